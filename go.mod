@@ -1,0 +1,3 @@
+module github.com/signetscan/signet
+
+go 1.26.8

@@ -1,0 +1,147 @@
+package probes
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/signetscan/signet/pcre"
+)
+
+// Protocol is the transport a probe is sent over.
+type Protocol uint8
+
+const (
+	TCP Protocol = iota
+	UDP
+)
+
+func (p Protocol) String() string {
+	if p == UDP {
+		return "UDP"
+	}
+	return "TCP"
+}
+
+// Pos is a position in a signature file. Line and Col count from 1; Col
+// counts bytes.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Defaults from nmap's service_scan.h.
+const (
+	DefaultRarity     = 5
+	DefaultTotalWait  = 5000 * time.Millisecond
+	DefaultTCPWrapped = 2000 * time.Millisecond
+)
+
+// DB is a parsed signature file, or several merged (a main file plus overlays).
+type DB struct {
+	Files   []string  // the files read, main file first
+	Exclude *PortSpec // the Exclude directive, nil if absent
+	Null    *Probe    // the NULL probe (empty payload), nil if absent
+	Probes  []*Probe  // every non-NULL probe, in file order
+
+	// Warnings are findings that do not stop nmap's format from loading:
+	// lines signet accepts but nmap 7.93 would refuse (a CRLF blank line, an
+	// indented comment), patterns nmap accepts that are suspicious, etc.
+	Warnings ErrorList
+}
+
+// Probe is one Probe directive and the lines that follow it.
+type Probe struct {
+	Pos       Pos // the 'P' of "Probe"
+	Protocol  Protocol
+	Name      string
+	Payload   []byte // decoded q|...| string (P7)
+	RawString string // the q|...| text as written, without q and delimiters
+	NoPayload bool   // trailing no-payload option (7.94+)
+
+	Ports    PortSet // ports directive(s), plain connections
+	SSLPorts PortSet // sslports directive(s), inside an SSL tunnel
+
+	Rarity     int           // 1..9, DefaultRarity when absent
+	TotalWait  time.Duration // totalwaitms, DefaultTotalWait when absent
+	TCPWrapped time.Duration // tcpwrappedms, DefaultTCPWrapped when absent
+
+	FallbackNames []string // fallback directive, as written (P11)
+	FallbackPos   Pos      // position of the fallback directive
+
+	// Chain is the compiled fallback chain used for matching (P12):
+	// itself, its fallbacks, and for TCP the NULL probe. Filled by Resolve.
+	Chain []*Probe
+
+	Matches []*Match // match and softmatch lines, in file order (overlay lines first)
+
+	// Detectable is the set of service names of this probe's own lines (P13, S5).
+	Detectable map[string]bool
+}
+
+// IsNull reports whether p is the NULL probe (empty payload, P6).
+func (p *Probe) IsNull() bool { return len(p.Payload) == 0 }
+
+// Match is one match or softmatch line.
+type Match struct {
+	Pos     Pos // the first byte of the line
+	Probe   *Probe
+	Soft    bool
+	Service string
+
+	Pattern    string // regex source between the delimiters
+	PatternPos Pos    // position of the first byte of the pattern
+	Flags      pcre.Flags
+	Regex      pcre.Regex // compiled pattern
+
+	Templates Templates
+}
+
+// Templates are the version fields of a match line (M4).
+type Templates struct {
+	Product, Version, Info, Hostname, OS, Device *Template
+	CPE                                          []*Template // in line order; routed by part a/h/o at match time (M5)
+}
+
+// Template is one version-field template as written, e.g. the "OpenSSH $1"
+// of p/OpenSSH $1/. For CPE, Text is "cpe:/" followed by the value (M5).
+type Template struct {
+	Text  string
+	Pos   Pos // position of the mode letter(s)
+	Flags string
+}
+
+// PortSpec is a port list in nmap's -p grammar, as in the Exclude directive (P5).
+type PortSpec struct {
+	Pos  Pos
+	Text string
+	TCP  PortSet // ports with T: or without a prefix
+	UDP  PortSet // ports with U: or without a prefix
+	SCTP PortSet
+}
+
+// PortSet is a set of ports stored as sorted, non-overlapping ranges.
+type PortSet []PortRange
+
+// PortRange is an inclusive range of ports.
+type PortRange struct{ Lo, Hi uint16 }
+
+// Contains reports whether port is in the set.
+func (s PortSet) Contains(port int) bool {
+	for _, r := range s {
+		if port >= int(r.Lo) && port <= int(r.Hi) {
+			return true
+		}
+	}
+	return false
+}
