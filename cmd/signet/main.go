@@ -1,0 +1,105 @@
+// Command signet identifies network services and their versions the way
+// nmap -sV does, and makes writing signatures a loop that needs no device.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+const usage = `signet: service and version detection, in nmap's signature format
+
+Usage:
+  signet match [--versiondb DB] [--overlay FILE]... [--trace] FINGERPRINT|-
+      Replay an SF-Port fingerprint (nmap normal or XML output, or a file of
+      its own) through the signatures and print the port line as nmap would.
+  signet serve [--versiondb DB] FINGERPRINT --listen 127.0.0.1:PORT
+      Replay a fingerprint as a live service on loopback: the NULL reply as
+      a banner, and for each probe payload received the reply recorded for it.
+  signet lint [--versiondb DB] FILE...
+      Parse and compile signature files; print errors and warnings with
+      FILE:LINE:COL and a summary. With --versiondb, FILEs are overlays on DB.
+
+DB is "embedded" (signet's own file, compiled in), "nmap" (nmap's installed
+nmap-service-probes) or a path; the default is nmap's file when installed,
+else the embedded one. Overlay files in $XDG_CONFIG_HOME/signet/probes.d
+(default ~/.config/signet/probes.d) are always added unless
+--no-default-overlays is given.
+`
+
+// errUsage marks errors that exit with status 2.
+var errUsage = errors.New("usage")
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var err error
+	switch args[0] {
+	case "match":
+		err = runMatch(args[1:], stdin, stdout, stderr)
+	case "lint":
+		err = runLint(args[1:], stdout, stderr)
+	case "serve":
+		err = runServe(args[1:], stdout, stderr)
+	case "-h", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	case "--version", "-V", "version":
+		fmt.Fprintln(stdout, "signet "+version)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "signet: unknown command %q (try signet --help)\n", args[0])
+		return 2
+	}
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(stderr, "signet: %s\n", strings.TrimPrefix(err.Error(), "usage: "))
+		return 2
+	case errors.Is(err, errFindings):
+		return 1
+	default:
+		fmt.Fprintf(stderr, "signet: %v\n", err)
+		return 1
+	}
+}
+
+const version = "0.1.0"
+
+// listFlag collects repeated string flags.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
+
+// parseArgs parses flags and positionals in any order, the way nmap users
+// type them ("signet match fp.txt --trace").
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, fmt.Errorf("%w: %v", errUsage, err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const nmapProbes = "/usr/share/nmap/nmap-service-probes"
+
+func needNmap(t *testing.T) {
+	t.Helper()
+	if _, err := os.Stat(nmapProbes); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s missing in CI: %v", nmapProbes, err)
+		}
+		t.Skip("nmap not installed")
+	}
+}
+
+// signet runs the command in-process with a private config folder, so no
+// user overlay can change the answer.
+func signet(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	var o, e bytes.Buffer
+	code = run(args, strings.NewReader(stdin), &o, &e)
+	return o.String(), e.String(), code
+}
+
+const seed = "../../../shared/seed/"
+
+func TestMatchPineAppNmap(t *testing.T) {
+	needNmap(t)
+	out, errOut, code := signet(t, "", "match", "--versiondb", nmapProbes, seed+"pineapp.fp")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "\n25/tcp open  smtp-proxy PineApp Mail-SeCure smtp proxy\n") {
+		t.Fatalf("output:\n%s", out)
+	}
+	if !strings.Contains(errOut, "signatures: "+nmapProbes) {
+		t.Errorf("stderr does not say which file was used: %q", errOut)
+	}
+}
+
+func TestMatchPineAppOverlay(t *testing.T) {
+	needNmap(t)
+	out, errOut, code := signet(t, "", "match", "--versiondb", nmapProbes, "--overlay", seed+"pineapp-overlay.probes", seed+"pineapp.fp")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"\n25/tcp open  smtp    PineApp Mail-secure (PineApp Av and Antispam mail gateway)\n",
+		"\nService Info: OS: Linux\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in:\n%s", want, out)
+		}
+	}
+}
+
+// The fingerprint can also come on stdin, with flags after it, and
+// --trace names FILE:LINE of each line on the way.
+func TestMatchStdinTrace(t *testing.T) {
+	needNmap(t)
+	fp, err := os.ReadFile(seed + "pineapp.fp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := signet(t, string(fp), "match", "-", "--versiondb", "nmap", "--trace")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"25/tcp probe NULL: softmatch smtp at " + nmapProbes + ":",
+		"25/tcp probe Hello: match smtp-proxy at " + nmapProbes + ":",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in:\n%s", want, out)
+		}
+	}
+}
+
+func TestLintNmapFile(t *testing.T) {
+	needNmap(t)
+	out, errOut, code := signet(t, "", "lint", nmapProbes)
+	if code != 0 {
+		t.Fatalf("exit %d: %s\n%s", code, errOut, out)
+	}
+	if !strings.Contains(out, nmapProbes+": 148 probes, 11721 match, 196 softmatch\n") {
+		t.Fatalf("summary missing:\n%s", tail(out, 5))
+	}
+}
+
+func TestLintErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.probes")
+	os.WriteFile(bad, []byte("Probe TCP NULL q||\nmatch x m/(abc/\nrarity 0\n"), 0o644)
+	out, _, code := signet(t, "", "lint", bad)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1:\n%s", code, out)
+	}
+	for _, want := range []string{bad + ":2:", bad + ":3:"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in:\n%s", want, out)
+		}
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{{}, {"nope"}, {"match"}, {"match", "--bogus", "x"}, {"lint"}} {
+		_, errOut, code := signet(t, "", args...)
+		if code != 2 {
+			t.Errorf("%v: exit %d, want 2 (%s)", args, code, errOut)
+		}
+		if strings.Contains(errOut, "goroutine") {
+			t.Errorf("%v: stack trace", args)
+		}
+	}
+}
+
+func tail(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}

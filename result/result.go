@@ -1,0 +1,50 @@
+// Package result holds what a scan or a replay finds for each port: state,
+// service name, version fields, CPE and fingerprint, ready for the output writers.
+package result
+
+// Detection methods, as in nmap's XML `method` attribute.
+const (
+	MethodProbed = "probed" // a probe's reply matched (or tcpwrapped)
+	MethodTable  = "table"  // guessed from the services table
+)
+
+// Service is the service detected on a port (nmap's serviceDeductions).
+type Service struct {
+	Name     string // "" when unknown
+	Product  string
+	Version  string
+	Info     string // extrainfo
+	Hostname string
+	OS       string // ostype
+	Device   string // devicetype
+	CPE      []string
+	Tunnel   string // "ssl" or ""
+	Method   string // MethodProbed or MethodTable
+	Conf     int    // 10 matched/softmatched, 8 tcpwrapped, 3 table
+
+	// Fingerprint is the SF-Port fingerprint in nmap's wrapped normal form
+	// (lines joined by "\nSF:"), empty when none is to be shown.
+	Fingerprint string
+
+	// Replies are the raw bytes each probe received, in the order the
+	// probes ran, kept when the service was not recognised (the JSON lines
+	// output carries them base64-encoded); nil otherwise.
+	Replies []Reply
+}
+
+// Reply is what one probe received: the probe's name (as in its Probe line)
+// and the whole response buffer, untruncated.
+type Reply struct {
+	Probe string
+	Data  []byte
+}
+
+// Port is one scanned port and what was found on it.
+type Port struct {
+	Number    int
+	Proto     string // "tcp" or "udp"
+	State     string // "open", "closed", "filtered", "open|filtered", ...
+	Reason    string // "syn-ack", "conn-refused", "udp-response", ...
+	ReasonTTL int
+	Service   *Service // nil when nothing is known
+}

@@ -1,0 +1,523 @@
+package vscan
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/netip"
+	"os"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/signetscan/signet/fingerprint"
+	"github.com/signetscan/signet/matcher"
+	"github.com/signetscan/signet/probes"
+	"github.com/signetscan/signet/result"
+)
+
+// Nmap's fixed limits (service_scan.h, S6, S7).
+const (
+	ReadCap           = 4096
+	ConnectTimeout    = 5 * time.Second
+	SSLConnectTimeout = 8 * time.Second
+)
+
+// DialFunc opens a connection; tests inject their own (style anchor 5).
+type DialFunc func(ctx context.Context, network, addr string) (net.Conn, error)
+
+// Config is what a version scan needs. The zero value of each optional
+// field picks nmap's behaviour.
+type Config struct {
+	Matcher   *matcher.Matcher
+	Intensity int // 0..9 (S3)
+
+	Dial      DialFunc    // default: net.Dialer
+	TLSConfig *tls.Config // default: every version and cipher Go offers, no verification
+
+	// Table names ports no probe identified (R1, R2).
+	Table func(port int, proto probes.Protocol) string
+	// Trace receives --version-trace lines (O8), without newline.
+	Trace func(string)
+	// Debug raises the fingerprint limits as nmap's debug level does (F5).
+	Debug bool
+	// FPVersion and FPPlatform go into fingerprint headers (F2).
+	FPVersion, FPPlatform string
+
+	Now func() time.Time
+}
+
+// Target is one port to identify.
+type Target struct {
+	IP    netip.Addr
+	Port  int
+	Proto probes.Protocol
+	// State is the port scan's verdict: "open", or "open|filtered" for UDP.
+	State string
+}
+
+func (t Target) addr() string { return netip.AddrPortFrom(t.IP, uint16(t.Port)).String() }
+
+func (t Target) proto() string {
+	if t.Proto == probes.UDP {
+		return "udp"
+	}
+	return "tcp"
+}
+
+// Result is what a version scan found on one port.
+type Result struct {
+	Service *result.Service
+	// Replied is true when the port sent any byte; a UDP open|filtered port
+	// that replied is open (reason udp-response, S11).
+	Replied bool
+	Outcome matcher.Outcome
+	// Replies are the replies recorded in the fingerprint, in probe order.
+	Replies []fingerprint.Response
+}
+
+// Scan identifies the service of one port. It returns when the walk is
+// finished or ctx is done (then the outcome is Incomplete and what was
+// learned so far is kept, as with --host-timeout).
+func (c *Config) Scan(ctx context.Context, t Target) *Result {
+	r := &run{c: c, t: t}
+	if t.Proto == probes.UDP {
+		r.runUDP(ctx)
+	} else {
+		r.runTCP(ctx)
+	}
+	return r.result()
+}
+
+type run struct {
+	c *Config
+	t Target
+
+	sess     *matcher.Session
+	ssl      bool
+	wrapOK   bool // tcpwrap_possible (S9)
+	replied  bool
+	outcome  matcher.Outcome
+	replies  []fingerprint.Response
+	fp       *fingerprint.Builder
+	walk     walker
+	sessions *tls.Config
+}
+
+func (r *run) now() time.Time {
+	if r.c.Now != nil {
+		return r.c.Now()
+	}
+	return time.Now()
+}
+
+func (r *run) trace(format string, args ...any) {
+	if r.c.Trace != nil {
+		r.c.Trace(fmt.Sprintf(format, args...))
+	}
+}
+
+// start (re)starts the walk, outside or inside the SSL tunnel (S10).
+func (r *run) start(ssl bool) {
+	r.ssl = ssl
+	r.sess = r.c.Matcher.NewSession(r.t.Port, r.t.Proto, ssl, r.c.Intensity)
+	r.walk = walker{db: r.c.Matcher.DB(), sess: r.sess}
+	r.replies = nil // S10: the fingerprint so far is discarded
+	r.fp = nil
+}
+
+// record adds a reply to the fingerprint (F1, F5).
+func (r *run) record(p *probes.Probe, buf []byte) {
+	if len(buf) == 0 {
+		return
+	}
+	if r.fp == nil {
+		hdr := fingerprint.Fingerprint{
+			Port:      r.t.Port,
+			Proto:     "TCP",
+			Version:   r.c.FPVersion,
+			SSL:       r.ssl,
+			Intensity: r.c.Intensity,
+			Platform:  r.c.FPPlatform,
+		}
+		if r.t.Proto == probes.UDP {
+			hdr.Proto = "UDP"
+		}
+		r.fp = fingerprint.NewBuilder(hdr, fingerprint.Options{Debug: r.c.Debug, Now: r.now})
+	}
+	data := append([]byte(nil), buf...)
+	r.fp.Add(p.Name, data)
+	r.replies = append(r.replies, fingerprint.Response{Probe: p.Name, Length: len(data), Data: data})
+}
+
+type readEnd int
+
+const (
+	endMatch   readEnd = iota // hard match
+	endTimeout                // totalwaitms ran out, or the 4096-byte cap
+	endEOF
+	endReset // ECONNRESET, ECONNREFUSED, ECONNABORTED: no fingerprint entry
+	endError // other errors: next probe, no fingerprint entry
+	endFatal // unreachable: give up (incomplete)
+)
+
+// read reads the reply of probe p on conn until a hard match, the
+// deadline, the cap, EOF or an error, matching after every read (S7, X5).
+func (r *run) read(ctx context.Context, conn net.Conn, p *probes.Probe, buf []byte, deadline time.Time) (readEnd, []byte, *matcher.Hit) {
+	chunk := make([]byte, ReadCap)
+	stop := context.AfterFunc(ctx, func() { conn.SetReadDeadline(time.Unix(1, 0)) })
+	defer stop()
+	for {
+		if ctx.Err() != nil {
+			return endFatal, buf, nil
+		}
+		conn.SetReadDeadline(deadline)
+		n, err := conn.Read(chunk)
+		if n > 0 {
+			r.wrapOK = false
+			r.replied = true
+			buf = append(buf, chunk[:n]...)
+			hit, done := r.sess.Feed(p, buf)
+			if hit != nil {
+				r.traceHit(p, hit)
+			}
+			if done {
+				return endMatch, buf, hit
+			}
+			if len(buf) >= ReadCap {
+				return endTimeout, buf, nil
+			}
+		}
+		if err == nil {
+			continue
+		}
+		switch {
+		case ctx.Err() != nil:
+			return endFatal, buf, nil
+		case errors.Is(err, os.ErrDeadlineExceeded):
+			r.wrapOK = false
+			return endTimeout, buf, nil
+		case errors.Is(err, io.EOF):
+			return endEOF, buf, nil
+		case errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNABORTED):
+			return endReset, buf, nil
+		case errors.Is(err, syscall.EHOSTUNREACH), errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EHOSTDOWN):
+			r.wrapOK = false
+			return endFatal, buf, nil
+		default:
+			return endError, buf, nil
+		}
+	}
+}
+
+func (r *run) traceHit(p *probes.Probe, h *matcher.Hit) {
+	if r.c.Trace == nil {
+		return
+	}
+	name := h.Line.Service
+	if r.ssl {
+		name = "SSL/" + name
+	}
+	kind := "hard"
+	if h.Line.Soft {
+		kind = "soft"
+	}
+	where := fmt.Sprintf("(Probe %s matched with %s line %d): %s is %s", p.Name, h.Line.Probe.Name, h.Line.Pos.Line, r.t.addr(), name)
+	f := h.Fields
+	if f.Product != "" || f.Version != "" || f.Info != "" {
+		r.trace("Service scan match %s.  Version: |%s|%s|%s|", where, f.Product, f.Version, f.Info)
+	} else {
+		r.trace("Service scan %s match %s", kind, where)
+	}
+}
+
+func (r *run) dial(ctx context.Context) (net.Conn, error) {
+	timeout := ConnectTimeout
+	if r.ssl {
+		timeout = SSLConnectTimeout
+	}
+	dctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	dial := r.c.Dial
+	if dial == nil {
+		var d net.Dialer
+		dial = d.DialContext
+	}
+	network := "tcp"
+	if r.t.Proto == probes.UDP {
+		network = "udp"
+	}
+	conn, err := dial(dctx, network, r.t.addr())
+	if err != nil || !r.ssl {
+		return conn, err
+	}
+	if r.sessions == nil {
+		r.sessions = r.c.tlsConfig()
+	}
+	tc := tls.Client(conn, r.sessions)
+	if err := tc.HandshakeContext(dctx); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return tc, nil
+}
+
+func (c *Config) tlsConfig() *tls.Config {
+	if c.TLSConfig != nil {
+		return c.TLSConfig.Clone()
+	}
+	return ClientTLSConfig()
+}
+
+// ClientTLSConfig accepts every certificate and offers every protocol
+// version and cipher suite Go still implements, with session resumption.
+func ClientTLSConfig() *tls.Config {
+	var suites []uint16
+	for _, s := range tls.CipherSuites() {
+		suites = append(suites, s.ID)
+	}
+	for _, s := range tls.InsecureCipherSuites() {
+		suites = append(suites, s.ID)
+	}
+	return &tls.Config{
+		InsecureSkipVerify: true,
+		MinVersion:         tls.VersionTLS10,
+		MaxVersion:         tls.VersionTLS13,
+		CipherSuites:       suites,
+		ClientSessionCache: tls.NewLRUClientSessionCache(4),
+	}
+}
+
+// runTCP walks the probes of a TCP service (S4–S10).
+func (r *run) runTCP(ctx context.Context) {
+	r.wrapOK = true
+	r.start(false)
+	var reuse net.Conn
+	var reuseBuf []byte
+	defer func() {
+		if reuse != nil {
+			reuse.Close()
+		}
+	}()
+	for {
+		p := r.walk.next()
+		if p == nil {
+			r.finish(matcher.Running)
+			return
+		}
+		if ctx.Err() != nil {
+			r.finish(matcher.Incomplete)
+			return
+		}
+		r.trace("Service scan sending probe %s to %s (%s)", p.Name, r.t.addr(), r.t.proto())
+		conn, buf := reuse, reuseBuf
+		reuse, reuseBuf = nil, nil
+		if conn == nil {
+			var err error
+			conn, err = r.dial(ctx)
+			if err != nil {
+				r.finish(matcher.Incomplete)
+				return
+			}
+		}
+		if len(p.Payload) > 0 {
+			conn.SetWriteDeadline(r.now().Add(ConnectTimeout))
+			if _, err := conn.Write(p.Payload); err != nil {
+				conn.Close()
+				r.finish(matcher.Incomplete)
+				return
+			}
+		}
+		began := r.now()
+		end, buf, hit := r.read(ctx, conn, p, buf, began.Add(p.TotalWait))
+		elapsed := r.now().Sub(began)
+		switch end {
+		case endMatch:
+			conn.Close()
+			if hit.Line.Service == "ssl" && !r.ssl && r.t.Proto == probes.TCP {
+				r.start(true) // S10: restart at NULL inside the tunnel
+				continue
+			}
+			r.finish(matcher.Running)
+			return
+		case endTimeout:
+			r.record(p, buf)
+			if p.IsNull() {
+				reuse, reuseBuf = conn, buf // S6: the next probe reuses it, banner kept
+			} else {
+				conn.Close()
+			}
+		case endEOF:
+			conn.Close()
+			r.record(p, buf)
+			if p.IsNull() && len(buf) == 0 && elapsed < p.TCPWrapped && r.wrapOK {
+				r.finish(matcher.TCPWrapped)
+				return
+			}
+		case endReset:
+			conn.Close()
+			if p.IsNull() && elapsed < p.TCPWrapped && r.wrapOK {
+				r.finish(matcher.TCPWrapped)
+				return
+			}
+		case endError:
+			conn.Close()
+		case endFatal:
+			conn.Close()
+			r.finish(matcher.Incomplete)
+			return
+		}
+	}
+}
+
+// runUDP walks the probes of a UDP service over one connected socket (S11).
+func (r *run) runUDP(ctx context.Context) {
+	r.wrapOK = true
+	r.start(false)
+	var conn net.Conn
+	for {
+		p := r.walk.next()
+		if p == nil {
+			break
+		}
+		if ctx.Err() != nil {
+			r.finish(matcher.Incomplete)
+			break
+		}
+		r.trace("Service scan sending probe %s to %s (%s)", p.Name, r.t.addr(), r.t.proto())
+		if conn == nil {
+			var err error
+			if conn, err = r.dial(ctx); err != nil {
+				r.finish(matcher.Incomplete)
+				return
+			}
+		}
+		if _, err := conn.Write(p.Payload); err != nil && !errors.Is(err, syscall.ECONNREFUSED) {
+			r.finish(matcher.Incomplete)
+			break
+		}
+		end, buf, _ := r.read(ctx, conn, p, nil, r.now().Add(p.TotalWait))
+		if end == endMatch {
+			r.finish(matcher.Running)
+			break
+		}
+		if end == endTimeout {
+			r.record(p, buf)
+		}
+		if end == endFatal {
+			r.finish(matcher.Incomplete)
+			break
+		}
+	}
+	if conn != nil {
+		conn.Close()
+	}
+	if r.outcome == matcher.Running {
+		r.finish(matcher.Running)
+	}
+}
+
+// finish ends the walk; S9's catch-all turns any end into tcpwrapped while
+// nothing was ever received and no read timed out.
+func (r *run) finish(o matcher.Outcome) {
+	if r.outcome != matcher.Running {
+		return
+	}
+	if r.wrapOK && r.sess.Hard() == nil {
+		o = matcher.TCPWrapped
+	}
+	r.outcome = r.sess.Finish(o)
+}
+
+func (r *run) result() *Result {
+	svc := r.sess.Service(r.c.Table)
+	res := &Result{Service: svc, Replied: r.replied, Outcome: r.outcome, Replies: r.replies}
+	keep := false
+	switch r.outcome {
+	case matcher.NoMatch:
+		keep = true
+	case matcher.SoftMatched, matcher.TCPWrapped, matcher.Incomplete:
+		keep = r.c.Intensity >= 7
+	}
+	if keep && r.fp != nil {
+		svc.Fingerprint = r.fp.String()
+	}
+	return res
+}
+
+// walker yields the probes of one service in nmap's order (S4): the NULL
+// probe (TCP), then the probes registered for the port, then the rest in
+// file order, re-checking eligibility before each one so a softmatch
+// narrows the rest of the walk at once.
+type walker struct {
+	db    *probes.DB
+	sess  *matcher.Session
+	phase int // 0 NULL, 1 registered, 2 others, 3 done
+	i     int
+}
+
+func (w *walker) next() *probes.Probe {
+	for {
+		switch w.phase {
+		case 0:
+			w.phase = 1
+			if n := w.db.Null; n != nil && w.sess.Protocol == probes.TCP {
+				return n
+			}
+		case 1, 2:
+			if w.i >= len(w.db.Probes) {
+				w.phase++
+				w.i = 0
+				continue
+			}
+			p := w.db.Probes[w.i]
+			w.i++
+			if p.Protocol != w.sess.Protocol || w.sess.Registered(p) != (w.phase == 1) {
+				continue
+			}
+			if w.sess.Why(p) == "" {
+				return p
+			}
+		default:
+			return nil
+		}
+	}
+}
+
+// Pool runs Scan for many targets with a fixed number of services in
+// flight (S2) and hands each result to done as it finishes.
+func (c *Config) Pool(ctx context.Context, parallelism int, targets <-chan Target, done func(Target, *Result)) {
+	if parallelism < 1 {
+		parallelism = 1
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	for i := 0; i < parallelism; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range targets {
+				res := c.Scan(ctx, t)
+				mu.Lock()
+				done(t, res)
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// Platform is the %P= of fingerprints, in nmap's GNU triplet style.
+func Platform(goos, goarch string) string {
+	arch := map[string]string{"amd64": "x86_64", "386": "i686", "arm64": "aarch64", "arm": "arm"}[goarch]
+	if arch == "" {
+		arch = goarch
+	}
+	if goos == "linux" {
+		return arch + "-pc-linux-gnu"
+	}
+	return arch + "-unknown-" + goos
+}
