@@ -5,6 +5,7 @@ package lint
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 
 	"github.com/signetscan/signet/pcre"
@@ -61,6 +62,16 @@ func Check(db *probes.DB) []Finding {
 		out = append(out, checkShadowed(p)...)
 	})
 	out = append(out, checkSoftConfirm(db)...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Pos, out[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
 	return out
 }
 

@@ -78,6 +78,7 @@ type Probe struct {
 
 	FallbackNames []string // fallback directive, as written (P11)
 	FallbackPos   Pos      // position of the fallback directive
+	fallbackCols  []int    // column of each of FallbackNames
 
 	// Chain is the compiled fallback chain used for matching (P12):
 	// itself, its fallbacks, and for TCP the NULL probe. Filled by Resolve.
@@ -86,7 +87,13 @@ type Probe struct {
 	Matches []*Match // match and softmatch lines, in file order (overlay lines first)
 
 	// Detectable is the set of service names of this probe's own lines (P13, S5).
+	// Filled by Resolve.
 	Detectable map[string]bool
+
+	// Which directives this file gave explicitly (Merge lets an overlay's
+	// replace the main file's), and how many overlay lines lead Matches.
+	raritySet, waitSet, wrappedSet bool
+	nOverlay                       int
 }
 
 // IsNull reports whether p is the NULL probe (empty payload, P6).
@@ -102,7 +109,7 @@ type Match struct {
 	Pattern    string // regex source between the delimiters
 	PatternPos Pos    // position of the first byte of the pattern
 	Flags      pcre.Flags
-	Regex      pcre.Regex // compiled pattern
+	Regex      pcre.Regex // compiled pattern; nil if it failed to compile (an error was reported)
 
 	Templates Templates
 }
@@ -123,11 +130,12 @@ type Template struct {
 
 // PortSpec is a port list in nmap's -p grammar, as in the Exclude directive (P5).
 type PortSpec struct {
-	Pos  Pos
-	Text string
-	TCP  PortSet // ports with T: or without a prefix
-	UDP  PortSet // ports with U: or without a prefix
-	SCTP PortSet
+	Pos   Pos
+	Text  string
+	TCP   PortSet // ports with T: or without a prefix
+	UDP   PortSet // ports with U: or without a prefix
+	SCTP  PortSet // ports with S:
+	Proto PortSet // IP protocol numbers with P: (no effect on version detection)
 }
 
 // PortSet is a set of ports stored as sorted, non-overlapping ranges.
