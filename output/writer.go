@@ -14,7 +14,8 @@ import (
 // Writer is one output format. The scanner calls Begin once, Host once per
 // finished host, and End once — also when the run is cut short (End with
 // Exit "error"), so that every file is complete. Each call writes whole
-// lines or elements and flushes them (see flush), so a file is readable up
+// lines or elements in one Write and flushes the destination when it has a
+// Flush method (a bufio.Writer, say), so a file is readable up
 // to the last finished host even if the process dies later.
 //
 // The writers in this package are safe for concurrent use.

@@ -199,7 +199,7 @@ func HostXML(h *result.Host) string {
 				attr(&b, "reason", reasonOr(r.Reason))
 				attr(&b, "count", strconv.Itoa(r.Count))
 				attr(&b, "proto", r.Proto)
-				attr(&b, "ports", rangeList(r.Ports))
+				optAttr(&b, "ports", rangeList(r.Ports))
 				b.WriteString("/>\n")
 			}
 			b.WriteString("</extraports>\n")

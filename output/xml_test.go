@@ -246,3 +246,25 @@ func TestSigDigits(t *testing.T) {
 		}
 	}
 }
+
+// A scanner that kept only counts for the ports not shown gets
+// <extrareasons> without the optional ports attribute, still valid.
+func TestXMLExtraWithoutPortList(t *testing.T) {
+	h := localhost(tcp(22, openssh))
+	h.Extra = []result.ExtraPorts{{State: "closed", Count: 998, Reasons: []result.ExtraReason{{Reason: "conn-refused", Proto: "tcp", Count: 998}}}}
+	run := newRun(0, false, connect(22))
+	run.Scanner = "nmap"
+	doc := xmlOf(t, writerCase{"counts", run, []*result.Host{h}, done(1, 1)})
+	if !bytes.Contains(doc, []byte("<extraports state=\"closed\" count=\"998\">\n<extrareasons reason=\"conn-refused\" count=\"998\" proto=\"tcp\"/>\n</extraports>")) {
+		t.Fatalf("extraports:\n%s", doc)
+	}
+	xmllint := need(t, "xmllint")
+	dtd := need(t, nmapDTD)
+	file := filepath.Join(t.TempDir(), "counts.xml")
+	if err := os.WriteFile(file, doc, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(xmllint, "--noout", "--dtdvalid", dtd, file).CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+}

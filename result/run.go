@@ -74,7 +74,7 @@ type ExtraReason struct {
 	Reason string // "conn-refused", "no-response", …
 	Proto  string // "tcp", "udp"
 	Count  int
-	Ports  []int // ascending
+	Ports  []int // ascending; nil when the scanner kept only the count (XML then has no ports attribute)
 }
 
 // Times are a host's round-trip time estimates.
