@@ -64,7 +64,11 @@ func (x *XML) begin(run *result.Run) error {
 	args := joinArgs(run.Args)
 	b.WriteString("<!--" + xmlEscape(" "+name+" "+run.Version+" scan initiated "+ctime(run.Start)+" as: "+args+" ") + "-->\n")
 	b.WriteString("<nmaprun")
-	attr(&b, "scanner", name)
+	if run != nil && run.XMLScanner != "" {
+		attr(&b, "scanner", run.XMLScanner)
+	} else {
+		attr(&b, "scanner", name)
+	}
 	if len(run.Args) > 0 {
 		attr(&b, "args", args)
 	}

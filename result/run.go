@@ -84,10 +84,13 @@ type Times struct {
 
 // Run describes a whole scan, as given to the writers before any host.
 type Run struct {
-	Scanner string   // "signet" when empty
-	Version string   // signet's version, e.g. "0.1.0"
-	Args    []string // the command line, argv[0] first
-	Start   time.Time
+	Scanner string // "signet" when empty
+	// XMLScanner, when set, replaces Scanner in the XML scanner attribute
+	// only: nmap.dtd allows just "nmap" there, so a DTD-valid file needs it.
+	XMLScanner string
+	Version    string   // signet's version, e.g. "0.1.0"
+	Args       []string // the command line, argv[0] first
+	Start      time.Time
 
 	Scans []ScanInfo // one per scan type, e.g. connect/tcp and udp/udp
 

@@ -14,6 +14,9 @@ import (
 const usage = `signet: service and version detection, in nmap's signature format
 
 Usage:
+  signet [nmap-style options] TARGETS...
+      Scan: port scan, then version detection with -sV (signet -h lists
+      the options).
   signet match [--versiondb DB] [--overlay FILE]... [--trace] FINGERPRINT|-
       Replay an SF-Port fingerprint (nmap normal or XML output, or a file of
       its own) through the signatures and print the port line as nmap would.
@@ -51,15 +54,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = runLint(args[1:], stdout, stderr)
 	case "serve":
 		err = runServe(args[1:], stdout, stderr)
-	case "-h", "--help", "help":
+	case "help":
 		fmt.Fprint(stdout, usage)
 		return 0
-	case "--version", "-V", "version":
-		fmt.Fprintln(stdout, "signet "+version)
-		return 0
 	default:
-		fmt.Fprintf(stderr, "signet: unknown command %q (try signet --help)\n", args[0])
-		return 2
+		err = runScan(args, stdout, stderr)
 	}
 	switch {
 	case err == nil:

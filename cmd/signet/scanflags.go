@@ -37,6 +37,7 @@ type scanArgs struct {
 	outJSON       string
 	db            dbFlags
 	versionTiming string // --version-timing nmap|adaptive
+	xmlScanner    string // --xml-scanner
 	maxHostConns  int
 	help, showVer bool
 }
@@ -48,7 +49,7 @@ var timingNames = []string{"paranoid", "sneaky", "polite", "normal", "aggressive
 // separate values (-p22, -p 22, -T4), combined scan types (-sUV), long
 // options with one or two dashes and "=" or a separate value.
 func parseScanArgs(args []string) (*scanArgs, error) {
-	a := &scanArgs{intensity: 7, timing: 3, maxRetries: -1, topPorts: -1}
+	a := &scanArgs{intensity: 7, timing: 3, maxRetries: -1, topPorts: -1, xmlScanner: "nmap"}
 	for i := 0; i < len(args); i++ {
 		arg := args[i]
 		// value returns the option's value: attached ("=v" or the rest of a
@@ -178,6 +179,8 @@ func (a *scanArgs) option(arg, name, attached string, has bool, value func(strin
 			return err
 		}
 		a.db.overlays = append(a.db.overlays, v)
+	case "xml-scanner":
+		return strVal(&a.xmlScanner)
 	case "no-default-overlays":
 		a.db.noDefaults = true
 	case "version-timing":
