@@ -1,0 +1,228 @@
+package portscan
+
+import (
+	"context"
+	"net/netip"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// hostScan is the state of one host's scan. Only its own goroutine (scanHost) touches it, except
+// ctx, addr, proto and results, which workers read.
+type hostScan struct {
+	s       *Scanner
+	ctx     context.Context
+	addr    netip.Addr
+	proto   Protocol
+	results chan attemptResult
+
+	rtt      *rttEstimator
+	delay    time.Duration // current scan delay (grows when answers come only on retries)
+	maxDelay time.Duration
+	lastSend time.Time
+	// maxSuccessfulTry is the highest try number that got an answer (nmap's
+	// max_successful_tryno); retries are allowed one beyond it, capped by MaxRetries.
+	maxSuccessfulTry int
+	good, dropped    int // answers to first tries / to retries since the delay last changed
+
+	counts map[countKey]int
+	done   int
+
+	// knownClosed is a UDP port that answered with port unreachable; rateChecked says whether
+	// it has been used to test for ICMP rate limiting.
+	knownClosed uint16
+	rateChecked bool
+}
+
+// canaryProbes is how many probes icmpRateLimited sends at once to a known-closed port: more
+// than the burst Linux allows (6 per destination before falling to 1 per second).
+const canaryProbes = 8
+
+// icmpRateLimited probes a port known to be closed canaryProbes times at once. A closed port
+// that stops answering is the one sure sign that the host rate-limits its ICMP errors (Linux
+// does by default for non-loopback peers), so the silent ports are not yet open|filtered.
+func (h *hostScan) icmpRateLimited() bool {
+	ap := netip.AddrPortFrom(h.addr, h.knownClosed).String()
+	payload := h.s.payloadFor(h.knownClosed, 0)
+	timeout := h.rtt.current()
+	var answered atomic.Int32
+	var wg sync.WaitGroup
+	for range canaryProbes {
+		wg.Go(func() {
+			if h.s.gate.acquire(h.ctx) != nil {
+				return
+			}
+			out := h.s.udpTry(h.ctx, ap, timeout, payload)
+			h.s.gate.release(false)
+			if out.final && out.reason == ReasonPortUnreach {
+				answered.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	h.lastSend = time.Now()
+	return h.ctx.Err() == nil && answered.Load() < canaryProbes
+}
+
+// allowedTry is the highest try number this host may get now.
+func (h *hostScan) allowedTry() int {
+	return min(h.s.timing.MaxRetries, max(1, h.maxSuccessfulTry+1))
+}
+
+// noteAnswer updates retry allowance and scan delay after an answer to try number try.
+// Like nmap, the scan delay grows when more than a quarter of recent answers came only on
+// retries (at least two of them): the target drops probes or rate-limits its answers (ICMP).
+func (h *hostScan) noteAnswer(try int) {
+	h.maxSuccessfulTry = max(h.maxSuccessfulTry, try)
+	if try == 0 {
+		h.good++
+		return
+	}
+	h.dropped++
+	if h.dropped >= 2 && h.dropped*4 > h.good+h.dropped && h.delay < h.maxDelay {
+		if h.delay == 0 {
+			h.delay = 5 * time.Millisecond
+			if h.proto == UDP {
+				h.delay = 50 * time.Millisecond
+			}
+		} else {
+			h.delay *= 2
+		}
+		h.delay = min(h.delay, h.maxDelay)
+		h.good, h.dropped = 0, 0
+	}
+}
+
+func (s *Scanner) scanHost(ctx context.Context, proto Protocol, t Target, jobs chan<- job, emit func(Event)) {
+	start := time.Now()
+	sum := HostSummary{Addr: t.Addr, Proto: proto, Requested: len(t.Ports), Up: true}
+	hctx := ctx
+	if s.timing.HostTimeout > 0 {
+		var cancel context.CancelFunc
+		hctx, cancel = context.WithTimeout(ctx, s.timing.HostTimeout)
+		defer cancel()
+	}
+	if !s.opts.NoPing {
+		sum.Ping = s.Ping(hctx, t.Addr)
+		if !sum.Ping.Up {
+			sum.Up = false
+			sum.Unscanned = len(t.Ports)
+			sum.Elapsed = time.Since(start)
+			sum.TimedOut = hctx.Err() != nil && ctx.Err() == nil
+			sum.Err = ctx.Err()
+			emit(Event{Host: &sum})
+			return
+		}
+	}
+	par := s.timing.HostParallelism
+	h := &hostScan{
+		s: s, ctx: hctx, addr: t.Addr, proto: proto,
+		results:          make(chan attemptResult, par),
+		rtt:              newRTTEstimator(s.timing),
+		delay:            s.timing.ScanDelay,
+		maxDelay:         s.timing.MaxTCPScanDelay,
+		maxSuccessfulTry: -1,
+		counts:           map[countKey]int{},
+	}
+	if proto == UDP {
+		h.maxDelay = s.timing.MaxUDPScanDelay
+	}
+	final := func(port uint16, tries int, out outcome) {
+		r := PortResult{Addr: t.Addr, Port: port, Proto: proto, State: out.state, Reason: out.reason,
+			Tries: tries, RTT: out.rtt, Reply: out.reply, Err: out.err}
+		h.counts[countKey{r.State, r.Reason}]++
+		h.done++
+		emit(Event{Port: &r})
+	}
+
+	pending := t.Ports
+	inflight := 0
+	for try := 0; len(pending) > 0 && hctx.Err() == nil; try++ {
+		var silent []uint16
+		handle := func(r attemptResult) {
+			inflight--
+			switch {
+			case r.out.cancelled:
+			case r.out.final:
+				if r.out.reason != ReasonLocalError {
+					h.rtt.sample(r.out.rtt)
+					h.noteAnswer(r.try)
+				}
+				if r.out.reason == ReasonPortUnreach && h.knownClosed == 0 {
+					h.knownClosed = r.port
+				}
+				final(r.port, r.try+1, r.out)
+			default:
+				silent = append(silent, r.port)
+			}
+		}
+		for i := 0; i < len(pending) || inflight > 0; {
+			if i < len(pending) && inflight < par && hctx.Err() == nil {
+				if err := h.pace(); err != nil {
+					continue // hctx ended: drain below
+				}
+				j := job{h: h, port: pending[i], try: try, timeout: h.rtt.current()}
+				if proto == UDP {
+					j.payload = s.payloadFor(pending[i], try)
+				}
+				select {
+				case jobs <- j:
+					h.lastSend = time.Now()
+					inflight++
+					i++
+				case r := <-h.results:
+					handle(r)
+				case <-hctx.Done():
+				}
+				continue
+			}
+			if inflight == 0 {
+				break // host context ended with ports left
+			}
+			handle(<-h.results)
+		}
+		if hctx.Err() != nil {
+			break
+		}
+		if proto == UDP && len(silent) > 0 && h.knownClosed != 0 && !h.rateChecked {
+			h.rateChecked = true
+			if h.icmpRateLimited() {
+				// Silence says little while the host withholds port unreachables: probe the
+				// silent ports again at the slowest pace (nmap's max UDP scan delay, 1 s).
+				h.delay = max(h.delay, h.maxDelay)
+				h.maxSuccessfulTry = max(h.maxSuccessfulTry, try)
+			}
+		}
+		pending = silent
+		if try+1 > h.allowedTry() {
+			st := Filtered
+			if proto == UDP {
+				st = OpenFiltered
+			}
+			for _, p := range pending {
+				final(p, try+1, outcome{state: st, reason: ReasonNoResponse})
+			}
+			pending = nil
+		}
+	}
+	sum.Counts = sortedCounts(h.counts)
+	sum.Unscanned = len(t.Ports) - h.done
+	sum.Elapsed = time.Since(start)
+	sum.TimedOut = hctx.Err() != nil && ctx.Err() == nil && sum.Unscanned > 0
+	sum.Err = ctx.Err()
+	emit(Event{Host: &sum})
+}
+
+// pace waits for the host's scan delay and the global rate limit.
+func (h *hostScan) pace() error {
+	if h.delay > 0 && !h.lastSend.IsZero() {
+		if err := sleepUntil(h.ctx, h.lastSend.Add(h.delay)); err != nil {
+			return err
+		}
+	}
+	if h.s.rate != nil {
+		return h.s.rate.wait(h.ctx)
+	}
+	return h.ctx.Err()
+}

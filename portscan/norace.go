@@ -1,0 +1,5 @@
+//go:build !race
+
+package portscan
+
+const raceMaxSockets = maxSockets

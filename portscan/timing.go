@@ -1,0 +1,140 @@
+package portscan
+
+import (
+	"fmt"
+	"time"
+)
+
+// Timing holds the knobs nmap's -T templates set. Zero fields in Options.Timing are filled from
+// template 3 (-T3, "normal").
+//
+// The numbers follow nmap 7.93 (nmap.cc, timing.cc); HostParallelism is signet's own, because
+// nmap's congestion window has no direct equivalent in a connect scanner:
+//
+//	          InitialRTT MinRTT MaxRTT  MaxRetries ScanDelay MaxTCPDelay MaxUDPDelay HostPar HostTimeout
+//	-T0 paranoid   5m    100ms   10s       10         5m        5m          5m          1       -
+//	-T1 sneaky    15s    100ms   10s       10        15s       15s         15s          1       -
+//	-T2 polite     1s    100ms   10s       10       400ms       1s          1s          1       -
+//	-T3 normal     1s    100ms   10s       10         0         1s          1s       1000       -
+//	-T4 aggr.    500ms   100ms  1250ms      6         0        10ms         1s       2000       -
+//	-T5 insane   250ms    50ms  300ms       2         0         5ms         1s       4000      15m
+//
+// The per-try timeout is nmap's RTT estimate srtt+4·rttvar clamped to [MinRTT, MaxRTT]
+// (InitialRTT before the host has answered). MaxRetries is a cap: like nmap, a host is retried
+// only one try beyond the highest try that ever got an answer from it (at least one retry).
+// ScanDelay is the minimum gap between probes to one host; it grows (TCP from 5 ms, UDP from
+// 50 ms, doubling, up to MaxTCPScanDelay / MaxUDPScanDelay) when answers arrive only on retries,
+// which is how ICMP rate limiting shows. HostParallelism caps probes in flight to one host.
+type Timing struct {
+	InitialRTT      time.Duration
+	MinRTT          time.Duration
+	MaxRTT          time.Duration
+	MaxRetries      int // -1 = template value; 0 = one try only
+	ScanDelay       time.Duration
+	MaxTCPScanDelay time.Duration
+	MaxUDPScanDelay time.Duration
+	HostParallelism int
+	HostTimeout     time.Duration // 0 = none
+}
+
+// Template returns nmap's -T<level> timing (0..5).
+func Template(level int) (Timing, error) {
+	t := Timing{
+		InitialRTT:      time.Second,
+		MinRTT:          100 * time.Millisecond,
+		MaxRTT:          10 * time.Second,
+		MaxRetries:      10,
+		MaxTCPScanDelay: time.Second,
+		MaxUDPScanDelay: time.Second,
+		HostParallelism: 1000,
+	}
+	switch level {
+	case 0:
+		t.InitialRTT, t.ScanDelay, t.HostParallelism = 5*time.Minute, 5*time.Minute, 1
+	case 1:
+		t.InitialRTT, t.ScanDelay, t.HostParallelism = 15*time.Second, 15*time.Second, 1
+	case 2:
+		t.ScanDelay, t.HostParallelism = 400*time.Millisecond, 1
+	case 3:
+	case 4:
+		t.InitialRTT, t.MaxRTT, t.MaxRetries = 500*time.Millisecond, 1250*time.Millisecond, 6
+		t.MaxTCPScanDelay, t.HostParallelism = 10*time.Millisecond, 2000
+	case 5:
+		t.InitialRTT, t.MinRTT, t.MaxRTT, t.MaxRetries = 250*time.Millisecond, 50*time.Millisecond, 300*time.Millisecond, 2
+		t.MaxTCPScanDelay, t.HostParallelism, t.HostTimeout = 5*time.Millisecond, 4000, 15*time.Minute
+	default:
+		return Timing{}, fmt.Errorf("portscan: timing template -T%d: must be 0..5", level)
+	}
+	// nmap raises the maximum scan delay to an explicitly larger scan delay.
+	t.MaxTCPScanDelay = max(t.MaxTCPScanDelay, t.ScanDelay)
+	t.MaxUDPScanDelay = max(t.MaxUDPScanDelay, t.ScanDelay)
+	return t, nil
+}
+
+// withDefaults fills zero fields from -T3 and orders the RTT bounds.
+func (t Timing) withDefaults() Timing {
+	d, _ := Template(3)
+	if t.InitialRTT <= 0 {
+		t.InitialRTT = d.InitialRTT
+	}
+	if t.MinRTT <= 0 {
+		t.MinRTT = d.MinRTT
+	}
+	if t.MaxRTT <= 0 {
+		t.MaxRTT = d.MaxRTT
+	}
+	if t.MaxRTT < t.MinRTT {
+		t.MaxRTT = t.MinRTT
+	}
+	if t.MaxRetries < 0 {
+		t.MaxRetries = d.MaxRetries
+	}
+	if t.ScanDelay < 0 {
+		t.ScanDelay = 0
+	}
+	if t.MaxTCPScanDelay <= 0 {
+		t.MaxTCPScanDelay = d.MaxTCPScanDelay
+	}
+	if t.MaxUDPScanDelay <= 0 {
+		t.MaxUDPScanDelay = d.MaxUDPScanDelay
+	}
+	t.MaxTCPScanDelay = max(t.MaxTCPScanDelay, t.ScanDelay)
+	t.MaxUDPScanDelay = max(t.MaxUDPScanDelay, t.ScanDelay)
+	if t.HostParallelism <= 0 {
+		t.HostParallelism = d.HostParallelism
+	}
+	return t
+}
+
+// rttEstimator is nmap's per-host timeout computation (RFC 6298 style).
+type rttEstimator struct {
+	t       Timing
+	n       int
+	srtt    time.Duration
+	rttvar  time.Duration
+	timeout time.Duration
+}
+
+func newRTTEstimator(t Timing) *rttEstimator {
+	return &rttEstimator{t: t, timeout: t.InitialRTT}
+}
+
+func (e *rttEstimator) sample(rtt time.Duration) {
+	if rtt <= 0 {
+		rtt = time.Microsecond
+	}
+	if e.n == 0 {
+		e.srtt, e.rttvar = rtt, max(rtt/2, 5*time.Millisecond)
+	} else {
+		delta := rtt - e.srtt
+		if delta < 0 {
+			delta = -delta
+		}
+		e.rttvar += (delta - e.rttvar) / 4
+		e.srtt += (rtt - e.srtt) / 8
+	}
+	e.n++
+	e.timeout = min(max(e.srtt+4*e.rttvar, e.t.MinRTT), e.t.MaxRTT)
+}
+
+func (e *rttEstimator) current() time.Duration { return e.timeout }

@@ -1,0 +1,177 @@
+package portscan
+
+import (
+	"bytes"
+	"context"
+	"encoding/hex"
+	"net/netip"
+	"slices"
+	"testing"
+	"time"
+)
+
+func TestParsePorts(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []uint16
+		n    int
+	}{
+		{"22", []uint16{22}, 1},
+		{"80,22,80", []uint16{22, 80}, 2},
+		{"1-3,2-4", []uint16{1, 2, 3, 4}, 4},
+		{"-", nil, 65535},
+		{"-1024", nil, 1024},
+		{"65530-", nil, 6},
+	} {
+		got, err := ParsePorts(tc.in)
+		if err != nil || len(got) != tc.n || (tc.want != nil && !slices.Equal(got, tc.want)) {
+			t.Errorf("ParsePorts(%q) = %v (%d), %v", tc.in, got, len(got), err)
+		}
+	}
+	for _, bad := range []string{"", "0", "5-1", "70000", "a", "1,,2"} {
+		if _, err := ParsePorts(bad); err == nil {
+			t.Errorf("ParsePorts(%q): no error", bad)
+		}
+	}
+}
+
+func TestTemplates(t *testing.T) {
+	for level, want := range map[int]Timing{
+		0: {InitialRTT: 5 * time.Minute, MinRTT: 100 * time.Millisecond, MaxRTT: 10 * time.Second, MaxRetries: 10, ScanDelay: 5 * time.Minute, MaxTCPScanDelay: 5 * time.Minute, MaxUDPScanDelay: 5 * time.Minute, HostParallelism: 1},
+		2: {InitialRTT: time.Second, MinRTT: 100 * time.Millisecond, MaxRTT: 10 * time.Second, MaxRetries: 10, ScanDelay: 400 * time.Millisecond, MaxTCPScanDelay: time.Second, MaxUDPScanDelay: time.Second, HostParallelism: 1},
+		4: {InitialRTT: 500 * time.Millisecond, MinRTT: 100 * time.Millisecond, MaxRTT: 1250 * time.Millisecond, MaxRetries: 6, MaxTCPScanDelay: 10 * time.Millisecond, MaxUDPScanDelay: time.Second, HostParallelism: 2000},
+		5: {InitialRTT: 250 * time.Millisecond, MinRTT: 50 * time.Millisecond, MaxRTT: 300 * time.Millisecond, MaxRetries: 2, MaxTCPScanDelay: 5 * time.Millisecond, MaxUDPScanDelay: time.Second, HostParallelism: 4000, HostTimeout: 15 * time.Minute},
+	} {
+		got, err := Template(level)
+		if err != nil || got != want {
+			t.Errorf("Template(%d) = %+v, %v\nwant %+v", level, got, err, want)
+		}
+	}
+	if _, err := Template(6); err == nil {
+		t.Error("Template(6): no error")
+	}
+	if s := New(Options{}); s.Timing().MaxRetries != 10 {
+		t.Errorf("zero Options: %+v, want -T3", s.Timing())
+	}
+}
+
+func TestRTTEstimator(t *testing.T) {
+	tm, _ := Template(3)
+	e := newRTTEstimator(tm)
+	if e.current() != time.Second {
+		t.Fatalf("initial timeout %v", e.current())
+	}
+	for range 20 {
+		e.sample(50 * time.Microsecond)
+	}
+	if e.current() != tm.MinRTT {
+		t.Errorf("fast host: timeout %v, want MinRTT", e.current())
+	}
+	for range 20 {
+		e.sample(30 * time.Second)
+	}
+	if e.current() != tm.MaxRTT {
+		t.Errorf("slow host: timeout %v, want MaxRTT", e.current())
+	}
+}
+
+func TestNotShown(t *testing.T) {
+	h := HostSummary{Proto: TCP, Counts: sortedCounts(map[countKey]int{
+		{Closed, ReasonConnRefused}: 998, {Open, ReasonSynAck}: 2,
+	})}
+	if got := h.NotShown(25); got != "Not shown: 998 closed tcp ports (conn-refused)" {
+		t.Errorf("got %q", got)
+	}
+	h = HostSummary{Proto: UDP, Counts: sortedCounts(map[countKey]int{
+		{OpenFiltered, ReasonNoResponse}: 40, {Closed, ReasonPortUnreach}: 30, {Closed, ReasonAdminProhibited}: 1, {Filtered, ReasonHostUnreach}: 3,
+	})}
+	if got := h.NotShown(25); got != "Not shown: 40 open|filtered udp ports (no-response), 31 closed udp ports (30 port-unreach, 1 admin-prohibited)" {
+		t.Errorf("got %q", got)
+	}
+	if got := (HostSummary{Counts: []StateCount{{Closed, ReasonConnRefused, 25}}}).NotShown(25); got != "" {
+		t.Errorf("25 closed ports are shown by nmap; got %q", got)
+	}
+}
+
+func TestBuiltinPayloads(t *testing.T) {
+	for port, want := range map[uint16]string{
+		53:  "534700000001000000000000" + "0776657273696f6e0462696e6400" + "00100003",
+		111: "53470001" + "00000000" + "00000002" + "000186a0" + "00000002" + "00000000" + "0000000000000000" + "0000000000000000",
+		137: "534700000001000000000000" + "20" + "434b" + "4141414141414141414141414141414141414141414141414141414141414141"[:60] + "00" + "00210001",
+		161: "3027" + "020100" + "0406" + "7075626c6963" + "a01a" + "02025347" + "020100" + "020100" + "300e" + "300c" + "06082b06010201010100" + "0500",
+	} {
+		if got := hex.EncodeToString(BuiltinPayloads[port][0]); got != want {
+			t.Errorf("port %d payload\n got %s\nwant %s", port, got, want)
+		}
+	}
+	ntp := BuiltinPayloads[123][0]
+	if len(ntp) != 48 || ntp[0] != 0x23 {
+		t.Errorf("NTP request % x", ntp)
+	}
+	s := New(Options{Payloads: PayloadFunc(func(p uint16) [][]byte { return [][]byte{{1}, {2}} })})
+	if !bytes.Equal(s.payloadFor(9, 0), []byte{1}) || !bytes.Equal(s.payloadFor(9, 3), []byte{2}) {
+		t.Error("payloads are not cycled per try")
+	}
+	if New(Options{}).payloadFor(9, 0) != nil {
+		t.Error("port without payload: want an empty datagram")
+	}
+}
+
+func TestFDGate(t *testing.T) {
+	g := newFDGate(4)
+	ctx := context.Background()
+	for range 4 {
+		if err := g.acquire(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g.release(true) // back-pressure with 3 still open: limit drops to 3
+	if g.limit != 3 {
+		t.Fatalf("limit %d after pressure", g.limit)
+	}
+	cctx, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
+	defer cancel()
+	if err := g.acquire(cctx); err == nil {
+		t.Fatal("acquire beyond the shrunk limit succeeded")
+	}
+	done := make(chan struct{})
+	go func() { g.acquire(ctx); close(done) }()
+	g.release(false)
+	select {
+	case <-done:
+	case <-time.After(time.Second):
+		t.Fatal("waiter not woken by release")
+	}
+	for range 3 {
+		g.release(false)
+	}
+	for range 12 {
+		g.acquire(ctx)
+		g.release(false)
+	}
+	if g.limit != 4 || g.inUse != 0 || len(g.waiters) != 0 {
+		t.Errorf("gate did not recover: %+v", g)
+	}
+}
+
+// TestCancel: cancelling the context ends a scan promptly and reports unscanned ports.
+func TestCancel(t *testing.T) {
+	tm := fastTiming()
+	tm.ScanDelay = time.Second
+	s := New(Options{NoPing: true, Timing: tm, Dialer: &recordingDialer{}})
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	var hosts []HostSummary
+	start := time.Now()
+	err := s.Run(ctx, TCP, []Target{{Addr: netip.MustParseAddr("192.0.2.1"), Ports: []uint16{1, 2, 3, 4}}}, func(e Event) {
+		if e.Host != nil {
+			hosts = append(hosts, *e.Host)
+		}
+	})
+	if err == nil || time.Since(start) > time.Second {
+		t.Fatalf("err %v after %v", err, time.Since(start))
+	}
+	if len(hosts) != 1 || hosts[0].Unscanned != 3 || hosts[0].Err == nil || hosts[0].TimedOut {
+		t.Errorf("summary %+v", hosts)
+	}
+}
