@@ -2,10 +2,17 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/signetscan/signet/fingerprint"
+	"github.com/signetscan/signet/serve"
+	"github.com/signetscan/signet/versiondb"
 )
 
 const nmapProbes = "/usr/share/nmap/nmap-service-probes"
@@ -111,7 +118,9 @@ func TestLintErrors(t *testing.T) {
 }
 
 func TestUsageErrors(t *testing.T) {
-	for _, args := range [][]string{{}, {"nope"}, {"match"}, {"match", "--bogus", "x"}, {"lint"}} {
+	for _, args := range [][]string{{}, {"--bogus", "127.0.0.1"}, {"10.0.0.300"}, {"-p", "80-x", "127.0.0.1"},
+		{"-T9", "127.0.0.1"}, {"--version-intensity", "10", "127.0.0.1"}, {"-sX", "127.0.0.1"},
+		{"match"}, {"match", "--bogus", "x"}, {"lint"}, {"serve", "x.fp", "--listen", "10.1.1.1:80"}} {
 		_, errOut, code := signet(t, "", args...)
 		if code != 2 {
 			t.Errorf("%v: exit %d, want 2 (%s)", args, code, errOut)
@@ -128,4 +137,48 @@ func tail(s string, n int) string {
 		lines = lines[len(lines)-n:]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// The seed, live (issue "Scanner"): signet serve replays the PineApp
+// fingerprint, and a scan with the article's overlay names it.
+func TestScanServedPineApp(t *testing.T) {
+	needNmap(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+	go func() {
+		data, _ := os.ReadFile(seed + "pineapp.fp")
+		fps, _ := fingerprint.Decode("pineapp.fp", data)
+		l, err := versiondb.Load(versiondb.Options{DB: "nmap", NoDefaultOverlays: true})
+		if err != nil || len(fps) == 0 {
+			t.Error(err)
+			return
+		}
+		svc, err := serve.New(l.DB, fps[0])
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		svc.ServeTCP(ctx, ln, nil, nil)
+	}()
+	out, errOut, code := signet(t, "", "-sV", "-Pn", "-n", "-p", port, "--overlay", seed+"pineapp-overlay.probes", "127.0.0.1")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		port + "/tcp open  smtp    PineApp Mail-secure (PineApp Av and Antispam mail gateway)\n",
+		"\nService Info: OS: Linux\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in:\n%s", want, out)
+		}
+	}
+	out, errOut, code = signet(t, "", "-sV", "-Pn", "-n", "-p", port, "--versiondb", "nmap", "-oX", filepath.Join(t.TempDir(), "x.xml"), "127.0.0.1")
+	if code != 0 || !strings.Contains(out, port+"/tcp open  smtp-proxy PineApp Mail-SeCure smtp proxy\n") {
+		t.Fatalf("exit %d: %s\n%s", code, errOut, out)
+	}
 }
