@@ -47,6 +47,14 @@ type Config struct {
 	// FPVersion and FPPlatform go into fingerprint headers (F2).
 	FPVersion, FPPlatform string
 
+	// TLSFallback goes beyond nmap: when the probe walk ends without a hard
+	// match on a port listed in some probe's sslports, a port that never
+	// sent a byte, or one that answered only with TLS alerts, try a modern
+	// TLS handshake and, if it succeeds, walk the probes again inside the
+	// tunnel (as S10 does). Servers that accept only TLS 1.2+ ignore nmap's
+	// SSLv3-style probes; nmap reports them from the services table.
+	TLSFallback bool
+
 	Now func() time.Time
 }
 
@@ -105,6 +113,8 @@ type run struct {
 	fp       *fingerprint.Builder
 	walk     walker
 	sessions *tls.Config
+	triedTLS bool
+	alerts   bool // every reply so far was a TLS alert
 }
 
 func (r *run) now() time.Time {
@@ -133,6 +143,11 @@ func (r *run) start(ssl bool) {
 func (r *run) record(p *probes.Probe, buf []byte) {
 	if len(buf) == 0 {
 		return
+	}
+	if len(r.replies) == 0 {
+		r.alerts = isAlert(buf)
+	} else if !isAlert(buf) {
+		r.alerts = false
 	}
 	if r.fp == nil {
 		hdr := fingerprint.Fingerprint{
@@ -304,6 +319,14 @@ func (r *run) runTCP(ctx context.Context) {
 	}()
 	for {
 		p := r.walk.next()
+		if p == nil && r.tlsFallback(ctx) {
+			if reuse != nil {
+				reuse.Close()
+				reuse, reuseBuf = nil, nil
+			}
+			r.start(true)
+			continue
+		}
 		if p == nil {
 			r.finish(matcher.Running)
 			return
@@ -371,6 +394,53 @@ func (r *run) runTCP(ctx context.Context) {
 			return
 		}
 	}
+}
+
+// tlsFallback decides whether to try a modern TLS handshake after the walk
+// (Config.TLSFallback) and tries it; true means the handshake succeeded.
+func (r *run) tlsFallback(ctx context.Context) bool {
+	if !r.c.TLSFallback || r.ssl || r.triedTLS || r.sess.Hard() != nil || r.t.Proto != probes.TCP || ctx.Err() != nil {
+		return false
+	}
+	candidate := !r.replied || r.alerts
+	for _, p := range r.c.Matcher.DB().Probes {
+		if p.SSLPorts.Contains(r.t.Port) {
+			candidate = true
+		}
+	}
+	if !candidate {
+		return false
+	}
+	r.triedTLS = true
+	r.ssl = true
+	conn, err := r.dial(ctx)
+	r.ssl = false
+	if err != nil {
+		return false
+	}
+	conn.Close()
+	r.trace("Service scan TLS handshake succeeded with %s: probing inside the tunnel", r.t.addr())
+	r.wrapOK = false
+	r.replied = true
+	return true
+}
+
+// isAlert reports whether b is nothing but TLS alert records.
+func isAlert(b []byte) bool {
+	if len(b) < 7 {
+		return false
+	}
+	for len(b) >= 5 {
+		if b[0] != 0x15 || b[1] != 3 {
+			return false
+		}
+		n := int(b[3])<<8 | int(b[4])
+		if len(b) < 5+n {
+			return true // a cut record still says alert
+		}
+		b = b[5+n:]
+	}
+	return len(b) == 0
 }
 
 // runUDP walks the probes of a UDP service over one connected socket (S11).

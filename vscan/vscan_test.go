@@ -278,3 +278,77 @@ func TestUDPNoEligibleProbe(t *testing.T) {
 		t.Fatalf("got %+v", r.Service)
 	}
 }
+
+// Beyond nmap: a server that speaks only modern TLS and waits for the
+// client is found by the TLS fallback and identified inside the tunnel.
+func TestTLSFallback(t *testing.T) {
+	db, err := probes.Parse("t.probes", []byte(`Probe TCP NULL q||
+totalwaitms 300
+tcpwrappedms 200
+match imap m|^\* OK ([\w-]+) ready\r\n| p/$1/
+Probe TCP GetRequest q|GET / HTTP/1.0\r\n\r\n|
+totalwaitms 300
+match http m|^HTTP/1\.[01] |
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Resolve(); err != nil {
+		t.Fatal(err)
+	}
+	cert, err := serve.SelfSigned()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tln := tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{*cert}, MinVersion: tls.VersionTLS12})
+	t.Cleanup(func() { tln.Close() })
+	go func() {
+		for {
+			conn, err := tln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer conn.Close()
+				conn.SetDeadline(time.Now().Add(5 * time.Second))
+				if err := conn.(*tls.Conn).Handshake(); err != nil {
+					return
+				}
+				conn.Write([]byte("* OK modern-imapd ready\r\n"))
+				conn.Read(make([]byte, 10))
+			}()
+		}
+	}()
+	ap := netip.MustParseAddrPort(ln.Addr().String())
+	tg := Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.TCP, State: "open"}
+	c := &Config{Matcher: matcher.New(db), Intensity: 7}
+	if r := scan(t, c, tg); r.Service.Name == "imap" {
+		t.Fatalf("without the fallback nmap's walk cannot see inside: %+v", r.Service)
+	}
+	c.TLSFallback = true
+	r := scan(t, c, tg)
+	if r.Service.Name != "imap" || r.Service.Tunnel != "ssl" || r.Service.Product != "modern-imapd" {
+		t.Fatalf("got %+v outcome %v", r.Service, r.Outcome)
+	}
+}
+
+func TestIsAlert(t *testing.T) {
+	for _, c := range []struct {
+		b    string
+		want bool
+	}{
+		{"\x15\x03\x03\x00\x02\x02\x46", true},
+		{"\x15\x03\x01\x00\x02\x02\x28\x15\x03\x01\x00\x02\x02\x28", true},
+		{"\x16\x03\x03\x00\x02\x02\x46", false},
+		{"HTTP/1.1 400", false},
+		{"\x15\x03", false},
+	} {
+		if got := isAlert([]byte(c.b)); got != c.want {
+			t.Errorf("isAlert(%q) = %v", c.b, got)
+		}
+	}
+}

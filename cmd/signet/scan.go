@@ -47,6 +47,8 @@ SERVICE/VERSION DETECTION:
   -sV: probe open ports to determine service/version info
   --version-intensity <0-9> (default 7), --version-light (2), --version-all (9)
   --version-trace: show every probe sent and every line that matched
+  --no-tls-fallback: do not try a modern TLS handshake on sslports and silent
+     ports after nmap's probes found nothing (nmap does not try it)
   --versiondb <embedded|nmap|file>: the signature file (default: nmap's when
      installed, else signet's embedded file); --overlay <file>: add signatures
      (repeatable; $XDG_CONFIG_HOME/signet/probes.d/*.probes are always added
@@ -177,11 +179,12 @@ func runScan(args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintln(stderr, l.Describe())
 		cfg := &vscan.Config{
-			Matcher:    matcher.New(l.DB),
-			Intensity:  a.intensity,
-			Debug:      a.debug > 0 || a.versionTrace,
-			FPVersion:  "signet-" + version,
-			FPPlatform: vscan.Platform(runtime.GOOS, runtime.GOARCH),
+			Matcher:     matcher.New(l.DB),
+			Intensity:   a.intensity,
+			Debug:       a.debug > 0 || a.versionTrace,
+			FPVersion:   "signet-" + version,
+			FPPlatform:  vscan.Platform(runtime.GOOS, runtime.GOARCH),
+			TLSFallback: !a.noTLSFallback,
 			Table: func(port int, proto probes.Protocol) string {
 				if proto == probes.UDP {
 					return table.Lookup(port, "udp")

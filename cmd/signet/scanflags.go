@@ -38,6 +38,7 @@ type scanArgs struct {
 	db            dbFlags
 	versionTiming string // --version-timing nmap|adaptive
 	xmlScanner    string // --xml-scanner
+	noTLSFallback bool   // --no-tls-fallback
 	maxHostConns  int
 	help, showVer bool
 }
@@ -179,6 +180,8 @@ func (a *scanArgs) option(arg, name, attached string, has bool, value func(strin
 			return err
 		}
 		a.db.overlays = append(a.db.overlays, v)
+	case "no-tls-fallback":
+		a.noTLSFallback = true
 	case "xml-scanner":
 		return strVal(&a.xmlScanner)
 	case "no-default-overlays":
