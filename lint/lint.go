@@ -7,7 +7,10 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 
+	"github.com/signetscan/signet/evidence"
+	"github.com/signetscan/signet/matcher"
 	"github.com/signetscan/signet/pcre"
 	"github.com/signetscan/signet/probes"
 )
@@ -273,4 +276,31 @@ func checkSoftConfirm(db *probes.DB) []Finding {
 		}
 	})
 	return out
+}
+
+// Evidence replays the evidence corpus in dir (package evidence) through
+// db: a case whose answer differs from its expectation is a finding at the
+// case's file, and so is every line that no case exercises.
+func Evidence(db *probes.DB, dir string) ([]Finding, error) {
+	cases, err := evidence.Load(dir)
+	if err != nil {
+		return nil, err
+	}
+	m := matcher.New(db)
+	var out []Finding
+	for _, c := range cases {
+		port, _ := c.Run(m)
+		if err := c.Check(port); err != nil {
+			out = append(out, Finding{probes.Pos{File: c.Path}, "evidence does not hold: " + strings.TrimPrefix(err.Error(), c.Path+": ")})
+		}
+	}
+	used := evidence.Used(m, cases)
+	each(db, func(p *probes.Probe) {
+		for _, line := range p.Matches {
+			if !used[line] {
+				out = append(out, Finding{line.Pos, fmt.Sprintf("no evidence: no case in %s matches this line", dir)})
+			}
+		}
+	})
+	return out, nil
 }

@@ -3,9 +3,10 @@
 package versiondb
 
 import (
-	_ "embed"
+	"embed"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,14 +14,46 @@ import (
 	"github.com/signetscan/signet/probes"
 )
 
-// EmbeddedName is the name positions in the embedded file are reported under.
-const EmbeddedName = "embedded:signet-service-probes"
+// EmbeddedPrefix starts the names positions in the embedded files are
+// reported under, e.g. "embedded:signatures/10-tcp.probes:12:1".
+const EmbeddedPrefix = "embedded:"
 
-//go:embed signet-service-probes
-var embedded []byte
+// The embedded database is every file of signatures/, in name order: the
+// first is the main file, the others are merged as overlays that add probes.
+//
+//go:embed signatures/*.probes
+var embeddedFS embed.FS
 
-// Embedded returns signet's own signature file, compiled into the binary.
-func Embedded() []byte { return embedded }
+// EmbeddedFiles returns signet's own signature files, compiled into the
+// binary, in the order they are merged.
+func EmbeddedFiles() []probes.NamedSource {
+	ents, _ := fs.ReadDir(embeddedFS, "signatures")
+	var out []probes.NamedSource
+	for _, e := range ents {
+		data, _ := embeddedFS.ReadFile("signatures/" + e.Name())
+		out = append(out, probes.NamedSource{Name: EmbeddedPrefix + "signatures/" + e.Name(), Src: data})
+	}
+	return out
+}
+
+// loadEmbedded parses and merges the embedded files (not resolved).
+func loadEmbedded() (*probes.DB, error) {
+	files := EmbeddedFiles()
+	db, err := probes.Parse(files[0].Name, files[0].Src)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files[1:] {
+		o, err := probes.Parse(f.Name, f.Src)
+		if err == nil {
+			err = db.Merge(o)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return db, nil
+}
 
 // Options say which database to load.
 type Options struct {
@@ -108,14 +141,10 @@ func DefaultOverlayDir(o *Options) string {
 // error lists every problem found with FILE:LINE:COL.
 func Load(o Options) (*Loaded, error) {
 	l := &Loaded{}
-	var (
-		name string
-		src  []byte
-		err  error
-	)
+	var name string
 	switch o.DB {
 	case "embedded":
-		name, src, l.Source = EmbeddedName, embedded, "embedded"
+		l.Source = "embedded"
 	case "nmap":
 		p := FindNmapFile(&o, "nmap-service-probes")
 		if p == "" {
@@ -126,17 +155,22 @@ func Load(o Options) (*Loaded, error) {
 		if p := FindNmapFile(&o, "nmap-service-probes"); p != "" {
 			name, l.Source = p, p
 		} else {
-			name, src, l.Source = EmbeddedName, embedded, "embedded"
+			l.Source = "embedded"
 		}
 	default:
 		name, l.Source = o.DB, o.DB
 	}
-	if src == nil {
+	var db *probes.DB
+	var err error
+	if name == "" {
+		db, err = loadEmbedded()
+	} else {
+		var src []byte
 		if src, err = os.ReadFile(name); err != nil {
 			return nil, err
 		}
+		db, err = probes.Parse(name, src)
 	}
-	db, err := probes.Parse(name, src)
 	if err != nil {
 		return nil, err
 	}

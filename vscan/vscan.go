@@ -55,6 +55,11 @@ type Config struct {
 	// SSLv3-style probes; nmap reports them from the services table.
 	TLSFallback bool
 
+	// Record, when set, receives every service's complete replies at the
+	// end of its walk — the reply that matched included, nothing cut — as
+	// a fingerprint, for building evidence corpora (--version-record).
+	Record func(Target, *fingerprint.Fingerprint, *result.Service)
+
 	Now func() time.Time
 }
 
@@ -114,7 +119,8 @@ type run struct {
 	walk     walker
 	sessions *tls.Config
 	triedTLS bool
-	alerts   bool // every reply so far was a TLS alert
+	alerts   bool                   // every reply so far was a TLS alert
+	all      []fingerprint.Response // every reply, for Config.Record
 }
 
 func (r *run) now() time.Time {
@@ -137,6 +143,7 @@ func (r *run) start(ssl bool) {
 	r.walk = walker{db: r.c.Matcher.DB(), sess: r.sess}
 	r.replies = nil // S10: the fingerprint so far is discarded
 	r.fp = nil
+	r.all = nil
 }
 
 // record adds a reply to the fingerprint (F1, F5).
@@ -166,6 +173,15 @@ func (r *run) record(p *probes.Probe, buf []byte) {
 	data := append([]byte(nil), buf...)
 	r.fp.Add(p.Name, data)
 	r.replies = append(r.replies, fingerprint.Response{Probe: p.Name, Length: len(data), Data: data})
+	r.all = append(r.all, fingerprint.Response{Probe: p.Name, Length: len(data), Data: data})
+}
+
+// keep adds a reply that matched to the complete record (Config.Record);
+// the fingerprint never holds it (F1).
+func (r *run) keep(p *probes.Probe, buf []byte) {
+	if r.c.Record != nil && len(buf) > 0 {
+		r.all = append(r.all, fingerprint.Response{Probe: p.Name, Length: len(buf), Data: append([]byte(nil), buf...)})
+	}
 }
 
 type readEnd int
@@ -360,6 +376,7 @@ func (r *run) runTCP(ctx context.Context) {
 		switch end {
 		case endMatch:
 			conn.Close()
+			r.keep(p, buf)
 			if hit.Line.Service == "ssl" && !r.ssl && r.t.Proto == probes.TCP {
 				r.start(true) // S10: restart at NULL inside the tunnel
 				continue
@@ -471,6 +488,7 @@ func (r *run) runUDP(ctx context.Context) {
 		}
 		end, buf, _ := r.read(ctx, conn, p, nil, r.now().Add(p.TotalWait))
 		if end == endMatch {
+			r.keep(p, buf)
 			r.finish(matcher.Running)
 			break
 		}
@@ -514,6 +532,16 @@ func (r *run) result() *Result {
 	}
 	if keep && r.fp != nil {
 		svc.Fingerprint = r.fp.String()
+	}
+	if r.c.Record != nil && len(r.all) > 0 {
+		hdr := fingerprint.Fingerprint{Port: r.t.Port, Proto: "TCP", Version: r.c.FPVersion, SSL: r.ssl,
+			Intensity: r.c.Intensity, Platform: r.c.FPPlatform, Responses: r.all}
+		if r.t.Proto == probes.UDP {
+			hdr.Proto = "UDP"
+		}
+		now := r.now()
+		hdr.Month, hdr.Day, hdr.Time = int(now.Month()), now.Day(), uint32(now.Unix())
+		r.c.Record(r.t, &hdr, svc)
 	}
 	return res
 }

@@ -16,6 +16,7 @@ func runLint(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("lint", flag.ContinueOnError)
 	var d dbFlags
 	d.register(fs)
+	evidenceDir := fs.String("evidence", "", "evidence corpus folder: report lines no case exercises, and cases that fail")
 	files, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -45,6 +46,16 @@ func runLint(args []string, stdout, stderr io.Writer) error {
 		if err == nil {
 			for _, f := range lint.Check(db) {
 				fmt.Fprintln(stdout, f)
+			}
+			if *evidenceDir != "" {
+				findings, err := lint.Evidence(db, *evidenceDir)
+				if err != nil {
+					failed = true
+					fmt.Fprintf(stdout, "%s: error: %v\n", *evidenceDir, err)
+				}
+				for _, f := range findings {
+					fmt.Fprintln(stdout, f)
+				}
 			}
 		}
 		fmt.Fprintf(stdout, "%s: %s\n", label, lint.Count(db))

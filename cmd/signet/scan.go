@@ -7,12 +7,14 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
 	"syscall"
 	"time"
 
+	"github.com/signetscan/signet/fingerprint"
 	"github.com/signetscan/signet/matcher"
 	"github.com/signetscan/signet/output"
 	"github.com/signetscan/signet/portscan"
@@ -59,6 +61,8 @@ TIMING AND PERFORMANCE:
 OUTPUT:
   -oN/-oX/-oG <file>: normal, XML, grepable output; -oA <base>: all three;
   -oJ <file>: JSON lines, one object per port as it finishes; "-" is stdout
+  --version-record <dir>: write every service's complete replies there as an
+     evidence file (fingerprint + what signet answered) for signature work
   --xml-scanner <name>: scanner attribute of XML output (default nmap, the only
      value nmap.dtd allows; "signet" names this tool but is not DTD-valid)
   -v, -d: more verbose / debugging; --open: only open ports; --reason
@@ -195,6 +199,12 @@ func runScan(args []string, stdout, stderr io.Writer) error {
 		if a.versionTrace {
 			cfg.Trace = say
 		}
+		if a.versionRecord != "" {
+			if err := os.MkdirAll(a.versionRecord, 0o755); err != nil {
+				return err
+			}
+			cfg.Record = recorder(a.versionRecord, stderr)
+		}
 		opts.Version = cfg
 		opts.Exclude = l.DB.Exclude
 		opts.VersionParallelism = versionParallelism(a)
@@ -293,4 +303,25 @@ func openOutputs(a *scanArgs, stdout io.Writer) (ws []output.Writer, closeAll fu
 		ws = append([]output.Writer{output.NewNormal(stdout, output.Interactive)}, ws...)
 	}
 	return ws, closeAll, toStdout, nil
+}
+
+// recorder writes one evidence file per service (--version-record): the
+// complete replies as a fingerprint, headed by what signet answered.
+func recorder(dir string, stderr io.Writer) func(vscan.Target, *fingerprint.Fingerprint, *result.Service) {
+	return func(t vscan.Target, fp *fingerprint.Fingerprint, svc *result.Service) {
+		name := fmt.Sprintf("%s-%d-%s.fp", strings.NewReplacer(":", "_", ".", "_").Replace(t.IP.String()), t.Port, strings.ToLower(fp.Proto))
+		answer := ""
+		if svc != nil && svc.Method == result.MethodProbed {
+			answer = svc.Name
+			if svc.Tunnel == "ssl" {
+				answer = "ssl/" + answer
+			}
+			answer = strings.Join([]string{answer, svc.Product, svc.Version, svc.Info}, " | ")
+		}
+		text := fmt.Sprintf("# recorded by signet %s from %s port %d/%s on %s\n# source: \n# expect: %s\n%s\n",
+			version, t.IP, t.Port, strings.ToLower(fp.Proto), time.Now().UTC().Format(time.RFC3339), answer, fp.String())
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			fmt.Fprintf(stderr, "signet: --version-record: %v\n", err)
+		}
+	}
 }

@@ -39,6 +39,7 @@ type scanArgs struct {
 	versionTiming string // --version-timing nmap|adaptive
 	xmlScanner    string // --xml-scanner
 	noTLSFallback bool   // --no-tls-fallback
+	versionRecord string // --version-record DIR
 	maxHostConns  int
 	help, showVer bool
 }
@@ -180,6 +181,8 @@ func (a *scanArgs) option(arg, name, attached string, has bool, value func(strin
 			return err
 		}
 		a.db.overlays = append(a.db.overlays, v)
+	case "version-record":
+		return strVal(&a.versionRecord)
 	case "no-tls-fallback":
 		a.noTLSFallback = true
 	case "xml-scanner":
