@@ -55,6 +55,18 @@ type Config struct {
 	// SSLv3-style probes; nmap reports them from the services table.
 	TLSFallback bool
 
+	// MaxHostConns caps the connections open at once to one address, over
+	// every Scan and Pool of this Config (0: no cap, as nmap). A probe
+	// waits for a free slot before its connect timeout starts.
+	MaxHostConns int
+	limits       *hostLimits
+
+	// Timing is TimingNmap (the zero value) or TimingFast.
+	Timing Timing
+	// FirstByteWait and IdleWait are TimingFast's floors (defaults
+	// DefaultFirstByteWait, DefaultIdleWait).
+	FirstByteWait, IdleWait time.Duration
+
 	// Record, when set, receives every service's complete replies at the
 	// end of its walk — the reply that matched included, nothing cut — as
 	// a fingerprint, for building evidence corpora (--version-record).
@@ -96,8 +108,10 @@ type Result struct {
 // finished or ctx is done (then the outcome is Incomplete and what was
 // learned so far is kept, as with --host-timeout).
 func (c *Config) Scan(ctx context.Context, t Target) *Result {
-	r := &run{c: c, t: t}
-	if t.Proto == probes.UDP {
+	r := &run{c: c, t: t, ctx: ctx}
+	if c.Timing == TimingFast {
+		r.runFast(ctx)
+	} else if t.Proto == probes.UDP {
 		r.runUDP(ctx)
 	} else {
 		r.runTCP(ctx)
@@ -106,8 +120,9 @@ func (c *Config) Scan(ctx context.Context, t Target) *Result {
 }
 
 type run struct {
-	c *Config
-	t Target
+	c   *Config
+	t   Target
+	ctx context.Context // the scan's: once it is done the walk was cut
 
 	sess     *matcher.Session
 	ssl      bool
@@ -265,10 +280,17 @@ func (r *run) traceHit(p *probes.Probe, h *matcher.Hit) {
 	}
 }
 
-func (r *run) dial(ctx context.Context) (net.Conn, error) {
+func (r *run) dial(ctx context.Context) (net.Conn, error) { return r.dialMode(ctx, r.ssl) }
+
+// dialMode connects to the target, through a TLS handshake when ssl is set.
+func (r *run) dialMode(ctx context.Context, ssl bool) (net.Conn, error) {
 	timeout := ConnectTimeout
-	if r.ssl {
+	if ssl {
 		timeout = SSLConnectTimeout
+	}
+	release, err := r.c.acquire(ctx, r.t.IP)
+	if err != nil {
+		return nil, err
 	}
 	dctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
@@ -282,8 +304,13 @@ func (r *run) dial(ctx context.Context) (net.Conn, error) {
 		network = "udp"
 	}
 	conn, err := dial(dctx, network, r.t.addr())
-	if err != nil || !r.ssl {
-		return conn, err
+	if err != nil {
+		release()
+		return nil, err
+	}
+	conn = &limitedConn{Conn: conn, release: release}
+	if !ssl {
+		return conn, nil
 	}
 	if r.sessions == nil {
 		r.sessions = r.c.tlsConfig()
@@ -335,11 +362,13 @@ func (r *run) runTCP(ctx context.Context) {
 	}()
 	for {
 		p := r.walk.next()
+		if p == nil && reuse != nil {
+			// Hand the NULL probe's connection back before the TLS
+			// fallback dials, so a per-host cap cannot starve it.
+			reuse.Close()
+			reuse, reuseBuf = nil, nil
+		}
 		if p == nil && r.tlsFallback(ctx) {
-			if reuse != nil {
-				reuse.Close()
-				reuse, reuseBuf = nil, nil
-			}
 			r.start(true)
 			continue
 		}
@@ -364,7 +393,11 @@ func (r *run) runTCP(ctx context.Context) {
 		}
 		if len(p.Payload) > 0 {
 			conn.SetWriteDeadline(r.now().Add(ConnectTimeout))
-			if _, err := conn.Write(p.Payload); err != nil {
+			// A peer that never reads must not hold the write past ctx.
+			stop := context.AfterFunc(ctx, func() { conn.SetWriteDeadline(time.Unix(1, 0)) })
+			_, err := conn.Write(p.Payload)
+			stop()
+			if err != nil {
 				conn.Close()
 				r.finish(matcher.Incomplete)
 				return
@@ -429,9 +462,10 @@ func (r *run) tlsFallback(ctx context.Context) bool {
 		return false
 	}
 	r.triedTLS = true
-	r.ssl = true
-	conn, err := r.dial(ctx)
-	r.ssl = false
+	if r.sessions == nil {
+		r.sessions = r.c.tlsConfig()
+	}
+	conn, err := r.dialMode(ctx, true)
 	if err != nil {
 		return false
 	}
@@ -513,6 +547,9 @@ func (r *run) runUDP(ctx context.Context) {
 func (r *run) finish(o matcher.Outcome) {
 	if r.outcome != matcher.Running {
 		return
+	}
+	if r.ctx != nil && r.ctx.Err() != nil {
+		r.wrapOK = false // S9: a host timeout clears tcpwrap_possible
 	}
 	if r.wrapOK && r.sess.Hard() == nil {
 		o = matcher.TCPWrapped

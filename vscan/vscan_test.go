@@ -42,7 +42,18 @@ totalwaitms 300
 match udpsvc m|^UDPSVC ([\d.]+)| p/UDP test/ v/$1/
 `
 
-func testConfig(t *testing.T) *Config {
+// forModes runs a test with nmap's sequential timing and with TimingFast:
+// both must give nmap's answers.
+func forModes(t *testing.T, f func(t *testing.T, timing Timing)) {
+	for _, m := range []struct {
+		name string
+		t    Timing
+	}{{"nmap", TimingNmap}, {"fast", TimingFast}} {
+		t.Run(m.name, func(t *testing.T) { f(t, m.t) })
+	}
+}
+
+func testConfig(t *testing.T, timing Timing) *Config {
 	t.Helper()
 	db, err := probes.Parse("t.probes", []byte(testProbes))
 	if err != nil {
@@ -51,7 +62,7 @@ func testConfig(t *testing.T) *Config {
 	if err := db.Resolve(); err != nil {
 		t.Fatal(err)
 	}
-	return &Config{Matcher: matcher.New(db), Intensity: 7, FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu",
+	return &Config{Matcher: matcher.New(db), Intensity: 7, FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Timing: timing,
 		Table: func(port int, proto probes.Protocol) string { return "table-name" }}
 }
 
@@ -101,239 +112,261 @@ func scan(t *testing.T, c *Config, tg Target) *Result {
 
 // E1: a banner that hard-matches on the NULL probe.
 func TestBannerHardMatch(t *testing.T) {
-	c := testConfig(t)
-	r := scan(t, c, listen(t, banner("SSH-2.0-OpenSSH_8.9p1\r\n")))
-	s := r.Service
-	if r.Outcome != matcher.HardMatched || s.Name != "ssh" || s.Product != "OpenSSH" || s.Version != "8.9p1" || s.Info != "protocol 2.0" || s.Fingerprint != "" {
-		t.Fatalf("got %+v outcome %v", s, r.Outcome)
-	}
+	forModes(t, func(t *testing.T, timing Timing) {
+		c := testConfig(t, timing)
+		r := scan(t, c, listen(t, banner("SSH-2.0-OpenSSH_8.9p1\r\n")))
+		s := r.Service
+		if r.Outcome != matcher.HardMatched || s.Name != "ssh" || s.Product != "OpenSSH" || s.Version != "8.9p1" || s.Info != "protocol 2.0" || s.Fingerprint != "" {
+			t.Fatalf("got %+v outcome %v", s, r.Outcome)
+		}
+	})
 }
 
 // E1, S4, S6: NULL softmatches smtp, then only probes able to detect smtp
 // run (Hello despite rarity 8); Hello on a new connection sees the banner
 // again plus its reply.
 func TestSoftmatchThenConfirm(t *testing.T) {
-	c := testConfig(t)
-	var sent []string
-	var mu sync.Mutex
-	c.Trace = func(s string) {
-		mu.Lock()
-		sent = append(sent, s)
-		mu.Unlock()
-	}
-	tg := listen(t, func(conn net.Conn) {
-		conn.Write([]byte("220 Ready to receive mail -=- ESMTP\r\n"))
-		buf := make([]byte, 100)
-		n, _ := conn.Read(buf)
-		if strings.HasPrefix(string(buf[:n]), "EHLO") {
-			conn.Write([]byte("250-Ready\r\n250 8BITMIME\r\n"))
+	forModes(t, func(t *testing.T, timing Timing) {
+		c := testConfig(t, timing)
+		var sent []string
+		var mu sync.Mutex
+		c.Trace = func(s string) {
+			mu.Lock()
+			sent = append(sent, s)
+			mu.Unlock()
+		}
+		tg := listen(t, func(conn net.Conn) {
+			conn.Write([]byte("220 Ready to receive mail -=- ESMTP\r\n"))
+			buf := make([]byte, 100)
+			n, _ := conn.Read(buf)
+			if strings.HasPrefix(string(buf[:n]), "EHLO") {
+				conn.Write([]byte("250-Ready\r\n250 8BITMIME\r\n"))
+			}
+		})
+		r := scan(t, c, tg)
+		if r.Service.Name != "smtp-proxy" || r.Service.Product != "PineApp Mail-SeCure smtp proxy" {
+			t.Fatalf("got %+v", r.Service)
+		}
+		joined := strings.Join(sent, "\n")
+		for _, want := range []string{"sending probe NULL", "soft match (Probe NULL matched with NULL line 5)", "sending probe Hello", "Service scan match (Probe Hello matched with Hello line 16)"} {
+			if !strings.Contains(joined, want) {
+				t.Errorf("trace lacks %q:\n%s", want, joined)
+			}
+		}
+		if strings.Contains(joined, "sending probe GetRequest") {
+			t.Errorf("GetRequest cannot detect smtp but was sent:\n%s", joined)
 		}
 	})
-	r := scan(t, c, tg)
-	if r.Service.Name != "smtp-proxy" || r.Service.Product != "PineApp Mail-SeCure smtp proxy" {
-		t.Fatalf("got %+v", r.Service)
-	}
-	joined := strings.Join(sent, "\n")
-	for _, want := range []string{"sending probe NULL", "soft match (Probe NULL matched with NULL line 5)", "sending probe Hello", "Service scan match (Probe Hello matched with Hello line 16)"} {
-		if !strings.Contains(joined, want) {
-			t.Errorf("trace lacks %q:\n%s", want, joined)
-		}
-	}
-	if strings.Contains(joined, "sending probe GetRequest") {
-		t.Errorf("GetRequest cannot detect smtp but was sent:\n%s", joined)
-	}
 }
 
 // S9, E2 port 31997: accept and close at once is tcpwrapped.
 func TestImmediateCloseTCPWrapped(t *testing.T) {
-	c := testConfig(t)
-	r := scan(t, c, listen(t, func(net.Conn) {}))
-	if r.Outcome != matcher.TCPWrapped || r.Service.Name != "tcpwrapped" || r.Service.Conf != 8 {
-		t.Fatalf("got %+v outcome %v", r.Service, r.Outcome)
-	}
+	forModes(t, func(t *testing.T, timing Timing) {
+		c := testConfig(t, timing)
+		r := scan(t, c, listen(t, func(net.Conn) {}))
+		if r.Outcome != matcher.TCPWrapped || r.Service.Name != "tcpwrapped" || r.Service.Conf != 8 {
+			t.Fatalf("got %+v outcome %v", r.Service, r.Outcome)
+		}
+	})
 }
 
 // S9 catch-all, E2 port 31995: a service that closes every connection
 // after tcpwrappedms without a byte is still tcpwrapped after all probes.
 func TestLateCloseTCPWrapped(t *testing.T) {
-	c := testConfig(t)
-	r := scan(t, c, listen(t, func(net.Conn) { time.Sleep(250 * time.Millisecond) }))
-	if r.Outcome != matcher.TCPWrapped {
-		t.Fatalf("got %+v outcome %v", r.Service, r.Outcome)
-	}
+	forModes(t, func(t *testing.T, timing Timing) {
+		c := testConfig(t, timing)
+		r := scan(t, c, listen(t, func(net.Conn) { time.Sleep(250 * time.Millisecond) }))
+		if r.Outcome != matcher.TCPWrapped {
+			t.Fatalf("got %+v outcome %v", r.Service, r.Outcome)
+		}
+	})
 }
 
 // R1, E7: a silent service is a table guess with no fingerprint.
 func TestSilentService(t *testing.T) {
-	c := testConfig(t)
-	r := scan(t, c, listen(t, func(c net.Conn) { time.Sleep(3 * time.Second) }))
-	s := r.Service
-	if r.Outcome != matcher.NoMatch || s.Name != "table-name" || s.Method != "table" || s.Conf != 3 || s.Fingerprint != "" {
-		t.Fatalf("got %+v outcome %v", s, r.Outcome)
-	}
+	forModes(t, func(t *testing.T, timing Timing) {
+		c := testConfig(t, timing)
+		r := scan(t, c, listen(t, func(c net.Conn) { time.Sleep(3 * time.Second) }))
+		s := r.Service
+		if r.Outcome != matcher.NoMatch || s.Name != "table-name" || s.Method != "table" || s.Conf != 3 || s.Fingerprint != "" {
+			t.Fatalf("got %+v outcome %v", s, r.Outcome)
+		}
+	})
 }
 
 // F1, S6, E15: an unknown banner is fingerprinted; the probe after NULL
 // reuses its connection and records banner + reply.
 func TestUnrecognizedFingerprint(t *testing.T) {
-	c := testConfig(t)
-	tg := listen(t, func(conn net.Conn) {
-		conn.Write([]byte("\x00\x01weird\xff"))
-		buf := make([]byte, 100)
-		if n, _ := conn.Read(buf); n > 0 {
-			conn.Write([]byte("ERR\r\n"))
-			conn.Read(buf)
+	forModes(t, func(t *testing.T, timing Timing) {
+		c := testConfig(t, timing)
+		tg := listen(t, func(conn net.Conn) {
+			conn.Write([]byte("\x00\x01weird\xff"))
+			buf := make([]byte, 100)
+			if n, _ := conn.Read(buf); n > 0 {
+				conn.Write([]byte("ERR\r\n"))
+				conn.Read(buf)
+			}
+		})
+		r := scan(t, c, tg)
+		fp := r.Service.Fingerprint
+		if r.Outcome != matcher.NoMatch || fp == "" {
+			t.Fatalf("got %+v outcome %v", r.Service, r.Outcome)
+		}
+		fps, err := fingerprint.Decode("scan", []byte(fp))
+		if err != nil || len(fps) != 1 {
+			t.Fatalf("decode: %v %d", err, len(fps))
+		}
+		got := fps[0].Responses
+		if len(got) < 2 || got[0].Probe != "NULL" || string(got[0].Data) != "\x00\x01weird\xff" ||
+			got[1].Probe != "GetRequest" || string(got[1].Data) != "\x00\x01weird\xffERR\r\n" {
+			t.Fatalf("responses %+v", got)
+		}
+		if !strings.HasPrefix(fp, "SF-Port"+strconv.Itoa(tg.Port)+"-TCP:V=7.93%I=7%D=") {
+			t.Errorf("header %q", fp[:60])
 		}
 	})
-	r := scan(t, c, tg)
-	fp := r.Service.Fingerprint
-	if r.Outcome != matcher.NoMatch || fp == "" {
-		t.Fatalf("got %+v outcome %v", r.Service, r.Outcome)
-	}
-	fps, err := fingerprint.Decode("scan", []byte(fp))
-	if err != nil || len(fps) != 1 {
-		t.Fatalf("decode: %v %d", err, len(fps))
-	}
-	got := fps[0].Responses
-	if len(got) < 2 || got[0].Probe != "NULL" || string(got[0].Data) != "\x00\x01weird\xff" ||
-		got[1].Probe != "GetRequest" || string(got[1].Data) != "\x00\x01weird\xffERR\r\n" {
-		t.Fatalf("responses %+v", got)
-	}
-	if !strings.HasPrefix(fp, "SF-Port"+strconv.Itoa(tg.Port)+"-TCP:V=7.93%I=7%D=") {
-		t.Errorf("header %q", fp[:60])
-	}
 }
 
 // S10, E5: a TLS server is found by a probe that hard-matches ssl; the walk
 // restarts inside the tunnel, where the banner identifies the service.
 func TestSSLRestart(t *testing.T) {
-	c := testConfig(t)
-	cert, err := serve.SelfSigned()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tln := tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{*cert}})
-	t.Cleanup(func() { tln.Close() })
-	go func() {
-		for {
-			conn, err := tln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer conn.Close()
-				conn.SetDeadline(time.Now().Add(5 * time.Second))
-				if err := conn.(*tls.Conn).Handshake(); err != nil {
+	forModes(t, func(t *testing.T, timing Timing) {
+		c := testConfig(t, timing)
+		cert, err := serve.SelfSigned()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tln := tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{*cert}})
+		t.Cleanup(func() { tln.Close() })
+		go func() {
+			for {
+				conn, err := tln.Accept()
+				if err != nil {
 					return
 				}
-				conn.Write([]byte("SSH-2.0-OpenSSH_9.0\r\n"))
-				conn.Read(make([]byte, 10))
-			}()
+				go func() {
+					defer conn.Close()
+					conn.SetDeadline(time.Now().Add(5 * time.Second))
+					if err := conn.(*tls.Conn).Handshake(); err != nil {
+						return
+					}
+					conn.Write([]byte("SSH-2.0-OpenSSH_9.0\r\n"))
+					conn.Read(make([]byte, 10))
+				}()
+			}
+		}()
+		ap := netip.MustParseAddrPort(ln.Addr().String())
+		r := scan(t, c, Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.TCP, State: "open"})
+		if r.Service.Name != "ssh" || r.Service.Tunnel != "ssl" || r.Service.Version != "9.0" {
+			t.Fatalf("got %+v outcome %v", r.Service, r.Outcome)
 		}
-	}()
-	ap := netip.MustParseAddrPort(ln.Addr().String())
-	r := scan(t, c, Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.TCP, State: "open"})
-	if r.Service.Name != "ssh" || r.Service.Tunnel != "ssl" || r.Service.Version != "9.0" {
-		t.Fatalf("got %+v outcome %v", r.Service, r.Outcome)
-	}
+	})
 }
 
 // S11, E9a: UDP probes over one socket; a reply promotes open|filtered.
 func TestUDP(t *testing.T) {
-	c := testConfig(t)
-	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { pc.Close() })
-	go func() {
-		buf := make([]byte, 100)
-		for {
-			n, a, err := pc.ReadFrom(buf)
-			if err != nil {
-				return
-			}
-			if string(buf[:n]) == "ping\r\n" {
-				pc.WriteTo([]byte("UDPSVC 1.0 pong"), a)
-			}
+	forModes(t, func(t *testing.T, timing Timing) {
+		c := testConfig(t, timing)
+		pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
 		}
-	}()
-	ap := netip.MustParseAddrPort(pc.LocalAddr().String())
-	r := scan(t, c, Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.UDP, State: "open|filtered"})
-	if !r.Replied || r.Service.Name != "udpsvc" || r.Service.Version != "1.0" {
-		t.Fatalf("got %+v replied %v", r.Service, r.Replied)
-	}
+		t.Cleanup(func() { pc.Close() })
+		go func() {
+			buf := make([]byte, 100)
+			for {
+				n, a, err := pc.ReadFrom(buf)
+				if err != nil {
+					return
+				}
+				if string(buf[:n]) == "ping\r\n" {
+					pc.WriteTo([]byte("UDPSVC 1.0 pong"), a)
+				}
+			}
+		}()
+		ap := netip.MustParseAddrPort(pc.LocalAddr().String())
+		r := scan(t, c, Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.UDP, State: "open|filtered"})
+		if !r.Replied || r.Service.Name != "udpsvc" || r.Service.Version != "1.0" {
+			t.Fatalf("got %+v replied %v", r.Service, r.Replied)
+		}
+	})
 }
 
 // E11: a UDP port no probe is eligible for is reported tcpwrapped.
 func TestUDPNoEligibleProbe(t *testing.T) {
-	c := testConfig(t)
-	c.Intensity = 0
-	r := scan(t, c, Target{IP: netip.MustParseAddr("127.0.0.1"), Port: 9, Proto: probes.UDP, State: "open|filtered"})
-	if r.Service.Name != "tcpwrapped" || r.Service.Conf != 8 {
-		t.Fatalf("got %+v", r.Service)
-	}
+	forModes(t, func(t *testing.T, timing Timing) {
+		c := testConfig(t, timing)
+		c.Intensity = 0
+		r := scan(t, c, Target{IP: netip.MustParseAddr("127.0.0.1"), Port: 9, Proto: probes.UDP, State: "open|filtered"})
+		if r.Service.Name != "tcpwrapped" || r.Service.Conf != 8 {
+			t.Fatalf("got %+v", r.Service)
+		}
+	})
 }
 
-// Beyond nmap: a server that speaks only modern TLS and waits for the
-// client is found by the TLS fallback and identified inside the tunnel.
-func TestTLSFallback(t *testing.T) {
-	db, err := probes.Parse("t.probes", []byte(`Probe TCP NULL q||
+const tlsOnlyProbes = `Probe TCP NULL q||
 totalwaitms 300
 tcpwrappedms 200
 match imap m|^\* OK ([\w-]+) ready\r\n| p/$1/
 Probe TCP GetRequest q|GET / HTTP/1.0\r\n\r\n|
 totalwaitms 300
 match http m|^HTTP/1\.[01] |
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Resolve(); err != nil {
-		t.Fatal(err)
-	}
-	cert, err := serve.SelfSigned()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tln := tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{*cert}, MinVersion: tls.VersionTLS12})
-	t.Cleanup(func() { tln.Close() })
-	go func() {
-		for {
-			conn, err := tln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer conn.Close()
-				conn.SetDeadline(time.Now().Add(5 * time.Second))
-				if err := conn.(*tls.Conn).Handshake(); err != nil {
+`
+
+// Beyond nmap: a server that speaks only modern TLS and waits for the
+// client is found by the TLS fallback and identified inside the tunnel.
+func TestTLSFallback(t *testing.T) {
+	forModes(t, func(t *testing.T, timing Timing) {
+		db, err := probes.Parse("t.probes", []byte(tlsOnlyProbes))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Resolve(); err != nil {
+			t.Fatal(err)
+		}
+		cert, err := serve.SelfSigned()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tln := tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{*cert}, MinVersion: tls.VersionTLS12})
+		t.Cleanup(func() { tln.Close() })
+		go func() {
+			for {
+				conn, err := tln.Accept()
+				if err != nil {
 					return
 				}
-				conn.Write([]byte("* OK modern-imapd ready\r\n"))
-				conn.Read(make([]byte, 10))
-			}()
+				go func() {
+					defer conn.Close()
+					conn.SetDeadline(time.Now().Add(5 * time.Second))
+					if err := conn.(*tls.Conn).Handshake(); err != nil {
+						return
+					}
+					conn.Write([]byte("* OK modern-imapd ready\r\n"))
+					conn.Read(make([]byte, 10))
+				}()
+			}
+		}()
+		ap := netip.MustParseAddrPort(ln.Addr().String())
+		tg := Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.TCP, State: "open"}
+		c := &Config{Matcher: matcher.New(db), Intensity: 7, Timing: timing}
+		if r := scan(t, c, tg); r.Service.Name == "imap" {
+			t.Fatalf("without the fallback nmap's walk cannot see inside: %+v", r.Service)
 		}
-	}()
-	ap := netip.MustParseAddrPort(ln.Addr().String())
-	tg := Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.TCP, State: "open"}
-	c := &Config{Matcher: matcher.New(db), Intensity: 7}
-	if r := scan(t, c, tg); r.Service.Name == "imap" {
-		t.Fatalf("without the fallback nmap's walk cannot see inside: %+v", r.Service)
-	}
-	c.TLSFallback = true
-	r := scan(t, c, tg)
-	if r.Service.Name != "imap" || r.Service.Tunnel != "ssl" || r.Service.Product != "modern-imapd" {
-		t.Fatalf("got %+v outcome %v", r.Service, r.Outcome)
-	}
+		c.TLSFallback = true
+		r := scan(t, c, tg)
+		if r.Service.Name != "imap" || r.Service.Tunnel != "ssl" || r.Service.Product != "modern-imapd" {
+			t.Fatalf("got %+v outcome %v", r.Service, r.Outcome)
+		}
+	})
 }
 
 func TestIsAlert(t *testing.T) {

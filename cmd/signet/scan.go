@@ -49,6 +49,10 @@ SERVICE/VERSION DETECTION:
   -sV: probe open ports to determine service/version info
   --version-intensity <0-9> (default 7), --version-light (2), --version-all (9)
   --version-trace: show every probe sent and every line that matched
+  --version-timing <adaptive|nmap>: adaptive (default) sends a port's probes
+     over parallel connections with waits fitted to the measured round trip,
+     and picks the answer nmap's sequential order would; nmap keeps nmap's
+     one-probe-at-a-time walk and fixed waits (byte-identical fingerprints)
   --no-tls-fallback: do not try a modern TLS handshake on sslports and silent
      ports after nmap's probes found nothing (nmap does not try it)
   --versiondb <embedded|nmap|file>: the signature file (default: nmap's when
@@ -189,12 +193,16 @@ func runScan(args []string, stdout, stderr io.Writer) error {
 			FPVersion:   "signet-" + version,
 			FPPlatform:  vscan.Platform(runtime.GOOS, runtime.GOARCH),
 			TLSFallback: !a.noTLSFallback,
+			Timing:      vscan.TimingFast,
 			Table: func(port int, proto probes.Protocol) string {
 				if proto == probes.UDP {
 					return table.Lookup(port, "udp")
 				}
 				return table.Lookup(port, "tcp")
 			},
+		}
+		if a.versionTiming == "nmap" {
+			cfg.Timing = vscan.TimingNmap
 		}
 		if a.versionTrace {
 			cfg.Trace = say
