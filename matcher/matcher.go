@@ -54,10 +54,23 @@ func (m *Matcher) matchProbe(p *probes.Probe, reply []byte) *Hit {
 	if len(reply) > 0 {
 		cands = ix.byFirst[reply[0]]
 	}
+	var lowered []byte // reply with ASCII letters lowered, made on first need
 	for _, i := range cands {
 		e := &ix.lines[i]
 		if len(e.prefix) > 0 && !hasPrefix(reply, e.prefix, e.fold) {
 			continue
+		}
+		if e.lit != "" {
+			hay := reply
+			if e.litFold {
+				if lowered == nil {
+					lowered = asciiLower(reply)
+				}
+				hay = lowered
+			}
+			if !bytes.Contains(hay, []byte(e.lit)) {
+				continue
+			}
 		}
 		loc, err := e.line.Regex.Exec(reply)
 		if err != nil || loc == nil {
@@ -79,9 +92,11 @@ type index struct {
 }
 
 type indexed struct {
-	line   *probes.Match
-	prefix []byte // anchored literal prefix, empty if none
-	fold   bool
+	line    *probes.Match
+	prefix  []byte // anchored literal prefix, empty if none
+	fold    bool
+	lit     string // a literal every match contains (requiredLiteral), "" if none
+	litFold bool
 }
 
 func (m *Matcher) index(p *probes.Probe) *index {
@@ -100,6 +115,7 @@ func buildIndex(p *probes.Probe) *index {
 	ix := &index{lines: make([]indexed, len(p.Matches))}
 	for i, line := range p.Matches {
 		e := indexed{line: line}
+		e.lit, e.litFold = requiredLiteral(line.Pattern, line.Flags&pcre.Caseless != 0)
 		if pf, ok := line.Regex.(prefixer); ok {
 			if pre := pf.Prefix(); pre.Anchored && len(pre.Literal) > 0 {
 				e.prefix, e.fold = pre.Literal, pre.Caseless

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Side-by-side version detection: nmap -sV and signet -sV with the same
+# signature file (nmap's) on the same loopback services — the real-server
+# testbed plus replayed fixtures — in one run, alternating, for TCP and UDP.
+# Prints wall time and peak RSS of each, the ratio, and how many ports'
+# answers differ (must be 0).
+#
+#   scripts/bench-vscan.sh [ROUNDS]      (as root; testbed/testbed.sh install first)
+#
+# Outside CI: a run takes several minutes (nmap's waits).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-1}
+work=$(mktemp -d /tmp/signet-bench.XXXXXX)
+bed=$work/bed
+go build -o "$work/signet" ./cmd/signet
+go build -o "$work/svcdiff" ./tools/svcdiff
+
+cleanup() {
+  for p in "$work"/serve-*.pid; do [ -f "$p" ] && kill "$(cat "$p")" 2>/dev/null || true; done
+  testbed/testbed.sh stop "$bed" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+testbed/testbed.sh start "$bed" > "$work/bed.txt" || true
+tcp=$(awk '$1 ~ /^[0-9]+\/tcp$/ {split($1,a,"/"); print a[1]}' "$work/bed.txt" | paste -sd, -)
+udp=$(awk '$1 ~ /^[0-9]+\/udp$/ {split($1,a,"/"); print a[1]}' "$work/bed.txt" | paste -sd, -)
+
+# Replayed fixtures: the seed's PineApp service and the spec's behaviours.
+port=43900
+for fp in ../shared/seed/pineapp.fp; do
+  port=$((port + 1))
+  "$work/signet" serve "$fp" --listen 127.0.0.1:$port --versiondb nmap --quiet >/dev/null 2>&1 &
+  echo $! > "$work/serve-$port.pid"
+  tcp="$tcp,$port"
+done
+sleep 0.5
+
+ntcp=$(echo "$tcp" | tr , '\n' | grep -c .)
+nudp=$(echo "$udp" | tr , '\n' | grep -c . || true)
+db=/usr/share/nmap/nmap-service-probes
+echo "services: $ntcp TCP, $nudp UDP on 127.0.0.1; signature file $db"
+
+# measure LABEL CMD...: wall seconds and peak RSS (KB) into $work/LABEL.time
+measure() {
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/$label.time" "$@" >/dev/null 2>"$work/$label.err" || true
+}
+
+report() { # PROTO
+  local proto=$1 nw ns nr sw sr
+  read -r nw nr < "$work/nmap-$proto.time"
+  read -r sw sr < "$work/signet-$proto.time"
+  local diff
+  diff=$("$work/svcdiff" -q "$work/nmap-$proto.xml" "$work/signet-$proto.xml" | tail -1 || true)
+  printf '%-4s nmap %7.2fs %7d KB | signet %6.2fs %7d KB | ratio %.3f | %s\n' \
+    "$proto" "$nw" "$nr" "$sw" "$sr" "$(echo "$sw / $nw" | bc -l)" "$diff"
+  "$work/svcdiff" "$work/nmap-$proto.xml" "$work/signet-$proto.xml" > "$work/diff-$proto.txt" || cat "$work/diff-$proto.txt"
+}
+
+for r in $(seq "$rounds"); do
+  echo "-- round $r"
+  measure nmap-tcp nmap -sV -sT -Pn -n -p "$tcp" --versiondb "$db" -oX "$work/nmap-tcp.xml" 127.0.0.1
+  measure signet-tcp "$work/signet" -sV -sT -Pn -n -p "$tcp" --versiondb "$db" -oX "$work/signet-tcp.xml" 127.0.0.1
+  report tcp
+  if [ -n "$udp" ]; then
+    measure nmap-udp nmap -sV -sU -Pn -n -p "$udp" --versiondb "$db" -oX "$work/nmap-udp.xml" 127.0.0.1
+    measure signet-udp "$work/signet" -sV -sU -Pn -n -p "$udp" --versiondb "$db" -oX "$work/signet-udp.xml" 127.0.0.1
+    report udp
+  fi
+done

@@ -1,0 +1,157 @@
+// Command svcdiff compares the port states and service fields of two nmap
+// XML files (nmap's and signet's) and prints each port whose answers differ.
+//
+//	svcdiff [-fp] nmap.xml signet.xml
+//
+// It exits 0 when every port agrees, 1 when some differ, 2 on bad input.
+// The fingerprint (servicefp) changes from run to run (%D, %Time, V=) and is
+// compared only by presence unless -fp is given, which compares the recorded
+// replies.
+package main
+
+import (
+	"encoding/xml"
+	"flag"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/signetscan/signet/fingerprint"
+)
+
+type run struct {
+	Hosts []struct {
+		Addrs []struct {
+			Addr string `xml:"addr,attr"`
+		} `xml:"address"`
+		Ports []struct {
+			Proto string `xml:"protocol,attr"`
+			ID    int    `xml:"portid,attr"`
+			State struct {
+				State string `xml:"state,attr"`
+			} `xml:"state"`
+			Service *struct {
+				Name       string   `xml:"name,attr"`
+				Product    string   `xml:"product,attr"`
+				Version    string   `xml:"version,attr"`
+				ExtraInfo  string   `xml:"extrainfo,attr"`
+				Hostname   string   `xml:"hostname,attr"`
+				OSType     string   `xml:"ostype,attr"`
+				DeviceType string   `xml:"devicetype,attr"`
+				ServiceFP  string   `xml:"servicefp,attr"`
+				Tunnel     string   `xml:"tunnel,attr"`
+				Method     string   `xml:"method,attr"`
+				Conf       string   `xml:"conf,attr"`
+				CPE        []string `xml:"cpe"`
+			} `xml:"service"`
+		} `xml:"ports>port"`
+	} `xml:"host"`
+}
+
+// fields flattens one port into named fields.
+func load(path string, fullFP bool) (map[string]map[string]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var r run
+	if err := xml.Unmarshal(data, &r); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	out := map[string]map[string]string{}
+	for _, h := range r.Hosts {
+		addr := ""
+		if len(h.Addrs) > 0 {
+			addr = h.Addrs[0].Addr
+		}
+		for _, p := range h.Ports {
+			f := map[string]string{"state": p.State.State}
+			if s := p.Service; s != nil {
+				f["name"], f["product"], f["version"], f["extrainfo"] = s.Name, s.Product, s.Version, s.ExtraInfo
+				f["hostname"], f["ostype"], f["devicetype"] = s.Hostname, s.OSType, s.DeviceType
+				f["tunnel"], f["method"], f["conf"] = s.Tunnel, s.Method, s.Conf
+				f["cpe"] = strings.Join(s.CPE, " ")
+				f["servicefp"] = fpKey(s.ServiceFP, fullFP)
+			}
+			out[fmt.Sprintf("%s %d/%s", addr, p.ID, p.Proto)] = f
+		}
+	}
+	return out, nil
+}
+
+// fpKey reduces a fingerprint to what is comparable across runs.
+func fpKey(fp string, full bool) string {
+	if fp == "" {
+		return ""
+	}
+	if !full {
+		return "present"
+	}
+	fps, err := fingerprint.Decode("servicefp", []byte(fp))
+	if err != nil || len(fps) != 1 {
+		return "undecodable"
+	}
+	var b strings.Builder
+	for _, r := range fps[0].Responses {
+		fmt.Fprintf(&b, "%s,%d,%q;", r.Probe, r.Length, r.Data)
+	}
+	return b.String()
+}
+
+func main() {
+	full := flag.Bool("fp", false, "compare the fingerprints' recorded replies too")
+	quiet := flag.Bool("q", false, "print only the summary line")
+	flag.Parse()
+	if flag.NArg() != 2 {
+		fmt.Fprintln(os.Stderr, "usage: svcdiff [-fp] [-q] nmap.xml signet.xml")
+		os.Exit(2)
+	}
+	a, err := load(flag.Arg(0), *full)
+	if err == nil {
+		var b map[string]map[string]string
+		b, err = load(flag.Arg(1), *full)
+		if err == nil {
+			os.Exit(compare(a, b, *quiet))
+		}
+	}
+	fmt.Fprintln(os.Stderr, "svcdiff:", err)
+	os.Exit(2)
+}
+
+func compare(a, b map[string]map[string]string, quiet bool) int {
+	keys := map[string]bool{}
+	for k := range a {
+		keys[k] = true
+	}
+	for k := range b {
+		keys[k] = true
+	}
+	var ports []string
+	for k := range keys {
+		ports = append(ports, k)
+	}
+	sort.Strings(ports)
+	names := []string{"state", "name", "product", "version", "extrainfo", "hostname", "ostype", "devicetype", "tunnel", "method", "conf", "cpe", "servicefp"}
+	differ := 0
+	for _, p := range ports {
+		fa, fb := a[p], b[p]
+		var diffs []string
+		for _, n := range names {
+			if fa[n] != fb[n] {
+				diffs = append(diffs, fmt.Sprintf("%s: %q vs %q", n, fa[n], fb[n]))
+			}
+		}
+		if len(diffs) > 0 {
+			differ++
+			if !quiet {
+				fmt.Printf("%s\n  %s\n", p, strings.Join(diffs, "\n  "))
+			}
+		}
+	}
+	fmt.Printf("%d ports compared, %d differ\n", len(ports), differ)
+	if differ > 0 {
+		return 1
+	}
+	return 0
+}
