@@ -1,0 +1,37 @@
+# source: Debian 12 influxdb 1.6.7~rc0-1+b13, captured on loopback
+# expect: http | InfluxDB http admin | 1.6.7~rc0
+SF-Port44024-TCP:V=signet-0.1.0%I=9%D=11/25%Time=6B073B72%P=x86_64-pc-linu
+SF:x-gnu%r(GenericLines,67,"HTTP/1\.1\x20400\x20Bad\x20Request\r\nContent-
+SF:Type:\x20text/plain;\x20charset=utf-8\r\nConnection:\x20close\r\n\r\n40
+SF:0\x20Bad\x20Request")%r(GetRequest,E6,"HTTP/1\.0\x20404\x20Not\x20Found
+SF:\r\nContent-Type:\x20text/plain;\x20charset=utf-8\r\nX-Content-Type-Opt
+SF:ions:\x20nosniff\r\nX-Influxdb-Build:\x20OSS\r\nX-Influxdb-Version:\x20
+SF:1\.6\.7~rc0\r\nDate:\x20Wed,\x2025\x20Nov\x202026\x2019:48:00\x20GMT\r\
+SF:nContent-Length:\x2019\r\n\r\n404\x20page\x20not\x20found\n")%r(HTTPOpt
+SF:ions,E6,"HTTP/1\.0\x20404\x20Not\x20Found\r\nContent-Type:\x20text/plai
+SF:n;\x20charset=utf-8\r\nX-Content-Type-Options:\x20nosniff\r\nX-Influxdb
+SF:-Build:\x20OSS\r\nX-Influxdb-Version:\x201\.6\.7~rc0\r\nDate:\x20Wed,\x
+SF:2025\x20Nov\x202026\x2019:48:00\x20GMT\r\nContent-Length:\x2019\r\n\r\n
+SF:404\x20page\x20not\x20found\n")%r(RTSPRequest,67,"HTTP/1\.1\x20400\x20B
+SF:ad\x20Request\r\nContent-Type:\x20text/plain;\x20charset=utf-8\r\nConne
+SF:ction:\x20close\r\n\r\n400\x20Bad\x20Request")%r(Hello,67,"HTTP/1\.1\x2
+SF:0400\x20Bad\x20Request\r\nContent-Type:\x20text/plain;\x20charset=utf-8
+SF:\r\nConnection:\x20close\r\n\r\n400\x20Bad\x20Request")%r(Help,67,"HTTP
+SF:/1\.1\x20400\x20Bad\x20Request\r\nContent-Type:\x20text/plain;\x20chars
+SF:et=utf-8\r\nConnection:\x20close\r\n\r\n400\x20Bad\x20Request")%r(FourO
+SF:hFourRequest,E6,"HTTP/1\.0\x20404\x20Not\x20Found\r\nContent-Type:\x20t
+SF:ext/plain;\x20charset=utf-8\r\nX-Content-Type-Options:\x20nosniff\r\nX-
+SF:Influxdb-Build:\x20OSS\r\nX-Influxdb-Version:\x201\.6\.7~rc0\r\nDate:\x
+SF:20Wed,\x2025\x20Nov\x202026\x2019:48:00\x20GMT\r\nContent-Length:\x2019
+SF:\r\n\r\n404\x20page\x20not\x20found\n")%r(redis-server,67,"HTTP/1\.1\x2
+SF:0400\x20Bad\x20Request\r\nContent-Type:\x20text/plain;\x20charset=utf-8
+SF:\r\nConnection:\x20close\r\n\r\n400\x20Bad\x20Request")%r(Memcache,67,"
+SF:HTTP/1\.1\x20400\x20Bad\x20Request\r\nContent-Type:\x20text/plain;\x20c
+SF:harset=utf-8\r\nConnection:\x20close\r\n\r\n400\x20Bad\x20Request")%r(I
+SF:RCRegister,67,"HTTP/1\.1\x20400\x20Bad\x20Request\r\nContent-Type:\x20t
+SF:ext/plain;\x20charset=utf-8\r\nConnection:\x20close\r\n\r\n400\x20Bad\x
+SF:20Request")%r(HELP4STOMP,67,"HTTP/1\.1\x20400\x20Bad\x20Request\r\nCont
+SF:ent-Type:\x20text/plain;\x20charset=utf-8\r\nConnection:\x20close\r\n\r
+SF:\n400\x20Bad\x20Request")%r(VersionCommand,67,"HTTP/1\.1\x20400\x20Bad\
+SF:x20Request\r\nContent-Type:\x20text/plain;\x20charset=utf-8\r\nConnecti
+SF:on:\x20close\r\n\r\n400\x20Bad\x20Request");

@@ -1,0 +1,30 @@
+# source: Debian 12 caddy 2.6.2-5, captured on loopback
+# expect: http | Caddy httpd
+SF-Port44017-TCP:V=signet-0.1.0%I=9%D=11/25%Time=6B073B70%P=x86_64-pc-linu
+SF:x-gnu%r(GenericLines,67,"HTTP/1\.1\x20400\x20Bad\x20Request\r\nContent-
+SF:Type:\x20text/plain;\x20charset=utf-8\r\nConnection:\x20close\r\n\r\n40
+SF:0\x20Bad\x20Request")%r(GetRequest,5A,"HTTP/1\.0\x20200\x20OK\r\nServer
+SF::\x20Caddy\r\nDate:\x20Wed,\x2025\x20Nov\x202026\x2019:47:58\x20GMT\r\n
+SF:Content-Length:\x200\r\n\r\n")%r(HTTPOptions,5A,"HTTP/1\.0\x20200\x20OK
+SF:\r\nServer:\x20Caddy\r\nDate:\x20Wed,\x2025\x20Nov\x202026\x2019:47:58\
+SF:x20GMT\r\nContent-Length:\x200\r\n\r\n")%r(RTSPRequest,67,"HTTP/1\.1\x2
+SF:0400\x20Bad\x20Request\r\nContent-Type:\x20text/plain;\x20charset=utf-8
+SF:\r\nConnection:\x20close\r\n\r\n400\x20Bad\x20Request")%r(Hello,67,"HTT
+SF:P/1\.1\x20400\x20Bad\x20Request\r\nContent-Type:\x20text/plain;\x20char
+SF:set=utf-8\r\nConnection:\x20close\r\n\r\n400\x20Bad\x20Request")%r(Help
+SF:,67,"HTTP/1\.1\x20400\x20Bad\x20Request\r\nContent-Type:\x20text/plain;
+SF:\x20charset=utf-8\r\nConnection:\x20close\r\n\r\n400\x20Bad\x20Request"
+SF:)%r(FourOhFourRequest,5A,"HTTP/1\.0\x20200\x20OK\r\nServer:\x20Caddy\r\
+SF:nDate:\x20Wed,\x2025\x20Nov\x202026\x2019:47:58\x20GMT\r\nContent-Lengt
+SF:h:\x200\r\n\r\n")%r(redis-server,67,"HTTP/1\.1\x20400\x20Bad\x20Request
+SF:\r\nContent-Type:\x20text/plain;\x20charset=utf-8\r\nConnection:\x20clo
+SF:se\r\n\r\n400\x20Bad\x20Request")%r(Memcache,67,"HTTP/1\.1\x20400\x20Ba
+SF:d\x20Request\r\nContent-Type:\x20text/plain;\x20charset=utf-8\r\nConnec
+SF:tion:\x20close\r\n\r\n400\x20Bad\x20Request")%r(IRCRegister,67,"HTTP/1\
+SF:.1\x20400\x20Bad\x20Request\r\nContent-Type:\x20text/plain;\x20charset=
+SF:utf-8\r\nConnection:\x20close\r\n\r\n400\x20Bad\x20Request")%r(HELP4STO
+SF:MP,67,"HTTP/1\.1\x20400\x20Bad\x20Request\r\nContent-Type:\x20text/plai
+SF:n;\x20charset=utf-8\r\nConnection:\x20close\r\n\r\n400\x20Bad\x20Reques
+SF:t")%r(VersionCommand,67,"HTTP/1\.1\x20400\x20Bad\x20Request\r\nContent-
+SF:Type:\x20text/plain;\x20charset=utf-8\r\nConnection:\x20close\r\n\r\n40
+SF:0\x20Bad\x20Request");

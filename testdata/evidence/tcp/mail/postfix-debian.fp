@@ -1,0 +1,36 @@
+# source: Debian 12 postfix 3.7.11-0+deb12u1, captured on loopback
+# expect: smtp | Postfix smtpd
+SF-Port47020-TCP:V=signet-0.1.0%I=9%D=11/25%Time=6B073B71%P=x86_64-pc-linu
+SF:x-gnu%r(NULL,31,"220\x20mail\.signet\.test\x20ESMTP\x20Postfix\x20\(Deb
+SF:ian/GNU\)\r\n")%r(GenericLines,6B,"220\x20mail\.signet\.test\x20ESMTP\x
+SF:20Postfix\x20\(Debian/GNU\)\r\n500\x205\.5\.2\x20Error:\x20bad\x20synta
+SF:x\r\n500\x205\.5\.2\x20Error:\x20bad\x20syntax\r\n")%r(GetRequest,64,"2
+SF:20\x20mail\.signet\.test\x20ESMTP\x20Postfix\x20\(Debian/GNU\)\r\n221\x
+SF:202\.7\.0\x20Error:\x20I\x20can\x20break\x20rules,\x20too\.\x20Goodbye\
+SF:.\r\n")%r(HTTPOptions,77,"220\x20mail\.signet\.test\x20ESMTP\x20Postfix
+SF:\x20\(Debian/GNU\)\r\n500\x205\.5\.2\x20Error:\x20command\x20not\x20rec
+SF:ognized\r\n500\x205\.5\.2\x20Error:\x20bad\x20syntax\r\n")%r(RTSPReques
+SF:t,77,"220\x20mail\.signet\.test\x20ESMTP\x20Postfix\x20\(Debian/GNU\)\r
+SF:\n500\x205\.5\.2\x20Error:\x20command\x20not\x20recognized\r\n500\x205\
+SF:.5\.2\x20Error:\x20bad\x20syntax\r\n")%r(Hello,4C,"220\x20mail\.signet\
+SF:.test\x20ESMTP\x20Postfix\x20\(Debian/GNU\)\r\n501\x20Syntax:\x20EHLO\x
+SF:20hostname\r\n")%r(Help,5A,"220\x20mail\.signet\.test\x20ESMTP\x20Postf
+SF:ix\x20\(Debian/GNU\)\r\n500\x205\.5\.2\x20Error:\x20command\x20not\x20r
+SF:ecognized\r\n")%r(FourOhFourRequest,64,"220\x20mail\.signet\.test\x20ES
+SF:MTP\x20Postfix\x20\(Debian/GNU\)\r\n221\x202\.7\.0\x20Error:\x20I\x20ca
+SF:n\x20break\x20rules,\x20too\.\x20Goodbye\.\r\n")%r(redis-server,64,"220
+SF:\x20mail\.signet\.test\x20ESMTP\x20Postfix\x20\(Debian/GNU\)\r\n221\x20
+SF:2\.7\.0\x20Error:\x20I\x20can\x20break\x20rules,\x20too\.\x20Goodbye\.\
+SF:r\n")%r(Memcache,5A,"220\x20mail\.signet\.test\x20ESMTP\x20Postfix\x20\
+SF:(Debian/GNU\)\r\n500\x205\.5\.2\x20Error:\x20command\x20not\x20recogniz
+SF:ed\r\n")%r(IRCRegister,83,"220\x20mail\.signet\.test\x20ESMTP\x20Postfi
+SF:x\x20\(Debian/GNU\)\r\n500\x205\.5\.2\x20Error:\x20command\x20not\x20re
+SF:cognized\r\n500\x205\.5\.2\x20Error:\x20command\x20not\x20recognized\r\
+SF:n")%r(XMPPStream,31,"220\x20mail\.signet\.test\x20ESMTP\x20Postfix\x20\
+SF:(Debian/GNU\)\r\n")%r(HELP4STOMP,77,"220\x20mail\.signet\.test\x20ESMTP
+SF:\x20Postfix\x20\(Debian/GNU\)\r\n500\x205\.5\.2\x20Error:\x20command\x2
+SF:0not\x20recognized\r\n500\x205\.5\.2\x20Error:\x20bad\x20syntax\r\n")%r
+SF:(GitUploadPack,31,"220\x20mail\.signet\.test\x20ESMTP\x20Postfix\x20\(D
+SF:ebian/GNU\)\r\n")%r(VersionCommand,5A,"220\x20mail\.signet\.test\x20ESM
+SF:TP\x20Postfix\x20\(Debian/GNU\)\r\n500\x205\.5\.2\x20Error:\x20command\
+SF:x20not\x20recognized\r\n");

@@ -1,0 +1,36 @@
+# source: Debian 12 postfix 3.7.11-0+deb12u1 behind stunnel4 5.68 (SMTPS), captured on loopback
+# expect: ssl/smtp | Postfix smtpd
+SF-Port44030-TCP:V=signet-0.1.0%T=SSL%I=9%D=11/25%Time=6B073B79%P=x86_64-p
+SF:c-linux-gnu%r(NULL,31,"220\x20mail\.signet\.test\x20ESMTP\x20Postfix\x2
+SF:0\(Debian/GNU\)\r\n")%r(GenericLines,6B,"220\x20mail\.signet\.test\x20E
+SF:SMTP\x20Postfix\x20\(Debian/GNU\)\r\n500\x205\.5\.2\x20Error:\x20bad\x2
+SF:0syntax\r\n500\x205\.5\.2\x20Error:\x20bad\x20syntax\r\n")%r(GetRequest
+SF:,64,"220\x20mail\.signet\.test\x20ESMTP\x20Postfix\x20\(Debian/GNU\)\r\
+SF:n221\x202\.7\.0\x20Error:\x20I\x20can\x20break\x20rules,\x20too\.\x20Go
+SF:odbye\.\r\n")%r(HTTPOptions,77,"220\x20mail\.signet\.test\x20ESMTP\x20P
+SF:ostfix\x20\(Debian/GNU\)\r\n500\x205\.5\.2\x20Error:\x20command\x20not\
+SF:x20recognized\r\n500\x205\.5\.2\x20Error:\x20bad\x20syntax\r\n")%r(RTSP
+SF:Request,77,"220\x20mail\.signet\.test\x20ESMTP\x20Postfix\x20\(Debian/G
+SF:NU\)\r\n500\x205\.5\.2\x20Error:\x20command\x20not\x20recognized\r\n500
+SF:\x205\.5\.2\x20Error:\x20bad\x20syntax\r\n")%r(Hello,4C,"220\x20mail\.s
+SF:ignet\.test\x20ESMTP\x20Postfix\x20\(Debian/GNU\)\r\n501\x20Syntax:\x20
+SF:EHLO\x20hostname\r\n")%r(Help,5A,"220\x20mail\.signet\.test\x20ESMTP\x2
+SF:0Postfix\x20\(Debian/GNU\)\r\n500\x205\.5\.2\x20Error:\x20command\x20no
+SF:t\x20recognized\r\n")%r(FourOhFourRequest,64,"220\x20mail\.signet\.test
+SF:\x20ESMTP\x20Postfix\x20\(Debian/GNU\)\r\n221\x202\.7\.0\x20Error:\x20I
+SF:\x20can\x20break\x20rules,\x20too\.\x20Goodbye\.\r\n")%r(redis-server,6
+SF:4,"220\x20mail\.signet\.test\x20ESMTP\x20Postfix\x20\(Debian/GNU\)\r\n2
+SF:21\x202\.7\.0\x20Error:\x20I\x20can\x20break\x20rules,\x20too\.\x20Good
+SF:bye\.\r\n")%r(Memcache,5A,"220\x20mail\.signet\.test\x20ESMTP\x20Postfi
+SF:x\x20\(Debian/GNU\)\r\n500\x205\.5\.2\x20Error:\x20command\x20not\x20re
+SF:cognized\r\n")%r(IRCRegister,83,"220\x20mail\.signet\.test\x20ESMTP\x20
+SF:Postfix\x20\(Debian/GNU\)\r\n500\x205\.5\.2\x20Error:\x20command\x20not
+SF:\x20recognized\r\n500\x205\.5\.2\x20Error:\x20command\x20not\x20recogni
+SF:zed\r\n")%r(XMPPStream,31,"220\x20mail\.signet\.test\x20ESMTP\x20Postfi
+SF:x\x20\(Debian/GNU\)\r\n")%r(HELP4STOMP,77,"220\x20mail\.signet\.test\x2
+SF:0ESMTP\x20Postfix\x20\(Debian/GNU\)\r\n500\x205\.5\.2\x20Error:\x20comm
+SF:and\x20not\x20recognized\r\n500\x205\.5\.2\x20Error:\x20bad\x20syntax\r
+SF:\n")%r(GitUploadPack,31,"220\x20mail\.signet\.test\x20ESMTP\x20Postfix\
+SF:x20\(Debian/GNU\)\r\n")%r(VersionCommand,5A,"220\x20mail\.signet\.test\
+SF:x20ESMTP\x20Postfix\x20\(Debian/GNU\)\r\n500\x205\.5\.2\x20Error:\x20co
+SF:mmand\x20not\x20recognized\r\n");

@@ -1,0 +1,35 @@
+# source: Debian 12 python3.11 3.11.2 smtpd module DebuggingServer, captured on loopback
+# expect: smtp | Python smtpd | 0.3
+SF-Port44004-TCP:V=signet-0.1.0%I=9%D=11/25%Time=6B073B73%P=x86_64-pc-linu
+SF:x-gnu%r(NULL,2D,"220\x20localhost\x20Python\x20SMTP\x20proxy\x20version
+SF:\x200\.3\r\n")%r(GenericLines,5B,"220\x20localhost\x20Python\x20SMTP\x2
+SF:0proxy\x20version\x200\.3\r\n500\x20Error:\x20bad\x20syntax\r\n500\x20E
+SF:rror:\x20bad\x20syntax\r\n")%r(GetRequest,6D,"220\x20localhost\x20Pytho
+SF:n\x20SMTP\x20proxy\x20version\x200\.3\r\n500\x20Error:\x20command\x20\"
+SF:GET\"\x20not\x20recognized\r\n500\x20Error:\x20bad\x20syntax\r\n")%r(HT
+SF:TPOptions,71,"220\x20localhost\x20Python\x20SMTP\x20proxy\x20version\x2
+SF:00\.3\r\n500\x20Error:\x20command\x20\"OPTIONS\"\x20not\x20recognized\r
+SF:\n500\x20Error:\x20bad\x20syntax\r\n")%r(RTSPRequest,71,"220\x20localho
+SF:st\x20Python\x20SMTP\x20proxy\x20version\x200\.3\r\n500\x20Error:\x20co
+SF:mmand\x20\"OPTIONS\"\x20not\x20recognized\r\n500\x20Error:\x20bad\x20sy
+SF:ntax\r\n")%r(Hello,48,"220\x20localhost\x20Python\x20SMTP\x20proxy\x20v
+SF:ersion\x200\.3\r\n501\x20Syntax:\x20EHLO\x20hostname\r\n")%r(Help,73,"2
+SF:20\x20localhost\x20Python\x20SMTP\x20proxy\x20version\x200\.3\r\n250\x2
+SF:0Supported\x20commands:\x20EHLO\x20HELO\x20MAIL\x20RCPT\x20DATA\x20RSET
+SF:\x20NOOP\x20QUIT\x20VRFY\r\n")%r(FourOhFourRequest,6D,"220\x20localhost
+SF:\x20Python\x20SMTP\x20proxy\x20version\x200\.3\r\n500\x20Error:\x20comm
+SF:and\x20\"GET\"\x20not\x20recognized\r\n500\x20Error:\x20bad\x20syntax\r
+SF:\n")%r(redis-server,A7,"220\x20localhost\x20Python\x20SMTP\x20proxy\x20
+SF:version\x200\.3\r\n500\x20Error:\x20command\x20\"\*1\"\x20not\x20recogn
+SF:ized\r\n500\x20Error:\x20command\x20\"\$4\"\x20not\x20recognized\r\n500
+SF:\x20Error:\x20command\x20\"INFO\"\x20not\x20recognized\r\n")%r(Memcache
+SF:,58,"220\x20localhost\x20Python\x20SMTP\x20proxy\x20version\x200\.3\r\n
+SF:500\x20Error:\x20command\x20\"STATS\"\x20not\x20recognized\r\n")%r(IRCR
+SF:egister,81,"220\x20localhost\x20Python\x20SMTP\x20proxy\x20version\x200
+SF:\.3\r\n500\x20Error:\x20command\x20\"NICK\"\x20not\x20recognized\r\n500
+SF:\x20Error:\x20command\x20\"USER\"\x20not\x20recognized\r\n")%r(XMPPStre
+SF:am,2D,"220\x20localhost\x20Python\x20SMTP\x20proxy\x20version\x200\.3\r
+SF:\n")%r(HELP4STOMP,2D,"220\x20localhost\x20Python\x20SMTP\x20proxy\x20ve
+SF:rsion\x200\.3\r\n")%r(GitUploadPack,2D,"220\x20localhost\x20Python\x20S
+SF:MTP\x20proxy\x20version\x200\.3\r\n")%r(VersionCommand,2D,"220\x20local
+SF:host\x20Python\x20SMTP\x20proxy\x20version\x200\.3\r\n");

@@ -1,0 +1,33 @@
+# source: Debian 12 prometheus 2.42.0+ds-5+deb12u1, captured on loopback
+# expect: http | Prometheus
+SF-Port44026-TCP:V=signet-0.1.0%I=9%D=11/25%Time=6B073B72%P=x86_64-pc-linu
+SF:x-gnu%r(GenericLines,67,"HTTP/1\.1\x20400\x20Bad\x20Request\r\nContent-
+SF:Type:\x20text/plain;\x20charset=utf-8\r\nConnection:\x20close\r\n\r\n40
+SF:0\x20Bad\x20Request")%r(GetRequest,B6,"HTTP/1\.0\x20302\x20Found\r\nCon
+SF:tent-Type:\x20text/html;\x20charset=utf-8\r\nLocation:\x20/classic/grap
+SF:h\r\nDate:\x20Wed,\x2025\x20Nov\x202026\x2019:48:00\x20GMT\r\nContent-L
+SF:ength:\x2037\r\n\r\n<a\x20href=\"/classic/graph\">Found</a>\.\n\n")%r(H
+SF:TTPOptions,60,"HTTP/1\.0\x20200\x20OK\r\nAllow:\x20GET,\x20OPTIONS\r\nD
+SF:ate:\x20Wed,\x2025\x20Nov\x202026\x2019:48:00\x20GMT\r\nContent-Length:
+SF:\x200\r\n\r\n")%r(RTSPRequest,67,"HTTP/1\.1\x20400\x20Bad\x20Request\r\
+SF:nContent-Type:\x20text/plain;\x20charset=utf-8\r\nConnection:\x20close\
+SF:r\n\r\n400\x20Bad\x20Request")%r(Hello,67,"HTTP/1\.1\x20400\x20Bad\x20R
+SF:equest\r\nContent-Type:\x20text/plain;\x20charset=utf-8\r\nConnection:\
+SF:x20close\r\n\r\n400\x20Bad\x20Request")%r(Help,67,"HTTP/1\.1\x20400\x20
+SF:Bad\x20Request\r\nContent-Type:\x20text/plain;\x20charset=utf-8\r\nConn
+SF:ection:\x20close\r\n\r\n400\x20Bad\x20Request")%r(FourOhFourRequest,B0,
+SF:"HTTP/1\.0\x20404\x20Not\x20Found\r\nContent-Type:\x20text/plain;\x20ch
+SF:arset=utf-8\r\nX-Content-Type-Options:\x20nosniff\r\nDate:\x20Wed,\x202
+SF:5\x20Nov\x202026\x2019:48:00\x20GMT\r\nContent-Length:\x2019\r\n\r\n404
+SF:\x20page\x20not\x20found\n")%r(redis-server,67,"HTTP/1\.1\x20400\x20Bad
+SF:\x20Request\r\nContent-Type:\x20text/plain;\x20charset=utf-8\r\nConnect
+SF:ion:\x20close\r\n\r\n400\x20Bad\x20Request")%r(Memcache,67,"HTTP/1\.1\x
+SF:20400\x20Bad\x20Request\r\nContent-Type:\x20text/plain;\x20charset=utf-
+SF:8\r\nConnection:\x20close\r\n\r\n400\x20Bad\x20Request")%r(IRCRegister,
+SF:67,"HTTP/1\.1\x20400\x20Bad\x20Request\r\nContent-Type:\x20text/plain;\
+SF:x20charset=utf-8\r\nConnection:\x20close\r\n\r\n400\x20Bad\x20Request")
+SF:%r(HELP4STOMP,67,"HTTP/1\.1\x20400\x20Bad\x20Request\r\nContent-Type:\x
+SF:20text/plain;\x20charset=utf-8\r\nConnection:\x20close\r\n\r\n400\x20Ba
+SF:d\x20Request")%r(VersionCommand,67,"HTTP/1\.1\x20400\x20Bad\x20Request\
+SF:r\nContent-Type:\x20text/plain;\x20charset=utf-8\r\nConnection:\x20clos
+SF:e\r\n\r\n400\x20Bad\x20Request");

@@ -1,0 +1,35 @@
+# source: Debian 12 privoxy 3.0.34-1, captured on loopback
+# expect: http-proxy | Privoxy http proxy
+SF-Port44016-TCP:V=signet-0.1.0%I=9%D=11/25%Time=6B073B75%P=x86_64-pc-linu
+SF:x-gnu%r(GetRequest,86,"HTTP/1\.1\x20400\x20Invalid\x20header\x20receive
+SF:d\x20from\x20client\r\nContent-Type:\x20text/plain\r\nConnection:\x20cl
+SF:ose\r\n\r\nInvalid\x20header\x20received\x20from\x20client\.\n")%r(HTTP
+SF:Options,86,"HTTP/1\.1\x20400\x20Invalid\x20header\x20received\x20from\x
+SF:20client\r\nContent-Type:\x20text/plain\r\nConnection:\x20close\r\n\r\n
+SF:Invalid\x20header\x20received\x20from\x20client\.\n")%r(RTSPRequest,86,
+SF:"HTTP/1\.1\x20400\x20Invalid\x20header\x20received\x20from\x20client\r\
+SF:nContent-Type:\x20text/plain\r\nConnection:\x20close\r\n\r\nInvalid\x20
+SF:header\x20received\x20from\x20client\.\n")%r(Hello,86,"HTTP/1\.1\x20400
+SF:\x20Invalid\x20header\x20received\x20from\x20client\r\nContent-Type:\x2
+SF:0text/plain\r\nConnection:\x20close\r\n\r\nInvalid\x20header\x20receive
+SF:d\x20from\x20client\.\n")%r(Help,86,"HTTP/1\.1\x20400\x20Invalid\x20hea
+SF:der\x20received\x20from\x20client\r\nContent-Type:\x20text/plain\r\nCon
+SF:nection:\x20close\r\n\r\nInvalid\x20header\x20received\x20from\x20clien
+SF:t\.\n")%r(FourOhFourRequest,86,"HTTP/1\.1\x20400\x20Invalid\x20header\x
+SF:20received\x20from\x20client\r\nContent-Type:\x20text/plain\r\nConnecti
+SF:on:\x20close\r\n\r\nInvalid\x20header\x20received\x20from\x20client\.\n
+SF:")%r(redis-server,86,"HTTP/1\.1\x20400\x20Invalid\x20header\x20received
+SF:\x20from\x20client\r\nContent-Type:\x20text/plain\r\nConnection:\x20clo
+SF:se\r\n\r\nInvalid\x20header\x20received\x20from\x20client\.\n")%r(Memca
+SF:che,86,"HTTP/1\.1\x20400\x20Invalid\x20header\x20received\x20from\x20cl
+SF:ient\r\nContent-Type:\x20text/plain\r\nConnection:\x20close\r\n\r\nInva
+SF:lid\x20header\x20received\x20from\x20client\.\n")%r(IRCRegister,86,"HTT
+SF:P/1\.1\x20400\x20Invalid\x20header\x20received\x20from\x20client\r\nCon
+SF:tent-Type:\x20text/plain\r\nConnection:\x20close\r\n\r\nInvalid\x20head
+SF:er\x20received\x20from\x20client\.\n")%r(HELP4STOMP,86,"HTTP/1\.1\x2040
+SF:0\x20Invalid\x20header\x20received\x20from\x20client\r\nContent-Type:\x
+SF:20text/plain\r\nConnection:\x20close\r\n\r\nInvalid\x20header\x20receiv
+SF:ed\x20from\x20client\.\n")%r(VersionCommand,86,"HTTP/1\.1\x20400\x20Inv
+SF:alid\x20header\x20received\x20from\x20client\r\nContent-Type:\x20text/p
+SF:lain\r\nConnection:\x20close\r\n\r\nInvalid\x20header\x20received\x20fr
+SF:om\x20client\.\n");

@@ -1,0 +1,29 @@
+# source: Debian 12 squid 5.7-2+deb12u6, captured on loopback by tools/capture/servers.sh (pcre/testdata/corpus/squid--GetRequest.bin)
+# expect: http-proxy | Squid http proxy | 5.7
+SF-Port3128-TCP:V=signet-0.1.0%I=7%D=11/25%Time=6B073AE0%P=x86_64-pc-linux
+SF:-gnu%r(GetRequest,DE4,"HTTP/1\.1\x20400\x20Bad\x20Request\r\nServer:\x2
+SF:0squid/5\.7\r\nMime-Version:\x201\.0\r\nDate:\x20Wed,\x2025\x20Nov\x202
+SF:026\x2019:31:09\x20GMT\r\nContent-Type:\x20text/html;charset=utf-8\r\nC
+SF:ontent-Length:\x203210\r\nX-Squid-Error:\x20ERR_INVALID_URL\x200\r\nVar
+SF:y:\x20Accept-Language\r\nContent-Language:\x20en\r\nX-Cache:\x20MISS\x2
+SF:0from\x20vm\r\nX-Cache-Lookup:\x20NONE\x20from\x20vm:47018\r\nVia:\x201
+SF:\.1\x20vm\x20\(squid/5\.7\)\r\nConnection:\x20close\r\n\r\n<!DOCTYPE\x2
+SF:0html\x20PUBLIC\x20\"-//W3C//DTD\x20HTML\x204\.01//EN\"\x20\"http://www
+SF:\.w3\.org/TR/html4/strict\.dtd\">\n<html><head>\n<meta\x20type=\"copyri
+SF:ght\"\x20content=\"Copyright\x20\(C\)\x201996-2021\x20The\x20Squid\x20S
+SF:oftware\x20Foundation\x20and\x20contributors\">\n<meta\x20http-equiv=\"
+SF:Content-Type\"\x20content=\"text/html;\x20charset=utf-8\">\n<title>ERRO
+SF:R:\x20The\x20requested\x20URL\x20could\x20not\x20be\x20retrieved</title
+SF:>\n<style\x20type=\"text/css\"><!--\x20\n\x20/\*\n\x20\*\x20Copyright\x
+SF:20\(C\)\x201996-2022\x20The\x20Squid\x20Software\x20Foundation\x20and\x
+SF:20contributors\n\x20\*\n\x20\*\x20Squid\x20software\x20is\x20distribute
+SF:d\x20under\x20GPLv2\+\x20license\x20and\x20includes\n\x20\*\x20contribu
+SF:tions\x20from\x20numerous\x20individuals\x20and\x20organizations\.\n\x2
+SF:0\*\x20Please\x20see\x20the\x20COPYING\x20and\x20CONTRIBUTORS\x20files\
+SF:x20for\x20details\.\n\x20\*/\n\n/\*\n\x20Stylesheet\x20for\x20Squid\x20
+SF:Error\x20pages\n\x20Adapted\x20from\x20design\x20by\x20Free\x20CSS\x20T
+SF:emplates\n\x20http://www\.freecsstemplates\.org\n\x20Released\x20for\x2
+SF:0free\x20under\x20a\x20Creative\x20Commons\x20Attribution\x202\.5\x20Li
+SF:cense\n\*/\n\n/\*\x20Page\x20basics\x20\*/\n\*\x20{\n\tfont-family:\x20
+SF:verdana,\x20sans-serif;\n}\n\nhtml\x20body\x20{\n\tmargin:\x200;\n\tpad
+SF:ding:\x200;\n\tbackground:\x20#efefef;\n\tfon");

@@ -1,0 +1,37 @@
+# source: Debian 12 varnish 7.1.1-2+deb12u1 in front of nginx, captured on loopback
+# expect: http | Varnish http accelerator | 7.1
+SF-Port47016-TCP:V=signet-0.1.0%I=9%D=11/25%Time=6B073B70%P=x86_64-pc-linu
+SF:x-gnu%r(GetRequest,38A,"HTTP/1\.1\x20200\x20OK\r\nServer:\x20nginx/1\.2
+SF:2\.1\r\nDate:\x20Wed,\x2025\x20Nov\x202026\x2019:47:58\x20GMT\r\nConten
+SF:t-Type:\x20text/html\r\nContent-Length:\x20615\r\nLast-Modified:\x20Wed
+SF:,\x2025\x20Nov\x202026\x2019:08:36\x20GMT\r\nETag:\x20\"6b073234-267\"\
+SF:r\nX-Varnish:\x2065541\r\nAge:\x200\r\nVia:\x201\.1\x20varnish\x20\(Var
+SF:nish/7\.1\)\r\nAccept-Ranges:\x20bytes\r\nConnection:\x20close\r\n\r\n<
+SF:!DOCTYPE\x20html>\n<html>\n<head>\n<title>Welcome\x20to\x20nginx!</titl
+SF:e>\n<style>\nhtml\x20{\x20color-scheme:\x20light\x20dark;\x20}\nbody\x2
+SF:0{\x20width:\x2035em;\x20margin:\x200\x20auto;\nfont-family:\x20Tahoma,
+SF:\x20Verdana,\x20Arial,\x20sans-serif;\x20}\n</style>\n</head>\n<body>\n
+SF:<h1>Welcome\x20to\x20nginx!</h1>\n<p>If\x20you\x20see\x20this\x20page,\
+SF:x20the\x20nginx\x20web\x20server\x20is\x20successfully\x20installed\x20
+SF:and\nworking\.\x20Further\x20configuration\x20is\x20required\.</p>\n\n<
+SF:p>For\x20online\x20documentation\x20and\x20support\x20please\x20refer\x
+SF:20to\n<a\x20href=\"http://nginx\.org/\">nginx\.org</a>\.<br/>\nCommerci
+SF:al\x20support\x20is\x20available\x20at\n<a\x20href=\"http://nginx\.com/
+SF:\">nginx\.com</a>\.</p>\n\n<p><em>Thank\x20you\x20for\x20using\x20nginx
+SF:\.</em></p>\n</body>\n</html>\n")%r(HTTPOptions,170,"HTTP/1\.1\x20405\x
+SF:20Not\x20Allowed\r\nServer:\x20nginx/1\.22\.1\r\nDate:\x20Wed,\x2025\x2
+SF:0Nov\x202026\x2019:47:58\x20GMT\r\nContent-Type:\x20text/html\r\nConten
+SF:t-Length:\x20157\r\nX-Varnish:\x20262146\r\nAge:\x200\r\nVia:\x201\.1\x
+SF:20varnish\x20\(Varnish/7\.1\)\r\nConnection:\x20close\r\n\r\n<html>\r\n
+SF:<head><title>405\x20Not\x20Allowed</title></head>\r\n<body>\r\n<center>
+SF:<h1>405\x20Not\x20Allowed</h1></center>\r\n<hr><center>nginx/1\.22\.1</
+SF:center>\r\n</body>\r\n</html>\r\n")%r(RTSPRequest,1C,"HTTP/1\.1\x20400\
+SF:x20Bad\x20Request\r\n\r\n")%r(FourOhFourRequest,16A,"HTTP/1\.1\x20404\x
+SF:20Not\x20Found\r\nServer:\x20nginx/1\.22\.1\r\nDate:\x20Wed,\x2025\x20N
+SF:ov\x202026\x2019:47:58\x20GMT\r\nContent-Type:\x20text/html\r\nContent-
+SF:Length:\x20153\r\nX-Varnish:\x20393218\r\nAge:\x200\r\nVia:\x201\.1\x20
+SF:varnish\x20\(Varnish/7\.1\)\r\nConnection:\x20close\r\n\r\n<html>\r\n<h
+SF:ead><title>404\x20Not\x20Found</title></head>\r\n<body>\r\n<center><h1>
+SF:404\x20Not\x20Found</h1></center>\r\n<hr><center>nginx/1\.22\.1</center
+SF:>\r\n</body>\r\n</html>\r\n")%r(HELP4STOMP,1C,"HTTP/1\.1\x20400\x20Bad\
+SF:x20Request\r\n\r\n");
