@@ -311,7 +311,9 @@ func (o *Options) markExcluded(ports, probed []*result.Port) {
 			continue
 		}
 		if len(probed) == 0 {
-			p.Service = &result.Service{Product: "Excluded from version scan", Method: result.MethodTable, Conf: 3}
+			// The name still comes from the port table (R2): nmap's XML then
+			// has <service name=… product="Excluded from version scan">.
+			p.Service = &result.Service{Name: o.Table.Lookup(p.Number, p.Proto), Product: "Excluded from version scan", Method: result.MethodTable, Conf: 3}
 		}
 	}
 }

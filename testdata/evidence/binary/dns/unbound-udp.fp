@@ -1,0 +1,37 @@
+# source: Debian 12 unbound 1.17.1-2+deb12u4 (local-zone . refuse), captured on 127.0.0.1 with signet --version-record
+# expect: domain | Unbound | 1.17.1 | 
+SF-Port44502-UDP:V=signet-0.1.0%I=9%D=11/25%Time=6B073B5D%P=x86_64-pc-linu
+SF:x-gnu%r(RPCCheck,28,"r\xfe\x9d\x14\0\0\0\0\0\0\0\x02\0\x01\x86\xa0\0\x0
+SF:1\x97\|\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0")%r(DNSVersionBindReq,3
+SF:9,"\0\x06\x81\x80\0\x01\0\x01\0\0\0\0\x07version\x04bind\0\0\x10\0\x03\
+SF:xc0\x0c\0\x10\0\x03\0\0\0\0\0\x0f\x0eunbound\x201\.17\.1")%r(NBTStat,32
+SF:,"\x80\xf0\x84\x95\0\x01\0\0\0\0\0\0\x20CKAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
+SF:A\0\0!\0\x01")%r(NTPRequest,30,"\xe3\0\x84\xf1\0\x01\0\0\0\x01\0\0\0\0\
+SF:0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xc5O#Kq\xb1R\xf3")%
+SF:r(NTPReadvar,C,"\x16\x02\x80\x01\0\0\0\0\0\0\0\0")%r(SNMPv1public,33,"0
+SF:\x82\x80!\x02\x01\0\x04\x06public\xa0\x82\0\x20\x02\x04L3\xa7V\x02\x01\
+SF:0\x02\x01\x000\x82\0\x100\x82\0\x0c\x06\x08\+\x06\x01\x02\x01\x01\x05\0
+SF:\x05\0")%r(SNMPv3GetRequest,3C,"0:\x80\x01\x030\x0f\x02\x02Ji\x02\x03\0
+SF:\xff\xe3\x04\x01\x04\x02\x01\x03\x04\x100\x0e\x04\0\x02\x01\0\x02\x01\0
+SF:\x04\0\x04\0\x04\x000\x12\x04\0\x04\0\xa0\x0c\x02\x027\xf0\x02\x01\0\x0
+SF:2\x01\x000\0")%r(Kerberos,71,"j\x81\xec1\x81k\xa1\x03\x02\x01\x05\xa2\x
+SF:03\x02\x01\n\xa4\x81\^0\\\xa0\x07\x03\x05\0P\x80\0\x10\xa2\x04\x1b\x02N
+SF:M\xa3\x170\x15\xa0\x03\x02\x01\0\xa1\x0e0\x0c\x1b\x06krbtgt\x1b\x02NM\x
+SF:a5\x11\x18\x0f19700101000000Z\xa7\x06\x02\x04\x1f\x1e\xb9\xd9\xa8\x170\
+SF:x15\x02\x01\x12\x02\x01\x11\x02\x01\x10\x02\x01\x17\x02\x01\x01\x02\x01
+SF:\x03\x02\x01\x02")%r(LDAPSearchReqUDP,33,"0\x84\x80\x01\0-\x02\x01\x07c
+SF:\x84\0\0\0\$\x04\0\n\x01\0\n\x01\0\x02\x01\0\x02\x01d\x01\x01\0\x87\x0b
+SF:objectClass0\x84\0\0\0\0")%r(SIPOptions,E5,"OP\xd4DONS\x20sip:nm\x20SIP
+SF:/2\.0\r\nVia:\x20SIP/2\.0/UDP\x20nm;branch=foo;rport\r\nFrom:\x20<sip:n
+SF:m@nm>;tag=root\r\nTo:\x20<sip:nm2@nm2>\r\nCall-ID:\x2050000\r\nCSeq:\x2
+SF:042\x20OPTIONS\r\nMax-Forwards:\x2070\r\nContent-Length:\x200\r\nContac
+SF:t:\x20<sip:nm@nm>\r\nAccept:\x20application/sdp\r\n\r\n")%r(STUNBinding
+SF:Req,14,"\0\x01\x80\x01!\x12\xa4Bsignetsignet")%r(tftp-rrq,19,"\0\x01\xf
+SF:1agnet-probe\.txt\0octet\0")%r(memcached,F,"\0\x01\x80\x01\0\x01\0\0sta
+SF:ts\r\n")%r(SSDPSearch,5E,"M-\xd1AARCH\x20\*\x20HTTP/1\.1\r\nHOST:\x2023
+SF:9\.255\.255\.250:1900\r\nMAN:\x20\"ssdp:discover\"\r\nMX:\x201\r\nST:\x
+SF:20ssdp:all\r\n\r\n")%r(DNS-SD,2E,"\0\0\x84\x85\0\x01\0\0\0\0\0\0\t_serv
+SF:ices\x07_dns-sd\x04_udp\x05local\0\0\x0c\0\x01")%r(coap-request,15,"@\x
+SF:01\x81\xc1\xbb\.well-known\x04core")%r(enip-listidentity,18,"c\0\x80\x0
+SF:1\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0")%r(bacnet-rpm,19,"\x81\n\x80
+SF:\x11\x01\x04\0\x05\x01\x0e\x0c\x02\?\xff\xff\x1e\ty\tF\t,\t\x0c\x1f");

@@ -1,0 +1,11 @@
+# source: Debian 12 krb5-kdc 1.20.1-2+deb12u5 (realm SIGNET.TEST), captured on 127.0.0.1 with signet --version-record
+# expect: kerberos-sec | MIT Kerberos |  | server time: 2026-11-25 19:47:38Z
+SF-Port44509-TCP:V=signet-0.1.0%I=9%D=11/25%Time=6B073B5E%P=x86_64-pc-linu
+SF:x-gnu%r(GenericLines,62,"\0\0\0\^~\\0Z\xa0\x03\x02\x01\x05\xa1\x03\x02\
+SF:x01\x1e\xa4\x11\x18\x0f20261125194738Z\xa5\x05\x02\x03\t\xa8}\xa6\x03\x
+SF:02\x01=\xa9\r\x1b\x0bSIGNET\.TEST\xaa\x200\x1e\xa0\x03\x02\x01\x02\xa1\
+SF:x170\x15\x1b\x06krbtgt\x1b\x0bSIGNET\.TEST")%r(Kerberos,5F,"\0\0\0\[~Y0
+SF:W\xa0\x03\x02\x01\x05\xa1\x03\x02\x01\x1e\xa4\x11\x18\x0f20261125194738
+SF:Z\xa5\x05\x02\x03\t\xa8z\xa6\x03\x02\x01\x06\xa9\x04\x1b\x02NM\xaa\x170
+SF:\x15\xa0\x03\x02\x01\0\xa1\x0e0\x0c\x1b\x06krbtgt\x1b\x02NM\xab\r\x1b\x
+SF:0bNULL_CLIENT");

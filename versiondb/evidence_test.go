@@ -1,0 +1,85 @@
+package versiondb
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/signetscan/signet/evidence"
+	"github.com/signetscan/signet/lint"
+	"github.com/signetscan/signet/matcher"
+	"github.com/signetscan/signet/probes"
+)
+
+const evidenceDir = "../testdata/evidence"
+
+func loadEmbeddedResolved(t *testing.T) *Loaded {
+	t.Helper()
+	l, err := Load(Options{DB: "embedded", NoDefaultOverlays: true, Getenv: env(nil)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// Every evidence case gives its expected answer with the embedded file
+// (issue "signet's own signature database", evidence for every line).
+func TestEmbeddedEvidence(t *testing.T) {
+	l := loadEmbeddedResolved(t)
+	cases, err := evidence.Load(evidenceDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cases) == 0 {
+		t.Fatal("no evidence cases")
+	}
+	m := matcher.New(l.DB)
+	for _, c := range cases {
+		port, steps := c.Run(m)
+		if err := c.Check(port); err != nil {
+			t.Error(err)
+			for _, s := range steps {
+				t.Log("  ", s)
+			}
+		}
+	}
+}
+
+// signet lint is clean on the embedded file, and every line has evidence.
+func TestEmbeddedLintClean(t *testing.T) {
+	l := loadEmbeddedResolved(t)
+	for _, w := range l.DB.Warnings {
+		t.Errorf("warning: %s", w)
+	}
+	for _, f := range lint.Check(l.DB) {
+		t.Errorf("%s", f)
+	}
+	findings, err := lint.Evidence(l.DB, evidenceDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range findings {
+		t.Errorf("%s", f)
+	}
+}
+
+// The embedded file names at least 150 distinct products (literal p/
+// templates; templated ones like p/$1/ are not counted).
+func TestEmbeddedProducts(t *testing.T) {
+	l := loadEmbeddedResolved(t)
+	products := map[string]bool{}
+	count := func(p *probes.Probe) {
+		for _, m := range p.Matches {
+			if pt := m.Templates.Product; pt != nil && !strings.Contains(pt.Text, "$") {
+				products[pt.Text] = true
+			}
+		}
+	}
+	count(l.DB.Null)
+	for _, p := range l.DB.Probes {
+		count(p)
+	}
+	t.Logf("%d distinct products", len(products))
+	if len(products) < 150 {
+		t.Errorf("%d distinct products, want at least 150", len(products))
+	}
+}
