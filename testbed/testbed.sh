@@ -1,0 +1,1271 @@
+#!/usr/bin/env bash
+# testbed.sh — a loopback testbed of REAL Debian servers for signet's
+# conformance suite, accuracy report and benchmarks.
+#
+#   testbed.sh install          apt-get install every package the bed uses (idempotent)
+#   testbed.sh start [DIR]      start every server of manifest.tsv under DIR
+#                               (default: a fresh mktemp dir); prints one line per
+#                               service that answers: "port/proto service package version upstream"
+#   testbed.sh stop [DIR]       stop exactly what `start` started, remove DIR
+#   testbed.sh status [DIR]     show units, pids, process counts and RSS
+#
+# Environment: TESTBED_ONLY="unit unit..."  start only these units (column 7)
+#              TESTBED_WAIT=SECONDS         bound on the wait for ports (default 90)
+#
+# Exit status of start: 0 all services answer; 3 some did not (the others keep
+# running, DOWN lines on stderr, DIR/running.tsv lists the ones that answer);
+# 1 fatal (nothing left running). Ports come from manifest.tsv only:
+# TCP 41000-41999, UDP 42000-42199, all on 127.0.0.1.
+#
+# ---------------------------------------------------------------------------
+# SAFETY — nothing started here may reach outside this machine:
+#  * every listener is bound to 127.0.0.1 (explicit address in each config or
+#    command line; IPv6 off where the daemon has a switch). After start, every
+#    listening socket owned by the bed's processes is checked: one on 0.0.0.0,
+#    :: or any non-127.0.0.1 address makes start fail (exit 1) and tear down.
+#  * DNS: bind9 (recursion no, no forwarders, no rndc), nsd (authoritative, no
+#    zones), dnsmasq (--no-resolv --no-hosts, no --server), unbound
+#    (local-zone "." static: answers locally, never iterates or forwards, no
+#    trust-anchor updates). DNS daemons bind TCP and UDP together on each port,
+#    so the sibling half (e.g. UDP 41053, TCP 42053) is also ours, in range.
+#  * mail: postfix default/relay/local transport = error, empty mydestination,
+#    recipients rejected at RCPT; stunnel only wraps that postfix.
+#  * proxies: squid `http_access deny all`; tinyproxy and privoxy forward only
+#    to 127.0.0.1:41001 (nothing listens there); varnish answers from VCL
+#    (synthetic page), haproxy has an empty backend (503). squid's DNS client
+#    is bound to 127.0.0.1 and asks only 127.0.0.1; its pinger is off.
+#  * NTP: chrony `local stratum 10`, no pool/server lines, -x (never touches
+#    the system clock), cmdport 0. No NTP upstream anywhere.
+#  * no registration/update checks or outbound clients: znc has no networks,
+#    icecast has no YP directory, mpd has no zeroconf/neighbors, coturn is
+#    STUN-only over UDP (no relay, no TCP/TLS, no CLI), inspircd does not
+#    resolve client hostnames (its DNS socket is bound to 127.0.0.1), cups has
+#    no browsing, samba has no netbios/nmbd and no RPC helpers, snmpd has no
+#    SMUX listener, prosody has no s2s.
+#  * ports: start appends 41000-42199 to net.ipv4.ip_local_reserved_ports so
+#    the kernel never hands one of the bed's ports to another program as an
+#    ephemeral port (that only affects automatic port choice); a port already
+#    in use when start runs is reported and its unit is not started.
+#  * packages: `install` keeps a policy-rc.d that exits 101 so postinst scripts
+#    start no daemon; nothing relies on systemd.
+#  * processes: every server runs in its own session (setsid), with its pid
+#    (and start time) in DIR/pids/UNIT.pid; daemons run in the foreground
+#    (postfix as `master -d`, smbd --no-process-group) so they stay there.
+#    `stop` signals those process groups only (TERM, then KILL after 15 s),
+#    then looks for strays: SIGNET_TESTBED=DIR in the environment, or an
+#    orphan with a path under DIR on its command line — never by program name.
+#  * left out: gpsd (always also binds ::1), zabbix-agent (ListenPort must be
+#    < 32768), proftpd/pure-ftpd (conflict with vsftpd in Debian), exim4 and
+#    opensmtpd (conflict with postfix), rpcbind (fixed port 111), asterisk (not
+#    in bookworm), mongodb/couchdb/kafka (not in Debian).
+# ---------------------------------------------------------------------------
+set -u
+PATH=/usr/sbin:/usr/bin:/sbin:/bin # Debian's binaries, not a pyenv/venv shim
+export PATH
+HERE=$(cd "$(dirname "$0")" && pwd)
+MANIFEST=$HERE/manifest.tsv
+LAST=/tmp/signet-testbed.last
+log() { echo "testbed: $*" >&2; }
+
+PACKAGES="openssh-server dropbear-bin nginx-light apache2 lighttpd busybox python3-minimal
+varnish haproxy squid tinyproxy privoxy webfs mini-httpd radicale
+postfix stunnel4 dovecot-imapd dovecot-pop3d vsftpd python3-pyftpdlib
+redis-server memcached mariadb-server postgresql beanstalkd mosquitto nats-server gearman-job-server
+dnsmasq-base bind9 unbound nsd slapd krb5-kdc rsync cups-daemon ngircd inspircd znc prosody
+openbsd-inetd inetutils-telnetd git subversion nagios-nrpe-server munin-node
+tigervnc-standalone-server icecast2 mpd samba coturn uhub chrony snmpd tftpd-hpa
+openssl iproute2 procps"
+
+# ---------------------------------------------------------------- install
+cmd_install() {
+	local made_policy=0 missing=() p
+	for p in $PACKAGES; do
+		dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
+	done
+	if [ ${#missing[@]} = 0 ]; then
+		log "all $(echo $PACKAGES | wc -w) packages installed"
+		return 0
+	fi
+	if [ ! -e /usr/sbin/policy-rc.d ]; then
+		printf '#!/bin/sh\n# signet testbed: no daemon starts from package scripts\nexit 101\n' >/usr/sbin/policy-rc.d
+		chmod 755 /usr/sbin/policy-rc.d
+		made_policy=1
+	fi
+	log "installing: ${missing[*]}"
+	local i rc=1
+	for i in $(seq 30); do # another helper may hold the dpkg lock: wait and retry
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+			--no-install-recommends -o Dpkg::Options::=--force-confold -o DPkg::Lock::Timeout=120 \
+			"${missing[@]}" && rc=0 && break
+		log "apt-get failed (try $i), retrying in 10 s"
+		sleep 10
+	done
+	# policy-rc.d stays when we made it: later installs must not start daemons either
+	[ $made_policy = 1 ] && log "left /usr/sbin/policy-rc.d (exit 101) in place"
+	return $rc
+}
+
+# ---------------------------------------------------------------- helpers
+# manifest columns: port proto service package product id unit
+port() {
+	local p
+	p=$(awk -F'\t' -v id="$1" '$6 == id { print $1 }' "$MANIFEST")
+	[ -n "$p" ] || { log "BUG: no manifest id $1"; echo 1; return 1; }
+	echo "$p"
+}
+units() { awk -F'\t' '!/^#/ && NF >= 7 && !seen[$7]++ { print $7 }' "$MANIFEST"; }
+upstream() { local v=${1#*:}; v=${v%-*}; v=${v%+dfsg*}; v=${v%~dfsg*}; v=${v%+ds*}; echo "${v:--}"; }
+# starttime PID: field 22 of /proc/PID/stat (clock ticks since boot), to tell a
+# recorded pid from a recycled one
+starttime() {
+	local s a
+	read -r s 2>/dev/null <"/proc/$1/stat" || return 0
+	s=${s##*) }
+	IFS=' ' read -r -a a <<<"$s"
+	echo "${a[19]}"
+}
+
+# run UNIT CMD...: start CMD (which must stay in the foreground) in its own session.
+run() {
+	local unit=$1
+	shift
+	SIGNET_TESTBED=$D setsid "$@" >>"$D/logs/$unit.log" 2>&1 </dev/null &
+	local pid=$!
+	echo "$pid $(starttime $pid)" >"$D/pids/$unit.pid"
+}
+
+
+# ---------------------------------------------------------------- units
+# Each start_UNIT prepares its own config/data under $D/UNIT and calls run.
+# It may return non-zero to report a preparation failure.
+
+u_sshd() {
+	mkdir -p /run/sshd "$D/sshd"
+	ssh-keygen -q -t ed25519 -N '' -f "$D/sshd/host_ed25519" || return 1
+	ssh-keygen -q -t rsa -b 2048 -N '' -f "$D/sshd/host_rsa" || return 1
+	cat >"$D/sshd/sshd_config" <<EOC
+ListenAddress 127.0.0.1:$(port ssh-openssh)
+AddressFamily inet
+HostKey $D/sshd/host_ed25519
+HostKey $D/sshd/host_rsa
+PidFile $D/sshd/sshd.pid
+UsePAM no
+PermitRootLogin no
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+AuthorizedKeysFile none
+EOC
+	run sshd /usr/sbin/sshd -D -e -f "$D/sshd/sshd_config"
+}
+
+u_dropbear() {
+	mkdir -p "$D/dropbear"
+	dropbearkey -t ed25519 -f "$D/dropbear/host_ed25519" >/dev/null 2>&1 || return 1
+	run dropbear dropbear -F -E -s -w -r "$D/dropbear/host_ed25519" -p "127.0.0.1:$(port ssh-dropbear)" \
+		-P "$D/dropbear/dropbear.pid"
+}
+
+u_nginx() {
+	local N=$D/nginx
+	mkdir -p "$N"
+	cat >"$N/nginx.conf" <<EOC
+daemon off;
+master_process on;
+worker_processes 1;
+pid $N/nginx.pid;
+error_log $N/error.log;
+events { worker_connections 256; }
+http {
+	include /etc/nginx/mime.types;
+	access_log off;
+	client_body_temp_path $N/body;
+	proxy_temp_path $N/proxy;
+	fastcgi_temp_path $N/fastcgi;
+	uwsgi_temp_path $N/uwsgi;
+	scgi_temp_path $N/scgi;
+	server { listen 127.0.0.1:$(port http-nginx); root $D/www; index index.html; }
+	server { listen 127.0.0.1:$(port https-nginx) ssl; ssl_certificate $D/tls/cert.pem;
+		ssl_certificate_key $D/tls/key.pem; root $D/www; index index.html; }
+}
+EOC
+	run nginx nginx -c "$N/nginx.conf" -p "$N"
+}
+
+u_apache2() {
+	local A=$D/apache2 M=/usr/lib/apache2/modules
+	mkdir -p "$A"
+	cat >"$A/apache2.conf" <<EOC
+ServerName localhost
+Listen 127.0.0.1:$(port http-apache2)
+PidFile $A/apache2.pid
+ErrorLog $A/error.log
+DefaultRuntimeDir $A
+Mutex file:$A
+LoadModule mpm_prefork_module $M/mod_mpm_prefork.so
+LoadModule authz_core_module $M/mod_authz_core.so
+LoadModule dir_module $M/mod_dir.so
+LoadModule mime_module $M/mod_mime.so
+StartServers 2
+MinSpareServers 1
+MaxSpareServers 2
+TypesConfig /etc/mime.types
+User www-data
+Group www-data
+DocumentRoot $D/www
+DirectoryIndex index.html
+EOC
+	run apache2 apache2 -f "$A/apache2.conf" -DFOREGROUND
+}
+
+u_lighttpd() {
+	mkdir -p "$D/lighttpd" && chown www-data:www-data "$D/lighttpd"
+	cat >"$D/lighttpd/lighttpd.conf" <<EOC
+server.document-root = "$D/www"
+server.bind = "127.0.0.1"
+server.port = $(port http-lighttpd)
+server.pid-file = "$D/lighttpd/lighttpd.pid"
+server.errorlog = "$D/lighttpd/error.log"
+server.username = "www-data"
+server.groupname = "www-data"
+index-file.names = ( "index.html" )
+EOC
+	run lighttpd lighttpd -D -f "$D/lighttpd/lighttpd.conf"
+}
+
+u_busybox-httpd() { run busybox-httpd busybox httpd -f -p "127.0.0.1:$(port http-busybox)" -h "$D/www"; }
+
+u_python-http() {
+	run python-http /usr/bin/python3.11 -m http.server "$(port http-python)" --bind 127.0.0.1 --directory "$D/www"
+}
+
+u_varnish() {
+	mkdir -p "$D/varnish"
+	# answers by itself (synthetic page); the backend is declared but never used
+	cat >"$D/varnish/default.vcl" <<EOC
+vcl 4.1;
+backend default { .host = "127.0.0.1"; .port = "$(port http-nginx)"; }
+sub vcl_recv { return (synth(200, "OK")); }
+sub vcl_synth {
+	set resp.http.Content-Type = "text/html; charset=utf-8";
+	synthetic({"<html><head><title>signet testbed</title></head><body><h1>signet testbed</h1></body></html>"});
+	return (deliver);
+}
+EOC
+	run varnish varnishd -F -a "127.0.0.1:$(port http-varnish)" -f "$D/varnish/default.vcl" \
+		-n "$D/varnish" -s malloc,16m -T none -p workspace_client=32k -p thread_pool_min=5 -p thread_pools=1
+}
+
+u_haproxy() {
+	mkdir -p "$D/haproxy"
+	cat >"$D/haproxy/haproxy.cfg" <<EOC
+global
+	pidfile $D/haproxy/haproxy.pid
+	nbthread 1
+defaults
+	mode http
+	timeout connect 1s
+	timeout client 5s
+	timeout server 5s
+frontend fe
+	bind 127.0.0.1:$(port http-haproxy)
+	default_backend be
+backend be
+EOC
+	run haproxy haproxy -db -f "$D/haproxy/haproxy.cfg"
+}
+
+u_webfs() {
+	run webfs webfsd -F -4 -i 127.0.0.1 -p "$(port http-webfs)" -r "$D/www" -f index.html -u nobody -g nogroup
+}
+
+u_mini-httpd() {
+	mkdir -p "$D/mini-httpd"
+	run mini-httpd mini_httpd -D -h 127.0.0.1 -p "$(port http-mini-httpd)" -d "$D/www" -u nobody \
+		-l "$D/mini-httpd/access.log" -i "$D/mini-httpd/mini_httpd.pid"
+}
+
+u_radicale() {
+	mkdir -p "$D/radicale/collections"
+	chown -R nobody:nogroup "$D/radicale"
+	run radicale runuser -u nobody -- radicale --config "" --server-hosts "127.0.0.1:$(port http-radicale)" \
+		--storage-filesystem-folder "$D/radicale/collections" --auth-type none --logging-level warning
+}
+
+u_squid() {
+	local S=$D/squid
+	mkdir -p "$S" && chown proxy:proxy "$S"
+	cat >"$S/squid.conf" <<EOC
+http_port 127.0.0.1:$(port proxy-squid)
+visible_hostname squid.signet.test
+pid_filename $S/squid.pid
+cache_log stdio:$S/cache.log
+access_log none
+cache_store_log none
+coredump_dir $S
+cache_effective_user proxy
+shutdown_lifetime 1 seconds
+icp_port 0
+htcp_port 0
+snmp_port 0
+udp_incoming_address 127.0.0.1
+udp_outgoing_address 127.0.0.1
+tcp_outgoing_address 127.0.0.1
+dns_nameservers 127.0.0.1
+hosts_file none
+http_access deny all
+cache_mem 8 MB
+pinger_enable off
+EOC
+	run squid squid -N -f "$S/squid.conf"
+}
+
+u_tinyproxy() {
+	mkdir -p "$D/tinyproxy"
+	cat >"$D/tinyproxy/tinyproxy.conf" <<EOC
+Port $(port proxy-tinyproxy)
+Listen 127.0.0.1
+Timeout 10
+MaxClients 10
+Allow 127.0.0.1
+Upstream http 127.0.0.1:41001
+EOC
+	run tinyproxy tinyproxy -d -c "$D/tinyproxy/tinyproxy.conf"
+}
+
+u_privoxy() {
+	local P=$D/privoxy
+	mkdir -p "$P" && chown nobody:nogroup "$P"
+	cat >"$P/config" <<EOC
+confdir /etc/privoxy
+logdir $P
+listen-address 127.0.0.1:$(port proxy-privoxy)
+forward / 127.0.0.1:41001
+toggle 1
+enable-remote-toggle 0
+enable-edit-actions 0
+EOC
+	run privoxy privoxy --no-daemon --user nobody "$P/config"
+}
+
+u_postfix() {
+	local P=$D/postfix
+	mkdir -p "$P/queue" "$P/data"
+	cat >"$P/main.cf" <<EOC
+compatibility_level = 3.6
+myhostname = mail.signet.test
+mydomain = signet.test
+myorigin = signet.test
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+queue_directory = $P/queue
+data_directory = $P/data
+mydestination =
+mynetworks = 127.0.0.0/8
+relayhost =
+default_transport = error:testbed relays nothing
+relay_transport = error:testbed relays nothing
+local_transport = error:testbed delivers nothing
+alias_maps =
+alias_database =
+smtpd_recipient_restrictions = reject
+smtpd_banner = \$myhostname ESMTP \$mail_name (Debian/GNU)
+smtpd_tls_cert_file = $D/tls/cert.pem
+smtpd_tls_key_file = $D/tls/key.pem
+smtpd_tls_security_level = may
+maillog_file = /dev/stdout
+EOC
+	cat >"$P/master.cf" <<EOC
+127.0.0.1:$(port smtp-postfix) inet n - n - - smtpd
+cleanup unix n - n - 0 cleanup
+qmgr unix n - n 300 1 qmgr
+rewrite unix - - n - - trivial-rewrite
+bounce unix - - n - 0 bounce
+defer unix - - n - 0 bounce
+trace unix - - n - 0 bounce
+verify unix - - n - 1 verify
+flush unix n - n 1000? 0 flush
+proxymap unix - - n - - proxymap
+anvil unix - - n - 1 anvil
+scache unix - - n - 1 scache
+error unix - - n - - error
+retry unix - - n - - error
+tlsmgr unix - - n 1000? 1 tlsmgr
+postlog unix-dgram n - n - 1 postlogd
+EOC
+	chown postfix "$P/data"
+	postfix -c "$P" check >>"$D/logs/postfix.log" 2>&1 || return 1 # creates the queue directories
+	# master -d: stays in the foreground and in our session (`postfix start-fg` would setsid)
+	run postfix /usr/lib/postfix/sbin/master -c "$P" -d
+}
+
+u_stunnel() {
+	mkdir -p "$D/stunnel"
+	cat >"$D/stunnel/stunnel.conf" <<EOC
+foreground = yes
+pid = $D/stunnel/stunnel.pid
+[smtps]
+accept = 127.0.0.1:$(port smtps-stunnel)
+connect = 127.0.0.1:$(port smtp-postfix)
+cert = $D/tls/cert.pem
+key = $D/tls/key.pem
+EOC
+	run stunnel stunnel4 "$D/stunnel/stunnel.conf"
+}
+
+u_dovecot() {
+	local V=$D/dovecot
+	mkdir -p "$V/run" "$V/state"
+	cat >"$V/dovecot.conf" <<EOC
+base_dir = $V/run
+state_dir = $V/state
+listen = 127.0.0.1
+protocols = imap pop3
+log_path = $V/dovecot.log
+ssl = yes
+ssl_cert = <$D/tls/cert.pem
+ssl_key = <$D/tls/key.pem
+mail_location = mbox:/nonexistent
+passdb {
+  driver = static
+  args = nopassword=y
+}
+userdb {
+  driver = static
+  args = uid=nobody gid=nogroup home=/nonexistent
+}
+service imap-login {
+  inet_listener imap {
+    port = $(port imap-dovecot)
+  }
+  inet_listener imaps {
+    port = $(port imaps-dovecot)
+    ssl = yes
+  }
+}
+service pop3-login {
+  inet_listener pop3 {
+    port = $(port pop3-dovecot)
+  }
+  inet_listener pop3s {
+    port = $(port pop3s-dovecot)
+    ssl = yes
+  }
+}
+EOC
+	run dovecot dovecot -F -c "$V/dovecot.conf"
+}
+
+u_vsftpd() {
+	mkdir -p "$D/vsftpd/empty" "$D/vsftpd/anon"
+	cat >"$D/vsftpd/vsftpd.conf" <<EOC
+listen=YES
+listen_ipv6=NO
+listen_address=127.0.0.1
+listen_port=$(port ftp-vsftpd)
+background=NO
+anonymous_enable=YES
+no_anon_password=YES
+anon_root=$D/vsftpd/anon
+ftp_username=nobody
+local_enable=NO
+pasv_enable=NO
+xferlog_enable=NO
+secure_chroot_dir=$D/vsftpd/empty
+nopriv_user=nobody
+EOC
+	run vsftpd vsftpd "$D/vsftpd/vsftpd.conf"
+}
+
+u_pyftpdlib() {
+	mkdir -p "$D/ftp"
+	run pyftpdlib python3 -m pyftpdlib -i 127.0.0.1 -p "$(port ftp-pyftpdlib)" -d "$D/ftp" -r 41700-41710
+}
+
+u_redis() {
+	mkdir -p "$D/redis"
+	run redis redis-server --port "$(port redis)" --bind 127.0.0.1 --save '' --appendonly no \
+		--dir "$D/redis" --daemonize no --logfile "$D/redis/redis.log" --protected-mode yes
+}
+
+u_memcached() {
+	run memcached memcached -l 127.0.0.1 -p "$(port memcached-tcp)" -U "$(port memcached-udp)" -u nobody -m 16
+}
+
+u_mariadb() {
+	local M=$D/mariadb
+	mkdir -p "$M" && chown mysql:mysql "$M"
+	mariadb-install-db --no-defaults --datadir="$M/data" --user=mysql --skip-test-db \
+		--auth-root-authentication-method=normal >>"$D/logs/mariadb.log" 2>&1 || return 1
+	run mariadb mariadbd --no-defaults --datadir="$M/data" --socket="$M/mysql.sock" --port="$(port mysql-mariadb)" \
+		--bind-address=127.0.0.1 --user=mysql --pid-file="$M/mysql.pid" --skip-log-bin --skip-name-resolve \
+		--log-error="$M/error.log" --innodb-buffer-pool-size=16M --performance-schema=OFF --skip-grant-tables=0
+}
+
+u_postgres() {
+	local G=$D/postgres PGBIN
+	PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
+	[ -n "$PGBIN" ] || return 1
+	mkdir -p "$G/sock" && chown -R postgres:postgres "$G"
+	runuser -u postgres -- "$PGBIN/initdb" -D "$G/data" -A trust -N >>"$D/logs/postgres.log" 2>&1 || return 1
+	run postgres runuser -u postgres -- "$PGBIN/postgres" -D "$G/data" -p "$(port postgresql)" -k "$G/sock" \
+		-c listen_addresses=127.0.0.1 -c shared_buffers=16MB -c logging_collector=off
+}
+
+u_beanstalkd() { run beanstalkd beanstalkd -l 127.0.0.1 -p "$(port beanstalkd)"; }
+
+u_mosquitto() {
+	mkdir -p "$D/mosquitto"
+	cat >"$D/mosquitto/mosquitto.conf" <<EOC
+listener $(port mqtt-mosquitto) 127.0.0.1
+allow_anonymous true
+persistence false
+log_dest stderr
+EOC
+	run mosquitto mosquitto -c "$D/mosquitto/mosquitto.conf"
+}
+
+u_nats() { run nats nats-server -a 127.0.0.1 -p "$(port nats)" -n testbed; }
+
+u_gearmand() {
+	mkdir -p "$D/gearmand"
+	run gearmand gearmand -L 127.0.0.1 -p "$(port gearman)" --log-file="$D/gearmand/gearmand.log" \
+		--pid-file="$D/gearmand/gearmand.pid" -t 1
+}
+
+u_named() {
+	local B=$D/named
+	mkdir -p "$B"
+	cat >"$B/named.conf" <<EOC
+options {
+	directory "$B";
+	pid-file "$B/named.pid";
+	session-keyfile "$B/session.key";
+	lock-file "$B/named.lock";
+	managed-keys-directory "$B";
+	listen-on port $(port dns-bind9-tcp) { 127.0.0.1; };
+	listen-on port $(port dns-bind9-udp) { 127.0.0.1; };
+	listen-on-v6 { none; };
+	recursion no;
+	dnssec-validation no;
+	notify no;
+	allow-transfer { none; };
+};
+controls { };
+EOC
+	run named named -4 -f -n 1 -c "$B/named.conf"
+}
+
+u_unbound() {
+	local U=$D/unbound
+	mkdir -p "$U"
+	cat >"$U/unbound.conf" <<EOC
+server:
+	interface: 127.0.0.1@$(port dns-unbound-tcp)
+	interface: 127.0.0.1@$(port dns-unbound-udp)
+	do-daemonize: no
+	chroot: ""
+	username: ""
+	directory: "$U"
+	pidfile: "$U/unbound.pid"
+	use-syslog: no
+	logfile: ""
+	do-ip6: no
+	num-threads: 1
+	hide-version: no
+	hide-identity: no
+	access-control: 127.0.0.0/8 allow
+	module-config: "iterator"
+	local-zone: "." static
+remote-control:
+	control-enable: no
+EOC
+	run unbound unbound -d -c "$U/unbound.conf"
+}
+
+u_nsd() {
+	local S=$D/nsd
+	mkdir -p "$S"
+	cat >"$S/nsd.conf" <<EOC
+server:
+	ip-address: 127.0.0.1@$(port dns-nsd-tcp)
+	ip-address: 127.0.0.1@$(port dns-nsd-udp)
+	do-ip6: no
+	server-count: 1
+	pidfile: "$S/nsd.pid"
+	zonesdir: "$S"
+	zonelistfile: "$S/zone.list"
+	database: ""
+	xfrdfile: "$S/xfrd.state"
+	xfrdir: "$S"
+	username: ""
+	chroot: ""
+	hide-version: no
+	logfile: "$S/nsd.log"
+remote-control:
+	control-enable: no
+EOC
+	run nsd nsd -d -c "$S/nsd.conf"
+}
+
+u_dnsmasq() {
+	run dnsmasq dnsmasq -k -p "$(port dns-dnsmasq-udp)" --listen-address=127.0.0.1 --bind-interfaces \
+		--no-resolv --no-hosts --no-poll -C /dev/null --pid-file="$D/dnsmasq.pid" --user=nobody --log-facility=-
+}
+
+u_slapd() {
+	local L=$D/slapd
+	mkdir -p "$L/db"
+	cat >"$L/slapd.conf" <<EOC
+include /etc/ldap/schema/core.schema
+pidfile $L/slapd.pid
+modulepath /usr/lib/ldap
+moduleload back_mdb
+TLSCertificateFile $D/tls/cert.pem
+TLSCertificateKeyFile $D/tls/key.pem
+database mdb
+maxsize 16777216
+suffix "dc=signet,dc=test"
+rootdn "cn=admin,dc=signet,dc=test"
+directory $L/db
+EOC
+	run slapd slapd -d 0 -h "ldap://127.0.0.1:$(port ldap-slapd)/ ldaps://127.0.0.1:$(port ldaps-slapd)/" \
+		-f "$L/slapd.conf"
+}
+
+u_krb5kdc() {
+	local K=$D/krb5
+	mkdir -p "$K"
+	cat >"$K/krb5.conf" <<EOC
+[libdefaults]
+	default_realm = SIGNET.TEST
+	dns_lookup_kdc = false
+	dns_lookup_realm = false
+[realms]
+	SIGNET.TEST = {
+		kdc = 127.0.0.1:$(port kerberos-udp)
+	}
+EOC
+	cat >"$K/kdc.conf" <<EOC
+[kdcdefaults]
+	kdc_listen = 127.0.0.1:$(port kerberos-udp)
+	kdc_tcp_listen = 127.0.0.1:$(port kerberos-tcp)
+[realms]
+	SIGNET.TEST = {
+		database_name = $K/principal
+		key_stash_file = $K/stash
+		acl_file = $K/kadm5.acl
+		kdc_listen = 127.0.0.1:$(port kerberos-udp)
+		kdc_tcp_listen = 127.0.0.1:$(port kerberos-tcp)
+	}
+[logging]
+	kdc = FILE:$K/kdc.log
+EOC
+	: >"$K/kadm5.acl"
+	export KRB5_CONFIG=$K/krb5.conf KRB5_KDC_PROFILE=$K/kdc.conf
+	kdb5_util -r SIGNET.TEST create -s -P signet-testbed >>"$D/logs/krb5kdc.log" 2>&1 || return 1
+	run krb5kdc krb5kdc -n -r SIGNET.TEST -P "$K/krb5kdc.pid"
+	unset KRB5_CONFIG KRB5_KDC_PROFILE
+}
+
+u_rsync() {
+	mkdir -p "$D/rsync"
+	printf 'pid file = %s/rsync/rsyncd.pid\nuse chroot = no\nmotd file = /dev/null\n[pub]\npath = %s/www\ncomment = signet testbed\n' \
+		"$D" "$D" >"$D/rsync/rsyncd.conf"
+	run rsync rsync --daemon --no-detach --ipv4 --address=127.0.0.1 --port="$(port rsync)" --config="$D/rsync/rsyncd.conf"
+}
+
+u_cupsd() {
+	local C=$D/cups
+	mkdir -p "$C/spool" "$C/cache" "$C/state" "$C/log"
+	cat >"$C/cupsd.conf" <<EOC
+Listen 127.0.0.1:$(port ipp-cups)
+LogLevel warn
+Browsing No
+BrowseLocalProtocols none
+DefaultAuthType Basic
+<Location />
+  Order allow,deny
+  Allow all
+</Location>
+EOC
+	cat >"$C/cups-files.conf" <<EOC
+ServerRoot $C
+RequestRoot $C/spool
+CacheDir $C/cache
+StateDir $C/state
+ErrorLog $C/log/error_log
+AccessLog $C/log/access_log
+PageLog $C/log/page_log
+TempDir $C/spool
+EOC
+	run cupsd cupsd -f -c "$C/cupsd.conf" -s "$C/cups-files.conf"
+}
+
+u_ngircd() {
+	mkdir -p "$D/ngircd"
+	cat >"$D/ngircd/ngircd.conf" <<EOC
+[Global]
+Name = irc.signet.test
+Info = signet testbed
+Listen = 127.0.0.1
+Ports = $(port irc-ngircd)
+PidFile = $D/ngircd/ngircd.pid
+MotdPhrase = signet testbed
+[Options]
+DNS = no
+Ident = no
+PAM = no
+EOC
+	run ngircd ngircd -n -f "$D/ngircd/ngircd.conf"
+}
+
+u_inspircd() {
+	local I=$D/inspircd
+	mkdir -p "$I"
+	cat >"$I/inspircd.conf" <<EOC
+<server name="irc2.signet.test" description="signet testbed" network="SignetTest">
+<admin name="testbed" nick="testbed" email="testbed@signet.test">
+<bind address="127.0.0.1" port="$(port irc-inspircd)" type="clients">
+<power diepass="" restartpass="">
+<connect name="main" allow="127.0.0.1" maxchans="20" timeout="20" pingfreq="120" hardsendq="1M" softsendq="8192" recvq="8K" threshold="10" commandrate="1000" fakelag="on" localmax="100" globalmax="100" useident="no" resolvehostnames="no">
+<class name="Shutdown" commands="DIE RESTART REHASH">
+<files motd="$I/motd.txt">
+<dns server="127.0.0.1" timeout="1" sourceip="127.0.0.1" sourceport="0">
+<pid file="$I/inspircd.pid">
+<log method="file" type="* -USERINPUT -USEROUTPUT" level="default" target="$I/ircd.log">
+<options prefixquit="Quit: " hostintopic="yes" pingwarning="15" splitwhois="no" announceinvites="dynamic" syntaxhints="no" cyclehostsfromuser="no" ircumsgprefix="no" announcets="yes" allowmismatch="no" defaultbind="auto" exemptchanops="" >
+<security hideulines="no" flatlinks="no" announceinvites="dynamic" maxtargets="20" customversion="" operspywhois="no" restrictbannedusers="yes" genericoper="no" userstats="Pu">
+<performance netbuffersize="10240" somaxconn="128" softlimit="1024" clonesonconnect="yes" quietbursts="yes">
+<limits maxnick="30" maxchan="64" maxmodes="20" maxident="10" maxhost="64" maxquit="255" maxtopic="307" maxkick="255" maxreal="128" maxaway="200">
+EOC
+	echo "signet testbed" >"$I/motd.txt"
+	run inspircd inspircd --runasroot --nofork --config="$I/inspircd.conf"
+}
+
+u_znc() {
+	local Z=$D/znc
+	mkdir -p "$Z/configs"
+	cat >"$Z/configs/znc.conf" <<EOC
+Version = 1.8.2
+<Listener l>
+	Host = 127.0.0.1
+	Port = $(port irc-znc)
+	IPv4 = true
+	IPv6 = false
+	SSL = false
+	AllowIRC = true
+	AllowWeb = true
+</Listener>
+<User testbed>
+	Pass = sha256#3fd9f4ae3d8e6e0d3a0b91a1e2e93db8a3b0e4f5c2f0b0f3d2b9a7f1c3d5e7f9#saltsalt#
+	Admin = true
+	Nick = testbed
+	AltNick = testbed_
+	Ident = testbed
+	RealName = signet testbed
+</User>
+EOC
+	chown -R nobody:nogroup "$Z" # ZNC as root waits 30 s before it starts: run it as nobody
+	run znc runuser -u nobody -- znc --foreground --datadir="$Z"
+}
+
+u_prosody() {
+	local X=$D/prosody
+	mkdir -p "$X"
+	cat >"$X/prosody.cfg.lua" <<EOC
+run_as_root = true
+daemonize = false
+pidfile = "$X/prosody.pid"
+data_path = "$X"
+interfaces = { "127.0.0.1" }
+c2s_ports = { $(port xmpp-prosody) }
+c2s_direct_tls_ports = { }
+s2s_ports = { }
+http_ports = { }
+https_ports = { }
+component_ports = { }
+modules_enabled = { "disco"; "saslauth"; "tls"; "version"; }
+modules_disabled = { "s2s"; }
+log = { error = "$X/error.log" }
+VirtualHost "signet.test"
+EOC
+	run prosody prosody --config "$X/prosody.cfg.lua" -F
+}
+
+u_inetd() {
+	printf '127.0.0.1:%s stream tcp nowait root /usr/sbin/telnetd telnetd\n' "$(port telnet-inetutils)" >"$D/inetd.conf"
+	run inetd inetd -d "$D/inetd.conf"
+}
+
+u_git-daemon() {
+	mkdir -p "$D/git"
+	git init -q --bare "$D/git/testbed.git" || return 1
+	run git-daemon git daemon --listen=127.0.0.1 --port="$(port git-daemon)" --base-path="$D/git" --export-all \
+		--reuseaddr --informative-errors "$D/git"
+}
+
+u_svnserve() {
+	mkdir -p "$D/svn"
+	svnadmin create "$D/svn/testbed" || return 1
+	run svnserve svnserve -d --foreground --listen-host 127.0.0.1 --listen-port "$(port svn)" -r "$D/svn" \
+		--pid-file "$D/svn/svnserve.pid"
+}
+
+u_nrpe() {
+	mkdir -p "$D/nrpe"
+	cat >"$D/nrpe/nrpe.cfg" <<EOC
+pid_file=$D/nrpe/nrpe.pid
+server_port=$(port nrpe)
+server_address=127.0.0.1
+nrpe_user=nobody
+nrpe_group=nogroup
+allowed_hosts=127.0.0.1
+dont_blame_nrpe=0
+allow_bash_command_substitution=0
+command_timeout=10
+connection_timeout=30
+command[check_testbed]=/bin/true
+EOC
+	run nrpe nrpe -c "$D/nrpe/nrpe.cfg" -f
+}
+
+u_munin-node() {
+	local U=$D/munin
+	mkdir -p "$U/plugins" "$U/plugin-conf.d"
+	cat >"$U/munin-node.conf" <<EOC
+log_level 4
+log_file $U/munin-node.log
+pid_file $U/munin-node.pid
+background 0
+setsid 0
+user root
+group root
+host_name testbed.signet.test
+allow ^127\.0\.0\.1\$
+host 127.0.0.1
+port $(port munin)
+EOC
+	run munin-node munin-node --config "$U/munin-node.conf"
+}
+
+u_xvnc() {
+	# display number: from the port, well away from the usual :0-:99
+	local n=$(($(port vnc-tigervnc) - 41590 + 4159)) lp
+	# a lock left by a KILLed Xvnc of an earlier bed would block the display
+	if [ -e "/tmp/.X$n-lock" ]; then
+		lp=$(tr -dc 0-9 <"/tmp/.X$n-lock")
+		if [ -z "$lp" ] || ! kill -0 "$lp" 2>/dev/null; then rm -f "/tmp/.X$n-lock" "/tmp/.X11-unix/X$n"; fi
+	fi
+	run xvnc Xvnc ":$n" -rfbport "$(port vnc-tigervnc)" -interface 127.0.0.1 -UseIPv6=0 -localhost -nolisten tcp \
+		-SecurityTypes None -geometry 640x480 -depth 16 -desktop signet-testbed -NeverShared=0
+}
+
+u_icecast2() {
+	local C=$D/icecast
+	mkdir -p "$C/log" && chown nobody:nogroup "$C/log"
+	cat >"$C/icecast.xml" <<EOC
+<icecast>
+  <location>signet testbed</location>
+  <admin>testbed@signet.test</admin>
+  <limits><clients>20</clients><sources>2</sources></limits>
+  <authentication>
+    <source-password>signet-testbed</source-password>
+    <relay-password>signet-testbed</relay-password>
+    <admin-user>admin</admin-user>
+    <admin-password>signet-testbed</admin-password>
+  </authentication>
+  <hostname>localhost</hostname>
+  <listen-socket><port>$(port http-icecast)</port><bind-address>127.0.0.1</bind-address></listen-socket>
+  <fileserve>1</fileserve>
+  <paths>
+    <basedir>/usr/share/icecast2</basedir>
+    <logdir>$C/log</logdir>
+    <webroot>/usr/share/icecast2/web</webroot>
+    <adminroot>/usr/share/icecast2/admin</adminroot>
+    <pidfile>$C/log/icecast.pid</pidfile>
+  </paths>
+  <logging><accesslog>access.log</accesslog><errorlog>error.log</errorlog><loglevel>2</loglevel></logging>
+  <security><chroot>0</chroot><changeowner><user>nobody</user><group>nogroup</group></changeowner></security>
+</icecast>
+EOC
+	run icecast2 icecast2 -c "$C/icecast.xml"
+}
+
+u_mpd() {
+	local P=$D/mpd
+	mkdir -p "$P/music" "$P/playlists"
+	cat >"$P/mpd.conf" <<EOC
+music_directory "$P/music"
+playlist_directory "$P/playlists"
+db_file "$P/db"
+log_file "$P/mpd.log"
+pid_file "$P/mpd.pid"
+state_file "$P/state"
+bind_to_address "127.0.0.1"
+port "$(port mpd)"
+zeroconf_enabled "no"
+auto_update "no"
+audio_output {
+	type "null"
+	name "null"
+}
+EOC
+	run mpd mpd --no-daemon "$P/mpd.conf"
+}
+
+u_smbd() {
+	local S=$D/samba
+	mkdir -p "$S/private" "$S/lock" "$S/state" "$S/cache" "$S/pid" "$S/ncalrpc" "$S/log" "$S/share"
+	chmod 700 "$S/private"
+	cat >"$S/smb.conf" <<EOC
+[global]
+	workgroup = SIGNET
+	netbios name = TESTBED
+	server string = signet testbed
+	server role = standalone server
+	interfaces = 127.0.0.1
+	bind interfaces only = yes
+	smb ports = $(port smb-samba)
+	disable netbios = yes
+	map to guest = bad user
+	private dir = $S/private
+	lock directory = $S/lock
+	state directory = $S/state
+	cache directory = $S/cache
+	pid directory = $S/pid
+	ncalrpc dir = $S/ncalrpc
+	passdb backend = tdbsam:$S/private/passdb.tdb
+	log file = $S/log/log.%m
+	load printers = no
+	printing = bsd
+	printcap name = /dev/null
+	disable spoolss = yes
+	dns proxy = no
+	rpc start on demand helpers = no
+[share]
+	path = $S/share
+	read only = yes
+	guest ok = yes
+EOC
+	run smbd smbd --foreground --no-process-group -s "$S/smb.conf"
+}
+
+u_coturn() {
+	mkdir -p "$D/coturn"
+	run coturn turnserver -n --listening-ip=127.0.0.1 --listening-port="$(port stun-coturn)" --relay-ip=127.0.0.1 \
+		--no-tcp --no-tls --no-dtls --no-cli --stun-only --no-rfc5780 --no-stun-backward-compatibility=0 \
+		--log-file=stdout --simple-log --pidfile="$D/coturn/turnserver.pid" --userdb="$D/coturn/turndb" \
+		--realm=signet.test
+}
+
+u_uhub() {
+	local H=$D/uhub
+	mkdir -p "$H"
+	cat >"$H/uhub.conf" <<EOC
+server_bind_addr=127.0.0.1
+server_port=$(port adc-uhub)
+hub_name=signet testbed
+hub_description=signet testbed
+max_users=50
+file_acl=$H/users.conf
+EOC
+	: >"$H/users.conf"
+	run uhub uhub -c "$H/uhub.conf"
+}
+
+u_chronyd() {
+	local C=$D/chrony
+	mkdir -p "$C" && chown _chrony:_chrony "$C" 2>/dev/null
+	cat >"$C/chrony.conf" <<EOC
+port $(port ntp-chrony)
+bindaddress 127.0.0.1
+cmdport 0
+bindcmdaddress /
+local stratum 10
+allow 127.0.0.1
+driftfile $C/drift
+pidfile $C/chronyd.pid
+EOC
+	run chronyd chronyd -4 -d -x -f "$C/chrony.conf"
+}
+
+u_snmpd() {
+	mkdir -p "$D/snmpd"
+	cat >"$D/snmpd/snmpd.conf" <<EOC
+agentaddress udp:127.0.0.1:$(port snmp)
+rocommunity public 127.0.0.1
+sysLocation signet testbed
+sysContact testbed@signet.test
+master no
+EOC
+	SNMP_PERSISTENT_DIR=$D/snmpd run snmpd snmpd -f -Lo -C -c "$D/snmpd/snmpd.conf" -p "$D/snmpd/snmpd.pid" -m "" -I -smux
+}
+
+u_tftpd() {
+	mkdir -p "$D/tftp"
+	echo "signet testbed" >"$D/tftp/hello.txt"
+	run tftpd in.tftpd -4 -L -a "127.0.0.1:$(port tftp)" -s "$D/tftp" -u nobody -P "$D/tftp.pid"
+}
+
+# ---------------------------------------------------------------- start
+# reserve_ports: keep the kernel from handing out the bed's ports as ephemeral
+# (client) ports — the default ephemeral range 32768-60999 covers them, so any
+# other program on the machine could otherwise hold one by chance. Appends to
+# net.ipv4.ip_local_reserved_ports; only affects automatic port choice.
+reserve_ports() {
+	local f=/proc/sys/net/ipv4/ip_local_reserved_ports cur
+	cur=$(cat "$f" 2>/dev/null) || return 0
+	[[ ,$cur, == *,41000-42199,* ]] && return 0
+	echo "${cur:+$cur,}41000-42199" >"$f" 2>/dev/null || log "could not reserve ports 41000-42199 (ephemeral clashes possible)"
+}
+
+cmd_start() {
+	D=${1:-}
+	if [ -z "$D" ]; then
+		D=$(mktemp -d /tmp/signet-testbed.XXXXXX) || exit 1
+	else
+		mkdir -p "$D" || exit 1
+		D=$(cd "$D" && pwd)
+		if [ -n "$(ls -A "$D" 2>/dev/null)" ]; then
+			log "$D is not empty (a bed already running there?); stop it first"
+			exit 1
+		fi
+	fi
+	chmod 755 "$D"
+	echo "$D" >"$LAST"
+	reserve_ports
+	mkdir -p "$D/pids" "$D/logs" "$D/www" "$D/tls"
+	chmod 755 "$D/logs"
+	local t0=$SECONDS
+	printf '<html><head><title>signet testbed</title></head><body><h1>signet testbed</h1></body></html>\n' >"$D/www/index.html"
+	openssl req -x509 -newkey rsa:2048 -nodes -keyout "$D/tls/key.pem" -out "$D/tls/cert.pem" -days 30 \
+		-subj /CN=testbed.signet.test >/dev/null 2>&1 || { log "openssl req failed"; exit 1; }
+	chmod 644 "$D/tls/key.pem" # test-only key: servers that drop privileges read it
+
+	local only=" ${TESTBED_ONLY:-} " u list=()
+	for u in $(units); do
+		[ -n "${TESTBED_ONLY:-}" ] && [[ $only != *" $u "* ]] && continue
+		list+=("$u")
+	done
+	# refuse ports somebody else already holds (ephemeral ports live in this range too)
+	local busy=() line pt pr id unit inuse
+	inuse=" $(ss -Hltun | awk '{ n = split($5, a, ":"); print a[n] }' | tr '\n' ' ') "
+	while IFS=$'\t' read -r pt pr _ _ _ id unit; do
+		[[ $pt == \#* ]] && continue
+		[[ " ${list[*]} " == *" $unit "* ]] || continue
+		if [[ $inuse == *" $pt "* ]]; then busy+=("$unit"); log "port $pt ($id) already in use: not starting $unit"; fi
+	done <"$MANIFEST"
+	# prepare and launch every unit in parallel (initdb, mariadb-install-db,
+	# kdb5_util, postfix check take seconds each); each server still runs in
+	# its own session, recorded in DIR/pids
+	local preps=()
+	for u in "${list[@]}"; do
+		[[ " ${busy[*]:-} " == *" $u "* ]] && continue
+		(
+			t1=$SECONDS
+			if ! "u_$u" >>"$D/logs/$u.log" 2>&1; then log "$u: preparation failed (see $D/logs/$u.log)"; fi
+			[ $((SECONDS - t1)) -ge 10 ] && log "$u: preparation took $((SECONDS - t1)) s"
+		) &
+		preps+=($!)
+	done
+	wait "${preps[@]}"
+	log "launched ${#preps[@]} units in $((SECONDS - t0)) s; waiting for ports"
+
+	# wait (bounded) until every port answers
+	local deadline=$((SECONDS + ${TESTBED_WAIT:-90})) pending next=$((SECONDS + 10)) tcp udp
+	while :; do
+		pending=""
+		tcp=" $(ss -Hltn | awk '{ print $4 }' | tr '\n' ' ') "
+		udp=" $(ss -Hlun | awk '{ print $4 }' | tr '\n' ' ') "
+		while IFS=$'\t' read -r pt pr _ _ _ id unit; do
+			[[ $pt == \#* ]] && continue
+			[[ " ${list[*]} " == *" $unit "* ]] || continue
+			if [ "$pr" = tcp ]; then
+				[[ $tcp == *" 127.0.0.1:$pt "* ]] || pending+=" $id"
+			else
+				[[ $udp == *" 127.0.0.1:$pt "* ]] || pending+=" $id"
+			fi
+		done <"$MANIFEST"
+		[ -z "$pending" ] && break
+		[ $SECONDS -ge $deadline ] && break
+		[ $SECONDS -ge $next ] && log "still waiting for:$pending" && next=$((SECONDS + 10))
+		sleep 0.25
+	done
+
+	log "ports answered after $((SECONDS - t0)) s"
+	# safety check: no socket of ours outside 127.0.0.1
+	local bad
+	bad=$(bed_sockets "$D" | awk '{ split($5, a, ":"); if (a[1] != "127.0.0.1") print }')
+	if [ -n "$bad" ]; then
+		log "FATAL: testbed processes listen outside 127.0.0.1:"
+		echo "$bad" >&2
+		cmd_stop "$D"
+		exit 1
+	fi
+
+	local up=0 down=0 ver uv
+	local -A vers
+	while IFS=$'\t' read -r pkg ver; do vers[$pkg]=$ver; done < <(dpkg-query -W -f '${Package}\t${Version}\n' \
+		$(awk -F'\t' '!/^#/ { print $4 }' "$MANIFEST" | sort -u) 2>/dev/null)
+	tcp=" $(ss -Hltn | awk '{ print $4 }' | tr '\n' ' ') "
+	udp=" $(ss -Hlun | awk '{ print $4 }' | tr '\n' ' ') "
+	: >"$D/running.tsv"
+	while IFS=$'\t' read -r pt pr svc pkg prod id unit; do
+		[[ $pt == \#* ]] && continue
+		[[ " ${list[*]} " == *" $unit "* ]] || continue
+		if [[ $pr == tcp && $tcp == *" 127.0.0.1:$pt "* ]] || [[ $pr == udp && $udp == *" 127.0.0.1:$pt "* ]]; then
+			ver=${vers[$pkg]:-}
+			uv=$(upstream "$ver")
+			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$pt" "$pr" "$svc" "$pkg" "$prod" "$id" "$unit" "${ver:--}" "$uv" >>"$D/running.tsv"
+			echo "$pt/$pr $svc $pkg ${ver:--} $uv"
+			up=$((up + 1))
+		else
+			log "DOWN $pt/$pr $id ($unit): see $D/logs/$unit.log"
+			down=$((down + 1))
+		fi
+	done <"$MANIFEST"
+	log "$up services up, $down down, in $((SECONDS - t0)) s; DIR=$D"
+	[ $up = 0 ] && { cmd_stop "$D"; exit 1; }
+	[ $down = 0 ] || exit 3
+	exit 0
+}
+
+# bed_pids DIR: every live pid that belongs to the bed: in the process group or
+# session of a recorded pid; or with SIGNET_TESTBED=DIR in its environment
+# (or postfix's queue_directory=DIR/..., which postfix passes instead); or an
+# orphan (parent pid 1, as a daemon that forked away is) with a path under DIR
+# on its command line. DIR is a fresh unique directory. Never this script, its
+# own subshells, or its parents.
+bed_pids() {
+	local d=$1 f pid st leaders=" " me=" $$ $BASHPID "
+	for f in "$d"/pids/*.pid; do
+		[ -e "$f" ] || continue
+		read -r pid st <"$f"
+		[ -n "$pid" ] && [ "$(starttime "$pid")" = "$st" ] && leaders+="$pid "
+	done
+	local p stat state ppid pg sid env args IFS=$'\n'
+	p=$PPID
+	while [ -n "$p" ] && [ "$p" -gt 1 ]; do # ancestors
+		me+="$p "
+		read -r stat 2>/dev/null <"/proc/$p/stat" || break
+		stat=${stat##*) }
+		IFS=' ' read -r _ p _ <<<"$stat"
+	done
+	for p in /proc/[0-9]*; do
+		p=${p#/proc/}
+		read -r stat 2>/dev/null <"/proc/$p/stat" || continue
+		stat=${stat##*) }
+		IFS=' ' read -r state ppid pg sid _ <<<"$stat"
+		[ "$state" = Z ] && continue
+		[[ $me == *" $p "* || $me == *" $ppid "* ]] && continue
+		if [[ $leaders == *" $pg "* || $leaders == *" $sid "* ]]; then
+			echo "$p"
+			continue
+		fi
+		# builtins only (no fork per process): this runs in a loop while stopping
+		mapfile -d '' -t env 2>/dev/null <"/proc/$p/environ" || env=()
+		if [[ $'\n'"${env[*]:-}"$'\n' == *$'\n'"SIGNET_TESTBED=$d"$'\n'* ||
+			$'\n'"${env[*]:-}" == *$'\n'"queue_directory=$d/"* ]]; then
+			echo "$p"
+			continue
+		fi
+		[ "$ppid" = 1 ] || continue
+		mapfile -d '' -t args 2>/dev/null <"/proc/$p/cmdline" || args=()
+		[[ "${args[*]:-}" == *"$d/"* ]] && echo "$p"
+	done
+}
+
+# bed_sockets DIR: ss lines (listening TCP/UDP) owned by bed processes.
+bed_sockets() {
+	local pids
+	pids=" $(bed_pids "$1" | tr '\n' ' ') "
+	local line rest p
+	while read -r line; do
+		rest=$line
+		while [[ $rest =~ pid=([0-9]+) ]]; do
+			p=${BASH_REMATCH[1]}
+			if [[ $pids == *" $p "* ]]; then echo "$line"; break; fi
+			rest=${rest#*pid=$p}
+		done
+	done < <(ss -Hltunp 2>/dev/null)
+}
+
+# ---------------------------------------------------------------- stop
+cmd_stop() {
+	local d=${1:-}
+	[ -z "$d" ] && [ -s "$LAST" ] && d=$(cat "$LAST")
+	if [ -z "$d" ] || [ ! -d "$d/pids" ]; then
+		log "no testbed dir to stop (${d:-none})"
+		return 1
+	fi
+	d=$(cd "$d" && pwd)
+	local t0=$SECONDS f pid st groups=()
+	for f in "$d"/pids/*.pid; do
+		[ -e "$f" ] || continue
+		read -r pid st <"$f"
+		# only a pid that is still the process we started (same start time)
+		if [ -n "$pid" ] && [ "$(starttime "$pid")" = "$st" ]; then groups+=("$pid"); fi
+	done
+	local p i alive
+	for p in "${groups[@]}"; do kill -TERM -- "-$p" 2>/dev/null || kill -TERM "$p" 2>/dev/null; done
+	# wait for the process groups (cheap builtin check), then KILL what is left
+	for i in $(seq 60); do
+		alive=()
+		for p in "${groups[@]}"; do kill -0 -- "-$p" 2>/dev/null && alive+=("$p"); done
+		[ ${#alive[@]} = 0 ] && break
+		[ "$i" = 20 ] && log "still stopping: $(for p in "${alive[@]}"; do cat "/proc/$p/comm" 2>/dev/null || echo "group $p"; done | xargs)"
+		sleep 0.25
+	done
+	for p in "${alive[@]}"; do kill -KILL -- "-$p" 2>/dev/null; done
+	local tg=$SECONDS
+	# strays: processes of the bed outside those groups (own session, marker in
+	# the environment or DIR on the command line): TERM, then KILL
+	local left
+	left=$(bed_pids "$d")
+	if [ -n "$left" ]; then
+		for p in $left; do
+			log "stopping stray $p: $(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | cut -c1-100)"
+			kill -TERM "$p" 2>/dev/null
+		done
+		for i in $(seq 20); do
+			left=$(bed_pids "$d")
+			[ -z "$left" ] && break
+			sleep 0.25
+		done
+		for p in $left; do kill -KILL "$p" 2>/dev/null; done
+		sleep 0.25
+	fi
+	left=$(bed_pids "$d")
+	if [ -n "$left" ]; then
+		log "processes still alive: $left (dir kept: $d)"
+		return 1
+	fi
+	local tr=$SECONDS
+	rm -rf "$d"
+	[ -s "$LAST" ] && [ "$(cat "$LAST")" = "$d" ] && rm -f "$LAST"
+	log "stopped ${#groups[@]} units in $((SECONDS - t0)) s (groups gone after $((tg - t0)) s, rm took $((SECONDS - tr)) s); removed $d"
+}
+
+cmd_status() {
+	local d=${1:-}
+	[ -z "$d" ] && [ -s "$LAST" ] && d=$(cat "$LAST")
+	[ -d "$d/pids" ] || { log "no testbed at ${d:-?}"; return 1; }
+	local n=0 rss=0 p r
+	for p in $(bed_pids "$d"); do
+		r=$(awk '/^VmRSS:/ { print $2 }' "/proc/$p/status" 2>/dev/null)
+		n=$((n + 1)) rss=$((rss + ${r:-0}))
+	done
+	echo "dir $d: $(ls "$d/pids" | wc -l) units, $n processes, RSS $((rss / 1024)) MiB"
+	bed_sockets "$d" | awk '{ print $1, $5, $7 }'
+}
+
+case "${1:-}" in
+install) cmd_install ;;
+start) cmd_start "${2:-}" ;;
+stop) cmd_stop "${2:-}" ;;
+status) cmd_status "${2:-}" ;;
+*)
+	sed -n '2,20p' "$0"
+	exit 2
+	;;
+esac
