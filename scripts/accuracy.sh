@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d /tmp/signet-accuracy.XXXXXX)
+chmod 755 "$work" # the testbed's daemons run as their own users
 bed=$work/bed
 go build -o "$work/signet" ./cmd/signet
 go build -o "$work/accuracy" ./tools/accuracy

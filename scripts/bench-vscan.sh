@@ -12,6 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-1}
 work=$(mktemp -d /tmp/signet-bench.XXXXXX)
+chmod 755 "$work" # the testbed's daemons run as their own users
 bed=$work/bed
 go build -o "$work/signet" ./cmd/signet
 go build -o "$work/svcdiff" ./tools/svcdiff

@@ -1,5 +1,5 @@
 # source: Debian 12 prosody 0.12.3-1+deb12u1, captured on loopback
-# expect: jabber | Prosody XMPP server
+# expect: xmpp-client | Prosody XMPP server
 SF-Port47054-TCP:V=signet-0.1.0%I=9%D=11/25%Time=6B073B73%P=x86_64-pc-linu
 SF:x-gnu%r(GetRequest,E9,"<\?xml\x20version='1\.0'\?><stream:stream\x20xml
 SF::lang='en'\x20id=''\x20xmlns:stream='http://etherx\.jabber\.org/streams

@@ -1,5 +1,5 @@
 # source: Debian 12 subversion 1.14.2-4+deb12u1 svnserve, captured on loopback
-# expect: svn | Subversion | | protocol 2-2
+# expect: svnserve | Subversion | | protocol 2-2
 SF-Port44010-TCP:V=signet-0.1.0%I=9%D=11/25%Time=6B073B6D%P=x86_64-pc-linu
 SF:x-gnu%r(NULL,CF,"\(\x20success\x20\(\x202\x202\x20\(\x20\)\x20\(\x20edi
 SF:t-pipeline\x20svndiff1\x20accepts-svndiff2\x20absent-entries\x20commit-
