@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/signetscan/signet/fingerprint"
 	"github.com/signetscan/signet/serve"
@@ -181,4 +182,68 @@ func TestScanServedPineApp(t *testing.T) {
 	if code != 0 || !strings.Contains(out, port+"/tcp open  smtp-proxy PineApp Mail-SeCure smtp proxy\n") {
 		t.Fatalf("exit %d: %s\n%s", code, errOut, out)
 	}
+}
+
+// An unrecognised service yields an SF-Port block that signet match reads
+// back to the same verdict (issue "Scanner", done-when 2).
+func TestUnrecognisedRoundTrip(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				c.SetDeadline(time.Now().Add(5 * time.Second))
+				c.Write([]byte("\x00\x01ZQX weird greeting 7.1\r\n"))
+				buf := make([]byte, 512)
+				if n, _ := c.Read(buf); n > 0 {
+					c.Write([]byte("ERR what?\r\n"))
+				}
+			}()
+		}
+	}()
+	port := strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+	db := filepath.Join(t.TempDir(), "small.probes")
+	os.WriteFile(db, []byte("Probe TCP NULL q||\ntotalwaitms 500\nmatch other m|^SSH-|\nProbe TCP GenericLines q|\\r\\n\\r\\n|\nrarity 1\ntotalwaitms 500\nmatch other2 m|^HTTP/|\n"), 0o644)
+	out, errOut, code := signet(t, "", "-sV", "-Pn", "-n", "-p", port, "--versiondb", db, "127.0.0.1")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	i := strings.Index(out, "SF-Port"+port+"-TCP:")
+	if i < 0 {
+		t.Fatalf("no fingerprint in:\n%s", out)
+	}
+	scanLine := lineWith(out, port+"/tcp ")
+	fpFile := filepath.Join(t.TempDir(), "out.nmap")
+	os.WriteFile(fpFile, []byte(out), 0o644)
+	mout, errOut, code := signet(t, "", "match", "--versiondb", db, fpFile)
+	if code != 0 {
+		t.Fatalf("match exit %d: %s", code, errOut)
+	}
+	if got := lineWith(mout, port+"/tcp "); got != scanLine || got == "" {
+		t.Fatalf("scan said %q, match of its fingerprint says %q", scanLine, got)
+	}
+	// The same with a signature for it, in an overlay: both now identify it.
+	ov := filepath.Join(t.TempDir(), "mine.probes")
+	os.WriteFile(ov, []byte("Probe TCP NULL q||\nmatch zqx m|^\\0\\x01ZQX weird greeting ([\\d.]+)| p/ZQX server/ v/$1/\n"), 0o644)
+	mout, _, _ = signet(t, "", "match", "--versiondb", db, "--overlay", ov, fpFile)
+	if !strings.Contains(mout, port+"/tcp open  zqx     ZQX server 7.1") {
+		t.Fatalf("overlay match:\n%s", mout)
+	}
+}
+
+func lineWith(s, prefix string) string {
+	for _, l := range strings.Split(s, "\n") {
+		if strings.HasPrefix(l, prefix) {
+			return l
+		}
+	}
+	return ""
 }
