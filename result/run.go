@@ -202,6 +202,17 @@ func ignorable(state string, verbose, debugging int) bool {
 // comes later first, as nmap's merge sort leaves them). It sorts Ports
 // (SortPorts) and does nothing when Extra is already filled.
 func (h *Host) Consolidate(verbose, debugging int) {
+	h.consolidate(verbose, debugging, false)
+}
+
+// ConsolidateOpenOnly is Consolidate for --open: as in nmap's
+// PortList::isIgnoredState, closed, filtered and closed|filtered ports are
+// left out and counted however few they are.
+func (h *Host) ConsolidateOpenOnly(verbose, debugging int) {
+	h.consolidate(verbose, debugging, true)
+}
+
+func (h *Host) consolidate(verbose, debugging int, openOnly bool) {
 	SortPorts(h.Ports)
 	if len(h.Extra) > 0 || debugging > 2 {
 		return
@@ -216,7 +227,8 @@ func (h *Host) Consolidate(verbose, debugging int) {
 	}
 	var states []string
 	for s, n := range counts {
-		if ignorable(s, verbose, debugging) && n > limit {
+		always := openOnly && s != "open|filtered" && s != "unfiltered"
+		if ignorable(s, verbose, debugging) && (n > limit || always) {
 			states = append(states, s)
 		}
 	}

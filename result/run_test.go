@@ -58,6 +58,25 @@ func TestConsolidateNeverIgnored(t *testing.T) {
 	}
 }
 
+// --open: closed and filtered ports are counted however few; open|filtered
+// stays shown; -d3 shows everything.
+func TestConsolidateOpenOnly(t *testing.T) {
+	h := &Host{Ports: cat(ports("tcp", "open", "syn-ack", 22, 1), ports("tcp", "closed", "conn-refused", 100, 1),
+		ports("tcp", "filtered", "no-response", 200, 2), ports("udp", "open|filtered", "no-response", 53, 1))}
+	h.ConsolidateOpenOnly(0, 0)
+	if len(h.Ports) != 2 || h.Ports[0].Number != 22 || h.Ports[1].State != "open|filtered" {
+		t.Errorf("shown: %+v", h.Ports)
+	}
+	if len(h.Extra) != 2 || h.Extra[0].State != "filtered" || h.Extra[0].Count != 2 || h.Extra[1].State != "closed" || h.Extra[1].Count != 1 {
+		t.Errorf("extra: %+v", h.Extra)
+	}
+	h = &Host{Ports: cat(ports("tcp", "open", "syn-ack", 22, 1), ports("tcp", "closed", "conn-refused", 100, 1))}
+	h.ConsolidateOpenOnly(0, 3)
+	if len(h.Ports) != 2 || len(h.Extra) != 0 {
+		t.Errorf("-d3: %+v %+v", h.Ports, h.Extra)
+	}
+}
+
 // States: most ports first, ties in nmap's state order (closed before
 // filtered). Reasons: most ports first, ties with the later group first.
 func TestConsolidateOrder(t *testing.T) {

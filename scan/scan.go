@@ -81,7 +81,8 @@ func Run(ctx context.Context, o Options, run *result.Run) *result.RunEnd {
 					end.HostsDown++
 				}
 				mu.Unlock()
-				if h.Status == result.HostUp || o.Verbose > 0 {
+				// --open leaves out up hosts with nothing open, as nmap does.
+				if (h.Status == result.HostUp || o.Verbose > 0) && !(o.OpenOnly && h.Status == result.HostUp && !hasOpen(h)) {
 					o.Writer.Host(h)
 				}
 			}
@@ -181,38 +182,67 @@ func (o *Options) scanHost(ctx context.Context, u unit, sem chan struct{}) *resu
 	if !o.NoResolve {
 		h.Hostname = o.reverse(hctx, u.addr)
 	}
-	var ports []*result.Port
-	for _, proto := range []portscan.Protocol{portscan.TCP, portscan.UDP} {
-		list := o.portsFor(u, proto)
-		if len(list) == 0 {
+	lists := [2][]uint16{o.portsFor(u, portscan.TCP), o.portsFor(u, portscan.UDP)}
+	// One array holds every port of the host (a -p- scan has 65,535): the host's memory is two
+	// allocations, freed as soon as the host is written.
+	vals := make([]result.Port, 0, len(lists[0])+len(lists[1]))
+	ports := make([]*result.Port, 0, cap(vals))
+	for i, proto := range []portscan.Protocol{portscan.TCP, portscan.UDP} {
+		if len(lists[i]) == 0 {
 			continue
 		}
-		o.Scanner.Run(hctx, proto, []portscan.Target{{Addr: u.addr, Ports: list}}, func(e portscan.Event) {
+		o.Scanner.Run(hctx, proto, []portscan.Target{{Addr: u.addr, Ports: lists[i]}}, func(e portscan.Event) {
 			if e.Port == nil {
 				return
 			}
 			r := e.Port
-			p := &result.Port{Number: int(r.Port), Proto: r.Proto.String(), State: r.State.String(), Reason: string(r.Reason)}
-			ports = append(ports, p)
+			p := result.Port{Number: int(r.Port), Proto: r.Proto.String(), State: r.State.String(), Reason: string(r.Reason)}
+			if len(vals) < cap(vals) { // always: one outcome per port
+				vals = append(vals, p)
+				ports = append(ports, &vals[len(vals)-1])
+			} else {
+				ports = append(ports, &p)
+			}
 		})
 	}
 	if o.Version != nil {
 		o.versionScan(hctx, h, u.addr, ports, sem)
 	}
-	for _, p := range ports {
+	h.Ports = append(h.Ports, ports...)
+	if o.OpenOnly {
+		// --open: closed and filtered ports are counted in "Not shown", however few.
+		h.ConsolidateOpenOnly(o.Verbose, o.Debug)
+	} else {
+		h.Consolidate(o.Verbose, o.Debug)
+	}
+	// Service names from the port table, for the ports shown only (not the thousands counted
+	// in "Not shown").
+	for _, p := range h.Ports {
 		if p.Service == nil && o.Table != nil {
 			if name := o.Table.Lookup(p.Number, p.Proto); name != "" {
 				p.Service = &result.Service{Name: name, Method: result.MethodTable, Conf: 3}
 			}
 		}
-		if o.OpenOnly && !strings.HasPrefix(p.State, "open") {
-			continue
-		}
-		h.Ports = append(h.Ports, p)
 	}
-	h.Consolidate(o.Verbose, o.Debug)
 	h.End = time.Now()
 	return h
+}
+
+// hasOpen reports whether h has a port that may be open (nmap's
+// PortList::hasOpenPorts: open, open|filtered or unfiltered).
+func hasOpen(h *result.Host) bool {
+	isOpen := func(s string) bool { return s == "open" || s == "open|filtered" || s == "unfiltered" }
+	for _, p := range h.Ports {
+		if isOpen(p.State) {
+			return true
+		}
+	}
+	for _, x := range h.Extra {
+		if isOpen(x.State) {
+			return true
+		}
+	}
+	return false
 }
 
 // portsFor is the list of ports of one protocol to scan on a host.

@@ -39,12 +39,13 @@ const (
 
 // reply is what one probe's connection brought back.
 type reply struct {
-	buf     []byte
-	cuts    []int // len(buf) after each read, for matching per read (X5)
-	end     readEnd
-	elapsed time.Duration // from connect (or send, UDP) to the end
-	dialErr error
-	done    chan struct{}
+	buf      []byte
+	cuts     []int // len(buf) after each read, for matching per read (X5)
+	end      readEnd
+	elapsed  time.Duration // from connect (or send, UDP) to the end
+	dialErr  error
+	writeErr bool // the payload could not be written: incomplete (S6)
+	done     chan struct{}
 }
 
 // waits returns the first-byte and idle waits for probe p given the
@@ -78,10 +79,17 @@ func (r *run) runFast(ctx context.Context) {
 // the walk must restart inside an SSL tunnel.
 func (r *run) fastPass(ctx context.Context) bool {
 	pctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 	var mu sync.Mutex
 	var rtt time.Duration
 	launched := map[*probes.Probe]*reply{}
+	// Speculative probes still running stop at the cancel; wait for them,
+	// so no connection (nor per-host slot) outlives the pass.
+	defer func() {
+		cancel()
+		for _, rp := range launched {
+			<-rp.done
+		}
+	}()
 	launch := func(p *probes.Probe) *reply {
 		if rp := launched[p]; rp != nil {
 			return rp
@@ -133,7 +141,7 @@ func (r *run) fastPass(ctx context.Context) bool {
 			r.finish(matcher.Incomplete)
 			return false
 		}
-		if rp.dialErr != nil {
+		if rp.dialErr != nil || rp.writeErr {
 			r.finish(matcher.Incomplete)
 			return false
 		}
@@ -189,8 +197,7 @@ func (r *run) fastPass(ctx context.Context) bool {
 // waits fitted to rtt, stopping early at a hard match of p's chain. It
 // returns the connect time (0 for UDP or on failure).
 func (r *run) collect(ctx context.Context, p *probes.Probe, rp *reply, rtt time.Duration, ssl bool) time.Duration {
-	t0 := r.now()
-	conn, err := r.dialMode(ctx, ssl)
+	conn, t0, err := r.dialTimed(ctx, ssl)
 	if err != nil {
 		if ctx.Err() == nil {
 			rp.dialErr = err
@@ -214,6 +221,7 @@ func (r *run) collect(ctx context.Context, p *probes.Probe, rp *reply, rtt time.
 		conn.SetWriteDeadline(began.Add(ConnectTimeout))
 		if _, err := conn.Write(p.Payload); err != nil && !errors.Is(err, syscall.ECONNREFUSED) {
 			rp.end = endError
+			rp.writeErr = true
 			return connectTime
 		}
 	}
@@ -230,6 +238,10 @@ func (r *run) collect(ctx context.Context, p *probes.Probe, rp *reply, rtt time.
 			deadline = hardStop
 		}
 		conn.SetReadDeadline(deadline)
+		if ctx.Err() != nil { // after the deadline is set: see run.read
+			rp.end = endFatal
+			break
+		}
 		n, err := conn.Read(chunk)
 		if n > 0 {
 			rp.buf = append(rp.buf, chunk[:n]...)

@@ -217,10 +217,12 @@ func (r *run) read(ctx context.Context, conn net.Conn, p *probes.Probe, buf []by
 	stop := context.AfterFunc(ctx, func() { conn.SetReadDeadline(time.Unix(1, 0)) })
 	defer stop()
 	for {
+		// Check ctx after setting the deadline: a cancel from then on runs
+		// the AfterFunc, whose past deadline overrides this one.
+		conn.SetReadDeadline(deadline)
 		if ctx.Err() != nil {
 			return endFatal, buf, nil
 		}
-		conn.SetReadDeadline(deadline)
 		n, err := conn.Read(chunk)
 		if n > 0 {
 			r.wrapOK = false
@@ -284,14 +286,23 @@ func (r *run) dial(ctx context.Context) (net.Conn, error) { return r.dialMode(ct
 
 // dialMode connects to the target, through a TLS handshake when ssl is set.
 func (r *run) dialMode(ctx context.Context, ssl bool) (net.Conn, error) {
+	conn, _, err := r.dialTimed(ctx, ssl)
+	return conn, err
+}
+
+// dialTimed is dialMode that also returns when the connect began: after
+// the wait for a per-host slot (Config.MaxHostConns), which is no part of
+// the round trip.
+func (r *run) dialTimed(ctx context.Context, ssl bool) (net.Conn, time.Time, error) {
 	timeout := ConnectTimeout
 	if ssl {
 		timeout = SSLConnectTimeout
 	}
 	release, err := r.c.acquire(ctx, r.t.IP)
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
+	t0 := r.now()
 	dctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	dial := r.c.Dial
@@ -306,11 +317,11 @@ func (r *run) dialMode(ctx context.Context, ssl bool) (net.Conn, error) {
 	conn, err := dial(dctx, network, r.t.addr())
 	if err != nil {
 		release()
-		return nil, err
+		return nil, t0, err
 	}
 	conn = &limitedConn{Conn: conn, release: release}
 	if !ssl {
-		return conn, nil
+		return conn, t0, nil
 	}
 	if r.sessions == nil {
 		r.sessions = r.c.tlsConfig()
@@ -318,9 +329,9 @@ func (r *run) dialMode(ctx context.Context, ssl bool) (net.Conn, error) {
 	tc := tls.Client(conn, r.sessions)
 	if err := tc.HandshakeContext(dctx); err != nil {
 		conn.Close()
-		return nil, err
+		return nil, t0, err
 	}
-	return tc, nil
+	return tc, t0, nil
 }
 
 func (c *Config) tlsConfig() *tls.Config {
@@ -549,7 +560,13 @@ func (r *run) finish(o matcher.Outcome) {
 		return
 	}
 	if r.ctx != nil && r.ctx.Err() != nil {
-		r.wrapOK = false // S9: a host timeout clears tcpwrap_possible
+		// Cut by the host timeout (or an interrupt): S9 clears
+		// tcpwrap_possible, and a walk that did not run to its end (say, a
+		// TLS fallback handshake cut short) is incomplete.
+		r.wrapOK = false
+		if o == matcher.Running {
+			o = matcher.Incomplete
+		}
 	}
 	if r.wrapOK && r.sess.Hard() == nil {
 		o = matcher.TCPWrapped

@@ -58,7 +58,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	default:
-		err = runScan(args, stdout, stderr)
+		err = runScan(args, stdin, stdout, stderr)
 	}
 	switch {
 	case err == nil:

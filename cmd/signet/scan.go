@@ -62,6 +62,8 @@ SERVICE/VERSION DETECTION:
 TIMING AND PERFORMANCE:
   -T<0-5>: timing template (higher is faster); --host-timeout <time>;
   --max-retries <n>; --max-parallelism <n>
+  --max-host-conns <n>: version-detection connections open at once to one
+     host (default 10)
 OUTPUT:
   -oN/-oX/-oG <file>: normal, XML, grepable output; -oA <base>: all three;
   -oJ <file>: JSON lines, one object per port as it finishes; "-" is stdout
@@ -75,7 +77,7 @@ MISC:
 Other commands: signet match, signet serve, signet lint (signet help).
 `
 
-func runScan(args []string, stdout, stderr io.Writer) error {
+func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	a, err := parseScanArgs(args)
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
@@ -103,7 +105,7 @@ func runScan(args []string, stdout, stderr io.Writer) error {
 	}
 	if a.inputList != "" {
 		if a.inputList == "-" {
-			tl.AddReader("<stdin>", os.Stdin)
+			tl.AddReader("<stdin>", stdin)
 		} else if err := tl.AddFile(a.inputList); err != nil {
 			return fmt.Errorf("%w: %v", errUsage, err)
 		}
@@ -156,6 +158,12 @@ func runScan(args []string, stdout, stderr io.Writer) error {
 	}
 	ps := portscan.New(portscan.Options{Timing: timing, MaxParallelism: a.maxParallel, NoPing: true})
 
+	// Ctrl-C from here on ends the run with complete output files: the
+	// handler is in place before any file is created, so a signal while the
+	// signatures load still gets Begin and End written.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
 	// Outputs.
 	outs, closeAll, toStdout, err := openOutputs(a, stdout)
 	if err != nil {
@@ -193,7 +201,9 @@ func runScan(args []string, stdout, stderr io.Writer) error {
 			FPVersion:   "signet-" + version,
 			FPPlatform:  vscan.Platform(runtime.GOOS, runtime.GOARCH),
 			TLSFallback: !a.noTLSFallback,
-			Timing:      vscan.TimingFast,
+			// Connections open at once to one host, over all its ports.
+			MaxHostConns: a.maxHostConns,
+			Timing:       vscan.TimingFast,
 			Table: func(port int, proto probes.Protocol) string {
 				if proto == probes.UDP {
 					return table.Lookup(port, "udp")
@@ -239,11 +249,12 @@ func runScan(args []string, stdout, stderr io.Writer) error {
 		run.Scans = append(run.Scans, info)
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	end := scan.Run(ctx, opts, run)
 	if ctx.Err() != nil {
 		end.Exit, end.ErrorMsg = result.ExitError, "Interrupted by user"
+	}
+	if end.HostsTotal == 1 && end.HostsUp == 0 && !a.noPing && ctx.Err() == nil {
+		say("Note: Host seems down. If it is really up, but blocking our ping probes, try -Pn")
 	}
 	opts.Writer.End(end)
 	if end.Failed() {

@@ -1,0 +1,664 @@
+package vscan
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/signetscan/signet/fingerprint"
+	"github.com/signetscan/signet/matcher"
+	"github.com/signetscan/signet/probes"
+	"github.com/signetscan/signet/versiondb"
+)
+
+// Hostile services (issue "Bounded everything"): each one must end at its
+// limits — the probes' totalwaitms, the 4096-byte read cap, the connect,
+// handshake and write timeouts — with memory flat. Every server loop here
+// is bounded in count and in time (serverLife).
+
+const (
+	serverLife  = 15 * time.Second // no hostile connection lives longer
+	floodChunk  = 16 << 10
+	floodMaxOne = 64 << 20 // per connection, in case the client never stops
+	slack       = 2 * time.Second
+)
+
+// partialServerHello is the start of a TLS 1.2 ServerHello record that
+// announces 90 bytes and sends 11: a handshake stalled mid-record.
+var partialServerHello = []byte("\x16\x03\x03\x00\x5a\x02\x00\x00\x56\x03\x03\x11\x22\x33\x44\x55")
+
+// hostileServer is a loopback listener that counts what it does.
+type hostileServer struct {
+	tg       Target
+	done     chan struct{} // closed when the test ends
+	accepted atomic.Int64
+	live     atomic.Int64 // handlers running
+	sent     atomic.Int64 // bytes the server managed to write
+}
+
+// serveHostile starts a server; handle must return by the conn's deadline
+// or when h.done closes. rcvbuf > 0 shrinks the accepted sockets' receive
+// buffer (set on the listener so it applies from the handshake on).
+func serveHostile(t *testing.T, rcvbuf int, handle func(h *hostileServer, c net.Conn)) *hostileServer {
+	t.Helper()
+	lc := net.ListenConfig{}
+	if rcvbuf > 0 {
+		lc.Control = func(_, _ string, rc syscall.RawConn) error {
+			var serr error
+			err := rc.Control(func(fd uintptr) {
+				serr = syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_RCVBUF, rcvbuf)
+			})
+			return errors.Join(err, serr)
+		}
+	}
+	ln, err := lc.Listen(context.Background(), "tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &hostileServer{done: make(chan struct{})}
+	var wg sync.WaitGroup
+	t.Cleanup(func() { close(h.done); ln.Close(); wg.Wait() })
+	wg.Go(func() {
+		for i := 0; i < 10000; i++ {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			h.accepted.Add(1)
+			h.live.Add(1)
+			wg.Go(func() {
+				defer h.live.Add(-1)
+				defer c.Close()
+				c.SetDeadline(time.Now().Add(serverLife))
+				handle(h, c)
+			})
+		}
+	})
+	ap := netip.MustParseAddrPort(ln.Addr().String())
+	h.tg = Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.TCP, State: "open"}
+	return h
+}
+
+// hold keeps the connection open, reading and discarding, until the peer
+// closes, the deadline passes or the test ends.
+func hold(h *hostileServer, c net.Conn) {
+	stop := context.AfterFunc(doneCtx(h), func() { c.SetDeadline(time.Unix(1, 0)) })
+	defer stop()
+	buf := make([]byte, 4096)
+	for i := 0; i < 100000; i++ {
+		if _, err := c.Read(buf); err != nil {
+			return
+		}
+	}
+}
+
+func doneCtx(h *hostileServer) context.Context {
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		select {
+		case <-h.done:
+		case <-time.After(serverLife):
+		}
+		cancel()
+	}()
+	return ctx
+}
+
+// The hostile behaviours.
+var (
+	// (a) bytes forever, as fast as possible.
+	flood = func(h *hostileServer, c net.Conn) {
+		chunk := bytes.Repeat([]byte("FLOOD-0123456789abcdef\x00\xff"), floodChunk/24)
+		for total := 0; total < floodMaxOne; {
+			n, err := c.Write(chunk)
+			h.sent.Add(int64(n))
+			total += n
+			if err != nil {
+				return
+			}
+		}
+	}
+	// (b) one byte every 50 ms, forever (until serverLife).
+	trickle = func(h *hostileServer, c net.Conn) {
+		for i := 0; i < int(serverLife/(50*time.Millisecond)); i++ {
+			n, err := c.Write([]byte{'a' + byte(i%26)})
+			h.sent.Add(int64(n))
+			if err != nil {
+				return
+			}
+			select {
+			case <-h.done:
+				return
+			case <-time.After(50 * time.Millisecond):
+			}
+		}
+	}
+	// (c) accept and hold silently.
+	silent = hold
+	// (d) a partial ServerHello at once, then nothing: the NULL probe's
+	// reply hard-matches ssl and the handshake inside the tunnel stalls.
+	tlsStallBanner = func(h *hostileServer, c net.Conn) {
+		c.Write(partialServerHello)
+		hold(h, c)
+	}
+	// (d') silent until a TLS ClientHello arrives, then a partial
+	// ServerHello and nothing: the TLS fallback's handshake stalls.
+	tlsStallHello = func(h *hostileServer, c net.Conn) {
+		buf := make([]byte, 4096)
+		for i := 0; i < 1000; i++ {
+			n, err := c.Read(buf)
+			if err != nil {
+				return
+			}
+			if n > 0 && buf[0] == 0x16 {
+				c.Write(partialServerHello)
+				break
+			}
+		}
+		hold(h, c)
+	}
+	// (e) reset every connection after a few bytes.
+	resetter = func(h *hostileServer, c net.Conn) {
+		c.Write([]byte("RST\r\n"))
+		time.Sleep(5 * time.Millisecond)
+		c.(*net.TCPConn).SetLinger(0)
+	}
+	// (f) a 64 KB banner, then close.
+	banner64k = func(h *hostileServer, c net.Conn) {
+		n, _ := c.Write(bytes.Repeat([]byte("0123456789ABCDEF"), 4096))
+		h.sent.Add(int64(n))
+	}
+	// (g) accept, never read: the client's writes fill the socket buffers.
+	stallWrites = func(h *hostileServer, c net.Conn) {
+		select {
+		case <-h.done:
+		case <-time.After(serverLife):
+		}
+	}
+)
+
+// readMeter wraps the client's connections and counts the bytes read under
+// each probe (the trace names the probe being sent) and the largest Read.
+type readMeter struct {
+	mu      sync.Mutex
+	probe   string
+	perProb map[string]int // "NULL", "GetRequest", "ssl:NULL", ... (TimingNmap)
+	maxRead int
+	maxConn int // most bytes read on one connection
+	sndbuf  int // > 0: shrink the client's send buffer
+}
+
+func (m *readMeter) trace(s string) {
+	if name, ok := strings.CutPrefix(s, "Service scan sending probe "); ok {
+		name, _, _ = strings.Cut(name, " ")
+		m.mu.Lock()
+		if _, seen := m.perProb[name]; seen || strings.HasPrefix(m.probe, "ssl:") {
+			name = "ssl:" + name // the walk restarted inside the tunnel
+		}
+		m.probe = name
+		m.perProb[name] += 0
+		m.mu.Unlock()
+	}
+}
+
+func (m *readMeter) dial(ctx context.Context, network, addr string) (net.Conn, error) {
+	var d net.Dialer
+	c, err := d.DialContext(ctx, network, addr)
+	if err != nil {
+		return nil, err
+	}
+	if m.sndbuf > 0 {
+		c.(*net.TCPConn).SetWriteBuffer(m.sndbuf)
+	}
+	return &meteredConn{Conn: c, m: m}, nil
+}
+
+type meteredConn struct {
+	net.Conn
+	m    *readMeter
+	read int
+}
+
+func (c *meteredConn) Read(b []byte) (int, error) {
+	n, err := c.Conn.Read(b)
+	c.m.mu.Lock()
+	c.m.perProb[c.m.probe] += n
+	c.m.maxRead = max(c.m.maxRead, n)
+	c.read += n
+	c.m.maxConn = max(c.m.maxConn, c.read)
+	c.m.mu.Unlock()
+	return n, err
+}
+
+// walkWait is the sum of totalwaitms of the TCP probes a walk at this
+// intensity sends on a port no probe registers (S4).
+func walkWait(db *probes.DB, intensity int) time.Duration {
+	var d time.Duration
+	if db.Null != nil {
+		d += db.Null.TotalWait
+	}
+	for _, p := range db.Probes {
+		if p.Protocol == probes.TCP && p.Rarity <= intensity {
+			d += p.TotalWait
+		}
+	}
+	return d
+}
+
+func parseDB(t testing.TB, src string) *probes.DB {
+	t.Helper()
+	db, err := probes.Parse("hostile.probes", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Resolve(); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// fpLimit is the longest fingerprint F5 allows: text up to SizeLimit, then
+// one last entry of at most RespLimit bytes escaped as \xNN, plus the
+// "\nSF:" wrapping (4 characters every 74).
+func fpLimit(debug bool) int {
+	size, resp := fingerprint.SizeLimit, fingerprint.RespLimit
+	if debug {
+		size, resp = fingerprint.DebugSizeLimit, fingerprint.DebugRespLimit
+	}
+	return size + (4*resp+64)*78/74 + 1
+}
+
+// checkResult applies the rules every hostile port must keep. Under
+// TimingNmap a connection carries the NULL probe and the next one (S6), so
+// it may read the cap plus a chunk twice less one byte; TimingFast gives
+// each probe its own connection, and several run at once, so reads are
+// checked per connection.
+func checkResult(t *testing.T, r *Result, m *readMeter, timing Timing, debug bool) {
+	t.Helper()
+	if r.Service == nil {
+		t.Fatal("no service")
+	}
+	if m != nil {
+		m.mu.Lock()
+		if m.maxRead > ReadCap {
+			t.Errorf("one read returned %d bytes, more than the %d-byte chunk", m.maxRead, ReadCap)
+		}
+		perConn := 2*ReadCap - 1
+		if timing == TimingNmap {
+			perConn = 3*ReadCap - 1
+			for p, n := range m.perProb {
+				if n > 2*ReadCap-1 {
+					t.Errorf("probe %s read %d bytes: more than the %d-byte cap plus one chunk", p, n, ReadCap)
+				}
+			}
+		}
+		if m.maxConn > perConn {
+			t.Errorf("one connection read %d bytes, over %d", m.maxConn, perConn)
+		}
+		m.mu.Unlock()
+	}
+	for _, rep := range r.Replies {
+		if rep.Length != len(rep.Data) || rep.Length > 3*ReadCap {
+			t.Errorf("reply of %s: %d bytes (declared %d)", rep.Probe, len(rep.Data), rep.Length)
+		}
+	}
+	fp := r.Service.Fingerprint
+	if len(fp) > fpLimit(debug) {
+		t.Errorf("fingerprint of %d characters, over the F5 limit %d", len(fp), fpLimit(debug))
+	}
+	if fp != "" {
+		fps, err := fingerprint.Decode("scan", []byte(fp))
+		if err != nil || len(fps) != 1 {
+			t.Fatalf("fingerprint does not decode: %v", err)
+		}
+		keep := fingerprint.RespLimit
+		if debug {
+			keep = fingerprint.DebugRespLimit
+		}
+		for _, e := range fps[0].Responses {
+			if len(e.Data) > keep {
+				t.Errorf("fingerprint entry %s keeps %d bytes, over %d", e.Probe, len(e.Data), keep)
+			}
+		}
+	}
+}
+
+// memWatch samples HeapInuse until stopped and reports the peak.
+func memWatch() (stop func() uint64) {
+	var peak atomic.Uint64
+	quit := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		var ms runtime.MemStats
+		for i := 0; i < 100000; i++ {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > peak.Load() {
+				peak.Store(ms.HeapInuse)
+			}
+			select {
+			case <-quit:
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	})
+	return func() uint64 { close(quit); wg.Wait(); return peak.Load() }
+}
+
+func heapInuse() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapInuse
+}
+
+const stallProbes = testProbes + `Probe TCP Big q|BIG|
+rarity 1
+totalwaitms 300
+`
+
+// No probe carries an ssl line: only the TLS fallback tries a handshake.
+const fallbackProbes = `Probe TCP NULL q||
+totalwaitms 300
+tcpwrappedms 200
+match ssh m|^SSH-|
+Probe TCP GetRequest q|GET / HTTP/1.0\r\n\r\n|
+totalwaitms 300
+match http m|^HTTP/1\.[01] |
+`
+
+// TestHostileServices runs the seven hostile services at once with short
+// waits and checks each ends at its limits, reads stay capped, the
+// fingerprint stays within F5 and memory stays flat.
+func TestHostileServices(t *testing.T) {
+	base := parseDB(t, testProbes)
+	stall := parseDB(t, stallProbes)
+	// A payload far larger than the shrunken socket buffers can take.
+	stall.Probe(probes.TCP, "Big").Payload = bytes.Repeat([]byte("W"), 1<<20)
+	fallback := parseDB(t, fallbackProbes)
+	wait := walkWait(base, 7)
+
+	type tc struct {
+		name    string
+		db      *probes.DB
+		handle  func(*hostileServer, net.Conn)
+		bound   time.Duration
+		rcvbuf  int
+		sndbuf  int
+		outcome []matcher.Outcome // acceptable outcomes; nil = any
+	}
+	cases := []tc{
+		{name: "flood", db: base, handle: flood, bound: wait + slack, outcome: []matcher.Outcome{matcher.NoMatch}},
+		{name: "trickle", db: base, handle: trickle, bound: wait + slack, outcome: []matcher.Outcome{matcher.NoMatch}},
+		// silent: the walk, then the TLS fallback's handshake waits for a
+		// ServerHello that never comes.
+		{name: "silent", db: base, handle: silent, bound: wait + SSLConnectTimeout + slack, outcome: []matcher.Outcome{matcher.NoMatch}},
+		// NULL hard-matches ssl (S10); the handshake inside the tunnel stalls.
+		{name: "tls-stall-match", db: base, handle: tlsStallBanner, bound: SSLConnectTimeout + wait + slack, outcome: []matcher.Outcome{matcher.Incomplete, matcher.NoMatch}},
+		{name: "tls-stall-fallback", db: fallback, handle: tlsStallHello, bound: walkWait(fallback, 7) + SSLConnectTimeout + slack, outcome: []matcher.Outcome{matcher.NoMatch}},
+		{name: "reset", db: base, handle: resetter, bound: wait + slack},
+		{name: "banner64k", db: base, handle: banner64k, bound: wait + slack, outcome: []matcher.Outcome{matcher.NoMatch}},
+		// The Big payload cannot be written: the write deadline ends it.
+		{name: "stall-writes", db: stall, handle: stallWrites, bound: walkWait(stall, 7) + ConnectTimeout + slack, rcvbuf: 4096, sndbuf: 4096, outcome: []matcher.Outcome{matcher.Incomplete}},
+	}
+
+	servers := make([]*hostileServer, len(cases))
+	for i, c := range cases {
+		servers[i] = serveHostile(t, c.rcvbuf, c.handle)
+	}
+	// The ports are scanned at once, as a scan would (and so the test
+	// lasts as long as the slowest, whatever -parallel is).
+	type outcome struct {
+		r    *Result
+		m    *readMeter
+		took time.Duration
+	}
+	timings := []struct {
+		name string
+		t    Timing
+	}{{"nmap", TimingNmap}, {"fast", TimingFast}}
+	outs := make([][]outcome, len(timings))
+	before := heapInuse()
+	peakOf := memWatch()
+	began := time.Now()
+	var wg sync.WaitGroup
+	for ti, tm := range timings {
+		outs[ti] = make([]outcome, len(cases))
+		for i, c := range cases {
+			wg.Go(func() {
+				m := &readMeter{perProb: map[string]int{}, sndbuf: c.sndbuf}
+				cfg := &Config{Matcher: matcher.New(c.db), Intensity: 7, TLSFallback: true, Dial: m.dial, Trace: m.trace,
+					FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Timing: tm.t,
+					Table: func(int, probes.Protocol) string { return "table-name" }}
+				ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+				defer cancel()
+				start := time.Now()
+				r := cfg.Scan(ctx, servers[i].tg)
+				outs[ti][i] = outcome{r, m, time.Since(start)}
+			})
+		}
+	}
+	wg.Wait()
+	for ti, tm := range timings {
+		for i, c := range cases {
+			t.Run(tm.name+"/"+c.name, func(t *testing.T) {
+				o := outs[ti][i]
+				o.m.mu.Lock()
+				maxConn := o.m.maxConn
+				o.m.mu.Unlock()
+				t.Logf("outcome %d in %v (bound %v), %d replies, fingerprint %d chars, at most %d bytes read on a connection",
+					o.r.Outcome, o.took.Round(time.Millisecond), c.bound, len(o.r.Replies), len(o.r.Service.Fingerprint), maxConn)
+				if o.took > c.bound {
+					t.Errorf("took %v, bound %v", o.took, c.bound)
+				}
+				if c.outcome != nil && !containsOutcome(c.outcome, o.r.Outcome) {
+					t.Errorf("outcome %v, want one of %v (service %+v)", o.r.Outcome, c.outcome, o.r.Service)
+				}
+				checkResult(t, o.r, o.m, tm.t, false)
+			})
+		}
+	}
+	peak := peakOf()
+	after := heapInuse()
+	t.Logf("all hostile ports done in %v; HeapInuse before %d KB, peak %d KB, after %d KB",
+		time.Since(began).Round(time.Millisecond), before>>10, peak>>10, after>>10)
+	if after > before+4<<20 {
+		t.Errorf("HeapInuse grew from %d KB to %d KB", before>>10, after>>10)
+	}
+	if peak > before+48<<20 {
+		t.Errorf("HeapInuse peaked at %d KB (from %d KB)", peak>>10, before>>10)
+	}
+
+	// We stopped reading the flood: its writers fail once our side closes,
+	// and the byte count stops growing.
+	fl := servers[0]
+	deadline := time.Now().Add(3 * time.Second)
+	for fl.live.Load() > 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	sent := fl.sent.Load()
+	time.Sleep(100 * time.Millisecond)
+	if fl.live.Load() != 0 || fl.sent.Load() != sent {
+		t.Errorf("flood still writing after the scan: %d handlers, %d -> %d bytes", fl.live.Load(), sent, fl.sent.Load())
+	}
+	conns := fl.accepted.Load()
+	t.Logf("flood: %d connections, server wrote %d KB in all (socket buffers included)", conns, sent>>10)
+	if sent > conns*8<<20 {
+		t.Errorf("flood server wrote %d bytes over %d connections", sent, conns)
+	}
+}
+
+func containsOutcome(list []matcher.Outcome, o matcher.Outcome) bool {
+	for _, x := range list {
+		if x == o {
+			return true
+		}
+	}
+	return false
+}
+
+// TestHostileServicesNmapDB runs the hostile services against nmap's own
+// signature file at intensities 0 and 2, each cut by a context deadline:
+// every scan returns within the deadline plus the longest single match
+// over a capped buffer, and the fingerprint limits hold with nmap's
+// thousands of patterns.
+func TestHostileServicesNmapDB(t *testing.T) {
+	const nmapProbes = "/usr/share/nmap/nmap-service-probes"
+	if _, err := os.Stat(nmapProbes); err != nil {
+		t.Skip("nmap not installed")
+	}
+	l, err := versiondb.Load(versiondb.Options{DB: nmapProbes, NoDefaultOverlays: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := matcher.New(l.DB)
+	// Build the matcher's lazy per-probe indexes first: they are a cache
+	// that lives as long as the matcher, not growth.
+	for _, p := range append([]*probes.Probe{l.DB.Null}, l.DB.Probes...) {
+		m.Match(p, []byte("warm-up"))
+	}
+	const cut = 2500 * time.Millisecond
+	handlers := []struct {
+		name   string
+		handle func(*hostileServer, net.Conn)
+	}{{"flood", flood}, {"trickle", trickle}, {"silent", silent}, {"tls-stall-match", tlsStallBanner},
+		{"tls-stall-hello", tlsStallHello}, {"reset", resetter}, {"banner64k", banner64k}}
+	servers := make([]*hostileServer, len(handlers))
+	for i, h := range handlers {
+		servers[i] = serveHostile(t, 0, h.handle)
+	}
+	type run struct {
+		name string
+		r    *Result
+		took time.Duration
+	}
+	var runs []*run
+	before := heapInuse()
+	peakOf := memWatch()
+	var wg sync.WaitGroup
+	for _, intensity := range []int{0, 2} {
+		for i, h := range handlers {
+			for _, timing := range []Timing{TimingNmap, TimingFast} {
+				x := &run{name: fmt.Sprintf("%s/%d/timing%d", h.name, intensity, timing)}
+				runs = append(runs, x)
+				wg.Go(func() {
+					cfg := &Config{Matcher: m, Intensity: intensity, TLSFallback: true, FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Timing: timing}
+					ctx, cancel := context.WithTimeout(context.Background(), cut)
+					defer cancel()
+					start := time.Now()
+					x.r = cfg.Scan(ctx, servers[i].tg)
+					x.took = time.Since(start)
+				})
+			}
+		}
+	}
+	wg.Wait()
+	for _, x := range runs {
+		t.Run(x.name, func(t *testing.T) {
+			t.Logf("%s: outcome %d in %v, %d replies, fingerprint %d chars", x.name, x.r.Outcome, x.took.Round(time.Millisecond), len(x.r.Replies), len(x.r.Service.Fingerprint))
+			if x.took > cut+slack {
+				t.Errorf("took %v with a %v deadline", x.took, cut)
+			}
+			// S9: the host timeout clears tcpwrap_possible, so a port cut
+			// while it waited is incomplete, never tcpwrapped.
+			if x.took >= cut && x.r.Outcome != matcher.Incomplete {
+				t.Errorf("cut by the deadline but outcome %d (service %+v)", x.r.Outcome, x.r.Service)
+			}
+			checkResult(t, x.r, nil, TimingNmap, false)
+		})
+	}
+	peak := peakOf()
+	after := heapInuse()
+	runtime.KeepAlive(m)
+	t.Logf("HeapInuse before %d KB, peak %d KB, after %d KB", before>>10, peak>>10, after>>10)
+	if after > before+4<<20 {
+		t.Errorf("HeapInuse grew from %d KB to %d KB", before>>10, after>>10)
+	}
+	if peak > before+64<<20 {
+		t.Errorf("HeapInuse peaked at %d KB (from %d KB)", peak>>10, before>>10)
+	}
+}
+
+// TestMaxHostConns: Config.MaxHostConns bounds the connections open at
+// once to one address over every service of the Config, in both timings
+// (TimingFast opens several per service). The client side counts exactly:
+// a connection is open from its dial to its Close.
+func TestMaxHostConns(t *testing.T) {
+	db := parseDB(t, fallbackProbes)
+	var tgs []Target
+	for range 6 {
+		tgs = append(tgs, serveHostile(t, 0, silent).tg)
+	}
+	const limit = 2
+	var wg sync.WaitGroup
+	for _, timing := range []Timing{TimingNmap, TimingFast} {
+		wg.Go(func() {
+			var mu sync.Mutex
+			open, most := 0, 0
+			cfg := &Config{Matcher: matcher.New(db), Intensity: 7, Timing: timing, MaxHostConns: limit,
+				Dial: func(ctx context.Context, network, addr string) (net.Conn, error) {
+					var d net.Dialer
+					c, err := d.DialContext(ctx, network, addr)
+					if err != nil {
+						return nil, err
+					}
+					mu.Lock()
+					open++
+					most = max(most, open)
+					mu.Unlock()
+					return &countedConn{Conn: c, close: func() { mu.Lock(); open--; mu.Unlock() }}, nil
+				}}
+			targets := make(chan Target)
+			go func() {
+				for _, tg := range tgs {
+					targets <- tg
+				}
+				close(targets)
+			}()
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			start := time.Now()
+			n := 0
+			cfg.Pool(ctx, 20, targets, func(_ Target, r *Result) {
+				if r.Outcome != matcher.NoMatch {
+					t.Errorf("timing %d: outcome %d", timing, r.Outcome)
+				}
+				n++
+			})
+			mu.Lock()
+			defer mu.Unlock()
+			t.Logf("timing %d: %d silent ports in %v, at most %d connections open at once (cap %d)", timing, n, time.Since(start).Round(time.Millisecond), most, limit)
+			if most > limit || open != 0 {
+				t.Errorf("timing %d: %d connections open at once, cap %d; %d left open", timing, most, limit, open)
+			}
+			if cfg.limits != nil && len(cfg.limits.hosts) != 0 {
+				t.Errorf("timing %d: %d hosts left in the limiter", timing, len(cfg.limits.hosts))
+			}
+		})
+	}
+	wg.Wait()
+}
+
+type countedConn struct {
+	net.Conn
+	once  sync.Once
+	close func()
+}
+
+func (c *countedConn) Close() error {
+	err := c.Conn.Close()
+	c.once.Do(c.close)
+	return err
+}
