@@ -44,7 +44,9 @@ type reply struct {
 	end      readEnd
 	elapsed  time.Duration // from connect (or send, UDP) to the end
 	dialErr  error
-	writeErr bool // the payload could not be written: incomplete (S6)
+	writeErr bool          // the payload could not be written: incomplete (S6)
+	hard     bool          // the reply hard-matched its probe's chain (set before done)
+	first    chan struct{} // closed at the first byte
 	done     chan struct{}
 }
 
@@ -61,6 +63,23 @@ func (c *Config) waits(p *probes.Probe, rtt time.Duration) (first, idle time.Dur
 	first = max(first, 100*rtt)
 	idle = max(idle, 50*rtt)
 	return min(first, p.TotalWait), min(idle, p.TotalWait)
+}
+
+// nullGrace is how long the NULL probe runs alone before other probes are
+// sent speculatively (TimingFast).
+const nullGrace = 50 * time.Millisecond
+
+// speculate launches the probes the walk would send next, as things stand
+// (softmatch narrowing included), up to fastWindow of them.
+func (r *run) speculate(launch func(*probes.Probe) *reply) {
+	ahead := r.walk
+	for range fastWindow {
+		q := ahead.next()
+		if q == nil {
+			break
+		}
+		launch(q)
+	}
 }
 
 // runFast is TimingFast's walk for TCP and UDP.
@@ -94,7 +113,7 @@ func (r *run) fastPass(ctx context.Context) bool {
 		if rp := launched[p]; rp != nil {
 			return rp
 		}
-		rp := &reply{done: make(chan struct{})}
+		rp := &reply{done: make(chan struct{}), first: make(chan struct{})}
 		launched[p] = rp
 		mu.Lock()
 		est := rtt
@@ -116,6 +135,9 @@ func (r *run) fastPass(ctx context.Context) bool {
 		p := r.walk.next()
 		if p == nil && !tlsTried {
 			tlsTried = true
+			mu.Lock()
+			r.rtt = rtt
+			mu.Unlock()
 			if r.tlsFallback(ctx) {
 				return true
 			}
@@ -124,17 +146,37 @@ func (r *run) fastPass(ctx context.Context) bool {
 			r.finish(matcher.Running)
 			return false
 		}
-		// Speculate: the probes the walk would send next, as things stand.
-		ahead := r.walk
-		for range fastWindow {
-			q := ahead.next()
-			if q == nil {
-				break
-			}
-			launch(q)
-		}
 		r.trace("Service scan sending probe %s to %s (%s)", p.Name, r.t.addr(), r.t.proto())
 		rp := launch(p)
+		if p.IsNull() {
+			// A banner usually settles the service on its own (and servers
+			// such as VNC lock out a burst of connections): give the NULL
+			// probe a short head start, and if a banner comes, its verdict,
+			// before speculating.
+			grace := time.NewTimer(nullGrace)
+			select {
+			case <-rp.first:
+				select {
+				case <-rp.done:
+				case <-ctx.Done():
+				}
+			case <-rp.done:
+			case <-grace.C:
+			case <-ctx.Done():
+			}
+			grace.Stop()
+			settled := false
+			select {
+			case <-rp.done:
+				settled = rp.hard
+			default:
+			}
+			if !settled {
+				r.speculate(launch)
+			}
+		} else {
+			r.speculate(launch)
+		}
 		select {
 		case <-rp.done:
 		case <-ctx.Done():
@@ -244,11 +286,15 @@ func (r *run) collect(ctx context.Context, p *probes.Probe, rp *reply, rtt time.
 		}
 		n, err := conn.Read(chunk)
 		if n > 0 {
+			if len(rp.buf) == 0 {
+				close(rp.first)
+			}
 			rp.buf = append(rp.buf, chunk[:n]...)
 			rp.cuts = append(rp.cuts, len(rp.buf))
 			last = r.now()
 			if h := r.c.Matcher.Match(p, rp.buf); h != nil && !h.Line.Soft {
 				rp.end = endMatch
+				rp.hard = true
 				break
 			}
 			if len(rp.buf) >= ReadCap {

@@ -134,6 +134,7 @@ type run struct {
 	walk     walker
 	sessions *tls.Config
 	triedTLS bool
+	rtt      time.Duration          // the service's connect time (TimingFast), for the TLS fallback
 	alerts   bool                   // every reply so far was a TLS alert
 	all      []fingerprint.Response // every reply, for Config.Record
 }
@@ -476,7 +477,19 @@ func (r *run) tlsFallback(ctx context.Context) bool {
 	if r.sessions == nil {
 		r.sessions = r.c.tlsConfig()
 	}
-	conn, err := r.dialMode(ctx, true)
+	hctx := ctx
+	if r.c.Timing == TimingFast {
+		// A TLS server answers a ClientHello at once: wait as long as for a
+		// probe's first byte (twice, for the connect), not nmap's 8 s.
+		first := r.c.FirstByteWait
+		if first <= 0 {
+			first = DefaultFirstByteWait
+		}
+		var cancel context.CancelFunc
+		hctx, cancel = context.WithTimeout(ctx, max(2*first, 100*r.rtt))
+		defer cancel()
+	}
+	conn, err := r.dialMode(hctx, true)
 	if err != nil {
 		return false
 	}

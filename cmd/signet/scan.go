@@ -63,7 +63,7 @@ TIMING AND PERFORMANCE:
   -T<0-5>: timing template (higher is faster); --host-timeout <time>;
   --max-retries <n>; --max-parallelism <n>
   --max-host-conns <n>: version-detection connections open at once to one
-     host (default 10)
+     host (default 40; each port also keeps at most 9 in flight)
 OUTPUT:
   -oN/-oX/-oG <file>: normal, XML, grepable output; -oA <base>: all three;
   -oJ <file>: JSON lines, one object per port as it finishes; "-" is stdout
@@ -264,8 +264,13 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 }
 
 // versionParallelism is S2's number of services probed at once.
+// With adaptive timing the per-host connection cap, not the number of
+// services, is what protects a host, so more services are kept in flight.
 func versionParallelism(a *scanArgs) int {
 	n := []int{1, 1, 1, 20, 30, 40}[a.timing]
+	if a.versionTiming != "nmap" && a.timing >= 3 {
+		n *= 3
+	}
 	if a.maxParallel > 0 && a.maxParallel < n {
 		n = a.maxParallel
 	}

@@ -4,9 +4,10 @@
 //	svcdiff [-fp] nmap.xml signet.xml
 //
 // It exits 0 when every port agrees, 1 when some differ, 2 on bad input.
-// The fingerprint (servicefp) changes from run to run (%D, %Time, V=) and is
-// compared only by presence unless -fp is given, which compares the recorded
-// replies.
+// Fields that change from run to run are normalised: the fingerprint
+// (servicefp: %D, %Time, V=) is compared only by presence unless -fp is
+// given, which compares the recorded replies; a server's clock reported in
+// extra info (Kerberos "server time: 2026-11-25 20:07:32Z") is masked.
 package main
 
 import (
@@ -14,6 +15,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -68,7 +70,7 @@ func load(path string, fullFP bool) (map[string]map[string]string, error) {
 		for _, p := range h.Ports {
 			f := map[string]string{"state": p.State.State}
 			if s := p.Service; s != nil {
-				f["name"], f["product"], f["version"], f["extrainfo"] = s.Name, s.Product, s.Version, s.ExtraInfo
+				f["name"], f["product"], f["version"], f["extrainfo"] = s.Name, s.Product, s.Version, clock.ReplaceAllString(s.ExtraInfo, "<time>")
 				f["hostname"], f["ostype"], f["devicetype"] = s.Hostname, s.OSType, s.DeviceType
 				f["tunnel"], f["method"], f["conf"] = s.Tunnel, s.Method, s.Conf
 				f["cpe"] = strings.Join(s.CPE, " ")
@@ -79,6 +81,9 @@ func load(path string, fullFP bool) (map[string]map[string]string, error) {
 	}
 	return out, nil
 }
+
+// clock matches a server's time of day as version fields carry it.
+var clock = regexp.MustCompile(`\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ`)
 
 // fpKey reduces a fingerprint to what is comparable across runs.
 func fpKey(fp string, full bool) string {
