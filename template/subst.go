@@ -1,6 +1,7 @@
 package template
 
 import (
+	"github.com/signetscan/signet/probes"
 	"strconv"
 	"strings"
 )
@@ -332,56 +333,14 @@ func digitVal(c byte) int {
 	return 99
 }
 
-// cUnescape is utils.cc: cstring_unescape (rule P7) on a quoted argument.
+// cUnescape is utils.cc: cstring_unescape (rule P7) on a quoted argument,
+// which C reads only up to an embedded NUL.
 func cUnescape(s []byte) ([]byte, bool) {
 	if i := indexNUL(s); i >= 0 {
 		s = s[:i]
 	}
-	out := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c != '\\' {
-			out = append(out, c)
-			continue
-		}
-		i++
-		if i >= len(s) {
-			return nil, false // a lone trailing backslash: 7.93 reads past the string
-		}
-		switch c = s[i]; c {
-		case '0':
-			out = append(out, 0)
-		case 'a':
-			out = append(out, '\a')
-		case 'b':
-			out = append(out, '\b')
-		case 'f':
-			out = append(out, '\f')
-		case 'n':
-			out = append(out, '\n')
-		case 'r':
-			out = append(out, '\r')
-		case 't':
-			out = append(out, '\t')
-		case 'v':
-			out = append(out, '\v')
-		case 'x':
-			if i+2 >= len(s) {
-				return nil, false
-			}
-			if !isXDigit(s[i+1]) || !isXDigit(s[i+2]) {
-				return nil, false
-			}
-			out = append(out, byte(digitVal(s[i+1])<<4|digitVal(s[i+2])))
-			i += 2
-		default:
-			if isAlnum(c) {
-				return nil, false
-			}
-			out = append(out, c)
-		}
-	}
-	return out, true
+	out, err := probes.Unescape(string(s))
+	return out, err == nil
 }
 
 // transformCPE escapes a substitution for a CPE URL (M6.6, transform_cpe).
