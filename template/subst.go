@@ -1,9 +1,10 @@
 package template
 
 import (
-	"github.com/signetscan/signet/probes"
 	"strconv"
 	"strings"
+
+	"github.com/signetscan/signet/probes"
 )
 
 // Limits of service_scan.cc: getsubstcommandargs and substvar (M6.2).
