@@ -36,10 +36,7 @@ func (a *anaCtx) branchStart(seq []*node, inCap []int, atomic bool, wantAnchor b
 	case nAssert:
 		switch it.typ {
 		case opCirc, opSOD, opSOM:
-			if wantAnchor {
-				return it.typ != opCirc || true
-			}
-			return it.typ == opCirc
+			return wantAnchor || it.typ == opCirc
 		case opCircM:
 			return !wantAnchor
 		}
@@ -86,7 +83,29 @@ func (a *anaCtx) branchStart(seq []*node, inCap []int, atomic bool, wantAnchor b
 // firstSet computes the bytes a match can start with, starting at seq[i:];
 // nullable reports that the rest can match without consuming anything.
 func firstSet(seq []*node, set *charSet) (nullable bool) {
-	for _, it := range seq {
+	for i, it := range seq {
+		if it.kind == nGroup && it.typ == opAssert {
+			// A positive lookahead that must consume a byte limits the
+			// first byte to its own first bytes (as PCRE2 uses them).
+			var a charSet
+			lookNullable := false
+			for _, alt := range it.alts {
+				if firstSet(alt, &a) {
+					lookNullable = true
+				}
+			}
+			if !lookNullable {
+				var r charSet
+				if !firstSet(seq[i+1:], &r) {
+					for k := range a {
+						a[k] &= r[k]
+					}
+				}
+				set.union(&a)
+				return false
+			}
+			continue
+		}
 		if !itemFirst(it, set) {
 			return false
 		}

@@ -60,22 +60,26 @@ func allBranches(root *node, f func([]*node) bool) bool {
 
 func (re *Regexp) build() *program {
 	re.once.Do(func() {
-		root, ncap, _, err := parse(re.src, re.flags)
+		ps := parserPool.Get().(*parser)
+		defer parserPool.Put(ps)
+		root, ncap, _, err := parseWith(ps, re.src, re.flags)
 		if err != nil {
 			panic("pcre: pattern no longer compiles")
 		}
-		re.prog = buildProgram(root, ncap)
+		re.prog = buildProgram(root, ncap, len(re.src))
 	})
 	return re.prog
 }
 
-func buildProgram(root *node, ncap int) *program {
-	g := &gen{}
+func buildProgram(root *node, ncap int, size int) *program {
+	g := &gen{code: make([]inst, 0, size+8)}
 	g.emitGroup(root, opBra)
 	g.emit(inst{op: opEnd})
 	g.autoPossess()
 	g.fillSets()
-	p := &program{code: g.code, ncap: ncap, start: 0, reqByte: -1, reqByte2: -1}
+	code := make([]inst, len(g.code)) // exact size: programs live as long as the Regexp
+	copy(code, g.code)
+	p := &program{code: code, ncap: ncap, start: 0, reqByte: -1, reqByte2: -1}
 	ac := &anaCtx{backrefs: map[int]bool{}}
 	collectBackrefs(root, ac.backrefs)
 	p.anchored = allBranches(root, func(a []*node) bool { return ac.branchStart(a, nil, false, true) })
@@ -153,6 +157,9 @@ func (re *Regexp) Exec(subject []byte) ([]int, error) {
 	return nil, nil
 }
 
+// reqMax is PCRE2's REQ_CU_MAX.
+const reqMax = 5000
+
 func (re *Regexp) search(m *machine, p *program, s []byte, loc []int) int {
 	n := len(s)
 	var single int = -1
@@ -165,6 +172,9 @@ func (re *Regexp) search(m *machine, p *program, s []byte, loc []int) int {
 	}
 	reqAt := -1 // position where the required byte was last found
 	for pos := 0; pos <= n; {
+		if p.anchored && p.firstSet != nil && (pos >= n || !p.firstSet.has(s[pos])) {
+			return rNoMatch // PCRE2 checks the first byte of anchored patterns too
+		}
 		if !p.anchored {
 			if p.startLine {
 				if pos > 0 && s[pos-1] != '\n' {
@@ -195,7 +205,9 @@ func (re *Regexp) search(m *machine, p *program, s []byte, loc []int) int {
 		if n-pos < p.minLen {
 			return rNoMatch
 		}
-		if p.reqByte >= 0 && pos > reqAt {
+		// Like PCRE2, look for the required byte only when the rest of the
+		// subject is shorter than 5000 bytes (anchored) or 5e6 (unanchored).
+		if rest := n - pos; p.reqByte >= 0 && pos > reqAt && (rest < reqMax || (!p.anchored && rest < reqMax*1000)) {
 			k := bytes.IndexByte(s[pos:], byte(p.reqByte))
 			if p.reqByte2 != p.reqByte {
 				k2 := bytes.IndexByte(s[pos:], byte(p.reqByte2))

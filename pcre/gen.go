@@ -195,6 +195,13 @@ func (g *gen) emitSingleRepeat(n *node) {
 	case min == 1:
 		if max == unlimited {
 			g.emit(mk(1, maxRep, rk))
+		} else if rk == repPoss && sub.kind == nType {
+			// PCRE2 cannot possessify "type + UPTO": it wraps both in ONCE.
+			once := g.emit(inst{op: opOnce})
+			g.emitItem(sub)
+			g.emit(mk(0, int32(max-1), repGreedy))
+			ket := g.emit(inst{op: opKet, next: once})
+			g.code[once].next = ket
 		} else {
 			g.emitItem(sub)
 			g.emit(mk(0, int32(max-1), rk))
@@ -656,13 +663,14 @@ func (g *gen) fillSets() {
 		in := &g.code[i]
 		switch in.op {
 		case opChar, opCharRep, opNot, opNotRep:
-			var cs charSet
-			cs.add(in.c)
-			cs.add(in.c2)
-			if in.op == opNot || in.op == opNotRep {
-				cs.invert()
+			k := 0
+			if in.c2 != in.c {
+				k = 1
 			}
-			in.set = &cs
+			if in.op == opNot || in.op == opNotRep {
+				k += 2
+			}
+			in.set = &charSets[k][in.c]
 		case opTypeRep:
 			in.set = typeSetPtr(in.typ)
 		case opNotDigit, opDigit, opNotSpace, opSpace, opNotWord, opWord, opAny, opAllAny,
@@ -671,3 +679,7 @@ func (g *gen) fillSets() {
 		}
 	}
 }
+
+// charSets[k][c] is the set of a single-byte item: k=0 c, 1 c or its other
+// case, 2 not c, 3 neither c nor its other case. Shared by all programs.
+var charSets [4][256]charSet

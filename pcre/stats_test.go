@@ -14,7 +14,7 @@ import (
 // limit for the same match, as pcre2test's find_limits reports them.
 func limitsFor(re *Regexp, subject []byte) (calls, depth int, loc []int, err error) {
 	p := re.build()
-	m := &machine{ovsz: 2 * p.ncap, maxF: 1 << 40, limit: 1 << 40, depthLim: 1 << 40}
+	m := &machine{ovsz: 2 * p.ncap, maxF: 1 << 40, limit: 10000000, depthLim: 10000000}
 	loc = make([]int, 2*(p.ncap+1))
 	rc := re.search(m, p, subject, loc)
 	switch rc {
@@ -57,7 +57,23 @@ func TestDumpLimits(t *testing.T) {
 			continue
 		}
 		c, d, loc, _ := limitsFor(re, subj)
-		fmt.Fprintf(&out, "%d %d %v\n", c, d, loc)
+		rl, rerr := re.Exec(subj)
+		fmt.Fprintf(&out, "%d %d %v real=%v/%v\n", c, d, loc, rl != nil, rerr != nil)
 	}
 	os.WriteFile(path+".out", out.Bytes(), 0o644)
+}
+
+// TestDumpMinLen writes this engine's minimum lengths for the reference
+// patterns (development aid; skipped unless PCRE_MINLEN_OUT is set).
+func TestDumpMinLen(t *testing.T) {
+	path := os.Getenv("PCRE_MINLEN_OUT")
+	if path == "" {
+		t.Skip("PCRE_MINLEN_OUT not set")
+	}
+	var out bytes.Buffer
+	for _, p := range loadReference(t) {
+		re := MustCompile(p.pat, p.flags)
+		fmt.Fprintf(&out, "%d\n", re.build().minLen)
+	}
+	os.WriteFile(path, out.Bytes(), 0o644)
 }

@@ -1,7 +1,7 @@
 package pcre
 
 import (
-	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -126,12 +126,12 @@ func parseWith(ps *parser, pattern string, flags Flags) (root *node, ncap int, n
 		if r.nameRef != "" {
 			n, ok := ps.names[r.nameRef]
 			if !ok {
-				panic(synErr(r.off, "reference to non-existent subpattern"))
+				panic(synErr(r.min, "reference to non-existent subpattern"))
 			}
 			r.n = n
 		}
 		if r.n > ps.ncap {
-			panic(synErr(r.off, "reference to non-existent subpattern"))
+			panic(synErr(r.min, "reference to non-existent subpattern"))
 		}
 	}
 	root = ps.nn(node{kind: nGroup, typ: opBra, alts: alts})
@@ -229,7 +229,7 @@ func (ps *parser) skipExtended(o *options) {
 	}
 	for ps.i < len(ps.p) {
 		c := ps.p[ps.i]
-		if c == ' ' || (c >= 9 && c <= 13) {
+		if c == ' ' || (c >= 9 && c <= 13) || c == 0x85 {
 			ps.i++
 			continue
 		}
@@ -244,8 +244,34 @@ func (ps *parser) skipExtended(o *options) {
 }
 
 // parseItem parses one atom and an optional quantifier, appending to seq.
+// skipEmptyQE skips \E and empty \Q\E, which PCRE2 ignores entirely.
+func (ps *parser) skipEmptyQE() {
+	for ps.i+1 < len(ps.p) && (ps.p[ps.i] == '\\' || ps.p[ps.i] == '(') {
+		if ps.p[ps.i] == '(' {
+			// (?#comment) is invisible too
+			if ps.i+2 < len(ps.p) && ps.p[ps.i+1] == '?' && ps.p[ps.i+2] == '#' {
+				k := strings.IndexByte(ps.p[ps.i:], ')')
+				if k < 0 {
+					panic(synErr(len(ps.p), "missing ) after (?# comment"))
+				}
+				ps.i += k + 1
+				continue
+			}
+			break
+		}
+		if ps.p[ps.i+1] == 'E' {
+			ps.i += 2
+		} else if ps.p[ps.i+1] == 'Q' && ps.i+3 < len(ps.p) && ps.p[ps.i+2] == '\\' && ps.p[ps.i+3] == 'E' {
+			ps.i += 4
+		} else {
+			break
+		}
+	}
+}
+
 func (ps *parser) parseItem(o *options, seq []*node, depth int) []*node {
 	ps.skipExtended(o)
+	ps.skipEmptyQE()
 	if ps.eof() {
 		return seq
 	}
@@ -287,14 +313,15 @@ func (ps *parser) parseItem(o *options, seq []*node, depth int) []*node {
 		if isOpt || atom == nil {
 			return seq // option setting or comment
 		}
-		if atom.kind == nFail {
-			repeatable = false
+		if atom.kind == nFail && isQuantStart(ps.p, ps.i) {
+			// A quantified (?!) stays an (empty) negative assertion.
+			atom.kind, atom.typ, atom.alts = nGroup, opAssertNot, [][]*node{nil}
 		}
 	case '*', '+', '?':
 		panic(synErr(ps.i, "quantifier does not follow a repeatable item"))
 	case '{':
 		if _, _, n := readBraceQuant(ps.p, ps.i); n > 0 {
-			panic(synErr(ps.i, "quantifier does not follow a repeatable item"))
+			panic(synErr(ps.i+n-1, "quantifier does not follow a repeatable item"))
 		}
 		ps.i++
 		atom = ps.charNode('{', o)
@@ -318,6 +345,7 @@ func (ps *parser) parseItem(o *options, seq []*node, depth int) []*node {
 	atom.off = start
 	// Quantifier?
 	ps.skipExtended(o)
+	ps.skipEmptyQE()
 	if ps.eof() || !isQuantStart(ps.p, ps.i) {
 		return append(seq, atom)
 	}
@@ -325,7 +353,6 @@ func (ps *parser) parseItem(o *options, seq []*node, depth int) []*node {
 		panic(synErr(ps.i, "quantifier does not follow a repeatable item"))
 	}
 	min, max := 0, 0
-	qoff := ps.i
 	switch ps.p[ps.i] {
 	case '*':
 		min, max = 0, unlimited
@@ -348,6 +375,7 @@ func (ps *parser) parseItem(o *options, seq []*node, depth int) []*node {
 		ps.i += n
 	}
 	rk := repGreedy
+	ps.skipExtended(o)
 	if ps.i < len(ps.p) {
 		switch ps.p[ps.i] {
 		case '?':
@@ -358,10 +386,14 @@ func (ps *parser) parseItem(o *options, seq []*node, depth int) []*node {
 			ps.i++
 		}
 	}
-	_ = qoff
 	ps.skipExtended(o)
+	ps.skipEmptyQE()
 	if !ps.eof() && isQuantStart(ps.p, ps.i) {
-		panic(synErr(ps.i, "quantifier does not follow a repeatable item"))
+		off := ps.i
+		if _, _, n := readBraceQuant(ps.p, ps.i); n > 0 {
+			off += n - 1
+		}
+		panic(synErr(off, "quantifier does not follow a repeatable item"))
 	}
 	return append(seq, ps.nn(node{kind: nRepeat, min: min, max: max, rk: rk, sub: atom, off: start}))
 }
@@ -395,11 +427,12 @@ const (
 )
 
 type escape struct {
-	kind int
-	c    byte
-	typ  opcode
-	n    int
-	name string
+	nameOff int // offset of a reference's name
+	kind    int
+	c       byte
+	typ     opcode
+	n       int
+	name    string
 }
 
 // readEscape reads the escape at ps.p[ps.i] ('\\'); inClass selects the
@@ -473,7 +506,7 @@ func (ps *parser) readEscape(inClass bool) escape {
 			if nd == 0 && j < len(ps.p) && ps.p[j] == '}' {
 				panic(synErr(j, "digits missing in \\x{} or \\o{} or \\N{U+}"))
 			}
-			panic(synErr(j, "non-hex character in \\x{} (closing brace missing?)"))
+			panic(synErr(ps.i+1, "non-hex character in \\x{} (closing brace missing?)"))
 		}
 		v := 0
 		for k := 0; k < 2 && ps.i < len(ps.p) && isHex(ps.p[ps.i]); k++ {
@@ -523,8 +556,12 @@ func (ps *parser) readEscape(inClass bool) escape {
 		switch c {
 		case 'b':
 			return escape{c: 8}
-		case 'N', 'R', 'X', 'B', 'A', 'Z', 'z', 'G', 'K', 'k', 'g':
-			panic(synErr(ps.i, "escape sequence is invalid in character class"))
+		case 'N':
+			panic(synErr(ps.i, "\\N is not supported in a class"))
+		case 'R', 'X', 'B', 'A', 'Z', 'z', 'G', 'K', 'k', 'C':
+			panic(synErr(ps.i-1, "escape sequence is invalid in character class"))
+		case 'g':
+			return escape{c: 'g'}
 		}
 		if c >= '1' && c <= '7' {
 			v := int(c - '0')
@@ -538,7 +575,7 @@ func (ps *parser) readEscape(inClass bool) escape {
 			return escape{c: byte(v)}
 		}
 		if c == '8' || c == '9' {
-			panic(synErr(ps.i, "escape sequence is invalid in character class"))
+			return escape{c: c}
 		}
 	} else {
 		switch c {
@@ -555,7 +592,7 @@ func (ps *parser) readEscape(inClass bool) escape {
 		case 'G':
 			return escape{kind: escAssert, typ: opSOM}
 		case 'N':
-			if ps.i < len(ps.p) && ps.p[ps.i] == '{' {
+			if ps.i < len(ps.p) && ps.p[ps.i] == '{' && !isQuantStart(ps.p, ps.i) {
 				panic(synErr(ps.i, "PCRE2 does not support \\F, \\L, \\l, \\N{name}, \\U, or \\u"))
 			}
 			return escape{kind: escType, typ: opAny}
@@ -576,30 +613,39 @@ func (ps *parser) readEscape(inClass bool) escape {
 				}
 				if close != 0 {
 					ps.i++
+					no := ps.i
 					name := ps.readName(close)
-					return escape{kind: escRef, name: name}
+					return escape{kind: escRef, name: name, nameOff: no}
 				}
 			}
 			panic(synErr(ps.i, "\\k is not followed by a braced, angle-bracketed, or quoted name"))
 		}
 		if c >= '1' && c <= '9' {
-			// Back reference or octal (PCRE2 rules).
+			// Back reference or octal (PCRE2 rules): a decimal number that
+			// is < 10, starts with 8 or 9, or names an existing group is a
+			// reference; otherwise up to three octal digits (or, for 8/9
+			// after an overflowing number, the literal digit).
 			j := ps.i - 1
 			v := 0
+			overflow := false
 			for j < len(ps.p) && ps.p[j] >= '0' && ps.p[j] <= '9' {
-				if v < 100000 {
-					v = v*10 + int(ps.p[j]-'0')
-				}
+				v = v*10 + int(ps.p[j]-'0')
 				j++
+				if v > (1<<31-1)/10-1 {
+					overflow = true
+					break
+				}
 			}
-			if v < 10 || c >= '8' || v <= ps.ncap {
+			if !overflow && (v < 10 || c >= '8' || v <= ps.ncap) {
+				ps.i = j
 				if v > 65535 {
 					panic(synErr(j, "subpattern number is too big"))
 				}
-				ps.i = j
 				return escape{kind: escRef, n: v}
 			}
-			// Octal: up to three octal digits.
+			if c >= '8' {
+				return escape{c: c}
+			}
 			ps.i--
 			v = 0
 			for k := 0; k < 3 && ps.i < len(ps.p) && ps.p[ps.i] >= '0' && ps.p[ps.i] <= '7'; k++ {
@@ -653,11 +699,13 @@ func (ps *parser) readGRef(start int) escape {
 	}
 	if j == ps.i {
 		if braced && sign == 0 {
+			no := ps.i
 			name := ps.readName('}')
-			return escape{kind: escRef, name: name}
+			return escape{kind: escRef, name: name, nameOff: no}
 		}
-		panic(synErr(ps.i, "a numbered reference must not be zero"))
+		panic(synErr(ps.i, "reference to non-existent subpattern"))
 	}
+	gStart := start + 2
 	ps.i = j
 	if braced {
 		if ps.i >= len(ps.p) || ps.p[ps.i] != '}' {
@@ -670,12 +718,12 @@ func (ps *parser) readGRef(start int) escape {
 	}
 	if sign == -1 {
 		if v == 0 || v > ps.ncap {
-			panic(synErr(ps.i, "reference to non-existent subpattern"))
+			panic(synErr(gStart, "reference to non-existent subpattern"))
 		}
 		v = ps.ncap - v + 1
 	}
 	if v == 0 {
-		panic(synErr(ps.i, "a numbered reference must not be zero"))
+		panic(synErr(ps.i, "reference to non-existent subpattern"))
 	}
 	return escape{kind: escRef, n: v}
 }
@@ -721,7 +769,11 @@ func (ps *parser) parseEscape(o *options) (*node, []*node, bool) {
 	case escAssert:
 		return ps.nn(node{kind: nAssert, typ: e.typ}), nil, false
 	case escRef:
-		r := ps.nn(node{kind: nRef, n: e.n, nameRef: e.name, caseless: o.caseless, off: start})
+		eo := e.nameOff
+		if e.name == "" {
+			eo = ps.i - 1
+		}
+		r := ps.nn(node{kind: nRef, n: e.n, nameRef: e.name, caseless: o.caseless, off: start, min: eo})
 		ps.refs = append(ps.refs, r)
 		return r, nil, true
 	case escE:
@@ -744,6 +796,14 @@ func (ps *parser) parseEscape(o *options) (*node, []*node, bool) {
 // parseClass parses [...] at ps.i.
 func (ps *parser) parseClass(o *options) *node {
 	start := ps.i
+	if ps.i+1 < len(ps.p) && (ps.p[ps.i+1] == ':' || ps.p[ps.i+1] == '.' || ps.p[ps.i+1] == '=') {
+		if _, _, _, ok := readPosix(ps.p, ps.i); ok {
+			if ps.p[ps.i+1] == ':' {
+				panic(synErr(ps.i, "POSIX named classes are supported only within a class"))
+			}
+			panic(synErr(ps.i, "POSIX collating elements are not supported"))
+		}
+	}
 	ps.i++
 	neg := false
 	if ps.i < len(ps.p) && ps.p[ps.i] == '^' {
@@ -774,8 +834,7 @@ func (ps *parser) parseClass(o *options) *node {
 			ps.i++
 			break
 		}
-		first = false
-		// \Q...\E inside a class
+		// \Q...\E inside a class (an empty one, or \E, changes nothing)
 		if c == '\\' && ps.i+1 < len(ps.p) && (ps.p[ps.i+1] == 'Q' || ps.p[ps.i+1] == 'E') {
 			if ps.p[ps.i+1] == 'E' {
 				ps.i += 2
@@ -793,18 +852,24 @@ func (ps *parser) parseClass(o *options) *node {
 				addChar(ps.p[ps.i])
 				lits = append(lits, ps.p[ps.i])
 				ps.i++
+				first = false
 			}
 			continue
 		}
+		first = false
 		// POSIX class
 		if c == '[' && ps.i+1 < len(ps.p) && (ps.p[ps.i+1] == ':' || ps.p[ps.i+1] == '.' || ps.p[ps.i+1] == '=') {
 			if name, pneg, n, ok := readPosix(ps.p, ps.i); ok {
 				if ps.p[ps.i+1] != ':' {
-					panic(synErr(ps.i+n, "POSIX collating elements are not supported"))
+					panic(synErr(ps.i, "POSIX collating elements are not supported"))
 				}
 				cs, found := posixClasses[name]
 				if !found {
-					panic(synErr(ps.i+n, "unknown POSIX class name"))
+					off := ps.i + 2
+					if pneg {
+						off++
+					}
+					panic(synErr(off, "unknown POSIX class name"))
 				}
 				if o.caseless && (name == "lower" || name == "upper") {
 					cs = &setAlpha
@@ -837,7 +902,7 @@ func (ps *parser) parseClass(o *options) *node {
 				cs := typeSet(e.typ)
 				set.union(&cs)
 				if ps.i+1 < len(ps.p) && ps.p[ps.i] == '-' && ps.p[ps.i+1] != ']' {
-					panic(synErr(ps.i+2, "invalid range in character class"))
+					panic(synErr(ps.i, "invalid range in character class"))
 				}
 			default:
 				panic(synErr(ps.i, "escape sequence is invalid in character class"))
@@ -853,7 +918,21 @@ func (ps *parser) parseClass(o *options) *node {
 		if ps.i+1 < len(ps.p) && ps.p[ps.i] == '-' && ps.p[ps.i+1] != ']' {
 			save := ps.i
 			ps.i++
+			for ps.i+1 < len(ps.p) && ps.p[ps.i] == '\\' && ps.p[ps.i+1] == 'E' {
+				ps.i += 2 // \E inside a range is ignored
+			}
+			if ps.i >= len(ps.p) {
+				missing()
+			}
+			if ps.p[ps.i] == ']' {
+				// "x-\E]": the '-' is literal after all
+				ps.i = save
+				addChar(lo)
+				lits = append(lits, lo)
+				continue
+			}
 			d := ps.p[ps.i]
+			hiStart := ps.i
 			var hi byte
 			if d == '[' && ps.i+1 < len(ps.p) && (ps.p[ps.i+1] == ':' || ps.p[ps.i+1] == '.' || ps.p[ps.i+1] == '=') {
 				if _, _, _, ok := readPosix(ps.p, ps.i); ok {
@@ -861,12 +940,8 @@ func (ps *parser) parseClass(o *options) *node {
 				}
 			}
 			if d == '\\' {
-				if ps.i+1 < len(ps.p) && ps.p[ps.i+1] == 'E' {
-					// "-\E" : treat '-' literally (rare); keep simple
-					ps.i = save
-					addChar(lo)
-					lits = append(lits, lo)
-					continue
+				if ps.i+1 < len(ps.p) && ps.p[ps.i+1] == 'Q' {
+					panic(synErr(ps.i, "\\Q in a class range is not supported by this engine"))
 				}
 				e := ps.readEscape(true)
 				if e.kind != escChar {
@@ -878,7 +953,7 @@ func (ps *parser) parseClass(o *options) *node {
 				ps.i++
 			}
 			if hi < lo {
-				panic(synErr(ps.i, "range out of order in character class"))
+				panic(synErr(hiStart, "range out of order in character class"))
 			}
 			onlyLits = false
 			for x := int(lo); x <= int(hi); x++ {
@@ -905,20 +980,28 @@ func (ps *parser) parseClass(o *options) *node {
 	return ps.nn(node{kind: nClass, set: &set, neg: neg})
 }
 
-// readPosix recognises [:name:] / [:^name:] (also [.x.] [=x=]) at p[i].
+// readPosix recognises [:name:] / [:^name:] (also [.x.] [=x=]) at p[i],
+// with PCRE2's scanning rules (check_posix_syntax).
 func readPosix(p string, i int) (name string, neg bool, n int, ok bool) {
 	term := p[i+1]
 	j := i + 2
-	if term == ':' && j < len(p) && p[j] == '^' {
-		neg = true
-		j++
-	}
-	st := j
-	for j < len(p) && p[j] != term && p[j] != ']' && p[j] != '\\' && p[j] != '[' {
-		j++
-	}
-	if j+1 < len(p) && p[j] == term && p[j+1] == ']' {
-		return p[st:j], neg, j + 2 - i, true
+	for ; j < len(p); j++ {
+		c := p[j]
+		if c == '\\' && j+1 < len(p) && (p[j+1] == ']' || p[j+1] == '\\') {
+			j++
+			continue
+		}
+		if (c == '[' && j+1 < len(p) && p[j+1] == term) || c == ']' {
+			return "", false, 0, false
+		}
+		if c == term && j+1 < len(p) && p[j+1] == ']' {
+			name = p[i+2 : j]
+			if term == ':' && len(name) > 0 && name[0] == '^' {
+				neg = true
+				name = name[1:]
+			}
+			return name, neg, j + 2 - i, true
+		}
 	}
 	return "", false, 0, false
 }
@@ -1000,6 +1083,9 @@ func (ps *parser) parseGroup(o *options, depth int) (*node, bool) {
 			return nil, true
 		case '<':
 			ps.i++
+			if ps.i < len(ps.p) && ps.p[ps.i] == '*' {
+				panic(synErr(ps.i, "this group construct is not supported by this engine"))
+			}
 			if ps.i < len(ps.p) && ps.p[ps.i] == '=' {
 				ps.i++
 				typ = opAssertBack
@@ -1022,14 +1108,15 @@ func (ps *parser) parseGroup(o *options, depth int) (*node, bool) {
 				capNum = ps.defineName(name, start)
 			} else if ps.i < len(ps.p) && ps.p[ps.i] == '=' {
 				ps.i++
+				no := ps.i
 				name := ps.readName(')')
-				r := ps.nn(node{kind: nRef, nameRef: name, caseless: o.caseless, off: start})
+				r := ps.nn(node{kind: nRef, nameRef: name, caseless: o.caseless, off: start, min: no})
 				ps.refs = append(ps.refs, r)
 				return r, false
 			} else {
 				panic(synErr(ps.i, "unrecognized character after (?P"))
 			}
-		case '|', '(', 'R', '&', '+', 'C':
+		case '|', '(', 'R', '&', '+', 'C', '*':
 			panic(synErr(ps.i, "this group construct is not supported by this engine"))
 		default:
 			if c >= '0' && c <= '9' || c == '-' && ps.i+1 < len(ps.p) && ps.p[ps.i+1] >= '0' && ps.p[ps.i+1] <= '9' {
@@ -1054,7 +1141,7 @@ func (ps *parser) parseGroup(o *options, depth int) (*node, bool) {
 				switch c {
 				case '-':
 					if neg {
-						panic(synErr(ps.i+1, "unrecognized character after (? or (?-"))
+						panic(synErr(ps.i, "unrecognized character after (? or (?-"))
 					}
 					neg = true
 				case 'i':
@@ -1068,7 +1155,7 @@ func (ps *parser) parseGroup(o *options, depth int) (*node, bool) {
 				case 'J', 'U', 'n':
 					panic(synErr(ps.i+1, "option (?"+string(c)+") is not supported by this engine"))
 				default:
-					panic(synErr(ps.i+1, "unrecognized character after (? or (?-"))
+					panic(synErr(ps.i, "unrecognized character after (? or (?-"))
 				}
 				ps.i++
 			}
@@ -1097,7 +1184,7 @@ func (ps *parser) parseGroup(o *options, depth int) (*node, bool) {
 	if typ == opAssertBack || typ == opAssertBackNot {
 		for _, a := range alts {
 			if _, ok := fixedLength(a); !ok {
-				panic(synErr(ps.i-1, "lookbehind assertion is not fixed length"))
+				panic(synErr(start, "lookbehind assertion is not fixed length"))
 			}
 		}
 	}
@@ -1143,6 +1230,15 @@ func nodeFixedLength(n *node) (int, bool) {
 	case nRef:
 		return 0, false
 	case nRepeat:
+		if n.sub.kind == nFail || (n.sub.kind == nGroup && (n.sub.typ == opAssert || n.sub.typ == opAssertNot)) {
+			return 0, true // a repeated lookahead is zero-width
+		}
+		if n.sub.kind == nGroup && (n.sub.typ == opAssertBack || n.sub.typ == opAssertBackNot) {
+			if n.min == 0 { // PCRE2: an optional lookbehind is not fixed
+				return 0, false
+			}
+			return 0, true
+		}
 		if n.min != n.max {
 			return 0, false
 		}
@@ -1165,5 +1261,3 @@ func nodeFixedLength(n *node) (int, bool) {
 	}
 	return 0, false
 }
-
-var _ = strconv.Itoa

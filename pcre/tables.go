@@ -121,6 +121,17 @@ func init() {
 	setNotWord.invert()
 	setNotHSpace.invert()
 	setNotVSpace.invert()
+	// (after fcc is set up: Go runs init functions in file-name order)
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		charSets[0][c].add(b)
+		charSets[1][c].add(b)
+		charSets[1][c].add(fcc[b])
+		charSets[2][c] = charSets[0][c]
+		charSets[2][c].invert()
+		charSets[3][c] = charSets[1][c]
+		charSets[3][c].invert()
+	}
 }
 
 // posixClasses maps [:name:] to its set (PCRE2 non-UCP semantics: [:space:]
