@@ -17,9 +17,10 @@ package libpcre2
 //   - a non-limit error from either engine.
 // Limit hits are treated the way nmap treats them, as "no match". A pair
 // where exactly one engine hit its limit and the other found a match is a
-// "limit difference": listed and counted, but only fails with
-// DIFF_STRICT_LIMITS=1, because the pure-Go budget only approximates PCRE2's
-// match/depth/heap limits. No pattern×subject pair is skipped.
+// "limit difference": listed, counted, and a failure — the pure-Go engine
+// spends PCRE2 10.42's match, depth and heap limits frame for frame
+// (pcre/doc.go). DIFF_STRICT_LIMITS=0 lists them without failing, for
+// comparing with another libpcre2 build. No pattern×subject pair is skipped.
 //
 // Narrowing (for fixing one disagreement):
 //   DIFF_LINE=3524[,1392...]   only these nmap-service-probes line numbers
@@ -304,7 +305,7 @@ func TestDiff(t *testing.T) {
 	wg.Wait()
 	elapsed := time.Since(start)
 
-	strict := os.Getenv("DIFF_STRICT_LIMITS") == "1"
+	strict := os.Getenv("DIFF_STRICT_LIMITS") != "0"
 	failing := nDiff[0] + nDiff[1] + nDiff[2]
 	if strict {
 		failing += nDiff[3]
@@ -321,7 +322,7 @@ func TestDiff(t *testing.T) {
 	t.Logf("  exec time       libpcre2 %s, pure-Go %s (summed over workers)",
 		time.Duration(libNS.Load()).Round(time.Millisecond), time.Duration(goNS.Load()).Round(time.Millisecond))
 	t.Logf("  disagreements   results %d, compile %d, errors %d, limit differences %d%s",
-		nDiff[0], nDiff[1], nDiff[2], nDiff[3], map[bool]string{true: " (strict)", false: " (not failing; DIFF_STRICT_LIMITS=1 to fail)"}[strict])
+		nDiff[0], nDiff[1], nDiff[2], nDiff[3], map[bool]string{true: " (strict)", false: " (not failing: DIFF_STRICT_LIMITS=0)"}[strict])
 	logLimits(t, limitBySubj)
 	logSlowest(t, file, slow, goReady)
 
