@@ -34,19 +34,7 @@ func inProgress(err error) bool {
 // connection was accepted, the connect error otherwise (a syscall.Errno, or
 // os.ErrDeadlineExceeded when nothing came back before deadline, or ctx's error).
 func (d *SocketDialer) ConnectProbe(ctx context.Context, ap netip.AddrPort, deadline time.Time) error {
-	family, sa := unix.AF_INET, unix.Sockaddr(nil)
-	if a := ap.Addr(); a.Is4() || a.Is4In6() {
-		sa = &unix.SockaddrInet4{Port: int(ap.Port()), Addr: a.Unmap().As4()}
-	} else {
-		family = unix.AF_INET6
-		sa6 := &unix.SockaddrInet6{Port: int(ap.Port()), Addr: a.As16()}
-		if z := a.Zone(); z != "" {
-			if ifi, err := net.InterfaceByName(z); err == nil {
-				sa6.ZoneId = uint32(ifi.Index)
-			}
-		}
-		sa = sa6
-	}
+	family, sa := sockaddrOf(ap)
 	fd, err := unix.Socket(family, unix.SOCK_STREAM|unix.SOCK_NONBLOCK|unix.SOCK_CLOEXEC, 0)
 	if err != nil {
 		return err
@@ -103,6 +91,21 @@ func (d *SocketDialer) ConnectProbe(ctx context.Context, ap netip.AddrPort, dead
 		})
 	}
 	return cerr
+}
+
+// sockaddrOf is ap as a socket address, with its address family.
+func sockaddrOf(ap netip.AddrPort) (int, unix.Sockaddr) {
+	if a := ap.Addr(); a.Is4() || a.Is4In6() {
+		return unix.AF_INET, &unix.SockaddrInet4{Port: int(ap.Port()), Addr: a.Unmap().As4()}
+	}
+	a := ap.Addr()
+	sa6 := &unix.SockaddrInet6{Port: int(ap.Port()), Addr: a.As16()}
+	if z := a.Zone(); z != "" {
+		if ifi, err := net.InterfaceByName(z); err == nil {
+			sa6.ZoneId = uint32(ifi.Index)
+		}
+	}
+	return unix.AF_INET6, sa6
 }
 
 // selfConnected reports a TCP simultaneous open with itself: connect() chose the scanned port

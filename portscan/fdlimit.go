@@ -125,6 +125,24 @@ func (g *fdGate) acquire(ctx context.Context) error {
 	}
 }
 
+// tryAcquire takes a slot if one is free and nobody waits for one.
+func (g *fdGate) tryAcquire() bool {
+	g.mu.Lock()
+	ok := g.inUse < g.limit && len(g.waiters) == 0
+	if ok {
+		g.inUse++
+	}
+	g.mu.Unlock()
+	return ok
+}
+
+// held is the number of slots taken.
+func (g *fdGate) held() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.inUse
+}
+
 // release returns a slot; pressure says the attempt failed for lack of a descriptor or port.
 func (g *fdGate) release(pressure bool) {
 	g.mu.Lock()
@@ -152,11 +170,18 @@ func (g *fdGate) grantLocked() {
 	}
 }
 
+// backoffDelay is the n-th wait after back-pressure: 1 ms doubling to 100 ms.
+func backoffDelay(n int) time.Duration {
+	return min(time.Millisecond<<min(n, 7), 100*time.Millisecond)
+}
+
+// maxPressureRetries bounds the retries of one probe after back-pressure or a self-connect:
+// about 10 minutes of 100 ms waits.
+const maxPressureRetries = 6000
+
 // backoff sleeps after back-pressure: 1 ms doubling to 100 ms. It returns false when ctx ends.
 func backoff(ctx context.Context, n int) bool {
-	d := time.Millisecond << min(n, 7)
-	d = min(d, 100*time.Millisecond)
-	t := time.NewTimer(d)
+	t := time.NewTimer(backoffDelay(n))
 	defer t.Stop()
 	select {
 	case <-t.C:

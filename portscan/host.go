@@ -29,11 +29,20 @@ type hostScan struct {
 	counts map[countKey]int
 	done   int
 
+	// Mirrors the fast-path lanes read while the host goroutine updates the originals:
+	// rtt.current() and delay.
+	curTimeout atomic.Int64
+	curDelay   atomic.Int64
+	paceMu     sync.Mutex // guards lastSend between lanes
+
 	// knownClosed is a UDP port that answered with port unreachable; rateChecked says whether
 	// it has been used to test for ICMP rate limiting.
 	knownClosed uint16
 	rateChecked bool
 }
+
+// resultBlock is how many PortResults are allocated at once.
+const resultBlock = 128
 
 // canaryProbes is how many probes icmpRateLimited sends at once to a known-closed port: more
 // than the burst Linux allows (6 per destination before falling to 1 per second).
@@ -94,7 +103,7 @@ func (h *hostScan) noteAnswer(try int) {
 	}
 }
 
-func (s *Scanner) scanHost(ctx context.Context, proto Protocol, t Target, jobs chan<- job, emit func(Event)) {
+func (s *Scanner) scanHost(ctx context.Context, proto Protocol, t Target, emit func(Event)) {
 	start := time.Now()
 	sum := HostSummary{Addr: t.Addr, Proto: proto, Requested: len(t.Ports), Up: true}
 	hctx := ctx
@@ -118,7 +127,6 @@ func (s *Scanner) scanHost(ctx context.Context, proto Protocol, t Target, jobs c
 	par := s.timing.HostParallelism
 	h := &hostScan{
 		s: s, ctx: hctx, addr: t.Addr, proto: proto,
-		results:          make(chan attemptResult, par),
 		rtt:              newRTTEstimator(s.timing),
 		delay:            s.timing.ScanDelay,
 		maxDelay:         s.timing.MaxTCPScanDelay,
@@ -128,12 +136,24 @@ func (s *Scanner) scanHost(ctx context.Context, proto Protocol, t Target, jobs c
 	if proto == UDP {
 		h.maxDelay = s.timing.MaxUDPScanDelay
 	}
+	fast := proto == TCP && s.fast
+	if !fast {
+		h.results = make(chan attemptResult, min(par, len(t.Ports)))
+	}
+	// PortResults are handed out from small blocks: one allocation per resultBlock ports rather
+	// than one per port (a consumer that keeps a result keeps its block alive, nothing more).
+	var block []PortResult
 	final := func(port uint16, tries int, out outcome) {
-		r := PortResult{Addr: t.Addr, Port: port, Proto: proto, State: out.state, Reason: out.reason,
+		if len(block) == 0 {
+			block = make([]PortResult, min(resultBlock, len(t.Ports)-h.done))
+		}
+		r := &block[0]
+		block = block[1:]
+		*r = PortResult{Addr: t.Addr, Port: port, Proto: proto, State: out.state, Reason: out.reason,
 			Tries: tries, RTT: out.rtt, Reply: out.reply, Err: out.err}
 		h.counts[countKey{r.State, r.Reason}]++
 		h.done++
-		emit(Event{Port: &r})
+		emit(Event{Port: r})
 	}
 
 	pending := t.Ports
@@ -141,7 +161,6 @@ func (s *Scanner) scanHost(ctx context.Context, proto Protocol, t Target, jobs c
 	for try := 0; len(pending) > 0 && hctx.Err() == nil; try++ {
 		var silent []uint16
 		handle := func(r attemptResult) {
-			inflight--
 			switch {
 			case r.out.cancelled:
 			case r.out.final:
@@ -157,6 +176,10 @@ func (s *Scanner) scanHost(ctx context.Context, proto Protocol, t Target, jobs c
 				silent = append(silent, r.port)
 			}
 		}
+		if fast {
+			h.connectRound(pending, try, par, handle)
+			pending = nil // the ports are all handled: silent holds those to retry
+		}
 		for i := 0; i < len(pending) || inflight > 0; {
 			if i < len(pending) && inflight < par && hctx.Err() == nil {
 				if err := h.pace(); err != nil {
@@ -167,11 +190,16 @@ func (s *Scanner) scanHost(ctx context.Context, proto Protocol, t Target, jobs c
 					j.payload = s.payloadFor(pending[i], try)
 				}
 				select {
-				case jobs <- j:
+				case s.probes <- struct{}{}:
+					go func() {
+						defer func() { <-s.probes }()
+						h.results <- s.attempt(j)
+					}()
 					h.lastSend = time.Now()
 					inflight++
 					i++
 				case r := <-h.results:
+					inflight--
 					handle(r)
 				case <-hctx.Done():
 				}
@@ -180,6 +208,7 @@ func (s *Scanner) scanHost(ctx context.Context, proto Protocol, t Target, jobs c
 			if inflight == 0 {
 				break // host context ended with ports left
 			}
+			inflight--
 			handle(<-h.results)
 		}
 		if hctx.Err() != nil {

@@ -40,8 +40,10 @@ type Options struct {
 	NoPing bool
 	// PingPorts are the TCP ports host discovery connects to (default DefaultPingPorts).
 	PingPorts []uint16
-	// Dialer opens TCP connections and connected UDP sockets (default: a net.Dialer that sets
-	// SO_LINGER 0 on TCP and IP_RECVERR on UDP sockets).
+	// Dialer opens TCP connections and connected UDP sockets (default: a SocketDialer, a
+	// net.Dialer that sets SO_LINGER 0 on TCP and IP_RECVERR on UDP sockets). With the default,
+	// connect scans skip the Dialer and drive non-blocking sockets through epoll themselves
+	// (fastconnect_linux.go); any other Dialer is called once per try.
 	Dialer Dialer
 	// Payloads chooses UDP payloads per port (default BuiltinPayloads).
 	Payloads Payloads
@@ -56,6 +58,12 @@ type Scanner struct {
 	gate    *fdGate
 	rate    *pacer // nil without MaxRate
 	dialer  Dialer
+	// probes bounds the goroutines running tries on the general path (UDP, injected dialers):
+	// one token per try in flight, taken by the host goroutine before it starts the try.
+	probes chan struct{}
+	// fast is set when connect scans can use the epoll engine (fastconnect.go): the dialer is
+	// the default SocketDialer.
+	fast bool
 
 	backPressure atomic.Uint64
 }
@@ -88,9 +96,13 @@ func New(opts Options) *Scanner {
 		workers = min(workers, opts.MaxParallelism)
 		t.HostParallelism = min(t.HostParallelism, opts.MaxParallelism)
 	}
-	s := &Scanner{opts: opts, timing: t, workers: workers, gate: newFDGate(workers), dialer: opts.Dialer}
+	s := &Scanner{opts: opts, timing: t, workers: workers, gate: newFDGate(workers), dialer: opts.Dialer,
+		probes: make(chan struct{}, workers)}
 	if s.dialer == nil {
 		s.dialer = NewSocketDialer()
+	}
+	if _, ok := s.dialer.(*SocketDialer); ok {
+		s.fast = fastConnectSupported
 	}
 	if opts.MaxRate > 0 {
 		s.rate = &pacer{interval: time.Duration(float64(time.Second) / opts.MaxRate)}
@@ -161,21 +173,16 @@ func (s *Scanner) Run(ctx context.Context, proto Protocol, targets []Target, fn 
 
 // RunStream is Run over a channel of targets, so host discovery or target expansion can feed
 // the scan while it runs. It returns when targets is closed and every host is done.
+//
+// Nothing is allocated per worker: each host runs in its own goroutine (at most HostGroup at
+// once); connect scans drive non-blocking sockets from a few goroutines per host (see
+// fastconnect.go), other tries run in short-lived goroutines bounded by the socket budget.
 func (s *Scanner) RunStream(ctx context.Context, proto Protocol, targets <-chan Target, fn func(Event)) error {
 	var emitMu sync.Mutex
 	emit := func(e Event) {
 		emitMu.Lock()
 		defer emitMu.Unlock()
 		fn(e)
-	}
-	jobs := make(chan job)
-	var wg sync.WaitGroup
-	for range s.workers {
-		wg.Go(func() {
-			for j := range jobs {
-				j.h.results <- s.attempt(j)
-			}
-		})
 	}
 	hostSem := make(chan struct{}, s.opts.HostGroup)
 	var hosts sync.WaitGroup
@@ -193,15 +200,13 @@ loop:
 			}
 			hosts.Go(func() {
 				defer func() { <-hostSem }()
-				s.scanHost(ctx, proto, t, jobs, emit)
+				s.scanHost(ctx, proto, t, emit)
 			})
 		case <-ctx.Done():
 			break loop
 		}
 	}
 	hosts.Wait()
-	close(jobs)
-	wg.Wait()
 	return ctx.Err()
 }
 
@@ -261,7 +266,7 @@ func (s *Scanner) attempt(j job) (r attemptResult) {
 			return r
 		}
 		// Bounded: about 10 minutes of 100 ms waits at most, or until the host's context ends.
-		if n >= 6000 || !backoff(ctx, n) {
+		if n >= maxPressureRetries || !backoff(ctx, n) {
 			if ctx.Err() != nil {
 				r.out = outcome{cancelled: true, err: ctx.Err()}
 			} else {
@@ -308,15 +313,19 @@ type pacer struct {
 }
 
 func (p *pacer) wait(ctx context.Context) error {
+	return sleepUntil(ctx, p.reserve())
+}
+
+// reserve books the next send slot and returns when it is.
+func (p *pacer) reserve() time.Time {
 	p.mu.Lock()
-	now := time.Now()
-	at := p.next
-	if at.Before(now) {
-		at = now
+	defer p.mu.Unlock()
+	at := time.Now()
+	if at.Before(p.next) {
+		at = p.next
 	}
 	p.next = at.Add(p.interval)
-	p.mu.Unlock()
-	return sleepUntil(ctx, at)
+	return at
 }
 
 func sleepUntil(ctx context.Context, at time.Time) error {

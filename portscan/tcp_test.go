@@ -41,6 +41,9 @@ func collect(t testing.TB, s *Scanner, proto Protocol, targets ...Target) (map[n
 	if err != nil {
 		t.Fatalf("scan: %v", err)
 	}
+	if n := s.gate.held(); n != 0 {
+		t.Errorf("%d socket slots still held after the scan", n)
+	}
 	return ports, hosts
 }
 

@@ -1,5 +1,6 @@
-// Command scanbench times a signet connect scan; scripts/bench-portscan.sh runs it next to
-// `nmap -sT` in a fresh network namespace. It is a stand-in until cmd/signet has a scan command.
+// Command scanbench times signet's portscan package on its own, serves TCP ports for
+// scripts/bench-portscan.sh, and measures other commands for it (-measure: wall time and peak
+// RSS of a child process, without depending on /usr/bin/time).
 package main
 
 import (
@@ -9,8 +10,10 @@ import (
 	"net"
 	"net/netip"
 	"os"
+	"os/exec"
 	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/signetscan/signet/portscan"
@@ -24,7 +27,12 @@ func main() {
 	udp := flag.Bool("sU", false, "UDP scan instead of TCP connect")
 	serve := flag.String("serve", "", "only listen on these TCP ports (comma list) until interrupted")
 	runs := flag.Int("runs", 1, "scans to run")
+	measure := flag.Bool("measure", false, "run the command given as arguments (stdout to /dev/null) and print its wall time in seconds and peak RSS in KiB")
 	flag.Parse()
+
+	if *measure {
+		os.Exit(measureCmd(flag.Args()))
+	}
 
 	if *serve != "" {
 		for _, p := range strings.Split(*serve, ",") {
@@ -94,4 +102,28 @@ func main() {
 		fmt.Printf("signet portscan: %d %s ports of %s in %.3f s (%d sockets max); open %v; %s\n",
 			len(pl), proto, addr, time.Since(start).Seconds(), s.Workers(), open, sum.NotShown(25))
 	}
+}
+
+// measureCmd runs args[0] with args[1:] and prints "<wall seconds> <max RSS KiB>".
+func measureCmd(args []string) int {
+	if len(args) == 0 {
+		fmt.Fprintln(os.Stderr, "scanbench: -measure needs a command")
+		return 2
+	}
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Stderr = os.Stderr
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "scanbench: %s: %v\n", strings.Join(args, " "), err)
+		return 1
+	}
+	ru, _ := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	var rss int64
+	if ru != nil {
+		rss = ru.Maxrss // KiB on Linux
+	}
+	fmt.Printf("%.3f %d\n", wall.Seconds(), rss)
+	return 0
 }
