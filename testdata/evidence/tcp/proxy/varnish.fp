@@ -1,5 +1,5 @@
 # source: Debian 12 varnish 7.1.1-2+deb12u1 in front of nginx, captured on loopback
-# expect: http | Varnish http accelerator | 7.1
+# expect: http-proxy | Varnish http accelerator | 7.1
 SF-Port47016-TCP:V=signet-0.1.0%I=9%D=11/25%Time=6B073B70%P=x86_64-pc-linu
 SF:x-gnu%r(GetRequest,38A,"HTTP/1\.1\x20200\x20OK\r\nServer:\x20nginx/1\.2
 SF:2\.1\r\nDate:\x20Wed,\x2025\x20Nov\x202026\x2019:47:58\x20GMT\r\nConten
