@@ -14,12 +14,13 @@ package main
 
 import (
 	"bufio"
-	"encoding/xml"
 	"fmt"
 	"os"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/signetscan/signet/output"
 )
 
 type truth struct {
@@ -34,26 +35,6 @@ type truth struct {
 
 type answer struct {
 	state, name, product, version, extrainfo, tunnel, method string
-}
-
-type nmaprun struct {
-	Hosts []struct {
-		Ports []struct {
-			Proto string `xml:"protocol,attr"`
-			ID    int    `xml:"portid,attr"`
-			State struct {
-				State string `xml:"state,attr"`
-			} `xml:"state"`
-			Service *struct {
-				Name      string `xml:"name,attr"`
-				Product   string `xml:"product,attr"`
-				Version   string `xml:"version,attr"`
-				ExtraInfo string `xml:"extrainfo,attr"`
-				Tunnel    string `xml:"tunnel,attr"`
-				Method    string `xml:"method,attr"`
-			} `xml:"service"`
-		} `xml:"ports>port"`
-	} `xml:"host"`
 }
 
 func loadTruth(path string) ([]truth, error) {
@@ -83,22 +64,23 @@ func loadTruth(path string) ([]truth, error) {
 }
 
 func loadAnswers(path string) (map[string]answer, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	var r nmaprun
-	if err := xml.Unmarshal(data, &r); err != nil {
+	defer f.Close()
+	hosts, err := output.ReadXML(f)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
 	out := map[string]answer{}
-	for _, h := range r.Hosts {
+	for _, h := range hosts {
 		for _, p := range h.Ports {
-			a := answer{state: p.State.State}
+			a := answer{state: p.State}
 			if s := p.Service; s != nil {
-				a.name, a.product, a.version, a.extrainfo, a.tunnel, a.method = s.Name, s.Product, s.Version, s.ExtraInfo, s.Tunnel, s.Method
+				a.name, a.product, a.version, a.extrainfo, a.tunnel, a.method = s.Name, s.Product, s.Version, s.Info, s.Tunnel, s.Method
 			}
-			out[fmt.Sprintf("%d/%s", p.ID, p.Proto)] = a
+			out[fmt.Sprintf("%d/%s", p.Number, p.Proto)] = a
 		}
 	}
 	return out, nil

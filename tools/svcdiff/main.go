@@ -11,72 +11,41 @@
 package main
 
 import (
-	"encoding/xml"
 	"flag"
 	"fmt"
 	"os"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/signetscan/signet/fingerprint"
+	"github.com/signetscan/signet/output"
 )
-
-type run struct {
-	Hosts []struct {
-		Addrs []struct {
-			Addr string `xml:"addr,attr"`
-		} `xml:"address"`
-		Ports []struct {
-			Proto string `xml:"protocol,attr"`
-			ID    int    `xml:"portid,attr"`
-			State struct {
-				State string `xml:"state,attr"`
-			} `xml:"state"`
-			Service *struct {
-				Name       string   `xml:"name,attr"`
-				Product    string   `xml:"product,attr"`
-				Version    string   `xml:"version,attr"`
-				ExtraInfo  string   `xml:"extrainfo,attr"`
-				Hostname   string   `xml:"hostname,attr"`
-				OSType     string   `xml:"ostype,attr"`
-				DeviceType string   `xml:"devicetype,attr"`
-				ServiceFP  string   `xml:"servicefp,attr"`
-				Tunnel     string   `xml:"tunnel,attr"`
-				Method     string   `xml:"method,attr"`
-				Conf       string   `xml:"conf,attr"`
-				CPE        []string `xml:"cpe"`
-			} `xml:"service"`
-		} `xml:"ports>port"`
-	} `xml:"host"`
-}
 
 // fields flattens one port into named fields.
 func load(path string, fullFP bool) (map[string]map[string]string, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	var r run
-	if err := xml.Unmarshal(data, &r); err != nil {
+	defer f.Close()
+	hosts, err := output.ReadXML(f)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
 	out := map[string]map[string]string{}
-	for _, h := range r.Hosts {
-		addr := ""
-		if len(h.Addrs) > 0 {
-			addr = h.Addrs[0].Addr
-		}
+	for _, h := range hosts {
 		for _, p := range h.Ports {
-			f := map[string]string{"state": p.State.State}
+			f := map[string]string{"state": p.State}
 			if s := p.Service; s != nil {
-				f["name"], f["product"], f["version"], f["extrainfo"] = s.Name, s.Product, s.Version, clock.ReplaceAllString(s.ExtraInfo, "<time>")
-				f["hostname"], f["ostype"], f["devicetype"] = s.Hostname, s.OSType, s.DeviceType
-				f["tunnel"], f["method"], f["conf"] = s.Tunnel, s.Method, s.Conf
+				f["name"], f["product"], f["version"], f["extrainfo"] = s.Name, s.Product, s.Version, clock.ReplaceAllString(s.Info, "<time>")
+				f["hostname"], f["ostype"], f["devicetype"] = s.Hostname, s.OS, s.Device
+				f["tunnel"], f["method"], f["conf"] = s.Tunnel, s.Method, strconv.Itoa(s.Conf)
 				f["cpe"] = strings.Join(s.CPE, " ")
-				f["servicefp"] = fpKey(s.ServiceFP, fullFP)
+				f["servicefp"] = fpKey(s.Fingerprint, fullFP)
 			}
-			out[fmt.Sprintf("%s %d/%s", addr, p.ID, p.Proto)] = f
+			out[fmt.Sprintf("%s %d/%s", h.Addr, p.Number, p.Proto)] = f
 		}
 	}
 	return out, nil
