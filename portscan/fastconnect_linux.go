@@ -273,7 +273,7 @@ func (l *lane) start(port uint16) (startState, outcome) {
 		err = l.connect(fd, port) // the answer is often there already (always on loopback)
 	}
 	switch {
-	case err == nil || err == unix.EISCONN:
+	case err == nil || err == unix.EISCONN || establishedThenReset(err):
 		rtt := time.Since(t0)
 		self := selfConnected(fd)
 		l.closeSocket(fd, false)
@@ -405,7 +405,7 @@ func (l *lane) wait(until time.Time) {
 		case err == nil && selfConnected(fd):
 			l.closeSocket(fd, false)
 			l.requeue(p.port)
-		case err == nil:
+		case err == nil || establishedThenReset(err):
 			l.closeSocket(fd, false)
 			l.result(p.port, outcome{state: Open, reason: ReasonSynAck, rtt: rtt, final: true})
 		case isBackPressure(err):
@@ -570,4 +570,11 @@ func (h *deadlineHeap) earliest(pend map[int32]pendConn) (time.Time, bool) {
 		}
 		h.pop()
 	}
+}
+
+// establishedThenReset reports an error a socket can only have after its
+// connection was accepted: a server that accepts and resets at once (a
+// tcpwrapper, spec E2) is open, as connect() succeeded for nmap -sT.
+func establishedThenReset(err error) bool {
+	return err == unix.ECONNRESET || err == unix.EPIPE || err == unix.ECONNABORTED
 }

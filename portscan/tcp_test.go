@@ -360,3 +360,33 @@ func TestScanChannel(t *testing.T) {
 		t.Errorf("events %v, want %v", seq, want)
 	}
 }
+
+// TestConnectAcceptReset: a server that accepts and resets at once (a
+// tcpwrapper, spec E2 port 31997) is open — connect() succeeded — even when
+// the reset arrives before the scanner looks at the socket again.
+func TestConnectAcceptReset(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			c.(*net.TCPConn).SetLinger(0)
+			c.Close()
+		}
+	}()
+	port := lport(ln)
+	addr := netip.MustParseAddr("127.0.0.1")
+	s := New(Options{NoPing: true, Timing: fastTiming()})
+	for i := range 100 {
+		got, _ := collect(t, s, TCP, Target{Addr: addr, Ports: []uint16{port}})
+		if pr := wantPort(t, got, addr, port, Open, ReasonSynAck); pr.State != Open {
+			t.Fatalf("try %d: %+v", i, pr)
+		}
+	}
+}
