@@ -14,7 +14,6 @@ package output
 import (
 	"bytes"
 	"context"
-	"encoding/xml"
 	"net"
 	"os"
 	"os/exec"
@@ -163,7 +162,10 @@ func roundTrip(t *testing.T, ports []int, extra ...string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	run, hosts, end := parseNmapXML(t, raw)
+	run, hosts, end, err := ReadXML(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	var nbuf, xbuf, gbuf bytes.Buffer
 	m := Multi(NewNormal(&nbuf, LogFile), NewXML(&xbuf), NewGrepable(&gbuf))
@@ -258,164 +260,4 @@ func sortedInts(a []int) []int {
 		}
 	}
 	return b
-}
-
-// nmap's XML, as far as the writers need it.
-type xNmaprun struct {
-	Args     string `xml:"args,attr"`
-	Start    int64  `xml:"start,attr"`
-	Version  string `xml:"version,attr"`
-	ScanInfo []struct {
-		Type     string `xml:"type,attr"`
-		Protocol string `xml:"protocol,attr"`
-		Services string `xml:"services,attr"`
-	} `xml:"scaninfo"`
-	Verbose struct {
-		Level int `xml:"level,attr"`
-	} `xml:"verbose"`
-	Debugging struct {
-		Level int `xml:"level,attr"`
-	} `xml:"debugging"`
-	Hosts    []xHost `xml:"host"`
-	Finished struct {
-		Time    int64   `xml:"time,attr"`
-		Elapsed float64 `xml:"elapsed,attr"`
-	} `xml:"runstats>finished"`
-	HostCount struct {
-		Up    int `xml:"up,attr"`
-		Down  int `xml:"down,attr"`
-		Total int `xml:"total,attr"`
-	} `xml:"runstats>hosts"`
-}
-
-type xHost struct {
-	StartTime int64 `xml:"starttime,attr"`
-	EndTime   int64 `xml:"endtime,attr"`
-	Status    struct {
-		State     string `xml:"state,attr"`
-		Reason    string `xml:"reason,attr"`
-		ReasonTTL int    `xml:"reason_ttl,attr"`
-	} `xml:"status"`
-	Address struct {
-		Addr     string `xml:"addr,attr"`
-		AddrType string `xml:"addrtype,attr"`
-	} `xml:"address"`
-	Hostnames []struct {
-		Name string `xml:"name,attr"`
-		Type string `xml:"type,attr"`
-	} `xml:"hostnames>hostname"`
-	Extra []struct {
-		State   string `xml:"state,attr"`
-		Count   int    `xml:"count,attr"`
-		Reasons []struct {
-			Reason string `xml:"reason,attr"`
-			Count  int    `xml:"count,attr"`
-			Proto  string `xml:"proto,attr"`
-			Ports  string `xml:"ports,attr"`
-		} `xml:"extrareasons"`
-	} `xml:"ports>extraports"`
-	Ports []struct {
-		Protocol string `xml:"protocol,attr"`
-		PortID   int    `xml:"portid,attr"`
-		State    struct {
-			State     string `xml:"state,attr"`
-			Reason    string `xml:"reason,attr"`
-			ReasonTTL int    `xml:"reason_ttl,attr"`
-		} `xml:"state"`
-		Service *struct {
-			Name       string   `xml:"name,attr"`
-			Product    string   `xml:"product,attr"`
-			Version    string   `xml:"version,attr"`
-			ExtraInfo  string   `xml:"extrainfo,attr"`
-			Hostname   string   `xml:"hostname,attr"`
-			OSType     string   `xml:"ostype,attr"`
-			DeviceType string   `xml:"devicetype,attr"`
-			ServiceFP  string   `xml:"servicefp,attr"`
-			Tunnel     string   `xml:"tunnel,attr"`
-			Method     string   `xml:"method,attr"`
-			Conf       int      `xml:"conf,attr"`
-			CPE        []string `xml:"cpe"`
-		} `xml:"service"`
-	} `xml:"ports>port"`
-	Times *struct {
-		SRTT   int64 `xml:"srtt,attr"`
-		RTTVar int64 `xml:"rttvar,attr"`
-		To     int64 `xml:"to,attr"`
-	} `xml:"times"`
-}
-
-func parseNmapXML(t *testing.T, raw []byte) (*result.Run, []*result.Host, *result.RunEnd) {
-	t.Helper()
-	var x xNmaprun
-	if err := xml.Unmarshal(raw, &x); err != nil {
-		t.Fatal(err)
-	}
-	run := &result.Run{Version: x.Version, Args: strings.Fields(x.Args), Start: time.Unix(x.Start, 0),
-		Verbose: x.Verbose.Level, Debugging: x.Debugging.Level, VersionScan: true,
-		Reason: strings.Contains(" "+x.Args+" ", " --reason ")}
-	for _, s := range x.ScanInfo {
-		run.Scans = append(run.Scans, result.ScanInfo{Type: s.Type, Proto: s.Protocol, Ports: parseRanges(t, s.Services)})
-	}
-	var hosts []*result.Host
-	for _, xh := range x.Hosts {
-		h := &result.Host{Addr: xh.Address.Addr, AddrType: xh.Address.AddrType, Status: xh.Status.State,
-			Reason: xh.Status.Reason, ReasonTTL: xh.Status.ReasonTTL,
-			Start: time.Unix(xh.StartTime, 0), End: time.Unix(xh.EndTime, 0)}
-		for _, n := range xh.Hostnames {
-			if n.Type == "user" {
-				h.TargetName = n.Name
-			} else {
-				h.Hostname = n.Name
-			}
-		}
-		for _, e := range xh.Extra {
-			ep := result.ExtraPorts{State: e.State, Count: e.Count}
-			for _, r := range e.Reasons {
-				ep.Reasons = append(ep.Reasons, result.ExtraReason{Reason: r.Reason, Proto: r.Proto, Count: r.Count, Ports: parseRanges(t, r.Ports)})
-			}
-			h.Extra = append(h.Extra, ep)
-		}
-		for _, xp := range xh.Ports {
-			p := &result.Port{Number: xp.PortID, Proto: xp.Protocol, State: xp.State.State, Reason: xp.State.Reason, ReasonTTL: xp.State.ReasonTTL}
-			if s := xp.Service; s != nil {
-				p.Service = &result.Service{Name: s.Name, Product: s.Product, Version: s.Version, Info: s.ExtraInfo,
-					Hostname: s.Hostname, OS: s.OSType, Device: s.DeviceType, CPE: s.CPE, Tunnel: s.Tunnel,
-					Method: s.Method, Conf: s.Conf, Fingerprint: wrapFP(s.ServiceFP)}
-			}
-			h.Ports = append(h.Ports, p)
-		}
-		if xh.Times != nil {
-			h.Times = &result.Times{SRTT: time.Duration(xh.Times.SRTT) * time.Microsecond,
-				RTTVar: time.Duration(xh.Times.RTTVar) * time.Microsecond, Timeout: time.Duration(xh.Times.To) * time.Microsecond}
-		}
-		hosts = append(hosts, h)
-	}
-	end := &result.RunEnd{Time: time.Unix(x.Finished.Time, 0), Elapsed: time.Duration(x.Finished.Elapsed * float64(time.Second)),
-		HostsUp: x.HostCount.Up, HostsDown: x.HostCount.Down, HostsTotal: x.HostCount.Total}
-	return run, hosts, end
-}
-
-func parseRanges(t *testing.T, s string) []int {
-	t.Helper()
-	var out []int
-	for _, part := range strings.Split(s, ",") {
-		if part == "" {
-			continue
-		}
-		lo, hi, ok := strings.Cut(part, "-")
-		a, err := strconv.Atoi(lo)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b := a
-		if ok {
-			if b, err = strconv.Atoi(hi); err != nil {
-				t.Fatal(err)
-			}
-		}
-		for p := a; p <= b; p++ {
-			out = append(out, p)
-		}
-	}
-	return out
 }

@@ -312,27 +312,6 @@ func (f failWriter) Host(*result.Host) error               { return f.err }
 func (f failWriter) End(*result.RunEnd) error              { return f.err }
 func (f failWriter) Port(*result.Host, *result.Port) error { return f.err }
 
-// wrapFP puts back the "\nSF:" breaks XML removes (F6): one before the
-// next character whenever the length so far is 74 modulo 75; the final
-// ";" is never wrapped.
-func wrapFP(fp string) string {
-	if fp == "" {
-		return ""
-	}
-	body := strings.TrimSuffix(fp, ";")
-	var b strings.Builder
-	n := 0
-	for i := 0; i < len(body); i++ {
-		if n%75 == 74 {
-			b.WriteString("\nSF:")
-			n += 4
-		}
-		b.WriteByte(body[i])
-		n++
-	}
-	return b.String() + ";"
-}
-
 // wrapFP undoes ServiceFP on the spec's fingerprints (it is how the
 // integration test reads nmap's XML back).
 func TestWrapFP(t *testing.T) {

@@ -24,7 +24,7 @@ func TestReadXMLRoundTrip(t *testing.T) {
 	x.Begin(&result.Run{Version: "test"})
 	x.Host(h)
 	x.End(&result.RunEnd{})
-	hosts, err := ReadXML(&b)
+	_, hosts, _, err := ReadXML(&b)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -69,7 +69,7 @@ func loadAnswers(path string) (map[string]answer, error) {
 		return nil, err
 	}
 	defer f.Close()
-	hosts, err := output.ReadXML(f)
+	_, hosts, _, err := output.ReadXML(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}

@@ -30,7 +30,7 @@ func load(path string, fullFP bool) (map[string]map[string]string, error) {
 		return nil, err
 	}
 	defer f.Close()
-	hosts, err := output.ReadXML(f)
+	_, hosts, _, err := output.ReadXML(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
