@@ -232,35 +232,8 @@ func TestUnrecognizedFingerprint(t *testing.T) {
 func TestSSLRestart(t *testing.T) {
 	forModes(t, func(t *testing.T, timing Timing) {
 		c := testConfig(t, timing)
-		cert, err := serve.SelfSigned()
-		if err != nil {
-			t.Fatal(err)
-		}
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		tln := tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{*cert}})
-		t.Cleanup(func() { tln.Close() })
-		go func() {
-			for {
-				conn, err := tln.Accept()
-				if err != nil {
-					return
-				}
-				go func() {
-					defer conn.Close()
-					conn.SetDeadline(time.Now().Add(5 * time.Second))
-					if err := conn.(*tls.Conn).Handshake(); err != nil {
-						return
-					}
-					conn.Write([]byte("SSH-2.0-OpenSSH_9.0\r\n"))
-					conn.Read(make([]byte, 10))
-				}()
-			}
-		}()
-		ap := netip.MustParseAddrPort(ln.Addr().String())
-		r := scan(t, c, Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.TCP, State: "open"})
+		tg := tlsBanner(t, 0, "SSH-2.0-OpenSSH_9.0\r\n")
+		r := scan(t, c, tg)
 		if r.Service.Name != "ssh" || r.Service.Tunnel != "ssl" || r.Service.Version != "9.0" {
 			t.Fatalf("got %+v outcome %v", r.Service, r.Outcome)
 		}
@@ -328,35 +301,7 @@ func TestTLSFallback(t *testing.T) {
 		if err := db.Resolve(); err != nil {
 			t.Fatal(err)
 		}
-		cert, err := serve.SelfSigned()
-		if err != nil {
-			t.Fatal(err)
-		}
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		tln := tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{*cert}, MinVersion: tls.VersionTLS12})
-		t.Cleanup(func() { tln.Close() })
-		go func() {
-			for {
-				conn, err := tln.Accept()
-				if err != nil {
-					return
-				}
-				go func() {
-					defer conn.Close()
-					conn.SetDeadline(time.Now().Add(5 * time.Second))
-					if err := conn.(*tls.Conn).Handshake(); err != nil {
-						return
-					}
-					conn.Write([]byte("* OK modern-imapd ready\r\n"))
-					conn.Read(make([]byte, 10))
-				}()
-			}
-		}()
-		ap := netip.MustParseAddrPort(ln.Addr().String())
-		tg := Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.TCP, State: "open"}
+		tg := tlsBanner(t, tls.VersionTLS12, "* OK modern-imapd ready\r\n")
 		c := &Config{Matcher: matcher.New(db), Intensity: 7, Timing: timing}
 		if r := scan(t, c, tg); r.Service.Name == "imap" {
 			t.Fatalf("without the fallback nmap's walk cannot see inside: %+v", r.Service)
@@ -384,4 +329,39 @@ func TestIsAlert(t *testing.T) {
 			t.Errorf("isAlert(%q) = %v", c.b, got)
 		}
 	}
+}
+
+// tlsBanner starts a loopback TLS server (minVersion 0: Go's default) that
+// sends banner once the handshake is done; it stops when the test ends.
+func tlsBanner(t *testing.T, minVersion uint16, banner string) Target {
+	t.Helper()
+	cert, err := serve.SelfSigned()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tln := tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{*cert}, MinVersion: minVersion})
+	t.Cleanup(func() { tln.Close() })
+	go func() {
+		for {
+			conn, err := tln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer conn.Close()
+				conn.SetDeadline(time.Now().Add(5 * time.Second))
+				if err := conn.(*tls.Conn).Handshake(); err != nil {
+					return
+				}
+				conn.Write([]byte(banner))
+				conn.Read(make([]byte, 10))
+			}()
+		}
+	}()
+	ap := netip.MustParseAddrPort(ln.Addr().String())
+	return Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.TCP, State: "open"}
 }
