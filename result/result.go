@@ -30,6 +30,22 @@ type Service struct {
 	// probes ran, kept when the service was not recognised (the JSON lines
 	// output carries them base64-encoded); nil otherwise.
 	Replies []Reply
+
+	// Sources says which source set each field, keyed by the JSON field
+	// name ("name", "product", "version", "extrainfo", "hostname",
+	// "ostype", "devicetype", "cpe", "tunnel"): a signature line as
+	// "FILE:LINE", a detector's name (e.g. "http-server-header"),
+	// "table" (the port-number table) or "walk" (tcpwrapped). Nil when
+	// nothing recorded it.
+	Sources map[string]string
+}
+
+// SetSource records that src set field (see Sources).
+func (s *Service) SetSource(field, src string) {
+	if s.Sources == nil {
+		s.Sources = map[string]string{}
+	}
+	s.Sources[field] = src
 }
 
 // Reply is what one probe received: the probe's name (as in its Probe line)

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/signetscan/signet/detect"
 	"github.com/signetscan/signet/output"
 	"github.com/signetscan/signet/portscan"
 	"github.com/signetscan/signet/portspec"
@@ -267,19 +268,40 @@ func (o *Options) portsFor(u unit, proto portscan.Protocol) []uint16 {
 }
 
 // versionScan probes the open ports of a host (S1: open first, then
-// open|filtered), at most cap(sem) services at once over all hosts.
+// open|filtered), at most cap(sem) services at once over all hosts. Each
+// port is handed to a streaming writer as it finishes, unless a detector
+// may still name it from another port (rpcinfo on 111): then the host's
+// ports are streamed once all of them are done.
 func (o *Options) versionScan(ctx context.Context, h *result.Host, addr netip.Addr, ports []*result.Port, sem chan struct{}) {
 	var wg sync.WaitGroup
 	var probed []*result.Port
+	pw, stream := o.Writer.(output.PortWriter)
+	for _, p := range ports {
+		if (p.State == "open" || p.State == "open|filtered") && o.Version.HoldsHost(p.Number, protoOf(p)) {
+			stream = false
+		}
+	}
+	var mu sync.Mutex
+	var named []*vscan.Result
+	cut := false
+	defer func() {
+		wg.Wait()
+		if !cut {
+			o.markExcluded(ports, probed)
+		}
+		applyNames(ports, named)
+		if pw != nil && !stream {
+			for _, p := range probed {
+				pw.Port(h, p)
+			}
+		}
+	}()
 	for _, pass := range []string{"open", "open|filtered"} {
 		for _, p := range ports {
 			if p.State != pass {
 				continue
 			}
-			proto := probes.TCP
-			if p.Proto == "udp" {
-				proto = probes.UDP
-			}
+			proto := protoOf(p)
 			if o.excluded(p.Number, proto) {
 				continue
 			}
@@ -287,7 +309,7 @@ func (o *Options) versionScan(ctx context.Context, h *result.Host, addr netip.Ad
 			select {
 			case sem <- struct{}{}:
 			case <-ctx.Done():
-				wg.Wait()
+				cut = true
 				return
 			}
 			wg.Go(func() {
@@ -306,14 +328,39 @@ func (o *Options) versionScan(ctx context.Context, h *result.Host, addr netip.Ad
 				if res.Replied && p.State == "open|filtered" {
 					p.State, p.Reason = "open", "udp-response"
 				}
-				if pw, ok := o.Writer.(output.PortWriter); ok {
+				if len(res.Others) > 0 {
+					mu.Lock()
+					named = append(named, res)
+					mu.Unlock()
+				}
+				if stream {
 					pw.Port(h, p)
 				}
 			})
 		}
 	}
-	wg.Wait()
-	o.markExcluded(ports, probed)
+}
+
+func protoOf(p *result.Port) probes.Protocol {
+	if p.Proto == "udp" {
+		return probes.UDP
+	}
+	return probes.TCP
+}
+
+// applyNames gives ports the names a detector found for them on another
+// port of the host (rpcinfo: the programs registered with the portmapper),
+// to ports open or open|filtered, as nmap's scripts do.
+func applyNames(ports []*result.Port, named []*vscan.Result) {
+	for _, res := range named {
+		for _, pn := range res.Others {
+			for _, p := range ports {
+				if p.Number == pn.Number && p.Proto == pn.Proto && (p.State == "open" || p.State == "open|filtered") {
+					p.Service, _ = detect.ApplyName(p.Service, res.OthersBy, pn)
+				}
+			}
+		}
+	}
 }
 
 func (o *Options) excluded(port int, proto probes.Protocol) bool {
