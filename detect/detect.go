@@ -9,6 +9,7 @@ package detect
 
 import (
 	"context"
+	"maps"
 	"net"
 	"net/netip"
 	"slices"
@@ -217,11 +218,57 @@ func Apply(svc *result.Service, name string, sets []Field, u *Update) *result.Se
 }
 
 // ApplyName applies a PortName to the service of that port (nil when the
-// port has none), under PortName's rule; it reports whether it did.
+// port has none), under PortName's rule, and reports whether it did. The
+// name is always set, an empty one included (a program nmap cannot name
+// leaves the port without a name).
 func ApplyName(svc *result.Service, name string, pn PortName) (*result.Service, bool) {
 	if !pn.Force && svc != nil && svc.Method == result.MethodProbed {
 		return svc, false
 	}
-	u := &Update{Name: pn.Name, Version: pn.Version, Info: pn.Info, Match: Soft}
-	return Apply(svc, name, []Field{FName, FVersion, FInfo}, u), true
+	svc = Apply(svc, name, []Field{FVersion, FInfo}, &Update{Version: pn.Version, Info: pn.Info, Match: Soft})
+	svc.Name = pn.Name
+	svc.SetSource(string(FName), name)
+	return svc, true
+}
+
+// Result is what running a detector on a port came to.
+type Result struct {
+	Service *Service
+	// Others are names for other ports of the host (Update.Others minus
+	// the port itself, which Service already carries).
+	Others []PortName
+	// Rewalk: walk the signatures again inside TLS (Update.Rewalk).
+	Rewalk bool
+}
+
+// Service is result.Service, named here for Result.
+type Service = result.Service
+
+// Run runs d on p and applies its update to a copy of p.Service as nmap's
+// set_port_version would: only the fields d declares in Sets, the port's
+// own PortName included. A nil Result means no change.
+func Run(ctx context.Context, d Detector, env *Env, p *Port) (*Result, error) {
+	u, err := d.Detect(ctx, env, p)
+	if err != nil || u == nil {
+		return nil, err
+	}
+	sets := d.Sets()
+	if u.Rewalk && slices.Contains(sets, FRewalk) {
+		return &Result{Service: p.Service, Rewalk: true}, nil
+	}
+	svc := *p.Service
+	svc.CPE = slices.Clone(svc.CPE)
+	svc.Sources = maps.Clone(svc.Sources)
+	o := &Result{Service: Apply(&svc, d.Name(), sets, u)}
+	if !slices.Contains(sets, FOthers) {
+		return o, nil
+	}
+	for _, pn := range u.Others {
+		if pn.Number == p.Number && pn.Proto == p.Proto {
+			o.Service, _ = ApplyName(o.Service, d.Name(), pn)
+			continue
+		}
+		o.Others = append(o.Others, pn)
+	}
+	return o, nil
 }

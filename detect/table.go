@@ -5,7 +5,10 @@ package detect
 // here and its evidence (testdata/evidence/NAME/, checked by
 // TestEveryDetectorHasEvidence).
 var Table = []Detector{
-	TLSFallback{},
+	TLSFallback{},      // beyond nmap: modern TLS, then the probes again inside
+	HTTPSRedirect{},    // before http-server-header, as nmap orders them
+	HTTPServerHeader{}, //
+	RPCInfo{},          //
 }
 
 // Named returns the detector of Table called name, nil if none.

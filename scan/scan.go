@@ -222,6 +222,7 @@ func (o *Options) scanHost(ctx context.Context, u unit, sem chan struct{}) *resu
 		if p.Service == nil && o.Table != nil {
 			if name := o.Table.Lookup(p.Number, p.Proto); name != "" {
 				p.Service = &result.Service{Name: name, Method: result.MethodTable, Conf: 3}
+				p.Service.SetSource("name", "table")
 			}
 		}
 	}
@@ -391,6 +392,8 @@ func (o *Options) markExcluded(ports, probed []*result.Port) {
 			// The name still comes from the port table (R2): nmap's XML then
 			// has <service name=… product="Excluded from version scan">.
 			p.Service = &result.Service{Name: o.Table.Lookup(p.Number, p.Proto), Product: "Excluded from version scan", Method: result.MethodTable, Conf: 3}
+			p.Service.SetSource("name", "table")
+			p.Service.SetSource("product", "exclude")
 		}
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"io"
 	"net"
 	"os"
-	"slices"
 	"syscall"
 	"time"
 
@@ -465,16 +464,16 @@ func (w *walk) detectors(svc *result.Service) *result.Service {
 		// A detector gets the time of a few exchanges, never more than
 		// the scan has left.
 		ctx, cancel := context.WithTimeout(w.ctx, 2*wait+2*max(connect, SSLConnectTimeout))
-		u, err := d.Detect(ctx, env, p)
+		o, err := detect.Run(ctx, d, env, p)
 		cancel()
-		if err != nil {
+		switch {
+		case err != nil:
 			w.trace("Service scan detector %s on %s: %v", d.Name(), w.t.addr(), err)
-			continue
-		}
-		if u == nil {
-			continue
-		}
-		if u.Rewalk && slices.Contains(d.Sets(), detect.FRewalk) && !w.ssl && w.t.Proto == probes.TCP {
+		case o == nil:
+		case o.Rewalk:
+			if w.ssl || w.t.Proto != probes.TCP {
+				continue
+			}
 			w.trace("Service scan detector %s: TLS handshake succeeded with %s: probing inside the tunnel", d.Name(), w.t.addr())
 			w.wrapOK = false
 			w.replied = true
@@ -484,19 +483,12 @@ func (w *walk) detectors(svc *result.Service) *result.Service {
 			if svc.Tunnel == "ssl" {
 				svc.SetSource("tunnel", d.Name())
 			}
-			continue
-		}
-		svc = detect.Apply(svc, d.Name(), d.Sets(), u)
-		for _, pn := range u.Others {
-			if !slices.Contains(d.Sets(), detect.FOthers) {
-				break
+		default:
+			svc = o.Service
+			if len(o.Others) > 0 {
+				w.others = append(w.others, o.Others...)
+				w.othersBy = d.Name()
 			}
-			if pn.Number == w.t.Port && pn.Proto == w.t.proto() {
-				svc, _ = detect.ApplyName(svc, d.Name(), pn)
-				continue
-			}
-			w.others = append(w.others, pn)
-			w.othersBy = d.Name()
 		}
 	}
 	return svc
