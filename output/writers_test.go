@@ -322,3 +322,22 @@ func TestWrapFP(t *testing.T) {
 		}
 	}
 }
+
+// A port's JSON line names the source of each field it carries, and only
+// of those.
+func TestJSONSources(t *testing.T) {
+	svc := &result.Service{Name: "http-proxy", Product: "Zorbotron/4.2", Method: result.MethodProbed, Conf: 10, Tunnel: "ssl"}
+	svc.SetSource("name", "table")
+	svc.SetSource("product", "http-server-header")
+	svc.SetSource("tunnel", "https-redirect")
+	svc.SetSource("version", "nmap-service-probes:1234") // no version: left out
+	h := &result.Host{Addr: "127.0.0.1"}
+	b, err := json.Marshal(PortJSON(h, &result.Port{Number: 8080, Proto: "tcp", State: "open", Reason: "syn-ack", Service: svc}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `"sources":{"name":"table","product":"http-server-header","tunnel":"https-redirect"}`
+	if !strings.Contains(string(b), want) {
+		t.Errorf("got %s\nwant %s", b, want)
+	}
+}
