@@ -42,6 +42,19 @@ func nmapWaitConfig(t *testing.T, timing Timing) *Config {
 		FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Table: func(int, probes.Protocol) string { return "table-name" }}
 }
 
+// perMode runs f for each timing as parallel subtests "nmap" and "adaptive".
+func perMode(t *testing.T, f func(t *testing.T, timing Timing)) {
+	for _, m := range []struct {
+		name string
+		t    Timing
+	}{{"nmap", TimingNmap}, {"adaptive", TimingFast}} {
+		t.Run(m.name, func(t *testing.T) {
+			t.Parallel()
+			f(t, m.t)
+		})
+	}
+}
+
 // bothModes scans tg in both timings at once and returns the results and
 // how long each took.
 func bothModes(t *testing.T, tg Target, trace bool) (res [2]*Result, took [2]time.Duration, traces [2][]string) {
@@ -114,16 +127,18 @@ func TestBannerAfter4500ms(t *testing.T) {
 		c.Write([]byte("220 mail.example.test ESMTP Postfix\r\n"))
 		hold(h, c)
 	})
-	res, took, _ := bothModes(t, h.tg, false)
-	for i := range res {
-		s := res[i].Service
-		if res[i].Outcome != Matched || s.Name != "smtp" || s.Product != "Postfix smtpd" || s.Hostname != "mail.example.test" {
-			t.Errorf("timing %d: %v %+v, want Postfix smtpd", i, res[i].Outcome, s)
+	perMode(t, func(t *testing.T, timing Timing) {
+		start := time.Now()
+		r := scan(t, nmapWaitConfig(t, timing), h.tg)
+		took := time.Since(start)
+		t.Logf("%v in %v: %+v", r.Outcome, took.Round(time.Millisecond), r.Service)
+		if s := r.Service; r.Outcome != Matched || s.Name != "smtp" || s.Product != "Postfix smtpd" || s.Hostname != "mail.example.test" {
+			t.Errorf("%v %+v, want Postfix smtpd", r.Outcome, s)
 		}
-		if took[i] > 6*time.Second {
-			t.Errorf("timing %d took %v: the banner came at 4.5 s", i, took[i])
+		if took > 6*time.Second {
+			t.Errorf("took %v: the banner came at 4.5 s", took)
 		}
-	}
+	})
 }
 
 // A service that accepts and closes 3.5 s later without a byte, on every
@@ -137,18 +152,19 @@ func TestCloseAfter3500msTCPWrapped(t *testing.T) {
 		case <-time.After(3500 * time.Millisecond):
 		}
 	})
-	res, took, _ := bothModes(t, h.tg, false)
-	sameAnswer(t, res)
-	for i := range res {
-		s := res[i].Service
-		if res[i].Outcome != TCPWrapped || s.Name != "tcpwrapped" || s.Method != "probed" || s.Conf != 8 {
-			t.Errorf("timing %d: %v %+v, want tcpwrapped", i, res[i].Outcome, s)
+	perMode(t, func(t *testing.T, timing Timing) {
+		start := time.Now()
+		r := scan(t, nmapWaitConfig(t, timing), h.tg)
+		took := time.Since(start)
+		t.Logf("%v in %v: %+v", r.Outcome, took.Round(time.Millisecond), r.Service)
+		if s := r.Service; r.Outcome != TCPWrapped || s.Name != "tcpwrapped" || s.Method != "probed" || s.Conf != 8 || s.Fingerprint != "" {
+			t.Errorf("%v %+v, want tcpwrapped", r.Outcome, s)
 		}
-	}
-	// nmap: four probes one after the other; adaptive: at once.
-	if took[1] > 5*time.Second {
-		t.Errorf("adaptive took %v", took[1])
-	}
+		// nmap: four probes one after the other (14 s); adaptive: at once.
+		if timing == TimingFast && took > 5*time.Second {
+			t.Errorf("adaptive took %v", took)
+		}
+	})
 }
 
 // An unrecognised service that answers one probe 1.5 s late, slower than
