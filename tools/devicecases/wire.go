@@ -63,7 +63,11 @@ func httpAuth(server, scheme, realm string) []byte {
 	if server != "" {
 		hs = append(hs, hdr{"Server", server})
 	}
-	hs = append(hs, hdr{"WWW-Authenticate", scheme + ` realm="` + realm + `"`},
+	challenge := scheme + ` realm="` + realm + `"`
+	if scheme == "Digest" { // RFC 7616 3.3: a nonce is required
+		challenge += `, qop="auth", nonce="0d7a3e5c9b1f42a6"`
+	}
+	hs = append(hs, hdr{"WWW-Authenticate", challenge},
 		hdr{"Content-Type", "text/html"}, hdr{"Connection", "close"})
 	return httpReply("HTTP/1.1", "401 Unauthorized", hs, page("401 Unauthorized", "<h1>401 Unauthorized</h1>"))
 }
