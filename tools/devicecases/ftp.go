@@ -47,7 +47,7 @@ func init() {
 		b("dell", "ET0021B71A1111 Dell 2350dn Laser Printer FTP Server NR.APS.N449 ready.", "ftp | Dell laser printer ftpd | NR.APS.N449 | 2350dn"),
 		b("zebra", "ZBR-46686 Version 7.02 ready.", "ftp | Zebra ZebraNet print server ftpd | 7.02 |"),
 		b("konica", "KM23BC97 FTP server (KM FTPD version 1.00) ready.", "ftp | Konica Minolta printer ftpd | 1.00 |"),
-		b("efi", "EFI FTP Print server ready.", "ftp | EFI Fiery ftpd | |"),
+		b("efi", "EFI FTP Print server ready.", "ftp | EFI Fiery print controller ftpd | |"),
 		b("sato", "SATO SATO PRINTER Ver A1.2.3 FTP server.", "ftp | SATO printer ftpd | A1.2.3 |"),
 		b("cisco-telepresence", "Welcome to the Cisco TelePresence AM GW 3610, version 1.1(1.34) ", "ftp | Cisco TelePresence ftpd | 1.1(1.34) | AM GW 3610"),
 		b("asus", "Welcome to ASUS RT-AC68U FTP service.", "ftp | Asus router ftpd | | RT-AC68U"),
