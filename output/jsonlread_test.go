@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/signetscan/signet/result"
 )
 
 // Every golden JSON lines file reads back into hosts whose ports, written
@@ -117,4 +119,32 @@ func FuzzReadJSONLines(f *testing.F) {
 			t.Fatalf("%d ports read, %d after writing again", n, m)
 		}
 	})
+}
+
+// Two records of one address in flight at once (host:port lines of one
+// address far apart in a masscan list): each port is written once.
+func TestJSONLinesSameAddressTwice(t *testing.T) {
+	var buf bytes.Buffer
+	j := NewJSONLines(&buf)
+	a := localhost(tcp(22, openssh))
+	b := localhost(tcp(80, nil))
+	j.Port(a, a.Ports[0])
+	j.Port(b, b.Ports[0])
+	j.Host(a) // must not forget that b's port 80 is written
+	j.Host(b)
+	if n := strings.Count(buf.String(), "\n"); n != 2 {
+		t.Fatalf("%d lines, want 2:\n%s", n, buf.String())
+	}
+	if len(j.written) != 0 {
+		t.Errorf("the writer still remembers %v", j.written)
+	}
+	// A port streamed, then left out of the table, is forgotten too.
+	c := localhost(tcp(5000, nil))
+	j.Port(c, c.Ports[0])
+	c.Ports = nil
+	c.Extra = []result.ExtraPorts{{State: "open|filtered", Count: 1, Reasons: []result.ExtraReason{{Reason: "no-response", Proto: "tcp", Count: 1, Ports: []int{5000}}}}}
+	j.Host(c)
+	if len(j.written) != 0 {
+		t.Errorf("the writer still remembers %v", j.written)
+	}
 }
