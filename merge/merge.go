@@ -429,7 +429,9 @@ func mergeEnd(ins []*Input, res *Result) *result.RunEnd {
 
 // hostTotals is the number of hosts the merged run scanned. A file shows
 // only the hosts that were up (down ones too with -v), so the inputs' own
-// totals are needed. When two inputs list the same address, the inputs
+// totals are needed; an input that lists one address in several records
+// (host:port lines of one address far apart) counted each record, and
+// counts one host here. When two inputs list the same address, the inputs
 // split one target list by (address, port) pairs and each scanned every
 // host: the total is the largest input's. Otherwise they scanned different
 // hosts and their totals add up. Never fewer than the hosts listed.
@@ -438,16 +440,18 @@ func hostTotals(ins []*Input, res *Result) int {
 	overlap := false
 	sum, most := 0, 0
 	for i, in := range ins {
+		distinct := map[string]bool{}
 		for _, h := range in.Hosts {
 			k := addrKey(h.Addr)
+			distinct[k] = true
 			if j, ok := seen[k]; ok && j != i {
 				overlap = true
 			}
 			seen[k] = i
 		}
-		t := len(in.Hosts)
+		t := len(distinct)
 		if in.End != nil {
-			t = max(t, in.End.HostsTotal)
+			t = max(t, in.End.HostsTotal-(len(in.Hosts)-len(distinct)))
 		}
 		sum += t
 		most = max(most, t)
