@@ -124,7 +124,7 @@ func TestStaticBinaryRunsAlone(t *testing.T) {
 	if err != nil {
 		t.Fatalf("signet in an empty root: %v\n%s", err, out)
 	}
-	for _, want := range []string{port + "/tcp open  ssh", "OpenSSH 9.2p1 Debian 2+deb12u3", "signatures: embedded"} {
+	for _, want := range []string{port + "/tcp open  ssh", "OpenSSH 9.2p1 Debian 2+deb12u3", "signatures: signet's embedded file"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
