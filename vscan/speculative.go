@@ -32,9 +32,10 @@ const (
 const (
 	DefaultFirstByteWait = time.Second            // silence after which a probe gets no reply
 	DefaultIdleWait      = 300 * time.Millisecond // quiet after data that ends a reply
-	// DefaultLateListen is the one longer listen on the NULL connection of
-	// a port silent to every probe, past the NULL probe's totalwaitms.
-	DefaultLateListen = 2 * time.Second
+	// LateListenShare is the one longer listen on the NULL connection of
+	// a port silent to every probe, past the NULL probe's totalwaitms, as
+	// a share of that wait: 2 s after nmap's 6 s.
+	LateListenShare = 3
 	fastWindow        = 8 // probes in flight ahead of the walk, per service
 	// nullGrace is how long the NULL probe runs alone before other probes
 	// are sent: a banner usually settles the service on its own (and
@@ -57,12 +58,12 @@ func (c *Config) waits(p *probes.Probe, rtt time.Duration) (first, idle time.Dur
 	return min(first, p.TotalWait), min(idle, p.TotalWait)
 }
 
-func (c *Config) lateListen() time.Duration {
+func (c *Config) lateListen(null *probes.Probe) time.Duration {
 	switch {
 	case c.LateListen < 0:
 		return 0
 	case c.LateListen == 0:
-		return DefaultLateListen
+		return null.TotalWait / LateListenShare
 	}
 	return c.LateListen
 }
@@ -525,7 +526,7 @@ func (s *speculative) collect(rp *specReply, est time.Duration) {
 		// A timeout is either the deadline or a wake: the loop decides.
 	}
 	silentFull := end == endTimeout && size == 0 && !c.now().Before(full)
-	late := silentFull && p.IsNull() && !s.ssl && t.Proto == probes.TCP && c.lateListen() > 0
+	late := silentFull && p.IsNull() && !s.ssl && t.Proto == probes.TCP && c.lateListen(p) > 0
 	if late {
 		rp.mu.Lock()
 		rp.lateDone = make(chan struct{})
@@ -533,7 +534,7 @@ func (s *speculative) collect(rp *specReply, est time.Duration) {
 	}
 	rp.finish(end, nil)
 	if late {
-		s.listenLate(rp, conn, full.Add(c.lateListen()), idle)
+		s.listenLate(rp, conn, full.Add(c.lateListen(p)), idle)
 	}
 }
 
