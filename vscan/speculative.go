@@ -36,7 +36,7 @@ const (
 	// a port silent to every probe, past the NULL probe's totalwaitms, as
 	// a share of that wait: 2 s after nmap's 6 s.
 	LateListenShare = 3
-	fastWindow        = 8 // probes in flight ahead of the walk, per service
+	fastWindow      = 8 // probes in flight ahead of the walk, per service
 	// nullGrace is how long the NULL probe runs alone before other probes
 	// are sent: a banner usually settles the service on its own (and
 	// servers such as VNC lock out a burst of connections).
