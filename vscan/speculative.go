@@ -72,12 +72,12 @@ func (c *Config) lateListen(null *probes.Probe) time.Duration {
 // (UDP: its own socket), opened up to fastWindow probes ahead of the walk
 // as the walk would send them now (softmatch narrowing included). A
 // collector goroutine reads each reply and stops at a hard match of the
-// probe's own chain, the read cap, the peer's end, or its wait:
+// probe's own chain, the read cap, the peer's end, or its wait. After data
+// the wait is fitted to the round trip: quiet for max(IdleWait, 50 RTT).
+// Before the first byte it is
 //
 //   - while the port is holding, nmap's full totalwaitms;
-//   - once it is not, a wait fitted to the round trip: the first byte
-//     within max(FirstByteWait, 100 RTT), then quiet for max(IdleWait,
-//     50 RTT) after the last.
+//   - once it is not, max(FirstByteWait, 100 RTT).
 //
 // The port holds until a reply hard-matches a probe the walk will still
 // send (the port has an answer: faster waits cannot change it unless a
@@ -85,8 +85,9 @@ func (c *Config) lateListen(null *probes.Probe) time.Duration {
 // its first probe (NULL on TCP) waited its full time and no byte came on
 // any connection (a silent port: the rest is cut short). So a banner
 // after 4.5 s, a service that closes silently after tcpwrappedms, and a
-// reply slower than the fitted wait on a port that has no answer are seen
-// as nmap sees them.
+// first byte slower than the fitted wait on a port that has no answer are
+// seen as nmap sees them. What the fitted quiet can miss is a reply that
+// pauses longer than it before its last piece.
 type speculative struct {
 	w   *walk
 	ssl bool
@@ -483,8 +484,10 @@ func (s *speculative) collect(rp *specReply, est time.Duration) {
 		if size > 0 {
 			fitted = last.Add(idle)
 		}
+		// Holding keeps a silent reply to nmap's full wait; once data came,
+		// the quiet after it ends the reply either way.
 		deadline := full
-		if !s.holding.Load() && fitted.Before(full) {
+		if (size > 0 || !s.holding.Load()) && fitted.Before(full) {
 			deadline = fitted
 		}
 		if !c.now().Before(deadline) {
