@@ -1,0 +1,41 @@
+# recorded by signet 0.1.0 from 127.0.0.1 port 41667/tcp on 2026-12-06T12:10:23Z
+# source: Debian 12 ngircd 26.1-1+deb12u1 on the loopback testbed (testbed/testbed.sh, id irc-ngircd), recorded 2026-12-06 with signet --version-record
+# expect: irc | ngircd
+SF-Port41667-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B1550AF%P=x86_64-pc-linux
+SF:-gnu%r(GetRequest,34,"ERROR\x20:\"Oops,\x20HTTP\x20request\x20received\
+SF:?\x20This\x20is\x20IRC!\"\r\n")%r(redis-server,33,":irc\.signet\.test\x
+SF:20451\x20\*\x20:Connection\x20not\x20registered\r\n")%r(Memcache,33,":i
+SF:rc\.signet\.test\x20451\x20\*\x20:Connection\x20not\x20registered\r\n")
+SF:%r(IRCRegister,56B,":irc\.signet\.test\x20001\x20signet\x20:Welcome\x20
+SF:to\x20the\x20Internet\x20Relay\x20Network\x20signet!~signet@127\.0\.0\.
+SF:1\r\n:irc\.signet\.test\x20002\x20signet\x20:Your\x20host\x20is\x20irc\
+SF:.signet\.test,\x20running\x20version\x20ngircd-26\.1\x20\(x86_64/pc/lin
+SF:ux-gnu\)\r\n:irc\.signet\.test\x20003\x20signet\x20:This\x20server\x20h
+SF:as\x20been\x20started\x20Sun\x20Dec\x2006\x202026\x20at\x2012:07:59\x20
+SF:\(UTC\)\r\n:irc\.signet\.test\x20004\x20signet\x20irc\.signet\.test\x20
+SF:ngircd-26\.1\x20abBcCFiIoqrRswx\x20abehiIklmMnoOPqQrRstvVz\r\n:irc\.sig
+SF:net\.test\x20005\x20signet\x20RFC2812\x20IRCD=ngIRCd\x20CHARSET=UTF-8\x
+SF:20CASEMAPPING=ascii\x20PREFIX=\(qaohv\)~&@%\+\x20CHANTYPES=#&\+\x20CHAN
+SF:MODES=beI,k,l,imMnOPQRstVz\x20CHANLIMIT=#&\+:10\x20:are\x20supported\x2
+SF:0on\x20this\x20server\r\n:irc\.signet\.test\x20005\x20signet\x20CHANNEL
+SF:LEN=50\x20NICKLEN=9\x20TOPICLEN=490\x20AWAYLEN=127\x20KICKLEN=400\x20MO
+SF:DES=5\x20MAXLIST=beI:50\x20EXCEPTS=e\x20INVEX=I\x20PENALTY\x20FNC\x20:a
+SF:re\x20supported\x20on\x20this\x20server\r\n:irc\.signet\.test\x20251\x2
+SF:0signet\x20:There\x20are\x201\x20users\x20and\x200\x20services\x20on\x2
+SF:01\x20servers\r\n:irc\.signet\.test\x20253\x20signet\x202\x20:unknown\x
+SF:20connection\(s\)\r\n:irc\.signet\.test\x20254\x20signet\x201\x20:chann
+SF:els\x20formed\r\n:irc\.signet\.test\x20255\x20signet\x20:I\x20have\x201
+SF:\x20users,\x200\x20services\x20and\x200\x20servers\r\n:irc\.signet\.tes
+SF:t\x20265\x20signet\x201\x201\x20:Current\x20local\x20users:\x201,\x20Ma
+SF:x:\x201\r\n:irc\.signet\.test\x20266\x20signet\x201\x201\x20:Current\x2
+SF:0global\x20users:\x201,\x20Max:\x201\r\n:irc\.signet\.test\x20250\x20si
+SF:gnet\x20:Highest\x20connection\x20count:\x205\x20\(13\x20connections\x2
+SF:0received\)\r\n:irc\.signet\.test\x20375\x20signet\x20:-\x20irc\.signet
+SF:\.test\x20message\x20of\x20the\x20day\r\n:irc\.signet\.test\x20372\x20s
+SF:ignet\x20:-\x20signet\x20testbed\r\n:irc\.signet\.test\x20376\x20signet
+SF:\x20:End\x20of\x20MOTD\x20command\r\n")%r(HELP4STOMP,33,":irc\.signet\.
+SF:test\x20451\x20\*\x20:Connection\x20not\x20registered\r\n")%r(SSLSessio
+SF:nReq,46,"ERROR\x20:Connection\x20refused,\x20too\x20many\x20connections
+SF:\x20from\x20your\x20IP\x20address\r\n")%r(TLSSessionReq,46,"ERROR\x20:C
+SF:onnection\x20refused,\x20too\x20many\x20connections\x20from\x20your\x20
+SF:IP\x20address\r\n");
