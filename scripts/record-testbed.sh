@@ -24,8 +24,7 @@ mkdir -p "$work/rec"
 # TLS ports are still walked again inside the tunnel): no line ends a walk
 # early, so every probe is sent and every reply recorded.
 for f in versiondb/signatures/*.probes; do
-  grep -Ev '^(soft)?match ' "$f" >"$work/$(basename "$f")"
-  grep -E '^match ssl ' "$f" >>"$work/$(basename "$f")" || true
+  awk '/^match ssl / || !/^(soft)?match / { print }' "$f" >"$work/$(basename "$f")"
 done
 set -- "$work"/*.probes
 main=$1

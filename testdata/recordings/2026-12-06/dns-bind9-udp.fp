@@ -1,7 +1,7 @@
-# recorded by signet 0.1.0 from 127.0.0.1 port 42053/udp on 2026-12-06T12:10:03Z
+# recorded by signet 0.1.0 from 127.0.0.1 port 42053/udp on 2026-12-06T12:39:47Z
 # source: Debian 12 bind9 1:9.18.49-1~deb12u3 on the loopback testbed (testbed/testbed.sh, id dns-bind9-udp), recorded 2026-12-06 with signet --version-record
 # expect: domain | ISC BIND
-SF-Port42053-UDP:V=signet-0.1.0%I=9%D=12/6%Time=6B15509B%P=x86_64-pc-linux
+SF-Port42053-UDP:V=signet-0.1.0%I=9%D=12/6%Time=6B155793%P=x86_64-pc-linux
 SF:-gnu%r(RPCCheck,C,"r\xfe\x98\x01\0\0\0\0\0\0\0\0")%r(DNSVersionBindReq,
 SF:43,"\0\x06\x85\0\0\x01\0\x01\0\0\0\0\x07version\x04bind\0\0\x10\0\x03\x
 SF:c0\x0c\0\x10\0\x03\0\0\0\0\0\x19\x189\.18\.49-1~deb12u3-Debian")%r(NBTS

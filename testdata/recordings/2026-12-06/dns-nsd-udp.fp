@@ -1,7 +1,7 @@
-# recorded by signet 0.1.0 from 127.0.0.1 port 42055/udp on 2026-12-06T12:10:03Z
+# recorded by signet 0.1.0 from 127.0.0.1 port 42055/udp on 2026-12-06T12:39:35Z
 # source: Debian 12 nsd 4.6.1-1 on the loopback testbed (testbed/testbed.sh, id dns-nsd-udp), recorded 2026-12-06 with signet --version-record
 # expect: domain | NLnet Labs NSD
-SF-Port42055-UDP:V=signet-0.1.0%I=9%D=12/6%Time=6B15509B%P=x86_64-pc-linux
+SF-Port42055-UDP:V=signet-0.1.0%I=9%D=12/6%Time=6B155787%P=x86_64-pc-linux
 SF:-gnu%r(RPCCheck,C,"r\xfe\x9d\x14\0\0\0\0\0\0\0\0")%r(DNSVersionBindReq,
 SF:34,"\0\x06\x81\0\0\x01\0\x01\0\0\0\0\x07version\x04bind\0\0\x10\0\x03\x
 SF:c0\x0c\0\x10\0\x03\0\0\0\0\0\n\tNSD\x204\.6\.1")%r(NBTStat,32,"\x80\xf0

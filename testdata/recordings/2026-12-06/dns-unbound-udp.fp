@@ -1,7 +1,7 @@
-# recorded by signet 0.1.0 from 127.0.0.1 port 42054/udp on 2026-12-06T12:10:03Z
+# recorded by signet 0.1.0 from 127.0.0.1 port 42054/udp on 2026-12-06T12:39:46Z
 # source: Debian 12 unbound 1.17.1-2+deb12u4 on the loopback testbed (testbed/testbed.sh, id dns-unbound-udp), recorded 2026-12-06 with signet --version-record
 # expect: domain | Unbound
-SF-Port42054-UDP:V=signet-0.1.0%I=9%D=12/6%Time=6B15509B%P=x86_64-pc-linux
+SF-Port42054-UDP:V=signet-0.1.0%I=9%D=12/6%Time=6B155792%P=x86_64-pc-linux
 SF:-gnu%r(RPCCheck,28,"r\xfe\x9d\x14\0\0\0\0\0\0\0\x02\0\x01\x86\xa0\0\x01
 SF:\x97\|\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0")%r(DNSVersionBindReq,39
 SF:,"\0\x06\x81\x80\0\x01\0\x01\0\0\0\0\x07version\x04bind\0\0\x10\0\x03\x

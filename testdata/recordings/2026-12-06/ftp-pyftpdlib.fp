@@ -1,7 +1,7 @@
-# recorded by signet 0.1.0 from 127.0.0.1 port 41020/tcp on 2026-12-06T12:10:20Z
+# recorded by signet 0.1.0 from 127.0.0.1 port 41020/tcp on 2026-12-06T12:39:54Z
 # source: Debian 12 python3-pyftpdlib 1.5.7-3 on the loopback testbed (testbed/testbed.sh, id ftp-pyftpdlib), recorded 2026-12-06 with signet --version-record
 # expect: ftp | pyftpdlib
-SF-Port41020-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B1550AC%P=x86_64-pc-linux
+SF-Port41020-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B15579A%P=x86_64-pc-linux
 SF:-gnu%r(NULL,1C,"220\x20pyftpdlib\x201\.5\.7\x20ready\.\r\n")%r(GenericL
 SF:ines,5C,"220\x20pyftpdlib\x201\.5\.7\x20ready\.\r\n500\x20Command\x20\"
 SF:\"\x20not\x20understood\.\r\n500\x20Command\x20\"\"\x20not\x20understoo

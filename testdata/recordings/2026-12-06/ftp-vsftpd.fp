@@ -1,7 +1,7 @@
-# recorded by signet 0.1.0 from 127.0.0.1 port 41021/tcp on 2026-12-06T12:10:20Z
+# recorded by signet 0.1.0 from 127.0.0.1 port 41021/tcp on 2026-12-06T12:39:52Z
 # source: Debian 12 vsftpd 3.0.3-13+b2 on the loopback testbed (testbed/testbed.sh, id ftp-vsftpd), recorded 2026-12-06 with signet --version-record
 # expect: ftp | vsftpd
-SF-Port41021-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B1550AC%P=x86_64-pc-linux
+SF-Port41021-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B155798%P=x86_64-pc-linux
 SF:-gnu%r(NULL,14,"220\x20\(vsFTPd\x203\.0\.3\)\r\n")%r(GenericLines,14,"2
 SF:20\x20\(vsFTPd\x203\.0\.3\)\r\n")%r(GetRequest,3A,"220\x20\(vsFTPd\x203
 SF:\.0\.3\)\r\n530\x20Please\x20login\x20with\x20USER\x20and\x20PASS\.\r\n

@@ -1,19 +1,19 @@
-# recorded by signet 0.1.0 from 127.0.0.1 port 41081/tcp on 2026-12-06T12:10:22Z
+# recorded by signet 0.1.0 from 127.0.0.1 port 41081/tcp on 2026-12-06T12:39:54Z
 # source: Debian 12 apache2 2.4.71-1~deb12u1 on the loopback testbed (testbed/testbed.sh, id http-apache2), recorded 2026-12-06 with signet --version-record
 # expect: http | Apache httpd
-SF-Port41081-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B1550AE%P=x86_64-pc-linux
+SF-Port41081-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B15579A%P=x86_64-pc-linux
 SF:-gnu%r(GetRequest,152,"HTTP/1\.1\x20200\x20OK\r\nDate:\x20Sun,\x2006\x2
-SF:0Dec\x202026\x2012:09:59\x20GMT\r\nServer:\x20Apache/2\.4\.71\x20\(Debi
-SF:an\)\r\nLast-Modified:\x20Sun,\x2006\x20Dec\x202026\x2012:07:44\x20GMT\
-SF:r\nETag:\x20\"5c-661f5f4e8e43e\"\r\nAccept-Ranges:\x20bytes\r\nContent-
+SF:0Dec\x202026\x2012:39:29\x20GMT\r\nServer:\x20Apache/2\.4\.71\x20\(Debi
+SF:an\)\r\nLast-Modified:\x20Sun,\x2006\x20Dec\x202026\x2012:38:56\x20GMT\
+SF:r\nETag:\x20\"5c-661f66480d2de\"\r\nAccept-Ranges:\x20bytes\r\nContent-
 SF:Length:\x2092\r\nConnection:\x20close\r\nContent-Type:\x20text/html\r\n
 SF:\r\n<html><head><title>signet\x20testbed</title></head><body><h1>signet
 SF:\x20testbed</h1></body></html>\n")%r(HTTPOptions,BB,"HTTP/1\.1\x20200\x
-SF:20OK\r\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:09:59\x20GMT\r\nServer
-SF::\x20Apache/2\.4\.71\x20\(Debian\)\r\nAllow:\x20HEAD,GET,POST,OPTIONS,T
+SF:20OK\r\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:39:29\x20GMT\r\nServer
+SF::\x20Apache/2\.4\.71\x20\(Debian\)\r\nAllow:\x20OPTIONS,HEAD,GET,POST,T
 SF:RACE\r\nContent-Length:\x200\r\nConnection:\x20close\r\nContent-Type:\x
 SF:20text/html\r\n\r\n")%r(RTSPRequest,1C0,"HTTP/1\.1\x20400\x20Bad\x20Req
-SF:uest\r\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:09:59\x20GMT\r\nServer
+SF:uest\r\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:39:29\x20GMT\r\nServer
 SF::\x20Apache/2\.4\.71\x20\(Debian\)\r\nContent-Length:\x20266\r\nConnect
 SF:ion:\x20close\r\nContent-Type:\x20text/html;\x20charset=iso-8859-1\r\n\
 SF:r\n<!DOCTYPE\x20HTML\x20PUBLIC\x20\"-//W3C//DTD\x20HTML\x204\.01//EN\"\
@@ -22,7 +22,7 @@ SF:400\x20Bad\x20Request</title>\n</head><body>\n<h1>Bad\x20Request</h1>\n
 SF:<p>Your\x20browser\x20sent\x20a\x20request\x20that\x20this\x20server\x2
 SF:0could\x20not\x20understand\.<br\x20/>\n</p>\n</body></html>\n")%r(Hell
 SF:o,1C0,"HTTP/1\.1\x20400\x20Bad\x20Request\r\nDate:\x20Sun,\x2006\x20Dec
-SF:\x202026\x2012:09:59\x20GMT\r\nServer:\x20Apache/2\.4\.71\x20\(Debian\)
+SF:\x202026\x2012:39:29\x20GMT\r\nServer:\x20Apache/2\.4\.71\x20\(Debian\)
 SF:\r\nContent-Length:\x20266\r\nConnection:\x20close\r\nContent-Type:\x20
 SF:text/html;\x20charset=iso-8859-1\r\n\r\n<!DOCTYPE\x20HTML\x20PUBLIC\x20
 SF:\"-//W3C//DTD\x20HTML\x204\.01//EN\"\x20\"http://www\.w3\.org/TR/html4/
@@ -30,7 +30,7 @@ SF:strict\.dtd\">\n<html><head>\n<title>400\x20Bad\x20Request</title>\n</h
 SF:ead><body>\n<h1>Bad\x20Request</h1>\n<p>Your\x20browser\x20sent\x20a\x2
 SF:0request\x20that\x20this\x20server\x20could\x20not\x20understand\.<br\x
 SF:20/>\n</p>\n</body></html>\n")%r(Help,1C0,"HTTP/1\.1\x20400\x20Bad\x20R
-SF:equest\r\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:09:59\x20GMT\r\nServ
+SF:equest\r\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:39:29\x20GMT\r\nServ
 SF:er:\x20Apache/2\.4\.71\x20\(Debian\)\r\nContent-Length:\x20266\r\nConne
 SF:ction:\x20close\r\nContent-Type:\x20text/html;\x20charset=iso-8859-1\r\
 SF:n\r\n<!DOCTYPE\x20HTML\x20PUBLIC\x20\"-//W3C//DTD\x20HTML\x204\.01//EN\
@@ -39,7 +39,7 @@ SF:e>400\x20Bad\x20Request</title>\n</head><body>\n<h1>Bad\x20Request</h1>
 SF:\n<p>Your\x20browser\x20sent\x20a\x20request\x20that\x20this\x20server\
 SF:x20could\x20not\x20understand\.<br\x20/>\n</p>\n</body></html>\n")%r(Fo
 SF:urOhFourRequest,1A0,"HTTP/1\.1\x20404\x20Not\x20Found\r\nDate:\x20Sun,\
-SF:x2006\x20Dec\x202026\x2012:09:59\x20GMT\r\nServer:\x20Apache/2\.4\.71\x
+SF:x2006\x20Dec\x202026\x2012:39:29\x20GMT\r\nServer:\x20Apache/2\.4\.71\x
 SF:20\(Debian\)\r\nContent-Length:\x20236\r\nConnection:\x20close\r\nConte
 SF:nt-Type:\x20text/html;\x20charset=iso-8859-1\r\n\r\n<!DOCTYPE\x20HTML\x
 SF:20PUBLIC\x20\"-//W3C//DTD\x20HTML\x204\.01//EN\"\x20\"http://www\.w3\.o
@@ -47,7 +47,7 @@ SF:rg/TR/html4/strict\.dtd\">\n<html><head>\n<title>404\x20Not\x20Found</t
 SF:itle>\n</head><body>\n<h1>Not\x20Found</h1>\n<p>The\x20requested\x20URL
 SF:\x20was\x20not\x20found\x20on\x20this\x20server\.</p>\n</body></html>\n
 SF:")%r(redis-server,1C0,"HTTP/1\.1\x20400\x20Bad\x20Request\r\nDate:\x20S
-SF:un,\x2006\x20Dec\x202026\x2012:09:59\x20GMT\r\nServer:\x20Apache/2\.4\.
+SF:un,\x2006\x20Dec\x202026\x2012:39:29\x20GMT\r\nServer:\x20Apache/2\.4\.
 SF:71\x20\(Debian\)\r\nContent-Length:\x20266\r\nConnection:\x20close\r\nC
 SF:ontent-Type:\x20text/html;\x20charset=iso-8859-1\r\n\r\n<!DOCTYPE\x20HT
 SF:ML\x20PUBLIC\x20\"-//W3C//DTD\x20HTML\x204\.01//EN\"\x20\"http://www\.w
@@ -56,7 +56,7 @@ SF:est</title>\n</head><body>\n<h1>Bad\x20Request</h1>\n<p>Your\x20browser
 SF:\x20sent\x20a\x20request\x20that\x20this\x20server\x20could\x20not\x20u
 SF:nderstand\.<br\x20/>\n</p>\n</body></html>\n")%r(Memcache,1C0,"HTTP/1\.
 SF:1\x20400\x20Bad\x20Request\r\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:
-SF:10:03\x20GMT\r\nServer:\x20Apache/2\.4\.71\x20\(Debian\)\r\nContent-Len
+SF:39:33\x20GMT\r\nServer:\x20Apache/2\.4\.71\x20\(Debian\)\r\nContent-Len
 SF:gth:\x20266\r\nConnection:\x20close\r\nContent-Type:\x20text/html;\x20c
 SF:harset=iso-8859-1\r\n\r\n<!DOCTYPE\x20HTML\x20PUBLIC\x20\"-//W3C//DTD\x
 SF:20HTML\x204\.01//EN\"\x20\"http://www\.w3\.org/TR/html4/strict\.dtd\">\
@@ -64,7 +64,7 @@ SF:n<html><head>\n<title>400\x20Bad\x20Request</title>\n</head><body>\n<h1
 SF:>Bad\x20Request</h1>\n<p>Your\x20browser\x20sent\x20a\x20request\x20tha
 SF:t\x20this\x20server\x20could\x20not\x20understand\.<br\x20/>\n</p>\n</b
 SF:ody></html>\n")%r(IRCRegister,1C0,"HTTP/1\.1\x20400\x20Bad\x20Request\r
-SF:\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:10:04\x20GMT\r\nServer:\x20A
+SF:\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:39:35\x20GMT\r\nServer:\x20A
 SF:pache/2\.4\.71\x20\(Debian\)\r\nContent-Length:\x20266\r\nConnection:\x
 SF:20close\r\nContent-Type:\x20text/html;\x20charset=iso-8859-1\r\n\r\n<!D
 SF:OCTYPE\x20HTML\x20PUBLIC\x20\"-//W3C//DTD\x20HTML\x204\.01//EN\"\x20\"h
@@ -73,7 +73,7 @@ SF:0Bad\x20Request</title>\n</head><body>\n<h1>Bad\x20Request</h1>\n<p>You
 SF:r\x20browser\x20sent\x20a\x20request\x20that\x20this\x20server\x20could
 SF:\x20not\x20understand\.<br\x20/>\n</p>\n</body></html>\n")%r(HELP4STOMP
 SF:,1C0,"HTTP/1\.1\x20400\x20Bad\x20Request\r\nDate:\x20Sun,\x2006\x20Dec\
-SF:x202026\x2012:10:04\x20GMT\r\nServer:\x20Apache/2\.4\.71\x20\(Debian\)\
+SF:x202026\x2012:39:35\x20GMT\r\nServer:\x20Apache/2\.4\.71\x20\(Debian\)\
 SF:r\nContent-Length:\x20266\r\nConnection:\x20close\r\nContent-Type:\x20t
 SF:ext/html;\x20charset=iso-8859-1\r\n\r\n<!DOCTYPE\x20HTML\x20PUBLIC\x20\
 SF:"-//W3C//DTD\x20HTML\x204\.01//EN\"\x20\"http://www\.w3\.org/TR/html4/s
@@ -81,7 +81,7 @@ SF:trict\.dtd\">\n<html><head>\n<title>400\x20Bad\x20Request</title>\n</he
 SF:ad><body>\n<h1>Bad\x20Request</h1>\n<p>Your\x20browser\x20sent\x20a\x20
 SF:request\x20that\x20this\x20server\x20could\x20not\x20understand\.<br\x2
 SF:0/>\n</p>\n</body></html>\n")%r(VersionCommand,1C0,"HTTP/1\.1\x20400\x2
-SF:0Bad\x20Request\r\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:10:04\x20GM
+SF:0Bad\x20Request\r\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:39:35\x20GM
 SF:T\r\nServer:\x20Apache/2\.4\.71\x20\(Debian\)\r\nContent-Length:\x20266
 SF:\r\nConnection:\x20close\r\nContent-Type:\x20text/html;\x20charset=iso-
 SF:8859-1\r\n\r\n<!DOCTYPE\x20HTML\x20PUBLIC\x20\"-//W3C//DTD\x20HTML\x204
@@ -90,7 +90,7 @@ SF:d>\n<title>400\x20Bad\x20Request</title>\n</head><body>\n<h1>Bad\x20Req
 SF:uest</h1>\n<p>Your\x20browser\x20sent\x20a\x20request\x20that\x20this\x
 SF:20server\x20could\x20not\x20understand\.<br\x20/>\n</p>\n</body></html>
 SF:\n")%r(SSLSessionReq,1C0,"HTTP/1\.1\x20400\x20Bad\x20Request\r\nDate:\x
-SF:20Sun,\x2006\x20Dec\x202026\x2012:10:04\x20GMT\r\nServer:\x20Apache/2\.
+SF:20Sun,\x2006\x20Dec\x202026\x2012:39:36\x20GMT\r\nServer:\x20Apache/2\.
 SF:4\.71\x20\(Debian\)\r\nContent-Length:\x20266\r\nConnection:\x20close\r
 SF:\nContent-Type:\x20text/html;\x20charset=iso-8859-1\r\n\r\n<!DOCTYPE\x2
 SF:0HTML\x20PUBLIC\x20\"-//W3C//DTD\x20HTML\x204\.01//EN\"\x20\"http://www
@@ -99,7 +99,7 @@ SF:equest</title>\n</head><body>\n<h1>Bad\x20Request</h1>\n<p>Your\x20brow
 SF:ser\x20sent\x20a\x20request\x20that\x20this\x20server\x20could\x20not\x
 SF:20understand\.<br\x20/>\n</p>\n</body></html>\n")%r(TLSSessionReq,1C0,"
 SF:HTTP/1\.1\x20400\x20Bad\x20Request\r\nDate:\x20Sun,\x2006\x20Dec\x20202
-SF:6\x2012:10:04\x20GMT\r\nServer:\x20Apache/2\.4\.71\x20\(Debian\)\r\nCon
+SF:6\x2012:39:36\x20GMT\r\nServer:\x20Apache/2\.4\.71\x20\(Debian\)\r\nCon
 SF:tent-Length:\x20266\r\nConnection:\x20close\r\nContent-Type:\x20text/ht
 SF:ml;\x20charset=iso-8859-1\r\n\r\n<!DOCTYPE\x20HTML\x20PUBLIC\x20\"-//W3
 SF:C//DTD\x20HTML\x204\.01//EN\"\x20\"http://www\.w3\.org/TR/html4/strict\
@@ -107,7 +107,7 @@ SF:.dtd\">\n<html><head>\n<title>400\x20Bad\x20Request</title>\n</head><bo
 SF:dy>\n<h1>Bad\x20Request</h1>\n<p>Your\x20browser\x20sent\x20a\x20reques
 SF:t\x20that\x20this\x20server\x20could\x20not\x20understand\.<br\x20/>\n<
 SF:/p>\n</body></html>\n")%r(SSLv23SessionReq,1C0,"HTTP/1\.1\x20400\x20Bad
-SF:\x20Request\r\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:10:04\x20GMT\r\
+SF:\x20Request\r\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:39:35\x20GMT\r\
 SF:nServer:\x20Apache/2\.4\.71\x20\(Debian\)\r\nContent-Length:\x20266\r\n
 SF:Connection:\x20close\r\nContent-Type:\x20text/html;\x20charset=iso-8859
 SF:-1\r\n\r\n<!DOCTYPE\x20HTML\x20PUBLIC\x20\"-//W3C//DTD\x20HTML\x204\.01
@@ -116,7 +116,7 @@ SF:<title>400\x20Bad\x20Request</title>\n</head><body>\n<h1>Bad\x20Request
 SF:</h1>\n<p>Your\x20browser\x20sent\x20a\x20request\x20that\x20this\x20se
 SF:rver\x20could\x20not\x20understand\.<br\x20/>\n</p>\n</body></html>\n")
 SF:%r(Kerberos,1C0,"HTTP/1\.1\x20400\x20Bad\x20Request\r\nDate:\x20Sun,\x2
-SF:006\x20Dec\x202026\x2012:10:10\x20GMT\r\nServer:\x20Apache/2\.4\.71\x20
+SF:006\x20Dec\x202026\x2012:39:41\x20GMT\r\nServer:\x20Apache/2\.4\.71\x20
 SF:\(Debian\)\r\nContent-Length:\x20266\r\nConnection:\x20close\r\nContent
 SF:-Type:\x20text/html;\x20charset=iso-8859-1\r\n\r\n<!DOCTYPE\x20HTML\x20
 SF:PUBLIC\x20\"-//W3C//DTD\x20HTML\x204\.01//EN\"\x20\"http://www\.w3\.org
@@ -125,7 +125,7 @@ SF:itle>\n</head><body>\n<h1>Bad\x20Request</h1>\n<p>Your\x20browser\x20se
 SF:nt\x20a\x20request\x20that\x20this\x20server\x20could\x20not\x20underst
 SF:and\.<br\x20/>\n</p>\n</body></html>\n")%r(TerminalServerCookie,1C0,"HT
 SF:TP/1\.1\x20400\x20Bad\x20Request\r\nDate:\x20Sun,\x2006\x20Dec\x202026\
-SF:x2012:10:11\x20GMT\r\nServer:\x20Apache/2\.4\.71\x20\(Debian\)\r\nConte
+SF:x2012:39:42\x20GMT\r\nServer:\x20Apache/2\.4\.71\x20\(Debian\)\r\nConte
 SF:nt-Length:\x20266\r\nConnection:\x20close\r\nContent-Type:\x20text/html
 SF:;\x20charset=iso-8859-1\r\n\r\n<!DOCTYPE\x20HTML\x20PUBLIC\x20\"-//W3C/
 SF:/DTD\x20HTML\x204\.01//EN\"\x20\"http://www\.w3\.org/TR/html4/strict\.d
@@ -133,7 +133,7 @@ SF:td\">\n<html><head>\n<title>400\x20Bad\x20Request</title>\n</head><body
 SF:>\n<h1>Bad\x20Request</h1>\n<p>Your\x20browser\x20sent\x20a\x20request\
 SF:x20that\x20this\x20server\x20could\x20not\x20understand\.<br\x20/>\n</p
 SF:>\n</body></html>\n")%r(LDAPSearchReq,1C0,"HTTP/1\.1\x20400\x20Bad\x20R
-SF:equest\r\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:10:11\x20GMT\r\nServ
+SF:equest\r\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:39:42\x20GMT\r\nServ
 SF:er:\x20Apache/2\.4\.71\x20\(Debian\)\r\nContent-Length:\x20266\r\nConne
 SF:ction:\x20close\r\nContent-Type:\x20text/html;\x20charset=iso-8859-1\r\
 SF:n\r\n<!DOCTYPE\x20HTML\x20PUBLIC\x20\"-//W3C//DTD\x20HTML\x204\.01//EN\
@@ -142,7 +142,7 @@ SF:e>400\x20Bad\x20Request</title>\n</head><body>\n<h1>Bad\x20Request</h1>
 SF:\n<p>Your\x20browser\x20sent\x20a\x20request\x20that\x20this\x20server\
 SF:x20could\x20not\x20understand\.<br\x20/>\n</p>\n</body></html>\n")%r(s7
 SF:-szl,1C0,"HTTP/1\.1\x20400\x20Bad\x20Request\r\nDate:\x20Sun,\x2006\x20
-SF:Dec\x202026\x2012:10:21\x20GMT\r\nServer:\x20Apache/2\.4\.71\x20\(Debia
+SF:Dec\x202026\x2012:39:52\x20GMT\r\nServer:\x20Apache/2\.4\.71\x20\(Debia
 SF:n\)\r\nContent-Length:\x20266\r\nConnection:\x20close\r\nContent-Type:\
 SF:x20text/html;\x20charset=iso-8859-1\r\n\r\n<!DOCTYPE\x20HTML\x20PUBLIC\
 SF:x20\"-//W3C//DTD\x20HTML\x204\.01//EN\"\x20\"http://www\.w3\.org/TR/htm

@@ -1,10 +1,10 @@
-# recorded by signet 0.1.0 from 127.0.0.1 port 41082/tcp on 2026-12-06T12:10:22Z
+# recorded by signet 0.1.0 from 127.0.0.1 port 41082/tcp on 2026-12-06T12:39:53Z
 # source: Debian 12 lighttpd 1.4.69-1 on the loopback testbed (testbed/testbed.sh, id http-lighttpd), recorded 2026-12-06 with signet --version-record
 # expect: http | lighttpd
-SF-Port41082-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B1550AE%P=x86_64-pc-linux
+SF-Port41082-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B155799%P=x86_64-pc-linux
 SF:-gnu%r(GenericLines,1F4,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nContent-
 SF:Type:\x20text/html\r\nContent-Length:\x20345\r\nConnection:\x20close\r\
-SF:nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:10:00\x20GMT\r\nServer:\x20li
+SF:nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:39:29\x20GMT\r\nServer:\x20li
 SF:ghttpd/1\.4\.69\r\n\r\n<\?xml\x20version=\"1\.0\"\x20encoding=\"iso-885
 SF:9-1\"\?>\n<!DOCTYPE\x20html\x20PUBLIC\x20\"-//W3C//DTD\x20XHTML\x201\.0
 SF:\x20Transitional//EN\"\n\x20\x20\x20\x20\x20\x20\x20\x20\x20\"http://ww
@@ -14,15 +14,15 @@ SF:20<head>\n\x20\x20<title>400\x20Bad\x20Request</title>\n\x20</head>\n\x
 SF:20<body>\n\x20\x20<h1>400\x20Bad\x20Request</h1>\n\x20</body>\n</html>\
 SF:n")%r(GetRequest,FC,"HTTP/1\.0\x20200\x20OK\r\nContent-Type:\x20applica
 SF:tion/octet-stream\r\nContent-Length:\x2092\r\nConnection:\x20close\r\nD
-SF:ate:\x20Sun,\x2006\x20Dec\x202026\x2012:10:00\x20GMT\r\nServer:\x20ligh
+SF:ate:\x20Sun,\x2006\x20Dec\x202026\x2012:39:29\x20GMT\r\nServer:\x20ligh
 SF:ttpd/1\.4\.69\r\n\r\n<html><head><title>signet\x20testbed</title></head
 SF:><body><h1>signet\x20testbed</h1></body></html>\n")%r(HTTPOptions,98,"H
 SF:TTP/1\.0\x20200\x20OK\r\nAllow:\x20OPTIONS,\x20GET,\x20HEAD,\x20POST\r\
 SF:nContent-Length:\x200\r\nConnection:\x20close\r\nDate:\x20Sun,\x2006\x2
-SF:0Dec\x202026\x2012:10:00\x20GMT\r\nServer:\x20lighttpd/1\.4\.69\r\n\r\n
+SF:0Dec\x202026\x2012:39:29\x20GMT\r\nServer:\x20lighttpd/1\.4\.69\r\n\r\n
 SF:")%r(RTSPRequest,1F4,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nContent-Typ
 SF:e:\x20text/html\r\nContent-Length:\x20345\r\nConnection:\x20close\r\nDa
-SF:te:\x20Sun,\x2006\x20Dec\x202026\x2012:10:00\x20GMT\r\nServer:\x20light
+SF:te:\x20Sun,\x2006\x20Dec\x202026\x2012:39:29\x20GMT\r\nServer:\x20light
 SF:tpd/1\.4\.69\r\n\r\n<\?xml\x20version=\"1\.0\"\x20encoding=\"iso-8859-1
 SF:\"\?>\n<!DOCTYPE\x20html\x20PUBLIC\x20\"-//W3C//DTD\x20XHTML\x201\.0\x2
 SF:0Transitional//EN\"\n\x20\x20\x20\x20\x20\x20\x20\x20\x20\"http://www\.
@@ -32,7 +32,7 @@ SF:head>\n\x20\x20<title>400\x20Bad\x20Request</title>\n\x20</head>\n\x20<
 SF:body>\n\x20\x20<h1>400\x20Bad\x20Request</h1>\n\x20</body>\n</html>\n")
 SF:%r(FourOhFourRequest,1EE,"HTTP/1\.0\x20404\x20Not\x20Found\r\nContent-T
 SF:ype:\x20text/html\r\nContent-Length:\x20341\r\nConnection:\x20close\r\n
-SF:Date:\x20Sun,\x2006\x20Dec\x202026\x2012:10:00\x20GMT\r\nServer:\x20lig
+SF:Date:\x20Sun,\x2006\x20Dec\x202026\x2012:39:29\x20GMT\r\nServer:\x20lig
 SF:httpd/1\.4\.69\r\n\r\n<\?xml\x20version=\"1\.0\"\x20encoding=\"iso-8859
 SF:-1\"\?>\n<!DOCTYPE\x20html\x20PUBLIC\x20\"-//W3C//DTD\x20XHTML\x201\.0\
 SF:x20Transitional//EN\"\n\x20\x20\x20\x20\x20\x20\x20\x20\x20\"http://www
@@ -42,7 +42,7 @@ SF:0<head>\n\x20\x20<title>404\x20Not\x20Found</title>\n\x20</head>\n\x20<
 SF:body>\n\x20\x20<h1>404\x20Not\x20Found</h1>\n\x20</body>\n</html>\n")%r
 SF:(HELP4STOMP,1F4,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nContent-Type:\x2
 SF:0text/html\r\nContent-Length:\x20345\r\nConnection:\x20close\r\nDate:\x
-SF:20Sun,\x2006\x20Dec\x202026\x2012:10:04\x20GMT\r\nServer:\x20lighttpd/1
+SF:20Sun,\x2006\x20Dec\x202026\x2012:39:34\x20GMT\r\nServer:\x20lighttpd/1
 SF:\.4\.69\r\n\r\n<\?xml\x20version=\"1\.0\"\x20encoding=\"iso-8859-1\"\?>
 SF:\n<!DOCTYPE\x20html\x20PUBLIC\x20\"-//W3C//DTD\x20XHTML\x201\.0\x20Tran
 SF:sitional//EN\"\n\x20\x20\x20\x20\x20\x20\x20\x20\x20\"http://www\.w3\.o
@@ -52,7 +52,7 @@ SF:\n\x20\x20<title>400\x20Bad\x20Request</title>\n\x20</head>\n\x20<body>
 SF:\n\x20\x20<h1>400\x20Bad\x20Request</h1>\n\x20</body>\n</html>\n")%r(SS
 SF:LSessionReq,1F4,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nContent-Type:\x2
 SF:0text/html\r\nContent-Length:\x20345\r\nConnection:\x20close\r\nDate:\x
-SF:20Sun,\x2006\x20Dec\x202026\x2012:10:05\x20GMT\r\nServer:\x20lighttpd/1
+SF:20Sun,\x2006\x20Dec\x202026\x2012:39:35\x20GMT\r\nServer:\x20lighttpd/1
 SF:\.4\.69\r\n\r\n<\?xml\x20version=\"1\.0\"\x20encoding=\"iso-8859-1\"\?>
 SF:\n<!DOCTYPE\x20html\x20PUBLIC\x20\"-//W3C//DTD\x20XHTML\x201\.0\x20Tran
 SF:sitional//EN\"\n\x20\x20\x20\x20\x20\x20\x20\x20\x20\"http://www\.w3\.o
@@ -62,7 +62,7 @@ SF:\n\x20\x20<title>400\x20Bad\x20Request</title>\n\x20</head>\n\x20<body>
 SF:\n\x20\x20<h1>400\x20Bad\x20Request</h1>\n\x20</body>\n</html>\n")%r(TL
 SF:SSessionReq,1F4,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nContent-Type:\x2
 SF:0text/html\r\nContent-Length:\x20345\r\nConnection:\x20close\r\nDate:\x
-SF:20Sun,\x2006\x20Dec\x202026\x2012:10:05\x20GMT\r\nServer:\x20lighttpd/1
+SF:20Sun,\x2006\x20Dec\x202026\x2012:39:35\x20GMT\r\nServer:\x20lighttpd/1
 SF:\.4\.69\r\n\r\n<\?xml\x20version=\"1\.0\"\x20encoding=\"iso-8859-1\"\?>
 SF:\n<!DOCTYPE\x20html\x20PUBLIC\x20\"-//W3C//DTD\x20XHTML\x201\.0\x20Tran
 SF:sitional//EN\"\n\x20\x20\x20\x20\x20\x20\x20\x20\x20\"http://www\.w3\.o
@@ -72,7 +72,7 @@ SF:\n\x20\x20<title>400\x20Bad\x20Request</title>\n\x20</head>\n\x20<body>
 SF:\n\x20\x20<h1>400\x20Bad\x20Request</h1>\n\x20</body>\n</html>\n")%r(DN
 SF:SVersionBindReqTCP,1F4,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nContent-T
 SF:ype:\x20text/html\r\nContent-Length:\x20345\r\nConnection:\x20close\r\n
-SF:Date:\x20Sun,\x2006\x20Dec\x202026\x2012:10:09\x20GMT\r\nServer:\x20lig
+SF:Date:\x20Sun,\x2006\x20Dec\x202026\x2012:39:40\x20GMT\r\nServer:\x20lig
 SF:httpd/1\.4\.69\r\n\r\n<\?xml\x20version=\"1\.0\"\x20encoding=\"iso-8859
 SF:-1\"\?>\n<!DOCTYPE\x20html\x20PUBLIC\x20\"-//W3C//DTD\x20XHTML\x201\.0\
 SF:x20Transitional//EN\"\n\x20\x20\x20\x20\x20\x20\x20\x20\x20\"http://www
@@ -82,7 +82,7 @@ SF:0<head>\n\x20\x20<title>400\x20Bad\x20Request</title>\n\x20</head>\n\x2
 SF:0<body>\n\x20\x20<h1>400\x20Bad\x20Request</h1>\n\x20</body>\n</html>\n
 SF:")%r(Kerberos,1F4,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nContent-Type:\
 SF:x20text/html\r\nContent-Length:\x20345\r\nConnection:\x20close\r\nDate:
-SF:\x20Sun,\x2006\x20Dec\x202026\x2012:10:09\x20GMT\r\nServer:\x20lighttpd
+SF:\x20Sun,\x2006\x20Dec\x202026\x2012:39:40\x20GMT\r\nServer:\x20lighttpd
 SF:/1\.4\.69\r\n\r\n<\?xml\x20version=\"1\.0\"\x20encoding=\"iso-8859-1\"\
 SF:?>\n<!DOCTYPE\x20html\x20PUBLIC\x20\"-//W3C//DTD\x20XHTML\x201\.0\x20Tr
 SF:ansitional//EN\"\n\x20\x20\x20\x20\x20\x20\x20\x20\x20\"http://www\.w3\
@@ -92,7 +92,7 @@ SF:d>\n\x20\x20<title>400\x20Bad\x20Request</title>\n\x20</head>\n\x20<bod
 SF:y>\n\x20\x20<h1>400\x20Bad\x20Request</h1>\n\x20</body>\n</html>\n")%r(
 SF:SMBProgNeg,1F4,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nContent-Type:\x20
 SF:text/html\r\nContent-Length:\x20345\r\nConnection:\x20close\r\nDate:\x2
-SF:0Sun,\x2006\x20Dec\x202026\x2012:10:09\x20GMT\r\nServer:\x20lighttpd/1\
+SF:0Sun,\x2006\x20Dec\x202026\x2012:39:40\x20GMT\r\nServer:\x20lighttpd/1\
 SF:.4\.69\r\n\r\n<\?xml\x20version=\"1\.0\"\x20encoding=\"iso-8859-1\"\?>\
 SF:n<!DOCTYPE\x20html\x20PUBLIC\x20\"-//W3C//DTD\x20XHTML\x201\.0\x20Trans
 SF:itional//EN\"\n\x20\x20\x20\x20\x20\x20\x20\x20\x20\"http://www\.w3\.or
@@ -102,7 +102,7 @@ SF:n\x20\x20<title>400\x20Bad\x20Request</title>\n\x20</head>\n\x20<body>\
 SF:n\x20\x20<h1>400\x20Bad\x20Request</h1>\n\x20</body>\n</html>\n")%r(Ter
 SF:minalServerCookie,1F4,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nContent-Ty
 SF:pe:\x20text/html\r\nContent-Length:\x20345\r\nConnection:\x20close\r\nD
-SF:ate:\x20Sun,\x2006\x20Dec\x202026\x2012:10:09\x20GMT\r\nServer:\x20ligh
+SF:ate:\x20Sun,\x2006\x20Dec\x202026\x2012:39:40\x20GMT\r\nServer:\x20ligh
 SF:ttpd/1\.4\.69\r\n\r\n<\?xml\x20version=\"1\.0\"\x20encoding=\"iso-8859-
 SF:1\"\?>\n<!DOCTYPE\x20html\x20PUBLIC\x20\"-//W3C//DTD\x20XHTML\x201\.0\x
 SF:20Transitional//EN\"\n\x20\x20\x20\x20\x20\x20\x20\x20\x20\"http://www\
@@ -112,7 +112,7 @@ SF:<head>\n\x20\x20<title>400\x20Bad\x20Request</title>\n\x20</head>\n\x20
 SF:<body>\n\x20\x20<h1>400\x20Bad\x20Request</h1>\n\x20</body>\n</html>\n"
 SF:)%r(ms-sql-s,1F4,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nContent-Type:\x
 SF:20text/html\r\nContent-Length:\x20345\r\nConnection:\x20close\r\nDate:\
-SF:x20Sun,\x2006\x20Dec\x202026\x2012:10:11\x20GMT\r\nServer:\x20lighttpd/
+SF:x20Sun,\x2006\x20Dec\x202026\x2012:39:41\x20GMT\r\nServer:\x20lighttpd/
 SF:1\.4\.69\r\n\r\n<\?xml\x20version=\"1\.0\"\x20encoding=\"iso-8859-1\"\?
 SF:>\n<!DOCTYPE\x20html\x20PUBLIC\x20\"-//W3C//DTD\x20XHTML\x201\.0\x20Tra
 SF:nsitional//EN\"\n\x20\x20\x20\x20\x20\x20\x20\x20\x20\"http://www\.w3\.
@@ -122,7 +122,7 @@ SF:>\n\x20\x20<title>400\x20Bad\x20Request</title>\n\x20</head>\n\x20<body
 SF:>\n\x20\x20<h1>400\x20Bad\x20Request</h1>\n\x20</body>\n</html>\n")%r(o
 SF:racle-tns,1F4,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nContent-Type:\x20t
 SF:ext/html\r\nContent-Length:\x20345\r\nConnection:\x20close\r\nDate:\x20
-SF:Sun,\x2006\x20Dec\x202026\x2012:10:15\x20GMT\r\nServer:\x20lighttpd/1\.
+SF:Sun,\x2006\x20Dec\x202026\x2012:39:45\x20GMT\r\nServer:\x20lighttpd/1\.
 SF:4\.69\r\n\r\n<\?xml\x20version=\"1\.0\"\x20encoding=\"iso-8859-1\"\?>\n
 SF:<!DOCTYPE\x20html\x20PUBLIC\x20\"-//W3C//DTD\x20XHTML\x201\.0\x20Transi
 SF:tional//EN\"\n\x20\x20\x20\x20\x20\x20\x20\x20\x20\"http://www\.w3\.org
@@ -132,7 +132,7 @@ SF:\x20\x20<title>400\x20Bad\x20Request</title>\n\x20</head>\n\x20<body>\n
 SF:\x20\x20<h1>400\x20Bad\x20Request</h1>\n\x20</body>\n</html>\n")%r(mqtt
 SF:-sys-version,1F4,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nContent-Type:\x
 SF:20text/html\r\nContent-Length:\x20345\r\nConnection:\x20close\r\nDate:\
-SF:x20Sun,\x2006\x20Dec\x202026\x2012:10:15\x20GMT\r\nServer:\x20lighttpd/
+SF:x20Sun,\x2006\x20Dec\x202026\x2012:39:46\x20GMT\r\nServer:\x20lighttpd/
 SF:1\.4\.69\r\n\r\n<\?xml\x20version=\"1\.0\"\x20encoding=\"iso-8859-1\"\?
 SF:>\n<!DOCTYPE\x20html\x20PUBLIC\x20\"-//W3C//DTD\x20XHTML\x201\.0\x20Tra
 SF:nsitional//EN\"\n\x20\x20\x20\x20\x20\x20\x20\x20\x20\"http://www\.w3\.
@@ -142,7 +142,7 @@ SF:>\n\x20\x20<title>400\x20Bad\x20Request</title>\n\x20</head>\n\x20<body
 SF:>\n\x20\x20<h1>400\x20Bad\x20Request</h1>\n\x20</body>\n</html>\n")%r(k
 SF:afka-apiversions,1F4,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nContent-Typ
 SF:e:\x20text/html\r\nContent-Length:\x20345\r\nConnection:\x20close\r\nDa
-SF:te:\x20Sun,\x2006\x20Dec\x202026\x2012:10:15\x20GMT\r\nServer:\x20light
+SF:te:\x20Sun,\x2006\x20Dec\x202026\x2012:39:46\x20GMT\r\nServer:\x20light
 SF:tpd/1\.4\.69\r\n\r\n<\?xml\x20version=\"1\.0\"\x20encoding=\"iso-8859-1
 SF:\"\?>\n<!DOCTYPE\x20html\x20PUBLIC\x20\"-//W3C//DTD\x20XHTML\x201\.0\x2
 SF:0Transitional//EN\"\n\x20\x20\x20\x20\x20\x20\x20\x20\x20\"http://www\.
@@ -152,7 +152,7 @@ SF:head>\n\x20\x20<title>400\x20Bad\x20Request</title>\n\x20</head>\n\x20<
 SF:body>\n\x20\x20<h1>400\x20Bad\x20Request</h1>\n\x20</body>\n</html>\n")
 SF:%r(epmd,1F4,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nContent-Type:\x20tex
 SF:t/html\r\nContent-Length:\x20345\r\nConnection:\x20close\r\nDate:\x20Su
-SF:n,\x2006\x20Dec\x202026\x2012:10:17\x20GMT\r\nServer:\x20lighttpd/1\.4\
+SF:n,\x2006\x20Dec\x202026\x2012:39:48\x20GMT\r\nServer:\x20lighttpd/1\.4\
 SF:.69\r\n\r\n<\?xml\x20version=\"1\.0\"\x20encoding=\"iso-8859-1\"\?>\n<!
 SF:DOCTYPE\x20html\x20PUBLIC\x20\"-//W3C//DTD\x20XHTML\x201\.0\x20Transiti
 SF:onal//EN\"\n\x20\x20\x20\x20\x20\x20\x20\x20\x20\"http://www\.w3\.org/T
@@ -162,7 +162,7 @@ SF:20\x20<title>400\x20Bad\x20Request</title>\n\x20</head>\n\x20<body>\n\x
 SF:20\x20<h1>400\x20Bad\x20Request</h1>\n\x20</body>\n</html>\n")%r(OpenVP
 SF:N,1F4,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nContent-Type:\x20text/html
 SF:\r\nContent-Length:\x20345\r\nConnection:\x20close\r\nDate:\x20Sun,\x20
-SF:06\x20Dec\x202026\x2012:10:17\x20GMT\r\nServer:\x20lighttpd/1\.4\.69\r\
+SF:06\x20Dec\x202026\x2012:39:48\x20GMT\r\nServer:\x20lighttpd/1\.4\.69\r\
 SF:n\r\n<\?xml\x20version=\"1\.0\"\x20encoding=\"iso-8859-1\"\?>\n<!DOCTYP
 SF:E\x20html\x20PUBLIC\x20\"-//W3C//DTD\x20XHTML\x201\.0\x20Transitional//
 SF:EN\"\n\x20\x20\x20\x20\x20\x20\x20\x20\x20\"http://www\.w3\.org/TR/xhtm
@@ -172,7 +172,7 @@ SF:<title>400\x20Bad\x20Request</title>\n\x20</head>\n\x20<body>\n\x20\x20
 SF:<h1>400\x20Bad\x20Request</h1>\n\x20</body>\n</html>\n")%r(STUNBindingR
 SF:eqTCP,1F4,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nContent-Type:\x20text/
 SF:html\r\nContent-Length:\x20345\r\nConnection:\x20close\r\nDate:\x20Sun,
-SF:\x2006\x20Dec\x202026\x2012:10:17\x20GMT\r\nServer:\x20lighttpd/1\.4\.6
+SF:\x2006\x20Dec\x202026\x2012:39:48\x20GMT\r\nServer:\x20lighttpd/1\.4\.6
 SF:9\r\n\r\n<\?xml\x20version=\"1\.0\"\x20encoding=\"iso-8859-1\"\?>\n<!DO
 SF:CTYPE\x20html\x20PUBLIC\x20\"-//W3C//DTD\x20XHTML\x201\.0\x20Transition
 SF:al//EN\"\n\x20\x20\x20\x20\x20\x20\x20\x20\x20\"http://www\.w3\.org/TR/
@@ -182,7 +182,7 @@ SF:\x20<title>400\x20Bad\x20Request</title>\n\x20</head>\n\x20<body>\n\x20
 SF:\x20<h1>400\x20Bad\x20Request</h1>\n\x20</body>\n</html>\n")%r(modbus-d
 SF:evid,1F4,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nContent-Type:\x20text/h
 SF:tml\r\nContent-Length:\x20345\r\nConnection:\x20close\r\nDate:\x20Sun,\
-SF:x2006\x20Dec\x202026\x2012:10:20\x20GMT\r\nServer:\x20lighttpd/1\.4\.69
+SF:x2006\x20Dec\x202026\x2012:39:51\x20GMT\r\nServer:\x20lighttpd/1\.4\.69
 SF:\r\n\r\n<\?xml\x20version=\"1\.0\"\x20encoding=\"iso-8859-1\"\?>\n<!DOC
 SF:TYPE\x20html\x20PUBLIC\x20\"-//W3C//DTD\x20XHTML\x201\.0\x20Transitiona
 SF:l//EN\"\n\x20\x20\x20\x20\x20\x20\x20\x20\x20\"http://www\.w3\.org/TR/x
@@ -192,7 +192,7 @@ SF:x20<title>400\x20Bad\x20Request</title>\n\x20</head>\n\x20<body>\n\x20\
 SF:x20<h1>400\x20Bad\x20Request</h1>\n\x20</body>\n</html>\n")%r(s7-szl,1F
 SF:4,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nContent-Type:\x20text/html\r\n
 SF:Content-Length:\x20345\r\nConnection:\x20close\r\nDate:\x20Sun,\x2006\x
-SF:20Dec\x202026\x2012:10:20\x20GMT\r\nServer:\x20lighttpd/1\.4\.69\r\n\r\
+SF:20Dec\x202026\x2012:39:51\x20GMT\r\nServer:\x20lighttpd/1\.4\.69\r\n\r\
 SF:n<\?xml\x20version=\"1\.0\"\x20encoding=\"iso-8859-1\"\?>\n<!DOCTYPE\x2
 SF:0html\x20PUBLIC\x20\"-//W3C//DTD\x20XHTML\x201\.0\x20Transitional//EN\"
 SF:\n\x20\x20\x20\x20\x20\x20\x20\x20\x20\"http://www\.w3\.org/TR/xhtml1/D
@@ -202,7 +202,7 @@ SF:le>400\x20Bad\x20Request</title>\n\x20</head>\n\x20<body>\n\x20\x20<h1>
 SF:400\x20Bad\x20Request</h1>\n\x20</body>\n</html>\n")%r(dnp3-linkstatus,
 SF:1F4,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nContent-Type:\x20text/html\r
 SF:\nContent-Length:\x20345\r\nConnection:\x20close\r\nDate:\x20Sun,\x2006
-SF:\x20Dec\x202026\x2012:10:20\x20GMT\r\nServer:\x20lighttpd/1\.4\.69\r\n\
+SF:\x20Dec\x202026\x2012:39:52\x20GMT\r\nServer:\x20lighttpd/1\.4\.69\r\n\
 SF:r\n<\?xml\x20version=\"1\.0\"\x20encoding=\"iso-8859-1\"\?>\n<!DOCTYPE\
 SF:x20html\x20PUBLIC\x20\"-//W3C//DTD\x20XHTML\x201\.0\x20Transitional//EN
 SF:\"\n\x20\x20\x20\x20\x20\x20\x20\x20\x20\"http://www\.w3\.org/TR/xhtml1

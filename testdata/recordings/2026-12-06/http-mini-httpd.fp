@@ -1,10 +1,10 @@
-# recorded by signet 0.1.0 from 127.0.0.1 port 41088/tcp on 2026-12-06T12:10:24Z
+# recorded by signet 0.1.0 from 127.0.0.1 port 41088/tcp on 2026-12-06T12:39:54Z
 # source: Debian 12 mini-httpd 1.30-3 on the loopback testbed (testbed/testbed.sh, id http-mini-httpd), recorded 2026-12-06 with signet --version-record
 # expect: http | mini_httpd
-SF-Port41088-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B1550B0%P=x86_64-pc-linux
+SF-Port41088-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B15579A%P=x86_64-pc-linux
 SF:-gnu%r(GenericLines,2AD,"UNKNOWN\x20400\x20Bad\x20Request\r\nServer:\x2
 SF:0mini_httpd/1\.30\x2026Oct2018\r\nDate:\x20Sun,\x2006\x20Dec\x202026\x2
-SF:012:10:01\x20GMT\r\nCache-Control:\x20no-cache,no-store\r\nContent-Type
+SF:012:39:30\x20GMT\r\nCache-Control:\x20no-cache,no-store\r\nContent-Type
 SF::\x20text/html;\x20charset=%s\r\nConnection:\x20close\r\n\r\n<!DOCTYPE\
 SF:x20html\x20PUBLIC\x20\"-//W3C//DTD\x20HTML\x204\.01\x20Transitional//EN
 SF:\"\x20\"http://www\.w3\.org/TR/html4/loose\.dtd\">\n\n<html>\n\n\x20\x2
@@ -17,13 +17,13 @@ SF:\x20\x20\x20\x20<hr>\n\n\x20\x20\x20\x20<address><a\x20href=\"http://ww
 SF:w\.acme\.com/software/mini_httpd/\">mini_httpd/1\.30\x2026Oct2018</a></
 SF:address>\n\n\x20\x20</body>\n\n</html>\n")%r(GetRequest,134,"HTTP/1\.0\
 SF:x20200\x20Ok\r\nServer:\x20mini_httpd/1\.30\x2026Oct2018\r\nDate:\x20Su
-SF:n,\x2006\x20Dec\x202026\x2012:10:01\x20GMT\r\nContent-Type:\x20text/htm
+SF:n,\x2006\x20Dec\x202026\x2012:39:30\x20GMT\r\nContent-Type:\x20text/htm
 SF:l;\x20charset=UTF-8\r\nContent-Length:\x2092\r\nLast-Modified:\x20Sun,\
-SF:x2006\x20Dec\x202026\x2012:07:44\x20GMT\r\nConnection:\x20close\r\n\r\n
+SF:x2006\x20Dec\x202026\x2012:38:56\x20GMT\r\nConnection:\x20close\r\n\r\n
 SF:<html><head><title>signet\x20testbed</title></head><body><h1>signet\x20
 SF:testbed</h1></body></html>\n")%r(HTTPOptions,2C5,"HTTP/1\.0\x20501\x20N
 SF:ot\x20Implemented\r\nServer:\x20mini_httpd/1\.30\x2026Oct2018\r\nDate:\
-SF:x20Sun,\x2006\x20Dec\x202026\x2012:10:01\x20GMT\r\nCache-Control:\x20no
+SF:x20Sun,\x2006\x20Dec\x202026\x2012:39:30\x20GMT\r\nCache-Control:\x20no
 SF:-cache,no-store\r\nContent-Type:\x20text/html;\x20charset=%s\r\nConnect
 SF:ion:\x20close\r\n\r\n<!DOCTYPE\x20html\x20PUBLIC\x20\"-//W3C//DTD\x20HT
 SF:ML\x204\.01\x20Transitional//EN\"\x20\"http://www\.w3\.org/TR/html4/loo
@@ -37,7 +37,7 @@ SF:0<hr>\n\n\x20\x20\x20\x20<address><a\x20href=\"http://www\.acme\.com/so
 SF:ftware/mini_httpd/\">mini_httpd/1\.30\x2026Oct2018</a></address>\n\n\x2
 SF:0\x20</body>\n\n</html>\n")%r(RTSPRequest,2C5,"RTSP/1\.0\x20501\x20Not\
 SF:x20Implemented\r\nServer:\x20mini_httpd/1\.30\x2026Oct2018\r\nDate:\x20
-SF:Sun,\x2006\x20Dec\x202026\x2012:10:01\x20GMT\r\nCache-Control:\x20no-ca
+SF:Sun,\x2006\x20Dec\x202026\x2012:39:30\x20GMT\r\nCache-Control:\x20no-ca
 SF:che,no-store\r\nContent-Type:\x20text/html;\x20charset=%s\r\nConnection
 SF::\x20close\r\n\r\n<!DOCTYPE\x20html\x20PUBLIC\x20\"-//W3C//DTD\x20HTML\
 SF:x204\.01\x20Transitional//EN\"\x20\"http://www\.w3\.org/TR/html4/loose\
@@ -51,7 +51,7 @@ SF:r>\n\n\x20\x20\x20\x20<address><a\x20href=\"http://www\.acme\.com/softw
 SF:are/mini_httpd/\">mini_httpd/1\.30\x2026Oct2018</a></address>\n\n\x20\x
 SF:20</body>\n\n</html>\n")%r(FourOhFourRequest,2A3,"HTTP/1\.0\x20404\x20N
 SF:ot\x20Found\r\nServer:\x20mini_httpd/1\.30\x2026Oct2018\r\nDate:\x20Sun
-SF:,\x2006\x20Dec\x202026\x2012:10:01\x20GMT\r\nCache-Control:\x20no-cache
+SF:,\x2006\x20Dec\x202026\x2012:39:30\x20GMT\r\nCache-Control:\x20no-cache
 SF:,no-store\r\nContent-Type:\x20text/html;\x20charset=%s\r\nConnection:\x
 SF:20close\r\n\r\n<!DOCTYPE\x20html\x20PUBLIC\x20\"-//W3C//DTD\x20HTML\x20
 SF:4\.01\x20Transitional//EN\"\x20\"http://www\.w3\.org/TR/html4/loose\.dt
@@ -64,7 +64,7 @@ SF:not\x20found\.\n\x20\x20\x20\x20<hr>\n\n\x20\x20\x20\x20<address><a\x20
 SF:href=\"http://www\.acme\.com/software/mini_httpd/\">mini_httpd/1\.30\x2
 SF:026Oct2018</a></address>\n\n\x20\x20</body>\n\n</html>\n")%r(HELP4STOMP
 SF:,2AD,"UNKNOWN\x20400\x20Bad\x20Request\r\nServer:\x20mini_httpd/1\.30\x
-SF:2026Oct2018\r\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:10:06\x20GMT\r\
+SF:2026Oct2018\r\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:39:35\x20GMT\r\
 SF:nCache-Control:\x20no-cache,no-store\r\nContent-Type:\x20text/html;\x20
 SF:charset=%s\r\nConnection:\x20close\r\n\r\n<!DOCTYPE\x20html\x20PUBLIC\x
 SF:20\"-//W3C//DTD\x20HTML\x204\.01\x20Transitional//EN\"\x20\"http://www\

@@ -1,15 +1,15 @@
-# recorded by signet 0.1.0 from 127.0.0.1 port 41084/tcp on 2026-12-06T12:10:23Z
+# recorded by signet 0.1.0 from 127.0.0.1 port 41084/tcp on 2026-12-06T12:39:54Z
 # source: Debian 12 python3.11-minimal 3.11.2-6+deb12u6 on the loopback testbed (testbed/testbed.sh, id http-python), recorded 2026-12-06 with signet --version-record
 # expect: http | SimpleHTTPServer
-SF-Port41084-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B1550AF%P=x86_64-pc-linux
+SF-Port41084-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B15579A%P=x86_64-pc-linux
 SF:-gnu%r(GetRequest,115,"HTTP/1\.0\x20200\x20OK\r\nServer:\x20SimpleHTTP/
-SF:0\.6\x20Python/3\.11\.2\r\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:10:
-SF:00\x20GMT\r\nContent-type:\x20text/html\r\nContent-Length:\x2092\r\nLas
-SF:t-Modified:\x20Sun,\x2006\x20Dec\x202026\x2012:07:44\x20GMT\r\n\r\n<htm
+SF:0\.6\x20Python/3\.11\.2\r\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:39:
+SF:30\x20GMT\r\nContent-type:\x20text/html\r\nContent-Length:\x2092\r\nLas
+SF:t-Modified:\x20Sun,\x2006\x20Dec\x202026\x2012:38:56\x20GMT\r\n\r\n<htm
 SF:l><head><title>signet\x20testbed</title></head><body><h1>signet\x20test
 SF:bed</h1></body></html>\n")%r(HTTPOptions,231,"HTTP/1\.0\x20501\x20Unsup
 SF:ported\x20method\x20\('OPTIONS'\)\r\nServer:\x20SimpleHTTP/0\.6\x20Pyth
-SF:on/3\.11\.2\r\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:10:00\x20GMT\r\
+SF:on/3\.11\.2\r\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:39:30\x20GMT\r\
 SF:nConnection:\x20close\r\nContent-Type:\x20text/html;charset=utf-8\r\nCo
 SF:ntent-Length:\x20360\r\n\r\n<!DOCTYPE\x20HTML>\n<html\x20lang=\"en\">\n
 SF:\x20\x20\x20\x20<head>\n\x20\x20\x20\x20\x20\x20\x20\x20<meta\x20charse
@@ -50,7 +50,7 @@ SF:ror\x20code\x20explanation:\x20400\x20-\x20Bad\x20request\x20syntax\x20
 SF:or\x20unsupported\x20method\.</p>\n\x20\x20\x20\x20</body>\n</html>\n")
 SF:%r(FourOhFourRequest,208,"HTTP/1\.0\x20404\x20File\x20not\x20found\r\nS
 SF:erver:\x20SimpleHTTP/0\.6\x20Python/3\.11\.2\r\nDate:\x20Sun,\x2006\x20
-SF:Dec\x202026\x2012:10:00\x20GMT\r\nConnection:\x20close\r\nContent-Type:
+SF:Dec\x202026\x2012:39:30\x20GMT\r\nConnection:\x20close\r\nContent-Type:
 SF:\x20text/html;charset=utf-8\r\nContent-Length:\x20335\r\n\r\n<!DOCTYPE\
 SF:x20HTML>\n<html\x20lang=\"en\">\n\x20\x20\x20\x20<head>\n\x20\x20\x20\x
 SF:20\x20\x20\x20\x20<meta\x20charset=\"utf-8\">\n\x20\x20\x20\x20\x20\x20

@@ -1,13 +1,13 @@
-# recorded by signet 0.1.0 from 127.0.0.1 port 41089/tcp on 2026-12-06T12:10:23Z
+# recorded by signet 0.1.0 from 127.0.0.1 port 41089/tcp on 2026-12-06T12:39:54Z
 # source: Debian 12 radicale 3.1.8-2 on the loopback testbed (testbed/testbed.sh, id http-radicale), recorded 2026-12-06 with signet --version-record
 # expect: http | WSGIServer
-SF-Port41089-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B1550AF%P=x86_64-pc-linux
+SF-Port41089-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B15579A%P=x86_64-pc-linux
 SF:-gnu%r(GetRequest,C3,"HTTP/1\.0\x20302\x20Found\r\nDate:\x20Sun,\x2006\
-SF:x20Dec\x202026\x2012:10:01\x20GMT\r\nServer:\x20WSGIServer/0\.2\x20CPyt
+SF:x20Dec\x202026\x2012:39:30\x20GMT\r\nServer:\x20WSGIServer/0\.2\x20CPyt
 SF:hon/3\.11\.2\r\nLocation:\x20/\.web\r\nContent-Type:\x20text/plain;\x20
 SF:charset=utf-8\r\nContent-Length:\x2019\r\n\r\nRedirected\x20to\x20/\.we
 SF:b")%r(HTTPOptions,112,"HTTP/1\.0\x20200\x20OK\r\nDate:\x20Sun,\x2006\x2
-SF:0Dec\x202026\x2012:10:01\x20GMT\r\nServer:\x20WSGIServer/0\.2\x20CPytho
+SF:0Dec\x202026\x2012:39:30\x20GMT\r\nServer:\x20WSGIServer/0\.2\x20CPytho
 SF:n/3\.11\.2\r\nAllow:\x20DELETE,\x20GET,\x20HEAD,\x20MKCALENDAR,\x20MKCO
 SF:L,\x20MOVE,\x20OPTIONS,\x20POST,\x20PROPFIND,\x20PROPPATCH,\x20PUT,\x20
 SF:REPORT\r\nDAV:\x201,\x202,\x203,\x20calendar-access,\x20addressbook,\x2
@@ -40,7 +40,7 @@ SF:>Message:\x20Bad\x20request\x20syntax\x20\('HELP'\)\.</p>\n\x20\x20\x20
 SF:\x20\x20\x20\x20\x20<p>Error\x20code\x20explanation:\x20400\x20-\x20Bad
 SF:\x20request\x20syntax\x20or\x20unsupported\x20method\.</p>\n\x20\x20\x2
 SF:0\x20</body>\n</html>\n")%r(FourOhFourRequest,CD,"HTTP/1\.0\x20404\x20N
-SF:ot\x20Found\r\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:10:01\x20GMT\r\
+SF:ot\x20Found\r\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:39:30\x20GMT\r\
 SF:nServer:\x20WSGIServer/0\.2\x20CPython/3\.11\.2\r\nContent-Type:\x20tex
 SF:t/plain;\x20charset=utf-8\r\nContent-Length:\x2042\r\n\r\nThe\x20reques
 SF:ted\x20resource\x20could\x20not\x20be\x20found\.")%r(redis-server,165,"

@@ -1,7 +1,7 @@
-# recorded by signet 0.1.0 from 127.0.0.1 port 41993/tcp on 2026-12-06T12:10:46Z
+# recorded by signet 0.1.0 from 127.0.0.1 port 41993/tcp on 2026-12-06T12:40:18Z
 # source: Debian 12 dovecot-imapd 1:2.3.19.1+dfsg1-2.1+deb12u7 on the loopback testbed (testbed/testbed.sh, id imaps-dovecot), recorded 2026-12-06 with signet --version-record
 # expect: ssl/imap | Dovecot imapd
-SF-Port41993-TCP:V=signet-0.1.0%T=SSL%I=9%D=12/6%Time=6B1550C6%P=x86_64-pc
+SF-Port41993-TCP:V=signet-0.1.0%T=SSL%I=9%D=12/6%Time=6B1557B2%P=x86_64-pc
 SF:-linux-gnu%r(NULL,70,"\*\x20OK\x20\[CAPABILITY\x20IMAP4rev1\x20SASL-IR\
 SF:x20LOGIN-REFERRALS\x20ID\x20ENABLE\x20IDLE\x20LITERAL\+\x20AUTH=PLAIN\]
 SF:\x20Dovecot\x20\(Debian\)\x20ready\.\r\n")%r(GenericLines,D2,"\*\x20OK\
@@ -145,27 +145,29 @@ SF:*\x20BAD\x20Error\x20in\x20IMAP\x20command\x20received\x20by\x20server\
 SF:.\r\n")%r(OpenVPN,A1,"\*\x20OK\x20\[CAPABILITY\x20IMAP4rev1\x20SASL-IR\
 SF:x20LOGIN-REFERRALS\x20ID\x20ENABLE\x20IDLE\x20LITERAL\+\x20AUTH=PLAIN\]
 SF:\x20Dovecot\x20\(Debian\)\x20ready\.\r\n\*\x20BAD\x20Error\x20in\x20IMA
-SF:P\x20command\x20received\x20by\x20server\.\r\n")%r(STUNBindingReqTCP,A1
-SF:,"\*\x20OK\x20\[CAPABILITY\x20IMAP4rev1\x20SASL-IR\x20LOGIN-REFERRALS\x
-SF:20ID\x20ENABLE\x20IDLE\x20LITERAL\+\x20AUTH=PLAIN\]\x20Dovecot\x20\(Deb
-SF:ian\)\x20ready\.\r\n\*\x20BAD\x20Error\x20in\x20IMAP\x20command\x20rece
-SF:ived\x20by\x20server\.\r\n")%r(modbus-devid,A1,"\*\x20OK\x20\[CAPABILIT
-SF:Y\x20IMAP4rev1\x20SASL-IR\x20LOGIN-REFERRALS\x20ID\x20ENABLE\x20IDLE\x2
-SF:0LITERAL\+\x20AUTH=PLAIN\]\x20Dovecot\x20\(Debian\)\x20ready\.\r\n\*\x2
-SF:0BAD\x20Error\x20in\x20IMAP\x20command\x20received\x20by\x20server\.\r\
-SF:n")%r(s7-szl,D2,"\*\x20OK\x20\[CAPABILITY\x20IMAP4rev1\x20SASL-IR\x20LO
-SF:GIN-REFERRALS\x20ID\x20ENABLE\x20IDLE\x20LITERAL\+\x20AUTH=PLAIN\]\x20D
-SF:ovecot\x20\(Debian\)\x20ready\.\r\n\*\x20BAD\x20Error\x20in\x20IMAP\x20
-SF:command\x20received\x20by\x20server\.\r\n\*\x20BAD\x20Error\x20in\x20IM
-SF:AP\x20command\x20received\x20by\x20server\.\r\n")%r(enip-listidentity,A
-SF:1,"\*\x20OK\x20\[CAPABILITY\x20IMAP4rev1\x20SASL-IR\x20LOGIN-REFERRALS\
-SF:x20ID\x20ENABLE\x20IDLE\x20LITERAL\+\x20AUTH=PLAIN\]\x20Dovecot\x20\(De
-SF:bian\)\x20ready\.\r\n\*\x20BAD\x20Error\x20in\x20IMAP\x20command\x20rec
-SF:eived\x20by\x20server\.\r\n")%r(dnp3-linkstatus,A1,"\*\x20OK\x20\[CAPAB
-SF:ILITY\x20IMAP4rev1\x20SASL-IR\x20LOGIN-REFERRALS\x20ID\x20ENABLE\x20IDL
-SF:E\x20LITERAL\+\x20AUTH=PLAIN\]\x20Dovecot\x20\(Debian\)\x20ready\.\r\n\
-SF:*\x20BAD\x20Error\x20in\x20IMAP\x20command\x20received\x20by\x20server\
-SF:.\r\n")%r(opcua-hello,A1,"\*\x20OK\x20\[CAPABILITY\x20IMAP4rev1\x20SASL
-SF:-IR\x20LOGIN-REFERRALS\x20ID\x20ENABLE\x20IDLE\x20LITERAL\+\x20AUTH=PLA
-SF:IN\]\x20Dovecot\x20\(Debian\)\x20ready\.\r\n\*\x20BAD\x20Error\x20in\x2
-SF:0IMAP\x20command\x20received\x20by\x20server\.\r\n");
+SF:P\x20command\x20received\x20by\x20server\.\r\n")%r(STUNBindingReqTCP,10
+SF:D,"\*\x20OK\x20Waiting\x20for\x20authentication\x20process\x20to\x20res
+SF:pond\.\.\r\n\*\x20OK\x20Waiting\x20for\x20authentication\x20process\x20
+SF:to\x20respond\.\.\r\n\*\x20OK\x20\[CAPABILITY\x20IMAP4rev1\x20SASL-IR\x
+SF:20LOGIN-REFERRALS\x20ID\x20ENABLE\x20IDLE\x20LITERAL\+\x20AUTH=PLAIN\]\
+SF:x20Dovecot\x20\(Debian\)\x20ready\.\r\n\*\x20BAD\x20Error\x20in\x20IMAP
+SF:\x20command\x20received\x20by\x20server\.\r\n")%r(modbus-devid,A1,"\*\x
+SF:20OK\x20\[CAPABILITY\x20IMAP4rev1\x20SASL-IR\x20LOGIN-REFERRALS\x20ID\x
+SF:20ENABLE\x20IDLE\x20LITERAL\+\x20AUTH=PLAIN\]\x20Dovecot\x20\(Debian\)\
+SF:x20ready\.\r\n\*\x20BAD\x20Error\x20in\x20IMAP\x20command\x20received\x
+SF:20by\x20server\.\r\n")%r(s7-szl,D2,"\*\x20OK\x20\[CAPABILITY\x20IMAP4re
+SF:v1\x20SASL-IR\x20LOGIN-REFERRALS\x20ID\x20ENABLE\x20IDLE\x20LITERAL\+\x
+SF:20AUTH=PLAIN\]\x20Dovecot\x20\(Debian\)\x20ready\.\r\n\*\x20BAD\x20Erro
+SF:r\x20in\x20IMAP\x20command\x20received\x20by\x20server\.\r\n\*\x20BAD\x
+SF:20Error\x20in\x20IMAP\x20command\x20received\x20by\x20server\.\r\n")%r(
+SF:enip-listidentity,A1,"\*\x20OK\x20\[CAPABILITY\x20IMAP4rev1\x20SASL-IR\
+SF:x20LOGIN-REFERRALS\x20ID\x20ENABLE\x20IDLE\x20LITERAL\+\x20AUTH=PLAIN\]
+SF:\x20Dovecot\x20\(Debian\)\x20ready\.\r\n\*\x20BAD\x20Error\x20in\x20IMA
+SF:P\x20command\x20received\x20by\x20server\.\r\n")%r(dnp3-linkstatus,A1,"
+SF:\*\x20OK\x20\[CAPABILITY\x20IMAP4rev1\x20SASL-IR\x20LOGIN-REFERRALS\x20
+SF:ID\x20ENABLE\x20IDLE\x20LITERAL\+\x20AUTH=PLAIN\]\x20Dovecot\x20\(Debia
+SF:n\)\x20ready\.\r\n\*\x20BAD\x20Error\x20in\x20IMAP\x20command\x20receiv
+SF:ed\x20by\x20server\.\r\n")%r(opcua-hello,A1,"\*\x20OK\x20\[CAPABILITY\x
+SF:20IMAP4rev1\x20SASL-IR\x20LOGIN-REFERRALS\x20ID\x20ENABLE\x20IDLE\x20LI
+SF:TERAL\+\x20AUTH=PLAIN\]\x20Dovecot\x20\(Debian\)\x20ready\.\r\n\*\x20BA
+SF:D\x20Error\x20in\x20IMAP\x20command\x20received\x20by\x20server\.\r\n");

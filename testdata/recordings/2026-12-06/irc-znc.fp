@@ -1,12 +1,12 @@
-# recorded by signet 0.1.0 from 127.0.0.1 port 41669/tcp on 2026-12-06T12:10:24Z
+# recorded by signet 0.1.0 from 127.0.0.1 port 41669/tcp on 2026-12-06T12:39:55Z
 # source: Debian 12 znc 1.8.2-3.1+deb12u2 on the loopback testbed (testbed/testbed.sh, id irc-znc), recorded 2026-12-06 with signet --version-record
 # expect: irc | ZNC IRC bouncer
-SF-Port41669-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B1550B0%P=x86_64-pc-linux
+SF-Port41669-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B15579B%P=x86_64-pc-linux
 SF:-gnu%r(GetRequest,B10,"HTTP/1\.0\x20200\x20OK\r\nDate:\x20Sun,\x2006\x2
-SF:0Dec\x202026\x2012:10:00\x20GMT\r\nServer:\x20ZNC\x201\.8\.2\+deb3\.1\+
+SF:0Dec\x202026\x2012:39:32\x20GMT\r\nServer:\x20ZNC\x201\.8\.2\+deb3\.1\+
 SF:deb12u2\x20-\x20https://znc\.in\r\nContent-Length:\x202514\r\nContent-T
-SF:ype:\x20text/html;\x20charset=utf-8\r\nSet-Cookie:\x2041669-SessionId=2
-SF:833839b0be30162ce7aed9fd719ecb410d8ca4e6024aaee8835806d0785f9fe;\x20Htt
+SF:ype:\x20text/html;\x20charset=utf-8\r\nSet-Cookie:\x2041669-SessionId=0
+SF:ba36a16ef5b3a1b7a12f5410ecb8e2d41a87121d2e8c7242880127eef50e1c0;\x20Htt
 SF:pOnly;\x20path=/;\x20SameSite=Strict;\r\nConnection:\x20Close\r\n\r\n<\
 SF:?xml\x20version=\"1\.0\"\x20encoding=\"UTF-8\"\?>\n<!DOCTYPE\x20html>\n
 SF:<html\x20xmlns=\"http://www\.w3\.org/1999/xhtml\"\x20xml:lang=\"en\"\x2
@@ -57,10 +57,10 @@ SF:20-->\n\t\t\t<div\x20id=\"tag\"><p>ZNC\x201\.8\.2\+deb3\.1\+deb12u2\x20
 SF:-\x20<a\x20href=\"https://znc\.in\">https://znc\.in</a></p></div>\n\t\t
 SF:<!--\x20!LowerBanner\x20-->\n\t</body>\n</html>\n")%r(FourOhFourRequest
 SF:,2C6,"HTTP/1\.0\x20404\x20Not\x20Found\r\nDate:\x20Sun,\x2006\x20Dec\x2
-SF:02026\x2012:10:00\x20GMT\r\nServer:\x20ZNC\x201\.8\.2\+deb3\.1\+deb12u2
+SF:02026\x2012:39:32\x20GMT\r\nServer:\x20ZNC\x201\.8\.2\+deb3\.1\+deb12u2
 SF:\x20-\x20https://znc\.in\r\nContent-Length:\x20386\r\nContent-Type:\x20
-SF:text/html;\x20charset=utf-8\r\nSet-Cookie:\x2041669-SessionId=264368363
-SF:ea516e8f9bd27e78f7ace523e065d22f29ecc8f8d05a1cd37f76ed4;\x20HttpOnly;\x
+SF:text/html;\x20charset=utf-8\r\nSet-Cookie:\x2041669-SessionId=b2ebc2597
+SF:3fcf95072d8175cb733ea0b5ed62be9eafea252338b5badd45d3b89;\x20HttpOnly;\x
 SF:20path=/;\x20SameSite=Strict;\r\nConnection:\x20Close\r\n\r\n<\?xml\x20
 SF:version=\"1\.0\"\x20encoding=\"UTF-8\"\?>\r\n<!DOCTYPE\x20html>\r\n<htm
 SF:l\x20xmlns=\"http://www\.w3\.org/1999/xhtml\"\x20lang=\"en\"\x20xml:lan

@@ -1,7 +1,7 @@
-# recorded by signet 0.1.0 from 127.0.0.1 port 41995/tcp on 2026-12-06T12:10:44Z
+# recorded by signet 0.1.0 from 127.0.0.1 port 41995/tcp on 2026-12-06T12:40:15Z
 # source: Debian 12 dovecot-pop3d 1:2.3.19.1+dfsg1-2.1+deb12u7 on the loopback testbed (testbed/testbed.sh, id pop3s-dovecot), recorded 2026-12-06 with signet --version-record
 # expect: ssl/pop3 | Dovecot pop3d
-SF-Port41995-TCP:V=signet-0.1.0%T=SSL%I=9%D=12/6%Time=6B1550C4%P=x86_64-pc
+SF-Port41995-TCP:V=signet-0.1.0%T=SSL%I=9%D=12/6%Time=6B1557AF%P=x86_64-pc
 SF:-linux-gnu%r(NULL,1D,"\+OK\x20Dovecot\x20\(Debian\)\x20ready\.\r\n")%r(
 SF:GenericLines,4B,"\+OK\x20Dovecot\x20\(Debian\)\x20ready\.\r\n-ERR\x20Un
 SF:known\x20command\.\r\n-ERR\x20Unknown\x20command\.\r\n")%r(GetRequest,4

@@ -1,7 +1,7 @@
-# recorded by signet 0.1.0 from 127.0.0.1 port 41118/tcp on 2026-12-06T12:10:24Z
+# recorded by signet 0.1.0 from 127.0.0.1 port 41118/tcp on 2026-12-06T12:39:54Z
 # source: Debian 12 privoxy 3.0.34-1 on the loopback testbed (testbed/testbed.sh, id proxy-privoxy), recorded 2026-12-06 with signet --version-record
 # expect: http-proxy | Privoxy http proxy
-SF-Port41118-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B1550B0%P=x86_64-pc-linux
+SF-Port41118-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B15579A%P=x86_64-pc-linux
 SF:-gnu%r(GetRequest,86,"HTTP/1\.1\x20400\x20Invalid\x20header\x20received
 SF:\x20from\x20client\r\nContent-Type:\x20text/plain\r\nConnection:\x20clo
 SF:se\r\n\r\nInvalid\x20header\x20received\x20from\x20client\.\n")%r(HTTPO

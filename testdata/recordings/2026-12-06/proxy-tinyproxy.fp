@@ -1,7 +1,7 @@
-# recorded by signet 0.1.0 from 127.0.0.1 port 41129/tcp on 2026-12-06T12:10:24Z
+# recorded by signet 0.1.0 from 127.0.0.1 port 41129/tcp on 2026-12-06T12:39:55Z
 # source: Debian 12 tinyproxy 1.11.1-2.1+deb12u1 on the loopback testbed (testbed/testbed.sh, id proxy-tinyproxy), recorded 2026-12-06 with signet --version-record
 # expect: http-proxy | tinyproxy
-SF-Port41129-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B1550B0%P=x86_64-pc-linux
+SF-Port41129-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B15579B%P=x86_64-pc-linux
 SF:-gnu%r(GetRequest,1CC,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nServer:\x2
 SF:0tinyproxy/1\.11\.1\r\nContent-Type:\x20text/html\r\nConnection:\x20clo
 SF:se\r\n\r\n<\?xml\x20version=\"1\.0\"\x20encoding=\"UTF-8\"\x20\?>\n<!DO

@@ -1,7 +1,7 @@
-# recorded by signet 0.1.0 from 127.0.0.1 port 41379/tcp on 2026-12-06T12:10:24Z
+# recorded by signet 0.1.0 from 127.0.0.1 port 41379/tcp on 2026-12-06T12:39:55Z
 # source: Debian 12 redis-server 5:7.0.15-1~deb12u10 on the loopback testbed (testbed/testbed.sh, id redis), recorded 2026-12-06 with signet --version-record
 # expect: redis | Redis key-value store
-SF-Port41379-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B1550B0%P=x86_64-pc-linux
+SF-Port41379-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B15579B%P=x86_64-pc-linux
 SF:-gnu%r(GetRequest,32,"-ERR\x20wrong\x20number\x20of\x20arguments\x20for
 SF:\x20'get'\x20command\r\n")%r(HTTPOptions,4B,"-ERR\x20unknown\x20command
 SF:\x20'OPTIONS',\x20with\x20args\x20beginning\x20with:\x20'/'\x20'HTTP/1\
@@ -16,19 +16,19 @@ SF::7\.0\.15\r\nredis_git_sha1:00000000\r\nredis_git_dirty:0\r\nredis_buil
 SF:d_id:ae4d7c971a948f0\r\nredis_mode:standalone\r\nos:Linux\x206\.18\.44-
 SF:fc-v1272\x20x86_64\r\narch_bits:64\r\nmonotonic_clock:POSIX\x20clock_ge
 SF:ttime\r\nmultiplexing_api:epoll\r\natomicvar_api:c11-builtin\r\ngcc_ver
-SF:sion:12\.2\.0\r\nprocess_id:2896\r\nprocess_supervised:no\r\nrun_id:916
-SF:a84bda658a79891030979652817f5bf63a470\r\ntcp_port:41379\r\nserver_time_
-SF:usec:1796559001172581\r\nuptime_in_seconds:126\r\nuptime_in_days:0\r\nh
-SF:z:10\r\nconfigured_hz:10\r\nlru_clock:1396889\r\nexecutable:/work/wt/su
+SF:sion:12\.2\.0\r\nprocess_id:12634\r\nprocess_supervised:no\r\nrun_id:76
+SF:08767b00000c87df4dd8c0a168c8b573062e50\r\ntcp_port:41379\r\nserver_time
+SF:_usec:1796560771285060\r\nuptime_in_seconds:27\r\nuptime_in_days:0\r\nh
+SF:z:10\r\nconfigured_hz:10\r\nlru_clock:1398659\r\nexecutable:/work/wt/su
 SF:ggest/redis-server\r\nconfig_file:\r\nio_threads_active:0\r\n\r\n#\x20C
 SF:lients\r\nconnected_clients:1\r\ncluster_connections:0\r\nmaxclients:10
 SF:000\r\nclient_recent_max_input_buffer:8\r\nclient_recent_max_output_buf
 SF:fer:0\r\nblocked_clients:0\r\ntracking_clients:0\r\nclients_in_timeout_
-SF:table:0\r\n\r\n#\x20Memory\r\nused_memory:917104\r\nused_memory_human:8
-SF:95\.61K\r\nused_memory_rss:12177408\r\nused_memory_rss_human:11\.61M\r\
-SF:nused_memory_peak:917104\r\nused_memory_peak_human:895\.61K\r\nused_mem
-SF:ory_peak_perc:102\.57%\r\nused_memory_overhead:876536\r\nused_memory_st
-SF:artup:876336\r\nused_memory_dataset:40568\r\nused_memory_dataset_perc:9
+SF:table:0\r\n\r\n#\x20Memory\r\nused_memory:916976\r\nused_memory_human:8
+SF:95\.48K\r\nused_memory_rss:12128256\r\nused_memory_rss_human:11\.57M\r\
+SF:nused_memory_peak:916976\r\nused_memory_peak_human:895\.48K\r\nused_mem
+SF:ory_peak_perc:102\.57%\r\nused_memory_overhead:876408\r\nused_memory_st
+SF:artup:876208\r\nused_memory_dataset:40568\r\nused_memory_dataset_perc:9
 SF:9\.51%\r\nallocator_allocated:1711328\r\nallocator_active:1851392\r\nal
 SF:locator_resident:4521984\r\ntotal_system_memory:25276157952\r\ntotal_sy
 SF:stem_memory_human:23\.54G\r\nused_memory_lua:32768\r\nused_memory_vm_ev
@@ -39,9 +39,9 @@ SF:60\r\nused_memory_vm_total_human:65\.00K\r\nused_memory_functions:200\r
 SF:\nused_memory_scripts:200\r\nused_memory_scripts_human:200B\r\nmaxmemor
 SF:y:0\r\nmaxmemory_human:0B\r\nmaxmemory_policy:noeviction\r\nallocator_f
 SF:rag_ratio:1\.08\r\nallocator_frag_bytes:140064\r\nallocator_rss_ratio:2
-SF:\.44\r\nallocator_rss_bytes:2670592\r\nrss_overhead_ratio:2\.69\r\nrss_
-SF:overhead_bytes:7655424\r\nmem_fragmentation_ratio:13\.89\r\nmem_fragmen
-SF:tation_bytes:11300904\r\nmem_not_counted_for_evict:0\r\nmem_replication
+SF:\.44\r\nallocator_rss_bytes:2670592\r\nrss_overhead_ratio:2\.68\r\nrss_
+SF:overhead_bytes:7606272\r\nmem_fragmentation_ratio:13\.84\r\nmem_fragmen
+SF:tation_bytes:11251880\r\nmem_not_counted_for_evict:0\r\nmem_replication
 SF:_backlog:0\r\nmem_total_replication_buffers:0\r\nmem_clients_slaves:0\r
 SF:\nmem_clients_normal:0\r\nmem_cluster_links:0\r\nmem_aof_buffer:0\r\nme
 SF:m_allocator:jemalloc-5\.3\.0\r\nactive_defrag_running:0\r\nlazyfree_pen
@@ -49,7 +49,7 @@ SF:ding_objects:0\r\nlazyfreed_objects:0\r\n\r\n#\x20Persistence\r\nloadin
 SF:g:0\r\nasync_loading:0\r\ncurrent_cow_peak:0\r\ncurrent_cow_size:0\r\nc
 SF:urrent_cow_size_age:0\r\ncurrent_fork_perc:0\.00\r\ncurrent_save_keys_p
 SF:rocessed:0\r\ncurrent_save_keys_total:0\r\nrdb_changes_since_last_save:
-SF:0\r\nrdb_bgsave_in_progress:0\r\nrdb_last_save_time:1796558875\r\nrdb_l
+SF:0\r\nrdb_bgsave_in_progress:0\r\nrdb_last_save_time:1796560744\r\nrdb_l
 SF:ast_bgsave_status:ok\r\nrdb_last_bgsave_time_sec:-1\r\nrdb_current_bgsa
 SF:ve_time_sec:-1\r\nrdb_saves:0\r\nrdb_last_cow_size:0\r\nrdb_last_load_k
 SF:eys_expired:0\r\nrdb_last_load_keys_loaded:0\r\naof_enabled:0\r\naof_re
@@ -65,7 +65,7 @@ SF:_kbps:0\.00\r\ninstantaneous_output_kbps:0\.00\r\ninstantaneous_input_r
 SF:epl_kbps:0\.00\r\ninstantaneous_output_repl_kbps:0\.00\r\nrejected_conn
 SF:ections:1\r\nsync_full:0\r\nsync_partial_ok:0\r\nsync_partial_err:0\r\n
 SF:expired_keys:0\r\nexpired_stale_perc:0\.00\r\nexpired_time_cap_reached_
-SF:count:0\r\nexpire_cycle_cpu_milliseconds:2\r\nevicted_keys:0\r\nevicted
+SF:count:0\r\nexpire_cycle_cpu_milliseconds:0\r\nevicted_keys:0\r\nevicted
 SF:_clients:0\r\ntotal_eviction_exceeded_time:0\r\ncurrent_eviction_exceed
 SF:ed_time:0\r\nkeyspace_hits:0\r\nkeyspace_misses:0\r\npubsub_channels:0\
 SF:r\npubsub_patterns:0\r\npubsubshard_channels:0\r\nlatest_fork_usec:0\r\

@@ -1,7 +1,7 @@
-# recorded by signet 0.1.0 from 127.0.0.1 port 41025/tcp on 2026-12-06T12:10:21Z
+# recorded by signet 0.1.0 from 127.0.0.1 port 41025/tcp on 2026-12-06T12:39:54Z
 # source: Debian 12 postfix 3.7.11-0+deb12u1 on the loopback testbed (testbed/testbed.sh, id smtp-postfix), recorded 2026-12-06 with signet --version-record
 # expect: smtp | Postfix smtpd
-SF-Port41025-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B1550AD%P=x86_64-pc-linux
+SF-Port41025-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B15579A%P=x86_64-pc-linux
 SF:-gnu%r(NULL,31,"220\x20mail\.signet\.test\x20ESMTP\x20Postfix\x20\(Debi
 SF:an/GNU\)\r\n")%r(GenericLines,6B,"220\x20mail\.signet\.test\x20ESMTP\x2
 SF:0Postfix\x20\(Debian/GNU\)\r\n500\x205\.5\.2\x20Error:\x20bad\x20syntax

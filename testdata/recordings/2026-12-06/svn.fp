@@ -1,7 +1,7 @@
-# recorded by signet 0.1.0 from 127.0.0.1 port 41690/tcp on 2026-12-06T12:10:20Z
+# recorded by signet 0.1.0 from 127.0.0.1 port 41690/tcp on 2026-12-06T12:39:53Z
 # source: Debian 12 subversion 1.14.2-4+deb12u1 on the loopback testbed (testbed/testbed.sh, id svn), recorded 2026-12-06 with signet --version-record
 # expect: svnserve | Subversion
-SF-Port41690-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B1550AC%P=x86_64-pc-linux
+SF-Port41690-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B155799%P=x86_64-pc-linux
 SF:-gnu%r(NULL,CF,"\(\x20success\x20\(\x202\x202\x20\(\x20\)\x20\(\x20edit
 SF:-pipeline\x20svndiff1\x20accepts-svndiff2\x20absent-entries\x20commit-r
 SF:evprops\x20depth\x20log-revprops\x20atomic-revprops\x20partial-replay\x

@@ -1,7 +1,7 @@
-# recorded by signet 0.1.0 from 127.0.0.1 port 41590/tcp on 2026-12-06T12:10:19Z
+# recorded by signet 0.1.0 from 127.0.0.1 port 41590/tcp on 2026-12-06T12:39:53Z
 # source: Debian 12 tigervnc-standalone-server 1.12.0+dfsg-8 on the loopback testbed (testbed/testbed.sh, id vnc-tigervnc), recorded 2026-12-06 with signet --version-record
 # expect: vnc | VNC
-SF-Port41590-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B1550AB%P=x86_64-pc-linux
+SF-Port41590-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B155799%P=x86_64-pc-linux
 SF:-gnu%r(NULL,C,"RFB\x20003\.008\n")%r(GenericLines,C,"RFB\x20003\.008\n"
 SF:)%r(GetRequest,C,"RFB\x20003\.008\n")%r(HTTPOptions,C,"RFB\x20003\.008\
 SF:n")%r(RTSPRequest,2E,"RFB\x20003\.003\n\0\0\0\0\0\0\0\x1aToo\x20many\x2
