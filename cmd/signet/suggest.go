@@ -7,7 +7,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/signetscan/signet"
+	repo "github.com/signetscan/signet"
 	"github.com/signetscan/signet/evidence"
 	"github.com/signetscan/signet/fingerprint"
 	"github.com/signetscan/signet/probes"
@@ -59,7 +59,7 @@ func (c *corpusFlags) samples() ([]suggest.Sample, error) {
 	if c.evidenceDir != "" {
 		cases, err = evidence.Load(c.evidenceDir)
 	} else {
-		cases, err = evidence.LoadFS(signet.Evidence, signet.EvidenceRoot)
+		cases, err = evidence.LoadFS(repo.Evidence, repo.EvidenceRoot)
 	}
 	if err != nil {
 		return nil, err
