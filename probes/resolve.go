@@ -286,3 +286,21 @@ func (p *Probe) Remove(m *Match) bool {
 	}
 	return false
 }
+
+// WithOverlay returns a copy of the resolved db with the overlay file src
+// (named name in positions) merged and resolved; db is not changed. It is
+// how a line is tried without reloading the main file.
+func (db *DB) WithOverlay(name string, src []byte) (*DB, *DB, error) {
+	o, err := Parse(name, src)
+	if err != nil {
+		return nil, nil, err
+	}
+	c := db.Clone()
+	if err := c.Merge(o); err != nil {
+		return nil, nil, err
+	}
+	if err := c.Resolve(); err != nil {
+		return nil, nil, err
+	}
+	return c, o, nil
+}

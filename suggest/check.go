@@ -190,7 +190,7 @@ const overlayName = "suggested.probes"
 
 // withLine merges the overlay text into a copy of db.
 func withLine(db *probes.DB, overlay string) (*probes.DB, *probes.Match, error) {
-	o, err := probes.Parse(overlayName, []byte(overlay))
+	c, o, err := db.WithOverlay(overlayName, []byte(overlay))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -202,13 +202,6 @@ func withLine(db *probes.DB, overlay string) (*probes.DB, *probes.Match, error) 
 	}
 	if line == nil {
 		return nil, nil, errors.New("the overlay holds no match line")
-	}
-	c := db.Clone()
-	if err := c.Merge(o); err != nil {
-		return nil, nil, err
-	}
-	if err := c.Resolve(); err != nil {
-		return nil, nil, err
 	}
 	return c, line, nil
 }
