@@ -146,7 +146,11 @@ func (r *Report) Write(w io.Writer) {
 				fmt.Fprintf(w, "    the regex fails at once: %s does not match at any byte\n", p.Next)
 				break
 			}
-			fmt.Fprintf(w, "    the regex gets as far as %s (bytes %d-%d of the reply)\n", p.Prefix, p.Start, p.End)
+			if p.End > p.Start {
+				fmt.Fprintf(w, "    the regex gets as far as %s (reply bytes %d-%d)\n", p.Prefix, p.Start, p.End-1)
+			} else {
+				fmt.Fprintf(w, "    the regex gets as far as %s (an empty match at byte %d)\n", p.Prefix, p.Start)
+			}
 			at := "the end of the reply"
 			if p.End < len(rep.Data) {
 				at = fmt.Sprintf("byte %d, %s", p.End, byteName(rep.Data[p.End]))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/signetscan/signet/evidence"
@@ -100,7 +101,13 @@ func protoOf(fp *fingerprint.Fingerprint) probes.Protocol {
 // every TCP reply).
 func (c *corpus) relevant(db *probes.DB, p *probes.Probe) []corpusReply {
 	var out []corpusReply
-	for name, rs := range c.byProbe[p.Protocol] {
+	names := make([]string, 0, len(c.byProbe[p.Protocol]))
+	for name := range c.byProbe[p.Protocol] {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		rs := c.byProbe[p.Protocol][name]
 		q := db.Probe(p.Protocol, name)
 		if q == nil {
 			continue // a scan with this database never sends it
@@ -112,6 +119,8 @@ func (c *corpus) relevant(db *probes.DB, p *probes.Probe) []corpusReply {
 			}
 		}
 	}
+	// In corpus order, so the collision named first is always the same.
+	sort.SliceStable(out, func(i, j int) bool { return out[i].sample.Name < out[j].sample.Name })
 	return out
 }
 

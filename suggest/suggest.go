@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/signetscan/signet/fingerprint"
@@ -525,8 +526,8 @@ func (b *builder) nearest(u unit) (string, int) {
 		mine = mine[:200]
 	}
 	limit := len(mine) / 4
-	for _, rs := range b.s.corpus.byProbe[b.probe.Protocol] {
-		for _, r := range rs {
+	for _, name := range sortedKeys(b.s.corpus.byProbe[b.probe.Protocol]) {
+		for _, r := range b.s.corpus.byProbe[b.probe.Protocol][name] {
 			if r.sample.Expect != nil && disagree(r.sample.Expect, b.s.claim, false, nil, nil) == "" {
 				continue // the same service
 			}
@@ -1046,4 +1047,13 @@ func insertSorted(s []int, x int) []int {
 		}
 	}
 	return append(s, x)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
