@@ -391,7 +391,7 @@ func textSpans(data []byte, from, to, port int) []span {
 	}
 	for _, re := range []*regexp.Regexp{revisionRe, revisionSuffixRe} {
 		for _, m := range re.FindAllIndex(s, -1) {
-			if re == revisionRe && m[0] > 0 && isAlnumB(s[m[0]-1]) || m[1] < len(s) && isAlnumB(s[m[1]]) {
+			if re == revisionRe && m[0] > 0 && (isAlnumB(s[m[0]-1]) || s[m[0]-1] == '.') || m[1] < len(s) && isAlnumB(s[m[1]]) {
 				continue
 			}
 			add(m[0], m[1], `[\w.~+]+`, "package revision", prioRevision)

@@ -136,6 +136,9 @@ func Suggest(db *probes.DB, fp *fingerprint.Fingerprint, opt Options) (*Result, 
 		for _, r := range cands {
 			res, why := s.try(r, strong)
 			if res != nil {
+				for _, w := range group(reasons) {
+					notes = append(notes, "not used: "+w)
+				}
 				res.Notes = append(notes, res.Notes...)
 				return res, nil
 			}
@@ -144,19 +147,49 @@ func Suggest(db *probes.DB, fp *fingerprint.Fingerprint, opt Options) (*Result, 
 			}
 		}
 	}
-	return nil, &Refusal{Reasons: dedupe(reasons)}
+	return nil, &Refusal{Reasons: group(reasons)}
 }
 
-func dedupe(s []string) []string {
-	seen := map[string]bool{}
+// group joins the reasons of probes that were turned down for the same
+// reason: "probes A, B: why".
+func group(reasons []string) []string {
+	var order []string
+	probesOf := map[string][]string{}
+	for _, r := range reasons {
+		name, why, ok := strings.Cut(strings.TrimPrefix(r, "probe "), ": ")
+		if !ok || !strings.HasPrefix(r, "probe ") {
+			name, why = "", r
+		}
+		if _, seen := probesOf[why]; !seen {
+			order = append(order, why)
+		}
+		if name != "" && !contains2(probesOf[why], name) {
+			probesOf[why] = append(probesOf[why], name)
+		} else if probesOf[why] == nil {
+			probesOf[why] = []string{}
+		}
+	}
 	var out []string
-	for _, x := range s {
-		if !seen[x] {
-			seen[x] = true
-			out = append(out, x)
+	for _, why := range order {
+		switch ps := probesOf[why]; len(ps) {
+		case 0:
+			out = append(out, why)
+		case 1:
+			out = append(out, "probe "+ps[0]+": "+why)
+		default:
+			out = append(out, "probes "+strings.Join(ps, ", ")+": "+why)
 		}
 	}
 	return out
+}
+
+func contains2(s []string, x string) bool {
+	for _, v := range s {
+		if v == x {
+			return true
+		}
+	}
+	return false
 }
 
 // proposeService names the service: the softmatch that fired, else the
@@ -919,8 +952,8 @@ func (b *builder) buildBinary(strong bool) ([]part, []string, string) {
 			parts = append(b.head(4), part{re: `.*?`, gap: true})
 		}
 		parts = append(parts, b.bytesParts(u.start, b.end(i))...)
-		// A string field ends with the NUL after it.
-		if b.end(i) == u.end && u.end < len(rep.data) && rep.data[u.end] == 0 {
+		// A string field (not a line) ends with the NUL after it.
+		if b.end(i) == u.end && u.end < len(rep.data) && rep.data[u.end] == 0 && rep.data[u.end-1] != '\n' {
 			parts = append(parts, part{lit: []byte{0}})
 		}
 		return parts
