@@ -97,6 +97,7 @@ func isText(b []byte) bool {
 // analysis holds what the detectors need beyond the reply itself.
 type analysis struct {
 	product     []string // words of --product, lower case
+	names       []string // words that name the product: product, and its initials
 	noVersion   bool     // --version-from none
 	port        int      // the fingerprint's port: the same number in a reply is deployment-specific
 	payload     []byte   // the probe's payload: echoed bytes identify nothing

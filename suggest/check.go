@@ -124,6 +124,87 @@ func (c *corpus) relevant(db *probes.DB, p *probes.Probe) []corpusReply {
 	return out
 }
 
+// crossCollisions looks for the false positives that the order of probes
+// alone hides (as signet lint does for the whole database): the line must
+// not match another probe's payload sent back by an echo service, nor a
+// reply another service gave to a probe outside the line's chain (a banner
+// or fixed error it may send to the line's probe too), unless that
+// service's evidence also holds its reply to the line's probe.
+func (c *corpus) crossCollisions(db *probes.DB, line *probes.Match, claim Fields) []collision {
+	var out []collision
+	p := line.Probe
+	all := append([]*probes.Probe{db.Null}, db.Probes...)
+	for _, q := range all {
+		if q == nil || q.Protocol != p.Protocol || claim.Service == lint.EchoService {
+			continue
+		}
+		cuts := lint.EchoReplies(q.Payload)
+		if c.echoes(p.Protocol, claim, cuts) {
+			continue // the service itself was recorded sending this probe back
+		}
+		for _, r := range cuts {
+			if loc, err := line.Regex.Exec(r); err == nil && loc != nil {
+				out = append(out, collision{&Sample{Name: "probe " + q.Name + "'s payload"}, q.Name, "sent back by an echo service matches: an echo service would be named " + claim.Service})
+				break
+			}
+		}
+	}
+	inChain := map[string]bool{}
+	for name := range c.byProbe[p.Protocol] {
+		if q := db.Probe(p.Protocol, name); q != nil {
+			for _, m := range q.Chain {
+				if m == p {
+					inChain[name] = true
+				}
+			}
+		}
+	}
+	seen := map[*Sample]bool{}
+	for _, name := range sortedKeys(c.byProbe[p.Protocol]) {
+		if inChain[name] {
+			continue
+		}
+		for _, r := range c.byProbe[p.Protocol][name] {
+			if seen[r.sample] || r.sample.Expect != nil && disagree(r.sample.Expect, claim, false, nil, nil) == "" {
+				continue
+			}
+			loc, err := line.Regex.Exec(r.data)
+			if err != nil || loc == nil {
+				continue
+			}
+			answered := false
+			for _, o := range r.sample.FP.Responses {
+				if o.Probe == p.Name {
+					answered = true
+				}
+			}
+			if !answered {
+				seen[r.sample] = true
+				out = append(out, collision{r.sample, r.probe, "matches, and the service may send it to probe " + p.Name + " too"})
+			}
+		}
+	}
+	return out
+}
+
+// echoes reports whether a sample of the claimed service recorded one of
+// the echo replies: then the service does send that probe back.
+func (c *corpus) echoes(proto probes.Protocol, claim Fields, cuts [][]byte) bool {
+	for _, rs := range c.byProbe[proto] {
+		for _, r := range rs {
+			if r.sample.Expect == nil || disagree(r.sample.Expect, claim, false, nil, nil) != "" {
+				continue
+			}
+			for _, cut := range cuts {
+				if bytes.Equal(r.data, cut) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // collision is a corpus reply a line takes.
 type collision struct {
 	sample *Sample

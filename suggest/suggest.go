@@ -244,10 +244,14 @@ func (s *suggester) try(r fingerprint.Response, strong bool) (*Result, string) {
 	p := s.db.Probe(s.proto, r.Probe)
 	a := &analysis{
 		product:     productWords(s.opt.Product),
+		names:       productWords(s.opt.Product),
 		productNone: s.opt.Product == "",
 		noVersion:   s.opt.VersionFrom == "none",
 		port:        s.fp.Port,
 		payload:     p.Payload,
+	}
+	if ini := productInitials(s.opt.Product); ini != "" {
+		a.names = append(a.names, ini)
 	}
 	for _, o := range s.fp.Responses {
 		if o.Probe != r.Probe && len(o.Data) > 0 {
@@ -307,6 +311,9 @@ func (s *suggester) try(r fingerprint.Response, strong bool) (*Result, string) {
 	if cs := collisions(ml.Regex, relevant, fields, fields.Version); len(cs) > 0 {
 		return nil, "collides with " + cs[0].String()
 	}
+	if cs := s.corpus.crossCollisions(cdb, ml, fields); len(cs) > 0 {
+		return nil, "collides with " + cs[0].String()
+	}
 	if l := lintClean(cdb); len(l) > 0 {
 		return nil, "lint: " + strings.Join(l, "; ")
 	}
@@ -358,7 +365,7 @@ type unitInfo struct {
 func (b *builder) info(u unit) unitInfo {
 	var in unitInfo
 	rep := b.rep
-	for _, h := range findWords(rep.data[u.start:u.end], b.a.product) {
+	for _, h := range findWords(rep.data[u.start:u.end], b.a.names) {
 		// The product name must be literal in the line, not inside a
 		// class, and not an echo of the probe ("bind" in version.bind).
 		s, e := u.start+h[0], u.start+h[1]
@@ -846,11 +853,11 @@ func (b *builder) end(i int) int {
 	end := u.start + maxUnit
 	for k := u.first; k < u.last; k++ {
 		p := b.rep.pieces[k]
-		if p.kind == kVersion || p.kind == kLit && len(findWords(b.rep.data[p.start:p.end], b.a.product)) > 0 {
+		if p.kind == kVersion || p.kind == kLit && len(findWords(b.rep.data[p.start:p.end], b.a.names)) > 0 {
 			if p.kind == kVersion {
 				end = max(end, p.end)
 			} else {
-				for _, h := range findWords(b.rep.data[p.start:p.end], b.a.product) {
+				for _, h := range findWords(b.rep.data[p.start:p.end], b.a.names) {
 					end = max(end, p.start+h[1])
 				}
 			}

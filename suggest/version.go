@@ -33,6 +33,26 @@ func productWords(product string) []string {
 	return out
 }
 
+// productInitials returns the initials of a product name of three or more
+// words ("Music Player Daemon": mpd), which name it as well; "" if none.
+// A number after the initials is not taken for the product's version (MPD
+// prints its protocol's).
+func productInitials(product string) string {
+	words := strings.Fields(product)
+	if len(words) < 3 {
+		return ""
+	}
+	var ini []byte
+	for _, w := range words {
+		ini = append(ini, w[0])
+	}
+	lw := strings.ToLower(string(ini))
+	if genericWords[lw] || protocolWords[lw] {
+		return ""
+	}
+	return lw
+}
+
 // findWords returns where the words occur in data (ASCII case folded), not
 // inside a longer word: the byte before is not a letter, nor (for words
 // shorter than five letters) the byte after.
