@@ -1,9 +1,5 @@
 // Package contribute packages a new signature for submission: the
 // fingerprint, the line, an evidence case, nmap's form fields and a patch.
-//
-// The patch adds the line to signet's embedded signature files and the case
-// to testdata/evidence; Bundle checks both before writing anything: the line
-// must give its answer with the embedded signatures, and the case must hold.
 package contribute
 
 import (
@@ -54,8 +50,10 @@ type Bundle struct {
 // EvidenceDir is where contributed cases go in the repository.
 const EvidenceDir = "testdata/evidence/contrib"
 
-// Make builds the bundle. It fails when the overlay's lines do not give the
-// answer for the fingerprint once added to the embedded signatures.
+// Make builds the bundle. The patch adds the line to signet's embedded
+// signature files and the case to testdata/evidence; Make checks both: it
+// fails when the overlay's lines do not give the answer for the fingerprint
+// once added to the embedded signatures, or the case does not hold.
 func Make(in Input) (*Bundle, error) {
 	if in.FP == nil || len(in.FP.Responses) == 0 {
 		return nil, errors.New("the fingerprint holds no reply")

@@ -3,6 +3,7 @@
 package explain
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -209,4 +210,46 @@ func escape(b []byte) string {
 		}
 	}
 	return s.String()
+}
+
+// Overlay turns the text given to match --explain into a signature file:
+// a file's contents as they are, or one bare match line placed under the
+// probe whose reply it matches first (in the fingerprint's order), else the
+// probe whose reply it gets furthest on. bare reports the second case.
+func Overlay(db *probes.DB, text []byte, fp *fingerprint.Fingerprint) (src []byte, bare bool, err error) {
+	t := strings.TrimSpace(string(text))
+	if strings.Contains(t, "\n") || !(strings.HasPrefix(t, "match ") || strings.HasPrefix(t, "softmatch ")) {
+		return text, false, nil
+	}
+	tmp, err := probes.Parse("<line>", []byte("Probe TCP explain q|x|\n"+t+"\n"))
+	if err != nil {
+		return nil, false, err
+	}
+	if len(tmp.Probes) == 0 || len(tmp.Probes[0].Matches) == 0 {
+		return nil, false, errors.New("not a match line")
+	}
+	m := tmp.Probes[0].Matches[0]
+	proto := probes.TCP
+	if strings.EqualFold(fp.Proto, "UDP") {
+		proto = probes.UDP
+	}
+	var best *probes.Probe
+	bestEnd := -1
+	for _, r := range fp.Responses {
+		p := db.Probe(proto, r.Probe)
+		if p == nil {
+			continue
+		}
+		if loc, err := m.Regex.Exec(r.Data); err == nil && loc != nil {
+			best = p
+			break
+		}
+		if pr, err := pcre.Explain(m.Pattern, m.Flags, r.Data); err == nil && pr.End > bestEnd {
+			best, bestEnd = p, pr.End
+		}
+	}
+	if best == nil {
+		return nil, false, errors.New("the fingerprint holds no reply to a probe of the signature file")
+	}
+	return []byte(best.Text + "\n" + t + "\n"), true, nil
 }

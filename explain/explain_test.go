@@ -44,3 +44,38 @@ func TestLine(t *testing.T) {
 		t.Errorf("%+v", r)
 	}
 }
+
+// FuzzOverlay: whatever text --explain is given, Overlay and Line never
+// panic, and a bare line's overlay names a probe of the fingerprint.
+func FuzzOverlay(f *testing.F) {
+	db, err := probes.Load(probes.NamedSource{Name: "main.probes", Src: []byte("Probe TCP NULL q||\nProbe TCP Hello q|EHLO\\r\\n|\n")})
+	if err != nil {
+		f.Fatal(err)
+	}
+	fps, err := fingerprint.Decode("fp", []byte(`SF-Port25-TCP:V=7.93%I=7%D=3/19%Time=4D14329D%P=x%r(NULL,B,"220\x20mx\x20ok\n")%r(Hello,B,"220\x20mx\x20ok\n");`))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(`match smtp m|^220 mx oq| p/X/`)
+	f.Add("Probe TCP Hello q|EHLO\\r\\n|\nmatch smtp m|^2(2)0| v/$1/\n")
+	f.Add(`softmatch x m=(?i)MX=s`)
+	f.Fuzz(func(t *testing.T, text string) {
+		src, _, err := Overlay(db, []byte(text), fps[0])
+		if err != nil {
+			return
+		}
+		cdb, o, err := db.WithOverlay("x.probes", src)
+		if err != nil {
+			return
+		}
+		for _, p := range append([]*probes.Probe{o.Null}, o.Probes...) {
+			if p == nil {
+				continue
+			}
+			for _, m := range p.Matches {
+				var b strings.Builder
+				Line(cdb, m, fps[0]).Write(&b)
+			}
+		}
+	})
+}

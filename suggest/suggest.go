@@ -1,11 +1,5 @@
-// Package suggest writes a match line for a service that a fingerprint
-// records, generalised over what varies, and checked before it is offered.
-//
-// Suggest picks the earliest probe whose reply identifies the service,
-// turns dates, times, counters, nonces, host names and lengths into
-// classes and the version into $1, and refuses unless the line matches the
-// fingerprint, lints clean, takes no other service's reply in the corpus
-// and wins in a replay (no earlier line or probe answers first).
+// Package suggest writes a match line for the service a fingerprint records,
+// generalised over what varies and checked before it is offered, or refuses.
 package suggest
 
 import (
@@ -61,8 +55,13 @@ func (r *Refusal) Error() string {
 }
 
 // Suggest returns a line for the service fp records. db is the resolved
-// database the line goes on top of (as an overlay). The error is a
-// *Refusal when no reply gives a safe line.
+// database the line goes on top of (as an overlay). It picks the earliest
+// probe whose reply identifies the service, turns dates, times, counters,
+// nonces, host names and lengths into classes and the version into $1, and
+// refuses unless the line matches the fingerprint, lints clean, takes no
+// other service's reply in the corpus and wins in a replay (no earlier line
+// or probe answers first). The error is a *Refusal when no reply gives a
+// safe line.
 func Suggest(db *probes.DB, fp *fingerprint.Fingerprint, opt Options) (*Result, error) {
 	if len(fp.Responses) == 0 {
 		return nil, errors.New("the fingerprint holds no reply")
