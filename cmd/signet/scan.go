@@ -93,6 +93,9 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(a.targets) == 0 && a.inputList == "" {
 		return fmt.Errorf("%w: no targets given (see signet -h)", errUsage)
 	}
+	for _, w := range optionWarnings(a, args) {
+		fmt.Fprintln(stderr, w)
+	}
 	if !a.connect && !a.udp {
 		a.connect = true
 	}
