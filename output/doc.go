@@ -9,6 +9,10 @@
 //   - Grepable (grepable.go): nmap's -oG;
 //   - JSONLines (jsonl.go): one JSON object per port (docs/json-output.md).
 //
+// File (file.go) is the destination the command line gives them: every
+// write and close is checked, and the first failure is kept and reported
+// once ("writing FILE: reason").
+//
 // Golden files in testdata pin every format (go test -update rewrites
 // them); the integration tests (-tags integration) compare with real nmap.
 package output

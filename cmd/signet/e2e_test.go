@@ -489,6 +489,7 @@ func TestE2E(t *testing.T) {
 		{"BadInput", e2eBadInput},
 		{"VersionScanOutputs", e2eVersionScanOutputs},
 		{"OutputAll", e2eOutputAll},
+		{"WriteErrors", e2eWriteErrors},
 		{"OpenAndReason", e2eOpenReason},
 		{"InputListStdin", e2eInputListStdin},
 		{"InputListFile", e2eInputListFile},
@@ -699,6 +700,114 @@ func e2eOutputAll(t *testing.T, e *e2e) {
 	if !strings.HasPrefix(r.out, "{") || strings.Count(r.out, "\n") != 1 {
 		t.Errorf("-oJ - stdout is not one JSON line:\n%s", r.out)
 	}
+}
+
+// Every output checks its writes: a full disk (/dev/full) is reported once
+// as "signet: writing FILE: reason", the exit status is 1, and the other
+// outputs are complete. A closed pipe on standard output ends quietly.
+func e2eWriteErrors(t *testing.T, e *e2e) {
+	ssh := e2eTCP(t, "127.0.0.1:0", "ssh")
+	args := []string{"-sV", "--versiondb", e.probes, "-Pn", "-n", "-p", strconv.Itoa(ssh), "127.0.0.1"}
+	const full = "signet: writing /dev/full: no space left on device\n"
+	for _, o := range []string{"-oN", "-oX", "-oG", "-oJ"} {
+		xml := filepath.Join(t.TempDir(), "other.xml")
+		other := []string{"-oX", xml}
+		if o == "-oX" {
+			other = []string{"-oN", xml}
+		}
+		r := e.run(t, "", append(append(args, o, "/dev/full"), other...)...)
+		if r.code != 1 || strings.Count(r.err, "signet: writing") != 1 || !strings.Contains(r.err, full) {
+			t.Errorf("%s /dev/full: want exit 1 and %q once, got %s", o, full, r)
+		}
+		wantMatch(t, o+" /dev/full, stdout", r.out, portLine(ssh, "tcp", `open +ssh +OpenSSH 9\.2p1 .*`))
+		wantContains(t, o+" /dev/full, stdout", r.out, "signet done: 1 IP address (1 host up)")
+		b, _ := os.ReadFile(xml)
+		if !bytes.Contains(b, []byte(strconv.Itoa(ssh))) || !(bytes.HasSuffix(b, []byte("</nmaprun>\n")) || bytes.Contains(b, []byte("# signet done at"))) {
+			t.Errorf("%s /dev/full: the other output is not complete:\n%s", o, b)
+		}
+	}
+
+	// Standard output on a full disk: the file it is redirected to is named.
+	devFull, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer devFull.Close()
+	xml := filepath.Join(t.TempDir(), "with-full-stdout.xml")
+	r := e.runStdout(t, devFull, nil, append(args, "-oX", xml)...)
+	const fullStdout = "signet: writing stdout (/dev/full): no space left on device\n"
+	if r.code != 1 || strings.Count(r.err, "signet: writing") != 1 || !strings.Contains(r.err, fullStdout) {
+		t.Errorf("stdout on /dev/full: want exit 1 and %q once, got %s", fullStdout, r)
+	}
+	if b, _ := os.ReadFile(xml); !bytes.HasSuffix(b, []byte("</nmaprun>\n")) {
+		t.Errorf("stdout on /dev/full: -oX not complete:\n%s", b)
+	}
+	for _, sub := range [][]string{{"-oX", "-"}, {"match", e2eFile(t, t.TempDir(), "fp.txt", "SF-Port22-TCP:V=7.93%I=7%D=11/25%Time=6B073AE0%P=x86_64-pc-linux-gnu%r(NULL,20,\"SSH-2\\.0-OpenSSH_9\\.2p1\\x20Debian-2\\r\\n\");\n"), "--versiondb", e.probes}} {
+		a := append(args, sub...)
+		if sub[0] == "match" {
+			a = sub
+		}
+		r := e.runStdout(t, devFull, nil, a...)
+		if r.code != 1 || !strings.Contains(r.err, fullStdout) {
+			t.Errorf("%q with stdout on /dev/full: %s", sub, r)
+		}
+	}
+
+	// Standard output is a pipe whose reader has gone (as after "| head
+	// -1"): no message, exit 0, and the XML file is still written to its end.
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr.Close()
+	r = e.runStdout(t, pw, func() { pw.Close() }, append(args, "-oX", xml)...)
+	if r.code != 0 || strings.Contains(r.err, "signet:") {
+		t.Errorf("closed pipe: want exit 0 and no message, got %s", r)
+	}
+	if b, _ := os.ReadFile(xml); !bytes.HasSuffix(b, []byte("</nmaprun>\n")) || !bytes.Contains(b, []byte(strconv.Itoa(ssh))) {
+		t.Errorf("closed pipe: -oX not complete:\n%s", b)
+	}
+	// The same with no other output: the scan stops quietly.
+	pr, pw, err = os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr.Close()
+	r = e.runStdout(t, pw, func() { pw.Close() }, args...)
+	if r.code != 0 || strings.Contains(r.err, "writing") || strings.Contains(r.err, "broken pipe") {
+		t.Errorf("pipe closed at once: want exit 0 and no message, got %s", r)
+	}
+}
+
+// runStdout runs the binary with its standard output on f; afterStart
+// runs once the process has started (to close the parent's copy of a pipe).
+func (e *e2e) runStdout(t *testing.T, f *os.File, afterStart func(), args ...string) e2eResult {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), e2eRunTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, e.bin, args...)
+	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+e.cfg)
+	var er bytes.Buffer
+	cmd.Stdout, cmd.Stderr = f, &er
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if afterStart != nil {
+		afterStart()
+	}
+	err := cmd.Wait()
+	code := 0
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		code = ee.ExitCode()
+	case err != nil:
+		t.Fatalf("%s: %v", e.bin, err)
+	}
+	if ctx.Err() != nil {
+		t.Fatalf("signet %q did not finish in %v", args, e2eRunTimeout)
+	}
+	return e2eResult{"", er.String(), code}
 }
 
 // --open hides closed ports (and says how many, as nmap does); --reason
