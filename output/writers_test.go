@@ -164,8 +164,14 @@ func TestWriterRules(t *testing.T) {
 	has("e1", "nmap", "# signet done at Wed Nov 25 19:14:11 2026 -- 1 IP address (1 host up) scanned in 0.52 seconds\n")
 	has("notshown", "nmap", "Nmap scan report for localhost (127.0.0.1)\nHost is up, received user-set (0.00026s latency).\nrDNS record for 127.0.0.1: localhost.localdomain\n")
 	has("notshown", "nmap", "Not shown: 30 closed udp ports (port-unreach), 30 closed tcp ports (conn-refused), 27 filtered tcp ports (no-response), 2 filtered tcp ports (host-unreach)\n")
-	has("notshown", "nmap", "22/tcp open          ssh     syn-ack ttl 64 OpenSSH")
-	has("notshown", "nmap", "53/udp open|filtered unknown no-response\n")
+	// --reason: the REASON cell ends with why detection ended, when the port was probed.
+	has("notshown", "nmap", "22/tcp open          ssh     syn-ack ttl 64 (matched) OpenSSH")
+	has("notshown", "nmap", "53/udp open|filtered unknown no-response (nomatch)\n")
+	has("notshown", "jsonl", `"reason_ttl":64,"outcome":"matched","service":`)
+	has("e1", "jsonl", `"reason_ttl":64,"outcome":"matched","service":`)
+	lacks("e1", "nmap", "(matched)")           // no --reason
+	lacks("notshown", "jsonl", `"port":40000`) // closed ports are not probed: no line, no outcome
+	lacks("allignored", "jsonl", `"outcome"`)
 	has("allignored", "nmap", "All 1000 scanned ports on 127.0.0.1 are in ignored states.\nNot shown: 1000 closed tcp ports (conn-refused)\n\n")
 	lacks("allignored", "nmap", "STATE SERVICE")
 	has("verbose", "nmap", "Nmap scan report for ::1\nHost is up.\nScanned at 2026-11-25 19:14:11 UTC for 2s\n")
@@ -320,5 +326,37 @@ func TestWrapFP(t *testing.T) {
 		if got := wrapFP(ServiceFP(fp)); got != fp {
 			t.Errorf("%s: wrapFP(ServiceFP(fp)) differs\n%s", f, firstDiff(fp, got))
 		}
+	}
+}
+
+// The JSON examples in docs/json-output.md are lines of the golden files.
+func TestJSONDocExamples(t *testing.T) {
+	doc, err := os.ReadFile("../docs/json-output.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	goldens, err := filepath.Glob("testdata/*.jsonl.golden")
+	if err != nil || len(goldens) == 0 {
+		t.Fatal("no JSON goldens", err)
+	}
+	var all strings.Builder
+	for _, g := range goldens {
+		b, err := os.ReadFile(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all.Write(b)
+	}
+	n := 0
+	for _, l := range strings.Split(string(doc), "\n") {
+		if strings.HasPrefix(l, `{"addr"`) {
+			n++
+			if !strings.Contains(all.String(), l+"\n") {
+				t.Errorf("docs/json-output.md example is in no golden file:\n%s", l)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no examples found in docs/json-output.md")
 	}
 }

@@ -647,6 +647,12 @@ func e2eVersionScanOutputs(t *testing.T, e *e2e) {
 	if seen[closed]["state"] != "closed" || seen[closed]["reason"] != "conn-refused" {
 		t.Errorf("JSON closed line: %v", seen[closed])
 	}
+	// Why detection ended on each probed port; a closed port was not probed.
+	for port, want := range map[int]any{ssh: "matched", smtp: "matched", web: "matched", junk: "nomatch", closed: nil} {
+		if got := seen[port]["outcome"]; got != want {
+			t.Errorf("JSON port %d: outcome %v, want %v", port, got, want)
+		}
+	}
 	// The unrecognised service: its fingerprint and its raw replies.
 	s := svc(junk)
 	if s == nil || s["servicefp"] == nil {
@@ -847,6 +853,11 @@ func e2eOpenReason(t *testing.T, e *e2e) {
 		portLine(closed, "tcp", `closed +\S+ +conn-refused`))
 	r = e.ok(t, "", "-Pn", "-n", "-p", ports, "127.0.0.1")
 	wantNot(t, "no --reason", r.out, "REASON", "syn-ack")
+	// With -sV, the REASON cell also says why detection ended.
+	r = e.ok(t, "", "-sV", "--versiondb", e.probes, "-Pn", "-n", "--reason", "-p", ports, "127.0.0.1")
+	wantMatch(t, "-sV --reason", r.out,
+		portLine(ssh, "tcp", `open +ssh +syn-ack \(matched\) +OpenSSH 9\.2p1 \(protocol 2\.0\)`),
+		portLine(closed, "tcp", `closed +\S+ +conn-refused`))
 }
 
 // -iL - reads targets from stdin; host:port lines probe exactly those
