@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/signetscan/signet/internal/testenv"
 	"github.com/signetscan/signet/probes"
 )
 
@@ -24,10 +25,7 @@ const nmapProbesFile = "/usr/share/nmap/nmap-service-probes"
 // both terms; nearCopy and sameTemplate below are the definitions.
 func TestProvenance(t *testing.T) {
 	if _, err := os.Stat(nmapProbesFile); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("nmap's file is needed for the provenance test: %v", err)
-		}
-		t.Skipf("nmap's file is not installed: %v", err)
+		testenv.Missing(t, "nmap's file is needed for the provenance test: %v", err)
 	}
 	theirs, err := probes.ParseFile(nmapProbesFile)
 	if theirs == nil {
@@ -43,10 +41,7 @@ func TestProvenance(t *testing.T) {
 // or edited a little, are all found.
 func TestProvenanceFindsCopies(t *testing.T) {
 	if _, err := os.Stat(nmapProbesFile); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("nmap's file is needed for the provenance test: %v", err)
-		}
-		t.Skipf("nmap's file is not installed: %v", err)
+		testenv.Missing(t, "nmap's file is needed for the provenance test: %v", err)
 	}
 	theirs, err := probes.ParseFile(nmapProbesFile)
 	if theirs == nil {

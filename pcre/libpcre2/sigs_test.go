@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/signetscan/signet/internal/testenv"
 	"github.com/signetscan/signet/pcre"
 )
 
@@ -50,10 +51,7 @@ func probesFile(tb testing.TB) string {
 		path = defaultProbesFile
 	}
 	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") != "" {
-			tb.Fatalf("%s is missing (CI is set, so this is a failure): install Debian's nmap-common or set SIGNET_NMAP_PROBES: %v", path, err)
-		}
-		tb.Skipf("%s is missing (install nmap-common or set SIGNET_NMAP_PROBES): %v", path, err)
+		testenv.Missing(tb, "%s is missing (install Debian's nmap-common or set SIGNET_NMAP_PROBES): %v", path, err)
 	}
 	return path
 }

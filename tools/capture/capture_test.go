@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/signetscan/signet/internal/testenv"
 )
 
 func TestUnescapeC(t *testing.T) {
@@ -57,7 +59,7 @@ func TestClientHello(t *testing.T) {
 func TestCapture(t *testing.T) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		t.Skip(err)
+		testenv.Missing(t, "no loopback: %v", err)
 	}
 	defer ln.Close()
 	go func() {
