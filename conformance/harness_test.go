@@ -338,7 +338,7 @@ func (r *run) check(t *testing.T, nm *xRun) {
 				ok = !present || got == ""
 			}
 			if !ok {
-				t.Errorf("%s: fixture check: nmap gave port %d %s=%q, the spec's behaviour needs %q", r.name, port, k, got, v)
+				t.Errorf("%s: fixture check: nmap gave port %d %s=%q, the behaviour under test needs %q", r.name, port, k, got, v)
 			}
 		}
 	}

@@ -11,9 +11,9 @@ import (
 )
 
 // A writerCase is one scan, fed to every writer; its outputs are pinned by
-// testdata/<name>.<format>.golden. Cases named eN rebuild the spec's
-// section 9 captures; their tables and XML lines must also appear verbatim
-// in the excerpts testdata/spec-eN.*.txt (copied from the spec).
+// testdata/<name>.<format>.golden. Cases named eN rebuild nmap's runs EN of
+// docs/nmap-behaviour.md; their tables and XML lines must also appear
+// verbatim in nmap's output of those runs, testdata/spec-eN.*.txt.
 type writerCase struct {
 	name  string
 	run   *result.Run
@@ -21,7 +21,7 @@ type writerCase struct {
 	end   *result.RunEnd
 }
 
-// The spec's captures were made on Wed Nov 25 19:14:11 2026 UTC.
+// nmap's runs were made on Wed Nov 25 19:14:11 2026 UTC.
 var (
 	t0   = time.Unix(1795634051, 0).UTC()
 	rtt  = &result.Times{SRTT: 260 * time.Microsecond, RTTVar: 303 * time.Microsecond, Timeout: 100 * time.Millisecond}
@@ -91,7 +91,7 @@ func readFP(t *testing.T, name string) string {
 	return strings.TrimSuffix(string(b), "\n")
 }
 
-// specFP cuts the fingerprint of one port out of a spec excerpt.
+// specFP cuts the fingerprint of one port out of nmap's output of a run.
 func specFP(t *testing.T, file, port string) string {
 	t.Helper()
 	s := readFP(t, file)

@@ -109,8 +109,9 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// The spec's captured tables, fingerprint blocks and XML port lines appear
-// verbatim in our output (the captures used a SYN scan, hence reason_ttl 64).
+// nmap's own tables, fingerprint blocks and XML port lines from the runs of
+// docs/nmap-behaviour.md (testdata/spec-eN.*.txt) appear verbatim in our
+// output (those runs used a SYN scan, hence reason_ttl 64).
 func TestSpecExcerpts(t *testing.T) {
 	cases := map[string]writerCase{}
 	for _, c := range writerCases(t) {
@@ -120,7 +121,7 @@ func TestSpecExcerpts(t *testing.T) {
 		out := outputs(t, cases[name])
 		if spec, err := os.ReadFile("testdata/spec-" + name + ".nmap.txt"); err == nil {
 			if !bytes.Contains(out["nmap"], spec) {
-				t.Errorf("%s: normal output lacks the spec's text:\n%s\ngot:\n%s", name, spec, out["nmap"])
+				t.Errorf("%s: normal output lacks nmap's text:\n%s\ngot:\n%s", name, spec, out["nmap"])
 			}
 		} else {
 			t.Error(err)
@@ -131,7 +132,7 @@ func TestSpecExcerpts(t *testing.T) {
 		}
 		for _, line := range strings.Split(strings.TrimSpace(string(spec)), "\n") {
 			if !bytes.Contains(out["xml"], []byte(line)) {
-				t.Errorf("%s: XML output lacks the spec's line:\n%s", name, line)
+				t.Errorf("%s: XML output lacks nmap's line:\n%s", name, line)
 			}
 		}
 	}
@@ -318,7 +319,7 @@ func (f failWriter) Host(*result.Host) error               { return f.err }
 func (f failWriter) End(*result.RunEnd) error              { return f.err }
 func (f failWriter) Port(*result.Host, *result.Port) error { return f.err }
 
-// wrapFP undoes ServiceFP on the spec's fingerprints (it is how the
+// wrapFP undoes ServiceFP on nmap's fingerprints from the runs (it is how the
 // integration test reads nmap's XML back).
 func TestWrapFP(t *testing.T) {
 	for _, f := range []string{"e2-31994.fp", "e2-31999.fp"} {

@@ -364,7 +364,7 @@ func TestScanChannel(t *testing.T) {
 }
 
 // TestConnectAcceptReset: a server that accepts and resets at once (a
-// tcpwrapper, spec E2 port 31997) is open — connect() succeeded — even when
+// tcpwrapper, run E2 port 31997 in docs/nmap-behaviour.md) is open — connect() succeeded — even when
 // the reset arrives before the scanner looks at the socket again.
 func TestConnectAcceptReset(t *testing.T) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

@@ -209,7 +209,7 @@ func variants(files []subject) []subject {
 		}
 	}
 	// NULL-banner carry-over: nmap matches a later probe's reply on the NULL
-	// probe's connection as banner + reply (spec S6, E15).
+	// probe's connection as banner + reply (S6, E15 in docs/nmap-behaviour.md).
 	banner := map[string][]byte{}
 	for _, f := range files {
 		if src, ok := strings.CutSuffix(f.name, "--NULL.bin"); ok {

@@ -88,6 +88,6 @@ func TestHandmade(t *testing.T) {
 		seen[h.name] = true
 	}
 	if b := specBinaryBanner(); len(b) != 0x4c {
-		t.Errorf("spec E2 binary banner is %d bytes, want 0x4C", len(b))
+		t.Errorf("run E2 binary banner is %d bytes, want 0x4C", len(b))
 	}
 }
