@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -26,6 +27,9 @@ Usage:
   signet match [--versiondb DB] [--overlay FILE]... [--trace] FINGERPRINT|-
       Replay an SF-Port fingerprint (nmap normal or XML output, or a file of
       its own) through the signatures and print the port line as nmap would.
+      A fingerprint pasted from a web page or a mail is repaired (typographic
+      quotes, odd spaces, "> " quoting, line numbers, other widths) with a
+      warning; a reply's data is never guessed at.
   signet serve [--versiondb DB] FINGERPRINT --listen 127.0.0.1:PORT
       Replay a fingerprint as a live service on loopback: the NULL reply as
       a banner, and for each probe payload received the reply recorded for it.
@@ -76,7 +80,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "lint":
 		err = runLint(args[1:], out, stderr)
 	case "serve":
-		err = runServe(args[1:], out, stderr)
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		err = runServe(ctx, args[1:], out, stderr)
+		stop()
 	case "help":
 		fmt.Fprint(out, usage)
 	default:

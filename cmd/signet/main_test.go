@@ -36,7 +36,7 @@ func signet(t *testing.T, stdin string, args ...string) (stdout, stderr string, 
 	return o.String(), e.String(), code
 }
 
-const seed = "../../../shared/seed/"
+const seed = "../../testdata/seed/"
 
 func TestMatchPineAppNmap(t *testing.T) {
 	needNmap(t)
