@@ -79,3 +79,15 @@ func TestRanking(t *testing.T) {
 		t.Errorf("a port twice: %v", err)
 	}
 }
+
+// A broken head.txt or services file is an error with its line, never a panic.
+func FuzzGenerate(f *testing.F) {
+	f.Add("group g\n22/tcp ssh\n", "ssh 22/tcp\n")
+	f.Add("22/tcp ssh\n", "x 70000/tcp\n")
+	f.Add("group\n1/udp a b\n", "a 1/ddp\n# c\n")
+	f.Fuzz(func(t *testing.T, head, netbase string) {
+		if table, err := generate("head", []byte(head), "netbase", []byte(netbase)); err == nil && len(table) == 0 {
+			t.Error("no error and no table")
+		}
+	})
+}
