@@ -79,7 +79,17 @@ func TestWANRig(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { serve.Process.Kill(); serve.Wait() })
-	time.Sleep(500 * time.Millisecond)
+	// Wait until it listens (loading the signatures takes a while on a busy machine).
+	for i := 0; ; i++ {
+		probe := exec.Command("../../scripts/wan-rig.sh", "s", "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/41025")
+		if probe.Run() == nil {
+			break
+		}
+		if i == 100 {
+			t.Fatal("signet serve did not listen on the server side within 10 s")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 
 	start := time.Now()
 	scan := exec.Command("../../scripts/wan-rig.sh", "c", signet, "-sV", "-sT", "-Pn", "-n",
