@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -433,35 +434,39 @@ type textMessage struct {
 	last    bool // nothing follows: the body runs to the end of the reply
 }
 
+// statusLine matches the start of an HTTP, RTSP or SIP response.
+var statusLine = regexp.MustCompile(`^(HTTP/1\.[01]|RTSP/1\.0|SIP/2\.0) [0-9]{3}`)
+
+// nextStatus finds a status line at the start of a line of b (so that
+// "HTTP/1.1" quoted in a page does not count), -1 when there is none.
+var nextStatus = regexp.MustCompile(`(?m)^(HTTP/1\.[01]|RTSP/1\.0|SIP/2\.0) [0-9]{3}`)
+
 // textMessages splits a reply into the messages that start with an HTTP,
-// RTSP or SIP status line.
+// RTSP or SIP status line. A message ends where its Content-Length says when
+// another message (or nothing) follows there, else at the next status line
+// that starts a line, else at the end of the reply.
 func textMessages(d []byte) []textMessage {
 	var out []textMessage
-	starts := func(b []byte) string {
-		for _, p := range []string{"HTTP/1.", "RTSP/1.0 ", "SIP/2.0 "} {
-			if bytes.HasPrefix(b, []byte(p)) {
-				proto, _, _ := strings.Cut(p, "/")
-				return proto
-			}
-		}
-		return ""
-	}
 	for len(d) > 0 {
-		proto := starts(d)
-		if proto == "" {
+		if !statusLine.Match(d) {
 			return out
 		}
+		proto, _, _ := strings.Cut(string(d[:8]), "/")
 		end := bytes.Index(d, []byte("\r\n\r\n"))
 		if end < 0 {
 			return out // headers cut
 		}
 		m := textMessage{proto: proto, headers: strings.Split(string(d[:end]), "\r\n")[1:]}
 		rest := d[end+4:]
-		// The body runs to the next message's status line, if one follows.
 		next := -1
-		for _, p := range []string{"HTTP/1.", "RTSP/1.0 ", "SIP/2.0 "} {
-			if i := bytes.Index(rest, []byte(p)); i >= 0 && (next < 0 || i < next) {
-				next = i
+		if cl, ok := m.header("Content-Length"); ok {
+			if n, err := strconv.Atoi(cl); err == nil && n >= 0 && n < len(rest) && statusLine.Match(rest[n:]) {
+				next = n
+			}
+		}
+		if next < 0 {
+			if loc := nextStatus.FindIndex(rest); loc != nil {
+				next = loc[0]
 			}
 		}
 		if next < 0 {

@@ -13,6 +13,9 @@
 // write and close is checked, and the first failure is kept and reported
 // once ("writing FILE: reason").
 //
+// ReadXML (xmlread.go) and ReadJSONLines (jsonlread.go) read the XML and
+// JSON lines forms back into results, for tools and signet merge.
+//
 // Golden files in testdata pin every format (go test -update rewrites
 // them); the integration tests (-tags integration) compare with real nmap.
 package output

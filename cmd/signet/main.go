@@ -36,6 +36,13 @@ Usage:
   signet lint [--versiondb DB] FILE...
       Parse and compile signature files; print errors and warnings with
       FILE:LINE:COL and a summary. With --versiondb, FILEs are overlays on DB.
+  signet merge [-oX FILE] [-oJ FILE] [-oN FILE] [-oG FILE] FILE...
+      Merge the XML or JSON lines files of a scan's shards into one scan
+      (nmap XML on stdout by default). FILE may be a quoted glob pattern.
+  signet report [-o FILE] [--title TEXT] FILE...
+      Write one self-contained HTML page (stdout by default) from XML or
+      JSON lines files, merged first when several: a searchable, sortable
+      port table, services and versions, unrecognised services' replies.
 
 DB is "embedded" (signet's own file, compiled in), "nmap" (nmap's installed
 nmap-service-probes) or a path; the default is nmap's file when installed,
@@ -83,6 +90,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		err = runServe(ctx, args[1:], out, stderr)
 		stop()
+	case "merge":
+		err = runMerge(args[1:], stdin, stdout, stderr)
+	case "report":
+		err = runReport(args[1:], stdin, stdout, stderr)
 	case "help":
 		fmt.Fprint(out, usage)
 	default:
