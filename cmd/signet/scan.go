@@ -93,6 +93,9 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(a.targets) == 0 && a.inputList == "" {
 		return fmt.Errorf("%w: no targets given (see signet -h)", errUsage)
 	}
+	for _, w := range optionWarnings(a, args) {
+		fmt.Fprintln(stderr, w)
+	}
 	if !a.connect && !a.udp {
 		a.connect = true
 	}
@@ -123,7 +126,7 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 
 	// Ports.
 	dbOpt := a.db.options()
-	table, _, err := portspec.LoadTable(versiondb.NmapDirs(&dbOpt))
+	table, tableSrc, err := portspec.LoadTable(versiondb.NmapDirs(&dbOpt))
 	if err != nil {
 		return err
 	}
@@ -201,6 +204,7 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 	}
 
+	var dataFiles []string // read, for "Read data files from:"
 	opts := scan.Options{
 		Targets: &tl, Ports: ports, TCP: a.connect, UDP: a.udp,
 		NoPing: a.noPing, NoResolve: a.noResolve, Scanner: ps,
@@ -215,6 +219,7 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			return err
 		}
 		fmt.Fprintln(stderr, l.Describe())
+		dataFiles = append(dataFiles, l.Files()...)
 		cfg := &vscan.Config{
 			Matcher:     matcher.New(l.DB),
 			Intensity:   a.intensity,
@@ -249,10 +254,13 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		opts.VersionParallelism = versionParallelism(a)
 	}
 
+	if tableSrc != "embedded" {
+		dataFiles = append(dataFiles, tableSrc)
+	}
 	run := &result.Run{
 		Version: version, Args: append([]string{"signet"}, args...), Start: start,
 		Verbose: a.verbose, Debugging: a.debug, VersionScan: a.version, Reason: a.reason,
-		XMLScanner: a.xmlScanner,
+		XMLScanner: a.xmlScanner, NoPing: a.noPing, DataFiles: dataFiles,
 	}
 	for _, sc := range []struct {
 		on    bool
@@ -273,9 +281,6 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	end := scan.Run(ctx, opts, run)
 	if ctx.Err() != nil {
 		end.Exit, end.ErrorMsg = result.ExitError, "Interrupted by user"
-	}
-	if end.HostsTotal == 1 && end.HostsUp == 0 && !a.noPing && ctx.Err() == nil {
-		say("Note: Host seems down. If it is really up, but blocking our ping probes, try -Pn")
 	}
 	opts.Writer.End(end)
 	// A write failure was reported when it happened; it makes the exit
@@ -355,7 +360,7 @@ func openOutputs(a *scanArgs, stdout *output.File) (ws []output.Writer, files []
 		ws = append(ws, o.make(w))
 	}
 	if !toStdout {
-		ws = append([]output.Writer{output.NewNormal(stdout, output.Interactive)}, ws...)
+		ws = append([]output.Writer{output.NewConsole(stdout, nil)}, ws...)
 	}
 	// Standard output counts once, however many formats it carries.
 	return ws, append([]*output.File{stdout}, files...), toStdout, nil
