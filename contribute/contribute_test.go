@@ -9,6 +9,7 @@ import (
 
 	"github.com/signetscan/signet/evidence"
 	"github.com/signetscan/signet/fingerprint"
+	"github.com/signetscan/signet/internal/testenv"
 	"github.com/signetscan/signet/lint"
 	"github.com/signetscan/signet/matcher"
 	"github.com/signetscan/signet/probes"
@@ -69,10 +70,7 @@ func copyTree(t *testing.T, dst, src string) {
 func TestBundleEvidencePassesWhenApplied(t *testing.T) {
 	git, err := exec.LookPath("git")
 	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("git is needed to apply the patch")
-		}
-		t.Skip("git not installed")
+		testenv.Missing(t, "git is needed to apply the patch")
 	}
 	b, err := Make(Input{FP: pineapp(t), Overlay: []byte("Probe TCP NULL q||\n" + pineLine + "\n"), OverlayName: "pine.probes", Embedded: embedded()})
 	if err != nil {

@@ -14,7 +14,7 @@ import (
 const maxLine793 = 2047
 
 // Parse parses one signature file exactly as nmap 7.93 reads it (rules
-// P1–P14 and M1–M5 of the engine spec). It returns the DB, as complete as
+// P1–P14 and M1–M5 of docs/nmap-behaviour.md). It returns the DB, as complete as
 // possible even when there are errors, and an ErrorList holding every error
 // (nil if there is none), each FILE:LINE:COL. Findings that do not stop the
 // file from loading, including inputs nmap 7.93 refuses only by accident (a
