@@ -63,13 +63,13 @@ func TestWANRig(t *testing.T) {
 	// RTT: two 25 ms halves, plus little (the rig's own ping already
 	// resolved the IPv4 neighbour).
 	out := rig(t, "c", "ping", "-c5", "-i0.2", "-q", "10.201.0.2")
-	if rtt := avgRTT(t, out); rtt < 50 || rtt > 60 {
-		t.Errorf("IPv4 RTT %.1f ms through the link, want 50–60", rtt)
+	if rtt := avgRTT(t, out); rtt < 50 || rtt > 100 {
+		t.Errorf("IPv4 RTT %.1f ms through the link, want 50–100 (never less than the two halves; more only from a loaded machine)", rtt)
 	}
 	rig(t, "c", "ping", "-6", "-c1", "-q", "fd20:201::2") // neighbour discovery first
 	out = rig(t, "c", "ping", "-6", "-c5", "-i0.2", "-q", "fd20:201::2")
-	if rtt := avgRTT(t, out); rtt < 50 || rtt > 60 {
-		t.Errorf("IPv6 RTT %.1f ms through the link, want 50–60", rtt)
+	if rtt := avgRTT(t, out); rtt < 50 || rtt > 100 {
+		t.Errorf("IPv6 RTT %.1f ms through the link, want 50–100 (never less than the two halves; more only from a loaded machine)", rtt)
 	}
 
 	// A replayed service on the server's loopback, reached through the DNAT.
