@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/signetscan/signet/diag"
 )
 
 // FuzzDecode checks that Decode never panics and that whatever it accepts
@@ -21,7 +23,7 @@ func FuzzDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fps, err := Decode("fuzz", data)
 		if err != nil {
-			if _, ok := err.(ErrorList); !ok {
+			if _, ok := err.(diag.ErrorList); !ok {
 				t.Fatalf("error of type %T", err)
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/signetscan/signet/diag"
 	"github.com/signetscan/signet/evidence"
 	"github.com/signetscan/signet/matcher"
 	"github.com/signetscan/signet/pcre"
@@ -17,7 +18,7 @@ import (
 
 // Finding is one warning about a line.
 type Finding struct {
-	Pos probes.Pos
+	Pos diag.Pos
 	Msg string
 }
 
@@ -291,7 +292,7 @@ func Evidence(db *probes.DB, dir string) ([]Finding, error) {
 	for _, c := range cases {
 		port, _ := c.Run(m)
 		if err := c.Check(port); err != nil {
-			out = append(out, Finding{probes.Pos{File: c.Path}, "evidence does not hold: " + strings.TrimPrefix(err.Error(), c.Path+": ")})
+			out = append(out, Finding{diag.Pos{File: c.Path}, "evidence does not hold: " + strings.TrimPrefix(err.Error(), c.Path+": ")})
 		}
 	}
 	used := evidence.Used(m, cases)
