@@ -272,7 +272,7 @@ func checkSoftConfirm(db *probes.DB) []Finding {
 				}
 			}
 			if !ok {
-				out = append(out, Finding{m.Pos, fmt.Sprintf("softmatch %s: no other %s probe has a match line for %s to confirm it", m.Service, p.Protocol, m.Service)})
+				out = append(out, Finding{m.Pos, fmt.Sprintf("softmatch %s: no other %s probe has a match line for %s to confirm it", m.Service, p.Protocol.Upper(), m.Service)})
 			}
 		}
 	})

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/signetscan/signet/portspec"
 )
 
 // BenchmarkConnectScanAllPorts times a -sT scan of 127.0.0.1 ports 1-65535 (3 open) in a fresh
@@ -44,7 +46,7 @@ func BenchmarkConnectScanAllPorts(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		open := 0
-		err := s.Run(context.Background(), TCP, targets, func(e Event) {
+		err := s.Run(context.Background(), portspec.TCP, targets, func(e Event) {
 			if e.Port != nil && e.Port.State == Open {
 				open++
 			}

@@ -13,6 +13,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/signetscan/signet/portspec"
 	"golang.org/x/sys/unix"
 )
 
@@ -308,7 +309,7 @@ func (l *lane) failed(err error, rtt time.Duration) (startState, outcome) {
 		l.s.backPressure.Add(1)
 		return startPressure, outcome{err: err}
 	}
-	out := classify(TCP, err)
+	out := classify(portspec.TCP, err)
 	out.rtt = rtt
 	return startDone, out
 }
@@ -414,7 +415,7 @@ func (l *lane) wait(until time.Time) {
 			l.requeue(p.port)
 		default:
 			l.closeSocket(fd, false)
-			out := classify(TCP, err)
+			out := classify(portspec.TCP, err)
 			if out.final {
 				out.rtt = rtt
 			}

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/signetscan/signet/portspec"
 	"golang.org/x/sys/unix"
 )
 
@@ -57,7 +58,7 @@ func TestConnectAnswerLater(t *testing.T) {
 	}()
 	start := time.Now()
 	addr := netip.MustParseAddr("127.0.0.1")
-	got, _ := collect(t, s, TCP, Target{Addr: addr, Ports: []uint16{port}})
+	got, _ := collect(t, s, portspec.TCP, Target{Addr: addr, Ports: []uint16{port}})
 	elapsed := time.Since(start)
 	pr := wantPort(t, got, addr, port, Open, ReasonSynAck)
 	if pr.Tries != 1 || pr.RTT < 500*time.Millisecond || elapsed > 3*time.Second {
@@ -82,9 +83,9 @@ func TestConnectEngineCleanup(t *testing.T) {
 	tm.HostTimeout = 400 * time.Millisecond
 	tm.InitialRTT, tm.MaxRTT = 2*time.Second, 2*time.Second
 	s := New(Options{NoPing: true, Timing: tm})
-	ports, _ := ParsePorts("1-5000")
+	ports := portList("1-5000")
 	start := time.Now()
-	got, hosts := collect(t, s, TCP, Target{Addr: netip.MustParseAddr("10.66.0.9"), Ports: ports})
+	got, hosts := collect(t, s, portspec.TCP, Target{Addr: netip.MustParseAddr("10.66.0.9"), Ports: ports})
 	if len(got) != 0 || !hosts[0].TimedOut || hosts[0].Unscanned != len(ports) {
 		t.Errorf("%d results, summary %+v", len(got), hosts[0])
 	}
@@ -108,7 +109,7 @@ func TestConnectManyHosts(t *testing.T) {
 		targets = append(targets, Target{Addr: netip.AddrFrom4([4]byte{127, 0, byte(i >> 8), byte(i)}), Ports: ports})
 	}
 	s := New(Options{NoPing: true, HostGroup: 16})
-	got, hosts := collect(t, s, TCP, targets...)
+	got, hosts := collect(t, s, portspec.TCP, targets...)
 	if len(got) != len(targets)*len(ports) || len(hosts) != len(targets) {
 		t.Fatalf("%d results, %d hosts", len(got), len(hosts))
 	}
@@ -144,12 +145,12 @@ func BenchmarkConnectRefused(b *testing.B) {
 		return
 	}
 	s := New(Options{NoPing: true})
-	ports, _ := ParsePorts(fmt.Sprintf("1-%d", n))
+	ports := portList(fmt.Sprintf("1-%d", n))
 	targets := []Target{{Addr: netip.MustParseAddr("127.0.0.1"), Ports: ports}}
 	b.ReportAllocs()
 	for b.Loop() {
 		closed := 0
-		if err := s.Run(context.Background(), TCP, targets, func(e Event) {
+		if err := s.Run(context.Background(), portspec.TCP, targets, func(e Event) {
 			if e.Port != nil && e.Port.State == Closed {
 				closed++
 			}
@@ -164,7 +165,7 @@ func TestConnectPacing(t *testing.T) {
 	if !inFreshNetns(t) {
 		return
 	}
-	ports, _ := ParsePorts("1-11")
+	ports := portList("1-11")
 	addr := netip.MustParseAddr("127.0.0.1")
 	for _, tc := range []struct {
 		name string
@@ -174,7 +175,7 @@ func TestConnectPacing(t *testing.T) {
 		{"max-rate 50", Options{NoPing: true, Timing: fastTiming(), MaxRate: 50}},
 	} {
 		start := time.Now()
-		got, _ := collect(t, New(tc.opts), TCP, Target{Addr: addr, Ports: ports})
+		got, _ := collect(t, New(tc.opts), portspec.TCP, Target{Addr: addr, Ports: ports})
 		d := time.Since(start)
 		if len(got) != len(ports) || d < 190*time.Millisecond || d > 2*time.Second {
 			t.Errorf("%s: %d results in %v, want 11 in about 200ms", tc.name, len(got), d)

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/signetscan/signet/portspec"
 )
 
 // hostScan is the state of one host's scan. Only its own goroutine (scanHost) touches it, except
@@ -14,7 +16,7 @@ type hostScan struct {
 	s       *Scanner
 	ctx     context.Context
 	addr    netip.Addr
-	proto   Protocol
+	proto   portspec.Protocol
 	results chan attemptResult
 
 	rtt      *rttEstimator
@@ -92,7 +94,7 @@ func (h *hostScan) noteAnswer(try int) {
 	if h.dropped >= 2 && h.dropped*4 > h.good+h.dropped && h.delay < h.maxDelay {
 		if h.delay == 0 {
 			h.delay = 5 * time.Millisecond
-			if h.proto == UDP {
+			if h.proto == portspec.UDP {
 				h.delay = 50 * time.Millisecond
 			}
 		} else {
@@ -103,7 +105,7 @@ func (h *hostScan) noteAnswer(try int) {
 	}
 }
 
-func (s *Scanner) scanHost(ctx context.Context, proto Protocol, t Target, emit func(Event)) {
+func (s *Scanner) scanHost(ctx context.Context, proto portspec.Protocol, t Target, emit func(Event)) {
 	start := time.Now()
 	sum := HostSummary{Addr: t.Addr, Proto: proto, Requested: len(t.Ports), Up: true}
 	hctx := ctx
@@ -133,10 +135,10 @@ func (s *Scanner) scanHost(ctx context.Context, proto Protocol, t Target, emit f
 		maxSuccessfulTry: -1,
 		counts:           map[countKey]int{},
 	}
-	if proto == UDP {
+	if proto == portspec.UDP {
 		h.maxDelay = s.timing.MaxUDPScanDelay
 	}
-	fast := proto == TCP && s.fast
+	fast := proto == portspec.TCP && s.fast
 	if !fast {
 		h.results = make(chan attemptResult, min(par, len(t.Ports)))
 	}
@@ -186,7 +188,7 @@ func (s *Scanner) scanHost(ctx context.Context, proto Protocol, t Target, emit f
 					continue // hctx ended: drain below
 				}
 				j := job{h: h, port: pending[i], try: try, timeout: h.rtt.current()}
-				if proto == UDP {
+				if proto == portspec.UDP {
 					j.payload = s.payloadFor(pending[i], try)
 				}
 				select {
@@ -214,7 +216,7 @@ func (s *Scanner) scanHost(ctx context.Context, proto Protocol, t Target, emit f
 		if hctx.Err() != nil {
 			break
 		}
-		if proto == UDP && len(silent) > 0 && h.knownClosed != 0 && !h.rateChecked {
+		if proto == portspec.UDP && len(silent) > 0 && h.knownClosed != 0 && !h.rateChecked {
 			h.rateChecked = true
 			if h.icmpRateLimited() {
 				// Silence says little while the host withholds port unreachables: probe the
@@ -226,7 +228,7 @@ func (s *Scanner) scanHost(ctx context.Context, proto Protocol, t Target, emit f
 		pending = silent
 		if try+1 > h.allowedTry() {
 			st := Filtered
-			if proto == UDP {
+			if proto == portspec.UDP {
 				st = OpenFiltered
 			}
 			for _, p := range pending {

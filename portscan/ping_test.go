@@ -5,6 +5,8 @@ import (
 	"net/netip"
 	"testing"
 	"time"
+
+	"github.com/signetscan/signet/portspec"
 )
 
 // TestPing: host discovery by TCP connect, in a fresh namespace with routes for each case.
@@ -45,7 +47,7 @@ func TestPing(t *testing.T) {
 	}
 
 	// Without -Pn a down host gets a summary and no port results.
-	got, hosts := collect(t, s, TCP, Target{Addr: netip.MustParseAddr("10.66.0.9"), Ports: []uint16{1, 2}},
+	got, hosts := collect(t, s, portspec.TCP, Target{Addr: netip.MustParseAddr("10.66.0.9"), Ports: []uint16{1, 2}},
 		Target{Addr: lo, Ports: []uint16{443, 444}})
 	if len(got) != 2 || len(hosts) != 2 {
 		t.Fatalf("results %v hosts %+v", got, hosts)

@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/signetscan/signet/portspec"
 	"golang.org/x/sys/unix"
 )
 
@@ -140,7 +141,7 @@ func controlSocket(network, _ string, c syscall.RawConn) error {
 
 // Scan starts a scan and returns its events; the channel is closed when every host is done.
 // The caller must drain it (or cancel ctx).
-func (s *Scanner) Scan(ctx context.Context, proto Protocol, targets []Target) <-chan Event {
+func (s *Scanner) Scan(ctx context.Context, proto portspec.Protocol, targets []Target) <-chan Event {
 	ch := make(chan Event, 256)
 	go func() {
 		defer close(ch)
@@ -156,7 +157,7 @@ func (s *Scanner) Scan(ctx context.Context, proto Protocol, targets []Target) <-
 
 // Run scans targets and calls fn for every port outcome and host summary, as they become known.
 // Calls to fn are serialized. It returns ctx's error if the scan was cancelled.
-func (s *Scanner) Run(ctx context.Context, proto Protocol, targets []Target, fn func(Event)) error {
+func (s *Scanner) Run(ctx context.Context, proto portspec.Protocol, targets []Target, fn func(Event)) error {
 	ch := make(chan Target)
 	go func() {
 		defer close(ch)
@@ -177,7 +178,7 @@ func (s *Scanner) Run(ctx context.Context, proto Protocol, targets []Target, fn 
 // Nothing is allocated per worker: each host runs in its own goroutine (at most HostGroup at
 // once); connect scans drive non-blocking sockets from a few goroutines per host (see
 // fastconnect.go), other tries run in short-lived goroutines bounded by the socket budget.
-func (s *Scanner) RunStream(ctx context.Context, proto Protocol, targets <-chan Target, fn func(Event)) error {
+func (s *Scanner) RunStream(ctx context.Context, proto portspec.Protocol, targets <-chan Target, fn func(Event)) error {
 	var emitMu sync.Mutex
 	emit := func(e Event) {
 		emitMu.Lock()
@@ -251,7 +252,7 @@ func (s *Scanner) attempt(j job) (r attemptResult) {
 			return r
 		}
 		var out outcome
-		if j.h.proto == UDP {
+		if j.h.proto == portspec.UDP {
 			out = s.udpTry(ctx, ap.String(), j.timeout, j.payload)
 		} else {
 			out = s.tcpTry(ctx, ap, j.timeout)
@@ -278,12 +279,12 @@ func (s *Scanner) attempt(j job) (r attemptResult) {
 }
 
 // classify maps a socket error to a port outcome (nmap's handleConnectResult and UDP ICMP table).
-func classify(proto Protocol, err error) outcome {
+func classify(proto portspec.Protocol, err error) outcome {
 	var en syscall.Errno
 	if errors.As(err, &en) {
 		switch en {
 		case unix.ECONNREFUSED:
-			if proto == UDP {
+			if proto == portspec.UDP {
 				return outcome{state: Closed, reason: ReasonPortUnreach, err: err, final: true}
 			}
 			return outcome{state: Closed, reason: ReasonConnRefused, err: err, final: true}

@@ -11,11 +11,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/signetscan/signet/portspec"
 	"golang.org/x/sys/unix"
 )
 
 // collect runs a scan and returns its port results by port and the host summaries.
-func collect(t testing.TB, s *Scanner, proto Protocol, targets ...Target) (map[netip.AddrPort]PortResult, []HostSummary) {
+func collect(t testing.TB, s *Scanner, proto portspec.Protocol, targets ...Target) (map[netip.AddrPort]PortResult, []HostSummary) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
@@ -91,7 +92,7 @@ func TestConnectOpenClosed(t *testing.T) {
 			closed := closedTCPPort(t, host)
 			addr := netip.MustParseAddr(host)
 			s := New(Options{NoPing: true, Timing: fastTiming()})
-			got, hosts := collect(t, s, TCP, Target{Addr: addr, Ports: []uint16{open, closed}})
+			got, hosts := collect(t, s, portspec.TCP, Target{Addr: addr, Ports: []uint16{open, closed}})
 			wantPort(t, got, addr, open, Open, ReasonSynAck)
 			pr := wantPort(t, got, addr, closed, Closed, ReasonConnRefused)
 			if pr.Tries != 1 {
@@ -126,7 +127,7 @@ func TestConnectFiltered(t *testing.T) {
 	s := New(Options{NoPing: true, Timing: fastTiming()})
 	ports := []uint16{22, 80, 443}
 	start := time.Now()
-	got, hosts := collect(t, s, TCP,
+	got, hosts := collect(t, s, portspec.TCP,
 		Target{Addr: drop, Ports: ports}, Target{Addr: unreach, Ports: ports},
 		Target{Addr: prohib, Ports: ports}, Target{Addr: noroute, Ports: ports})
 	t.Logf("4 hosts x 3 ports in %v", time.Since(start))
@@ -148,7 +149,7 @@ func TestConnectFiltered(t *testing.T) {
 	// --max-retries 0: one try only.
 	tm := fastTiming()
 	tm.MaxRetries = 0
-	got, _ = collect(t, New(Options{NoPing: true, Timing: tm}), TCP, Target{Addr: drop, Ports: []uint16{9}})
+	got, _ = collect(t, New(Options{NoPing: true, Timing: tm}), portspec.TCP, Target{Addr: drop, Ports: []uint16{9}})
 	if pr := wantPort(t, got, drop, 9, Filtered, ReasonNoResponse); pr.Tries != 1 {
 		t.Errorf("--max-retries 0: %d tries", pr.Tries)
 	}
@@ -156,7 +157,7 @@ func TestConnectFiltered(t *testing.T) {
 
 // fullRange lists 1..65535.
 func fullRange() []uint16 {
-	ps, _ := ParsePorts("-")
+	ps := portList("-")
 	return ps
 }
 
@@ -172,7 +173,7 @@ func scanAllPorts(t *testing.T, s *Scanner, host string, fixed ...uint16) time.D
 	addr := netip.MustParseAddr(host)
 	start := time.Now()
 	var order []uint16
-	got, hosts := collect(t, s, TCP, Target{Addr: addr, Ports: fullRange()})
+	got, hosts := collect(t, s, portspec.TCP, Target{Addr: addr, Ports: fullRange()})
 	elapsed := time.Since(start)
 	for k, pr := range got {
 		if pr.State == Open {
@@ -257,9 +258,9 @@ func TestConnectLowFileLimit(t *testing.T) {
 	// that drops everything keeps HostParallelism (2000 at -T4) sockets waiting: far beyond 256.
 	t.Run("held-sockets", func(t *testing.T) {
 		drop := netip.MustParseAddr("10.66.0.9")
-		ports, _ := ParsePorts("1-1500")
+		ports := portList("1-1500")
 		start := time.Now()
-		got, hosts := collect(t, beforeFast, TCP, Target{Addr: drop, Ports: ports})
+		got, hosts := collect(t, beforeFast, portspec.TCP, Target{Addr: drop, Ports: ports})
 		for _, pr := range got {
 			if pr.State != Filtered || pr.Reason != ReasonNoResponse {
 				t.Fatalf("%v err=%v", pr, pr.Err)
@@ -284,8 +285,8 @@ func TestHostTimeout(t *testing.T) {
 	tm := fastTiming()
 	tm.ScanDelay, tm.HostTimeout = 100*time.Millisecond, 650*time.Millisecond
 	s := New(Options{NoPing: true, Timing: tm})
-	ports, _ := ParsePorts("7-100")
-	got, hosts := collect(t, s, TCP, Target{Addr: netip.MustParseAddr("127.0.0.1"), Ports: ports})
+	ports := portList("7-100")
+	got, hosts := collect(t, s, portspec.TCP, Target{Addr: netip.MustParseAddr("127.0.0.1"), Ports: ports})
 	wantPort(t, got, netip.MustParseAddr("127.0.0.1"), open, Open, ReasonSynAck)
 	h := hosts[0]
 	if !h.TimedOut || h.Unscanned == 0 || h.Unscanned+len(got) != len(ports) || h.Err != nil {
@@ -300,7 +301,7 @@ func TestHostTimeout(t *testing.T) {
 func TestNoteAnswerBoostsDelay(t *testing.T) {
 	tm, _ := Template(3)
 	s := &Scanner{timing: tm}
-	h := &hostScan{s: s, proto: UDP, maxDelay: tm.MaxUDPScanDelay, maxSuccessfulTry: -1}
+	h := &hostScan{s: s, proto: portspec.UDP, maxDelay: tm.MaxUDPScanDelay, maxSuccessfulTry: -1}
 	for range 6 {
 		h.noteAnswer(0)
 	}
@@ -321,7 +322,7 @@ func TestNoteAnswerBoostsDelay(t *testing.T) {
 func TestDialerInjected(t *testing.T) {
 	d := &recordingDialer{}
 	s := New(Options{NoPing: true, Dialer: d, Timing: fastTiming()})
-	got, _ := collect(t, s, TCP, Target{Addr: netip.MustParseAddr("192.0.2.7"), Ports: []uint16{1, 2, 3}})
+	got, _ := collect(t, s, portspec.TCP, Target{Addr: netip.MustParseAddr("192.0.2.7"), Ports: []uint16{1, 2, 3}})
 	for p := uint16(1); p <= 3; p++ {
 		wantPort(t, got, netip.MustParseAddr("192.0.2.7"), p, Closed, ReasonConnRefused)
 	}
@@ -345,7 +346,7 @@ func TestScanChannel(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	var seq []string
-	for e := range s.Scan(ctx, TCP, []Target{{Addr: netip.MustParseAddr("127.0.0.1"), Ports: []uint16{open, closed}}}) {
+	for e := range s.Scan(ctx, portspec.TCP, []Target{{Addr: netip.MustParseAddr("127.0.0.1"), Ports: []uint16{open, closed}}}) {
 		switch {
 		case e.Port != nil && e.Port.Port == open:
 			seq = append(seq, "open:"+e.Port.State.String())
@@ -384,7 +385,7 @@ func TestConnectAcceptReset(t *testing.T) {
 	addr := netip.MustParseAddr("127.0.0.1")
 	s := New(Options{NoPing: true, Timing: fastTiming()})
 	for i := range 100 {
-		got, _ := collect(t, s, TCP, Target{Addr: addr, Ports: []uint16{port}})
+		got, _ := collect(t, s, portspec.TCP, Target{Addr: addr, Ports: []uint16{port}})
 		if pr := wantPort(t, got, addr, port, Open, ReasonSynAck); pr.State != Open {
 			t.Fatalf("try %d: %+v", i, pr)
 		}

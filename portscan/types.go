@@ -6,23 +6,9 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/signetscan/signet/portspec"
 )
-
-// Protocol is the transport protocol of a scanned port.
-type Protocol uint8
-
-// Protocols.
-const (
-	TCP Protocol = iota
-	UDP
-)
-
-func (p Protocol) String() string {
-	if p == UDP {
-		return "udp"
-	}
-	return "tcp"
-}
 
 // State is a port state with nmap's names.
 type State uint8
@@ -72,7 +58,7 @@ const (
 type PortResult struct {
 	Addr   netip.Addr
 	Port   uint16
-	Proto  Protocol
+	Proto  portspec.Protocol
 	State  State
 	Reason Reason
 	Tries  int           // probes sent for this port (1 = answered at the first try)
@@ -97,7 +83,7 @@ type StateCount struct {
 // HostSummary is delivered once per host after its last PortResult.
 type HostSummary struct {
 	Addr  netip.Addr
-	Proto Protocol
+	Proto portspec.Protocol
 	// Up is false when host discovery (Options.NoPing unset) found the host down; then no port
 	// was scanned and Ping says why.
 	Up   bool

@@ -8,31 +8,13 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/signetscan/signet/portspec"
 )
 
-func TestParsePorts(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want []uint16
-		n    int
-	}{
-		{"22", []uint16{22}, 1},
-		{"80,22,80", []uint16{22, 80}, 2},
-		{"1-3,2-4", []uint16{1, 2, 3, 4}, 4},
-		{"-", nil, 65535},
-		{"-1024", nil, 1024},
-		{"65530-", nil, 6},
-	} {
-		got, err := ParsePorts(tc.in)
-		if err != nil || len(got) != tc.n || (tc.want != nil && !slices.Equal(got, tc.want)) {
-			t.Errorf("ParsePorts(%q) = %v (%d), %v", tc.in, got, len(got), err)
-		}
-	}
-	for _, bad := range []string{"", "0", "5-1", "70000", "a", "1,,2"} {
-		if _, err := ParsePorts(bad); err == nil {
-			t.Errorf("ParsePorts(%q): no error", bad)
-		}
-	}
+// portList is the ports of an nmap -p list (no protocol prefixes), for tests.
+func portList(spec string) []uint16 {
+	return slices.Collect(portspec.MustParse(spec).TCP.All())
 }
 
 func TestTemplates(t *testing.T) {
@@ -76,13 +58,13 @@ func TestRTTEstimator(t *testing.T) {
 }
 
 func TestNotShown(t *testing.T) {
-	h := HostSummary{Proto: TCP, Counts: sortedCounts(map[countKey]int{
+	h := HostSummary{Proto: portspec.TCP, Counts: sortedCounts(map[countKey]int{
 		{Closed, ReasonConnRefused}: 998, {Open, ReasonSynAck}: 2,
 	})}
 	if got := h.NotShown(25); got != "Not shown: 998 closed tcp ports (conn-refused)" {
 		t.Errorf("got %q", got)
 	}
-	h = HostSummary{Proto: UDP, Counts: sortedCounts(map[countKey]int{
+	h = HostSummary{Proto: portspec.UDP, Counts: sortedCounts(map[countKey]int{
 		{OpenFiltered, ReasonNoResponse}: 40, {Closed, ReasonPortUnreach}: 30, {Closed, ReasonAdminProhibited}: 1, {Filtered, ReasonHostUnreach}: 3,
 	})}
 	if got := h.NotShown(25); got != "Not shown: 40 open|filtered udp ports (no-response), 31 closed udp ports (30 port-unreach, 1 admin-prohibited)" {
@@ -163,7 +145,7 @@ func TestCancel(t *testing.T) {
 	defer cancel()
 	var hosts []HostSummary
 	start := time.Now()
-	err := s.Run(ctx, TCP, []Target{{Addr: netip.MustParseAddr("192.0.2.1"), Ports: []uint16{1, 2, 3, 4}}}, func(e Event) {
+	err := s.Run(ctx, portspec.TCP, []Target{{Addr: netip.MustParseAddr("192.0.2.1"), Ports: []uint16{1, 2, 3, 4}}}, func(e Event) {
 		if e.Host != nil {
 			hosts = append(hosts, *e.Host)
 		}

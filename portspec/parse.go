@@ -40,7 +40,7 @@ func Parse(expr string, tbl *services.Table) (List, error) {
 		tbl = Embedded()
 	}
 	p := &parser{expr: expr, idx: indexOf(tbl)}
-	if err := p.list(All, false); err != nil {
+	if err := p.list(maskAll, false); err != nil {
 		return List{}, err
 	}
 	if p.pos < len(expr) { // an unexpected ']' ended the top level
@@ -50,7 +50,7 @@ func Parse(expr string, tbl *services.Table) (List, error) {
 	for i, q := range protos {
 		*l.ptr(q) = NewSet(p.acc[i]...)
 	}
-	l.Prefixed = p.prefixed
+	l.prefixed = p.prefixed
 	if l.Empty() {
 		return List{}, p.errf("no ports")
 	}
@@ -71,7 +71,7 @@ type parser struct {
 	pos      int
 	idx      *index
 	acc      [len(protos)][]Range
-	prefixed Proto
+	prefixed mask
 }
 
 func (p *parser) errf(format string, args ...any) error {
@@ -98,8 +98,8 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 func isAlpha(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // list parses items until the end of the input or, when nested, a ']'
-// (which it consumes). mask is the protocols in effect.
-func (p *parser) list(mask Proto, nested bool) error {
+// (which it consumes). m is the protocols in effect.
+func (p *parser) list(m mask, nested bool) error {
 	start := p.pos
 	for {
 		p.skipSpace()
@@ -113,17 +113,17 @@ func (p *parser) list(mask Proto, nested bool) error {
 		case isAlpha(c) && p.pos+1 < len(p.expr) && p.expr[p.pos+1] == ':':
 			switch c {
 			case 'T':
-				mask = TCP
+				m = maskOf(TCP)
 			case 'U':
-				mask = UDP
+				m = maskOf(UDP)
 			case 'S':
-				mask = SCTP
+				m = maskOf(SCTP)
 			case 'P':
 				return p.errf("\"P:\" (IP protocol scan) is not supported")
 			default:
 				return p.errf("unknown protocol prefix %q (want T:, U: or S:)", p.expr[p.pos:p.pos+2])
 			}
-			p.prefixed |= mask
+			p.prefixed |= m
 			p.pos += 2
 			continue
 		case c == '[':
@@ -131,7 +131,7 @@ func (p *parser) list(mask Proto, nested bool) error {
 				return p.errf("brackets cannot nest")
 			}
 			p.pos++
-			if err := p.list(mask, true); err != nil {
+			if err := p.list(m, true); err != nil {
 				return err
 			}
 		case c == ']':
@@ -143,11 +143,11 @@ func (p *parser) list(mask Proto, nested bool) error {
 		case c == ',':
 			return p.errf("empty item at column %d", p.pos+1)
 		case c == '-' || isDigit(c):
-			if err := p.rangeItem(mask, nested); err != nil {
+			if err := p.rangeItem(m, nested); err != nil {
 				return err
 			}
 		case 'a' <= c && c <= 'z' || c == '*' || c == '?':
-			if err := p.serviceItem(mask); err != nil {
+			if err := p.serviceItem(m); err != nil {
 				return err
 			}
 		default:
@@ -199,7 +199,7 @@ func (p *parser) number() (int, error) {
 	return n, nil
 }
 
-func (p *parser) rangeItem(mask Proto, nested bool) error {
+func (p *parser) rangeItem(m mask, nested bool) error {
 	itemStart := p.pos
 	lo := 1 // "-1024": an open start is port 1, never 0 (like nmap)
 	if p.peek() != '-' {
@@ -229,7 +229,7 @@ func (p *parser) rangeItem(mask Proto, nested bool) error {
 		return p.errf("range %d-%d is backwards (did you mean %d-%d?)", lo, hi, hi, lo)
 	}
 	for i, q := range protos {
-		if mask&q == 0 {
+		if !m.has(q) {
 			continue
 		}
 		r := Range{uint16(lo), uint16(hi)}
@@ -243,7 +243,7 @@ func (p *parser) rangeItem(mask Proto, nested bool) error {
 	return nil
 }
 
-func (p *parser) serviceItem(mask Proto) error {
+func (p *parser) serviceItem(m mask) error {
 	mask0 := p.pos
 	for p.pos < len(p.expr) && !isSpace(p.expr[p.pos]) && p.expr[p.pos] != ',' && p.expr[p.pos] != ']' {
 		p.pos++
@@ -251,7 +251,7 @@ func (p *parser) serviceItem(mask Proto) error {
 	pat := p.expr[mask0:p.pos]
 	found := false
 	for i, q := range protos {
-		if mask&q == 0 {
+		if !m.has(q) {
 			continue
 		}
 		for _, e := range p.idx.names[i] {
@@ -263,10 +263,10 @@ func (p *parser) serviceItem(mask Proto) error {
 	}
 	if !found {
 		p.pos = mask0
-		if mask == All {
+		if m == maskAll {
 			return p.errf("no service name matches %q", pat)
 		}
-		return p.errf("no %s service name matches %q", mask, pat)
+		return p.errf("no %s service name matches %q", m, pat)
 	}
 	return nil
 }
@@ -324,9 +324,9 @@ func indexOf(tbl *services.Table) *index {
 	}
 	idx := &index{}
 	for i, q := range protos {
-		ports := tbl.Top(q.name(), 1<<17) // every port of q, most frequent first
+		ports := tbl.Top(q.String(), 1<<17) // every port of q, most frequent first
 		for _, port := range ports {
-			idx.names[i] = append(idx.names[i], named{tbl.Lookup(port, q.name()), uint16(port)})
+			idx.names[i] = append(idx.names[i], named{tbl.Lookup(port, q.String()), uint16(port)})
 		}
 		idx.known[i] = SetOf(toU16(ports)...)
 	}

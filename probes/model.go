@@ -5,22 +5,18 @@ import (
 
 	"github.com/signetscan/signet/diag"
 	"github.com/signetscan/signet/pcre"
+	"github.com/signetscan/signet/portspec"
 )
 
-// Protocol is the transport a probe is sent over.
-type Protocol uint8
+// Protocol is the transport a probe is sent over. It is portspec.Protocol (signet's one
+// protocol type), named here so that the signature model reads on its own.
+type Protocol = portspec.Protocol
 
+// The protocols a Probe line names.
 const (
-	TCP Protocol = iota
-	UDP
+	TCP = portspec.TCP
+	UDP = portspec.UDP
 )
-
-func (p Protocol) String() string {
-	if p == UDP {
-		return "UDP"
-	}
-	return "TCP"
-}
 
 // Defaults from nmap's service_scan.h.
 const (

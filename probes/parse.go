@@ -397,7 +397,7 @@ func (p *parser) probe(text string) {
 // apart, the others in file order (P6).
 func (p *parser) attach(pr *Probe) {
 	if first := p.db.Probe(pr.Protocol, pr.Name); first != nil {
-		p.warnf(1, "", "probe %s %s is defined twice (first at %s): fallbacks and overlays refer to the first", pr.Protocol, pr.Name, first.Pos)
+		p.warnf(1, "", "probe %s %s is defined twice (first at %s): fallbacks and overlays refer to the first", pr.Protocol.Upper(), pr.Name, first.Pos)
 	}
 	if !pr.IsNull() {
 		p.db.Probes = append(p.db.Probes, pr)
@@ -405,7 +405,7 @@ func (p *parser) attach(pr *Probe) {
 	}
 	if p.db.Null != nil {
 		p.errorf(1, "Assertion `!AP->nullProbe' failed.",
-			"second NULL probe (empty probe string); the NULL probe is %s %s at %s", p.db.Null.Protocol, p.db.Null.Name, p.db.Null.Pos)
+			"second NULL probe (empty probe string); the NULL probe is %s %s at %s", p.db.Null.Protocol.Upper(), p.db.Null.Name, p.db.Null.Pos)
 		return
 	}
 	if pr.Protocol == UDP {

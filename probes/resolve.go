@@ -72,7 +72,7 @@ func (db *DB) Resolve() error {
 			q := db.lookupFallback(name, p.Protocol)
 			if q == nil {
 				errs = append(errs, &diag.Error{Pos: pos,
-					Msg:  fmt.Sprintf("unknown fallback probe %q in probe %s %s", name, p.Protocol, p.Name),
+					Msg:  fmt.Sprintf("unknown fallback probe %q in probe %s %s", name, p.Protocol.Upper(), p.Name),
 					Nmap: fmt.Sprintf("compileFallbacks: Unknown fallback specified in Probe %s: '%s'", p.Name, name)})
 			} else {
 				chain = append(chain, q)
@@ -80,7 +80,7 @@ func (db *DB) Resolve() error {
 			// nmap looks up 18 names, then fails (P11).
 			if k == maxFallbacks {
 				errs = append(errs, &diag.Error{Pos: pos,
-					Msg:  fmt.Sprintf("too many fallbacks on probe %s %s: %d names, at most %d", p.Protocol, p.Name, len(p.FallbackNames), maxFallbacks),
+					Msg:  fmt.Sprintf("too many fallbacks on probe %s %s: %d names, at most %d", p.Protocol.Upper(), p.Name, len(p.FallbackNames), maxFallbacks),
 					Nmap: fmt.Sprintf("compileFallbacks: MAXFALLBACKS exceeded on probe '%s'", p.Name)})
 			}
 		}
@@ -140,7 +140,7 @@ func (db *DB) Merge(overlay *DB) error {
 		switch {
 		case target == nil && op.IsNull() && db.Null != nil:
 			errs = append(errs, &diag.Error{Pos: op.Pos, Msg: fmt.Sprintf("second NULL probe %s %s (empty probe string); the NULL probe is %s %s at %s",
-				op.Protocol, op.Name, db.Null.Protocol, db.Null.Name, db.Null.Pos)})
+				op.Protocol.Upper(), op.Name, db.Null.Protocol.Upper(), db.Null.Name, db.Null.Pos)})
 			continue
 		case target == nil:
 			op.nOverlay = len(op.Matches)
@@ -152,7 +152,7 @@ func (db *DB) Merge(overlay *DB) error {
 			continue
 		case !bytes.Equal(target.Payload, op.Payload):
 			errs = append(errs, &diag.Error{Pos: op.Pos, Msg: fmt.Sprintf("probe %s %s redefined with a different payload (first defined at %s)",
-				op.Protocol, op.Name, target.Pos)})
+				op.Protocol.Upper(), op.Name, target.Pos)})
 			continue
 		}
 		for _, m := range op.Matches {

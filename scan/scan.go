@@ -101,7 +101,7 @@ func Run(ctx context.Context, o Options, run *result.Run) *result.RunEnd {
 type unit struct {
 	addr  netip.Addr
 	name  string
-	pairs map[string][]uint16 // proto → ports, nil to use Options.Ports
+	pairs map[portspec.Protocol][]uint16 // ports by protocol, nil to use Options.Ports
 }
 
 // units streams the targets as hosts; consecutive host:port items of the
@@ -142,10 +142,9 @@ func (o *Options) units(ctx context.Context, out chan<- unit) {
 			if !flush() {
 				return
 			}
-			cur = &unit{addr: t.Addr, name: t.Name, pairs: map[string][]uint16{}}
+			cur = &unit{addr: t.Addr, name: t.Name, pairs: map[portspec.Protocol][]uint16{}}
 		}
-		proto := strings.ToLower(t.Proto)
-		cur.pairs[proto] = append(cur.pairs[proto], t.Port)
+		cur.pairs[t.Proto] = append(cur.pairs[t.Proto], t.Port)
 	}
 	flush()
 }
@@ -182,12 +181,12 @@ func (o *Options) scanHost(ctx context.Context, u unit, sem chan struct{}) *resu
 	if !o.NoResolve {
 		h.Hostname = o.reverse(hctx, u.addr)
 	}
-	lists := [2][]uint16{o.portsFor(u, portscan.TCP), o.portsFor(u, portscan.UDP)}
+	lists := [2][]uint16{o.portsFor(u, portspec.TCP), o.portsFor(u, portspec.UDP)}
 	// One array holds every port of the host (a -p- scan has 65,535): the host's memory is two
 	// allocations, freed as soon as the host is written.
 	vals := make([]result.Port, 0, len(lists[0])+len(lists[1]))
 	ports := make([]*result.Port, 0, cap(vals))
-	for i, proto := range []portscan.Protocol{portscan.TCP, portscan.UDP} {
+	for i, proto := range []portspec.Protocol{portspec.TCP, portspec.UDP} {
 		if len(lists[i]) == 0 {
 			continue
 		}
@@ -246,18 +245,16 @@ func hasOpen(h *result.Host) bool {
 }
 
 // portsFor is the list of ports of one protocol to scan on a host.
-func (o *Options) portsFor(u unit, proto portscan.Protocol) []uint16 {
+func (o *Options) portsFor(u unit, proto portspec.Protocol) []uint16 {
 	if u.pairs != nil {
-		ps := append([]uint16(nil), u.pairs[proto.String()]...)
+		ps := append([]uint16(nil), u.pairs[proto]...)
 		sort.Slice(ps, func(i, j int) bool { return ps[i] < ps[j] })
 		return ps
 	}
 	var set portspec.Set
 	switch {
-	case proto == portscan.TCP && o.TCP:
-		set = o.Ports.Get(portspec.TCP)
-	case proto == portscan.UDP && o.UDP:
-		set = o.Ports.Get(portspec.UDP)
+	case proto == portspec.TCP && o.TCP, proto == portspec.UDP && o.UDP:
+		set = o.Ports.Get(proto)
 	}
 	var out []uint16
 	for p := range set.All() {

@@ -236,7 +236,7 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	for _, sc := range []struct {
 		on    bool
 		typ   string
-		proto portspec.Proto
+		proto portspec.Protocol
 		name  string
 	}{{a.connect, result.ScanConnect, portspec.TCP, "tcp"}, {a.udp, result.ScanUDP, portspec.UDP, "udp"}} {
 		if !sc.on {

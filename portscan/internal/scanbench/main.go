@@ -12,11 +12,13 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/signetscan/signet/portscan"
+	"github.com/signetscan/signet/portspec"
 )
 
 func main() {
@@ -58,7 +60,7 @@ func main() {
 		return
 	}
 
-	pl, err := portscan.ParsePorts(*ports)
+	list, err := portspec.Parse(*ports, nil)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "scanbench:", err)
 		os.Exit(2)
@@ -73,10 +75,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "scanbench:", err)
 		os.Exit(2)
 	}
-	proto := portscan.TCP
+	proto := portspec.TCP
 	if *udp {
-		proto = portscan.UDP
+		proto = portspec.UDP
 	}
+	pl := slices.Collect(list.Get(proto).All())
 	s := portscan.New(portscan.Options{Timing: tm, MaxParallelism: *par, NoPing: true})
 	for range *runs {
 		start := time.Now()
