@@ -51,7 +51,7 @@ func (h *hostScan) connectRound(ports []uint16, try, par int, handle func(attemp
 	if h.delay == 0 && h.s.rate == nil {
 		lanes = max(1, min(runtime.GOMAXPROCS(0), maxLanes, len(ports)/lanePorts, par))
 	}
-	h.curTimeout.Store(int64(h.rtt.current()))
+	h.curTimeout.Store(int64(h.rtt.Timeout()))
 	h.curDelay.Store(int64(h.delay))
 	r := &round{h: h, ports: ports, try: try,
 		results: make(chan []attemptResult, 2*lanes),
@@ -72,7 +72,7 @@ func (h *hostScan) connectRound(ports []uint16, try, par int, handle func(attemp
 		for _, x := range b {
 			handle(x)
 		}
-		h.curTimeout.Store(int64(h.rtt.current()))
+		h.curTimeout.Store(int64(h.rtt.Timeout()))
 		h.curDelay.Store(int64(h.delay))
 		clear(b)
 		select {

@@ -315,7 +315,7 @@ fallback U
 	names := func(p *Probe) string {
 		var s []string
 		for _, q := range p.Chain {
-			s = append(s, q.Protocol.String()+"/"+q.Name)
+			s = append(s, q.Protocol.Upper()+"/"+q.Name)
 		}
 		return strings.Join(s, " ")
 	}

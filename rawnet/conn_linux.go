@@ -31,6 +31,8 @@ type Packet struct {
 	Src, Dst netip.Addr // Dst is unknown (invalid) on IPv6 sockets
 	TTL      int        // TTL or hop limit of the packet; -1 when unknown
 	Data     []byte     // from the transport header on (the IPv4 header is removed)
+	// Time is when the kernel received the packet (SO_TIMESTAMPNS), or when it was read.
+	Time time.Time
 }
 
 // ErrNotPermitted is returned when raw sockets need privileges the process lacks.
@@ -73,6 +75,9 @@ func ListenIP(v6 bool, proto int) (*Conn, error) {
 	if unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_RCVBUFFORCE, 8<<20) != nil {
 		_ = unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_RCVBUF, 8<<20)
 	}
+	// Kernel receive times: exact round trips, and the order in which answers arrived on
+	// different sockets.
+	_ = unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_TIMESTAMPNS, 1)
 	if v6 {
 		if err := unix.SetsockoptInt(fd, unix.IPPROTO_IPV6, unix.IPV6_RECVHOPLIMIT, 1); err != nil {
 			unix.Close(fd)
@@ -179,7 +184,7 @@ func (c *Conn) write(b []byte, sa unix.Sockaddr) error {
 			return werr != unix.EAGAIN
 		})
 		if err != nil {
-			return err
+			return pollErr(err)
 		}
 		// ENOBUFS: the device queue is full for a moment.
 		if werr == unix.ENOBUFS && try < 1000 {
@@ -195,7 +200,7 @@ func (c *Conn) write(b []byte, sa unix.Sockaddr) error {
 
 // ReadPacket reads one packet into buf (an IP Conn only).
 func (c *Conn) ReadPacket(buf []byte) (Packet, error) {
-	var oob [64]byte
+	var oob [128]byte
 	var n, oobn int
 	var from unix.Sockaddr
 	var rerr error
@@ -204,12 +209,26 @@ func (c *Conn) ReadPacket(buf []byte) (Packet, error) {
 		return rerr != unix.EAGAIN
 	})
 	if err != nil {
-		return Packet{}, err
+		return Packet{}, pollErr(err)
 	}
 	if rerr != nil {
 		return Packet{}, rerr
 	}
 	p := Packet{TTL: -1, Data: buf[:n]}
+	if cms, err := unix.ParseSocketControlMessage(oob[:oobn]); err == nil {
+		for _, m := range cms {
+			switch {
+			case m.Header.Level == unix.IPPROTO_IPV6 && m.Header.Type == unix.IPV6_HOPLIMIT && len(m.Data) >= 4:
+				p.TTL = int(*(*int32)(unsafe.Pointer(&m.Data[0])))
+			case m.Header.Level == unix.SOL_SOCKET && m.Header.Type == unix.SCM_TIMESTAMPNS && len(m.Data) >= int(unsafe.Sizeof(unix.Timespec{})):
+				ts := (*unix.Timespec)(unsafe.Pointer(&m.Data[0]))
+				p.Time = time.Unix(ts.Unix())
+			}
+		}
+	}
+	if p.Time.IsZero() {
+		p.Time = time.Now()
+	}
 	if !c.v6 {
 		h, rest, err := ParseIPv4(buf[:n])
 		if err != nil {
@@ -221,14 +240,16 @@ func (c *Conn) ReadPacket(buf []byte) (Packet, error) {
 	if s, ok := from.(*unix.SockaddrInet6); ok {
 		p.Src = netip.AddrFrom16(s.Addr)
 	}
-	if cms, err := unix.ParseSocketControlMessage(oob[:oobn]); err == nil {
-		for _, m := range cms {
-			if m.Header.Level == unix.IPPROTO_IPV6 && m.Header.Type == unix.IPV6_HOPLIMIT && len(m.Data) >= 4 {
-				p.TTL = int(*(*int32)(unsafe.Pointer(&m.Data[0])))
-			}
-		}
-	}
 	return p, nil
+}
+
+// pollErr turns an error of the runtime poller into os.ErrDeadlineExceeded (a read deadline
+// passed) or os.ErrClosed (the Conn was closed), the errors callers test for.
+func pollErr(err error) error {
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		return err
+	}
+	return fmt.Errorf("rawnet: %w (%v)", os.ErrClosed, err)
 }
 
 func htons(v uint16) uint16 { return v<<8 | v>>8 }
@@ -268,7 +289,7 @@ func (c *Conn) ReadARP(buf []byte) (int, error) {
 		return rerr != unix.EAGAIN
 	})
 	if err != nil {
-		return 0, err
+		return 0, pollErr(err)
 	}
 	return n, rerr
 }
