@@ -237,7 +237,9 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			if err != nil {
 				return err
 			}
-			cfg.Record = func(t vscan.Target, fp *fingerprint.Fingerprint, svc *result.Service) { rec.Record(t.IP, t.Port, fp, svc) }
+			cfg.Record = func(t vscan.Target, fp *fingerprint.Fingerprint, svc *result.Service) {
+				rec.Record(t.IP, t.Port, fp, svc)
+			}
 		}
 		opts.Version = cfg
 		opts.Exclude = l.DB.Exclude
