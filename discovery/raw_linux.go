@@ -395,14 +395,14 @@ const settle = 2 * time.Millisecond
 // await waits for the answers to the last try: until the host's timeout (re-read as the
 // estimate changes: a group's first answers shorten the wait of its silent hosts) or ctx
 // ends. A positive answer ends the host's discovery; a negative one is kept in best.
-func (e *rawEngine) await(ctx context.Context, w *waiter, sent []time.Time, rtt *portscan.RTT, best *Status) (Status, bool) {
+func (e *rawEngine) await(ctx context.Context, w *waiter, sent []time.Time, rtt *portscan.RTT, minWait time.Duration, best *Status) (Status, bool) {
 	tick := time.NewTicker(10 * time.Millisecond)
 	defer tick.Stop()
 	last := sent[len(sent)-1]
 	var first *answer
 	var settleC <-chan time.Time
 	for {
-		if first == nil && !time.Now().Before(last.Add(rtt.Timeout())) {
+		if first == nil && !time.Now().Before(last.Add(max(rtt.Timeout(), minWait))) {
 			return Status{}, false
 		}
 		select {
@@ -507,7 +507,13 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 			}
 			_ = err // a probe that cannot be sent is like one that got no answer
 		}
-		if st, ok := e.await(ctx, w, sent, rtt, &best); ok {
+		var minWait time.Duration
+		if v6 && probes[0].Kind == ARP && try == tries-1 {
+			// A router answers for its subnet's anycast address only after a random delay of
+			// up to MAX_ANYCAST_DELAY_TIME (RFC 4861): the last try waits that long.
+			minWait = time.Second
+		}
+		if st, ok := e.await(ctx, w, sent, rtt, minWait, &best); ok {
 			return st
 		}
 	}

@@ -26,7 +26,8 @@ func ReadXML(r io.Reader) (*result.Run, []*result.Host, *result.RunEnd, error) {
 	run := &result.Run{Scanner: x.Scanner, Version: x.Version, Args: strings.Fields(x.Args), Start: time.Unix(x.Start, 0),
 		Verbose: x.Verbose.Level, Debugging: x.Debugging.Level,
 		VersionScan: strings.Contains(args, " -sV ") || strings.Contains(args, " -A "),
-		Reason:      strings.Contains(args, " --reason ")}
+		Reason:      strings.Contains(args, " --reason "),
+		PingOnly:    strings.Contains(args, " -sn ") || strings.Contains(args, " -sP ")}
 	for _, s := range x.ScanInfo {
 		ports, err := parseRanges(s.Services)
 		if err != nil {

@@ -39,7 +39,7 @@ func Parse(expr string, tbl *services.Table) (List, error) {
 	if tbl == nil {
 		tbl = Embedded()
 	}
-	p := &parser{expr: expr, idx: indexOf(tbl)}
+	p := &parser{expr: expr, tbl: tbl}
 	if err := p.list(maskAll, false); err != nil {
 		return List{}, err
 	}
@@ -69,9 +69,17 @@ func MustParse(expr string) List {
 type parser struct {
 	expr     string
 	pos      int
-	idx      *index
+	tbl      *services.Table
+	idx      *index // built from tbl at the first service name or bracket
 	acc      [len(protos)][]Range
 	prefixed mask
+}
+
+func (p *parser) index() *index {
+	if p.idx == nil {
+		p.idx = indexOf(p.tbl)
+	}
+	return p.idx
 }
 
 func (p *parser) errf(format string, args ...any) error {
@@ -238,7 +246,7 @@ func (p *parser) rangeItem(m mask, nested bool) error {
 			continue
 		}
 		// [a-b]: only the ports the table names for this protocol.
-		p.acc[i] = append(p.acc[i], p.idx.known[i].Intersect(Set{r})...)
+		p.acc[i] = append(p.acc[i], p.index().known[i].Intersect(Set{r})...)
 	}
 	return nil
 }
@@ -254,7 +262,7 @@ func (p *parser) serviceItem(m mask) error {
 		if !m.has(q) {
 			continue
 		}
-		for _, e := range p.idx.names[i] {
+		for _, e := range p.index().names[i] {
 			if wildMatch(pat, e.name) {
 				p.acc[i] = append(p.acc[i], Range{e.port, e.port})
 				found = true

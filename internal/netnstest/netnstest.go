@@ -158,29 +158,53 @@ func Do(t testing.TB, name string, fn func() error) {
 	}
 }
 
-// Veth joins the current namespace (as ifHere, with the address/prefix here, "" for none) and
-// the named namespace ns (as ifThere, with there) by a veth pair, both ends up. Addresses may be
-// IPv4 or IPv6 (IPv6 duplicate address detection is turned off so they work at once).
-func Veth(t testing.TB, ifHere, here, ns, ifThere, there string) {
+// End is one end of a veth pair: a namespace ("" for the current one), an interface name and
+// its addresses with prefix length (IPv4 or IPv6; IPv6 duplicate address detection is turned
+// off so that they work at once).
+type End struct {
+	NS    string
+	If    string
+	Addrs []string
+}
+
+// Veth joins two namespaces by a veth pair and brings both ends up.
+func Veth(t testing.TB, a, b End) {
 	t.Helper()
-	Sh(t, "ip", "link", "add", ifHere, "type", "veth", "peer", "name", ifThere, "netns", ns)
-	for _, side := range []struct{ ns, ifname, addr string }{{"", ifHere, here}, {ns, ifThere, there}} {
+	args := []string{"link", "add", a.If}
+	if a.NS != "" {
+		args = append(args, "netns", a.NS)
+	}
+	args = append(args, "type", "veth", "peer", "name", b.If)
+	if b.NS != "" {
+		args = append(args, "netns", b.NS)
+	}
+	Sh(t, "ip", args...)
+	for _, e := range []End{a, b} {
 		ip := func(args ...string) {
-			if side.ns != "" {
-				args = append([]string{"-n", side.ns}, args...)
+			if e.NS != "" {
+				args = append([]string{"-n", e.NS}, args...)
 			}
 			Sh(t, "ip", args...)
 		}
-		if side.addr != "" {
-			if strings.Contains(side.addr, ":") {
-				sysctl(t, side.ns, "net.ipv6.conf."+side.ifname+".accept_dad=0")
-				ip("-6", "addr", "add", side.addr, "dev", side.ifname, "nodad")
+		for _, addr := range e.Addrs {
+			if strings.Contains(addr, ":") {
+				sysctl(t, e.NS, "net.ipv6.conf."+e.If+".accept_dad=0")
+				ip("-6", "addr", "add", addr, "dev", e.If, "nodad")
 			} else {
-				ip("addr", "add", side.addr, "dev", side.ifname)
+				ip("addr", "add", addr, "dev", e.If)
 			}
 		}
-		ip("link", "set", side.ifname, "up")
+		ip("link", "set", e.If, "up")
 	}
+}
+
+// IP runs the ip command in the named namespace ("" for the current one).
+func IP(t testing.TB, ns string, args ...string) {
+	t.Helper()
+	if ns != "" {
+		args = append([]string{"-n", ns}, args...)
+	}
+	Sh(t, "ip", args...)
 }
 
 // Sysctl sets a sysctl in the named namespace ("" for the current one).
