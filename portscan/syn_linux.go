@@ -35,6 +35,7 @@ const (
 	synWindow      = 1024 // TCP window of the SYNs (as nmap's)
 	synInitialCwnd = 10   // probes in flight to a host before any answer
 	synMaxTries    = 64   // try numbers the sequence number can carry
+	synBatch       = 64   // SYNs per sendmmsg
 )
 
 // synOptions is the TCP MSS option nmap's SYNs carry (1460).
@@ -219,70 +220,85 @@ func (f *synFamily) deliver(addr netip.Addr, r synReply) {
 // readTCP reads SYN-ACKs and RSTs to the reserved port until the socket is closed.
 func (f *synFamily) readTCP() {
 	defer f.wg.Done()
-	buf := make([]byte, 1<<16)
+	rd := f.tcp.NewReader(64, 256)
 	for {
-		p, err := f.tcp.ReadPacket(buf)
+		pkts, err := rd.Read()
 		if err != nil {
 			if isClosed(err) {
 				return
 			}
 			continue
 		}
-		t, err := rawnet.ParseTCP(p.Data)
-		if err != nil || t.DstPort != f.port.Number || t.Flags&rawnet.ACK == 0 {
-			continue
+		for _, p := range pkts {
+			f.tcpAnswer(p)
 		}
-		r := synReply{port: t.SrcPort, ttl: p.TTL, at: p.Time}
-		switch {
-		case t.Flags&rawnet.RST != 0:
-			r.state, r.reason = Closed, ReasonReset
-		case t.Flags&rawnet.SYN != 0:
-			r.state, r.reason = Open, ReasonSynAck
-		default:
-			continue
-		}
-		var ok bool
-		if r.try, ok = f.e.tryOf(p.Src, t.SrcPort, t.Ack-1); !ok {
-			continue
-		}
-		f.deliver(p.Src, r)
 	}
+}
+
+// tcpAnswer hands a SYN-ACK or RST that answers one of the engine's SYNs to its host.
+func (f *synFamily) tcpAnswer(p rawnet.Packet) {
+	t, err := rawnet.ParseTCP(p.Data)
+	if err != nil || t.DstPort != f.port.Number || t.Flags&rawnet.ACK == 0 {
+		return
+	}
+	r := synReply{port: t.SrcPort, ttl: p.TTL, at: p.Time}
+	switch {
+	case t.Flags&rawnet.RST != 0:
+		r.state, r.reason = Closed, ReasonReset
+	case t.Flags&rawnet.SYN != 0:
+		r.state, r.reason = Open, ReasonSynAck
+	default:
+		return
+	}
+	var ok bool
+	if r.try, ok = f.e.tryOf(p.Src, t.SrcPort, t.Ack-1); !ok {
+		return
+	}
+	f.deliver(p.Src, r)
 }
 
 // readICMP reads ICMP destination unreachables that quote one of the engine's SYNs.
 func (f *synFamily) readICMP() {
 	defer f.wg.Done()
-	buf := make([]byte, 1<<16)
-	unreach := uint8(rawnet.ICMPUnreachable)
-	if f.v6 {
-		unreach = rawnet.ICMPv6Unreachable
-	}
+	rd := f.icmp.NewReader(16, 1500)
 	for {
-		p, err := f.icmp.ReadPacket(buf)
+		pkts, err := rd.Read()
 		if err != nil {
 			if isClosed(err) {
 				return
 			}
 			continue
 		}
-		m, err := rawnet.ParseICMP(p.Data)
-		if err != nil || m.Type != unreach {
-			continue
+		for _, p := range pkts {
+			f.icmpAnswer(p)
 		}
-		q, err := rawnet.ParseQuote(m.Body, f.v6)
-		if err != nil || q.Proto != rawnet.ProtoTCP {
-			continue
-		}
-		t, err := rawnet.ParseTCP(q.Transport)
-		if err != nil || t.SrcPort != f.port.Number {
-			continue
-		}
-		try, ok := f.e.tryOf(q.Dst, t.DstPort, t.Seq)
-		if !ok {
-			continue
-		}
-		f.deliver(q.Dst, synReply{port: t.DstPort, try: try, state: Filtered, reason: icmpReason(f.v6, m.Code), ttl: p.TTL, at: p.Time})
 	}
+}
+
+// icmpAnswer hands an ICMP destination unreachable that quotes one of the engine's SYNs to
+// its host.
+func (f *synFamily) icmpAnswer(p rawnet.Packet) {
+	unreach := uint8(rawnet.ICMPUnreachable)
+	if f.v6 {
+		unreach = rawnet.ICMPv6Unreachable
+	}
+	m, err := rawnet.ParseICMP(p.Data)
+	if err != nil || m.Type != unreach {
+		return
+	}
+	q, err := rawnet.ParseQuote(m.Body, f.v6)
+	if err != nil || q.Proto != rawnet.ProtoTCP {
+		return
+	}
+	t, err := rawnet.ParseTCP(q.Transport)
+	if err != nil || t.SrcPort != f.port.Number {
+		return
+	}
+	try, ok := f.e.tryOf(q.Dst, t.DstPort, t.Seq)
+	if !ok {
+		return
+	}
+	f.deliver(q.Dst, synReply{port: t.DstPort, try: try, state: Filtered, reason: icmpReason(f.v6, m.Code), ttl: p.TTL, at: p.Time})
 }
 
 // icmpReason names an ICMP (ICMPv6) destination-unreachable code as nmap does.
@@ -376,6 +392,8 @@ func (s *Scanner) scanSYN(ctx context.Context, j Job, report func(PortResult)) S
 		lastDrop          time.Time
 		lastSend          time.Time
 		pkt               = make([]byte, 0, 64)
+		wr                = f.tcp.NewWriter(synBatch)
+		queued            []int32 // the ports of the SYNs in wr, in order
 	)
 	allowed := func() int { return min(tries, max(2, maxSuccessfulTry+2)) }
 	final := func(i int32, state State, reason Reason, ttl int, rtt time.Duration) {
@@ -383,6 +401,35 @@ func (s *Scanner) scanSYN(ctx context.Context, j Job, report func(PortResult)) S
 		done++
 		report(PortResult{Addr: j.Addr, Port: j.Ports[i], Proto: portspec.TCP, State: state, Reason: reason,
 			Tries: int(st[i].tries), RTT: rtt, TTL: ttl})
+	}
+	// flush sends the queued SYNs; one that cannot be sent decides its port at once (a local
+	// firewall's EPERM reads as nmap reads it).
+	flush := func() {
+		if wr.Len() == 0 {
+			return
+		}
+		failed := wr.Flush()
+		now := time.Now()
+		k := 0
+		for q, i := range queued {
+			p := &st[i]
+			if k < len(failed) && failed[k].Index == q {
+				p.inflight = false
+				outstanding--
+				out := classify(portspec.TCP, errors.Unwrap(failed[k].Err))
+				if !out.final {
+					out = outcome{state: Filtered, reason: ReasonLocalError}
+				}
+				final(i, out.state, out.reason, 0, 0)
+				k++
+				continue
+			}
+			p.sent = now
+			fifo = append(fifo, synFlight{i: i, try: p.tries - 1, at: now})
+		}
+		e.sent.Add(int64(len(queued) - len(failed)))
+		lastSend = now
+		queued = queued[:0]
 	}
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
@@ -443,7 +490,7 @@ func (s *Scanner) scanSYN(ctx context.Context, j Job, report func(PortResult)) S
 		if len(fifo) == 0 {
 			fifo = fifo[:0:0] // let a drained queue's array go
 		}
-		// Probes: retransmissions first, then new ports.
+		// Probes: retransmissions first, then new ports, sent in batches.
 		var wait time.Duration = -1
 		for len(retry) > 0 || next < n {
 			if outstanding >= int(cwnd) && !e.belowMinRate(s.opts.MinRate) {
@@ -457,7 +504,8 @@ func (s *Scanner) scanSYN(ctx context.Context, j Job, report func(PortResult)) S
 			}
 			if s.rate != nil {
 				if w := time.Until(s.rate.reserve()); w > 0 {
-					// The slot is booked: sleep until it, then send.
+					// The slot is booked: send what is queued, sleep until it, then go on.
+					flush()
 					if sleepUntil(ctx, time.Now().Add(w)) != nil {
 						break
 					}
@@ -471,24 +519,18 @@ func (s *Scanner) scanSYN(ctx context.Context, j Job, report func(PortResult)) S
 				next++
 			}
 			p := &st[i]
-			try := p.tries
 			pkt = rawnet.AppendTCP(pkt[:0], rawnet.TCP{SrcPort: f.port.Number, DstPort: j.Ports[i],
-				Seq: e.seq(addr, j.Ports[i]) + uint32(try), Flags: rawnet.SYN, Window: synWindow, Options: synOptions}, src, addr)
+				Seq: e.seq(addr, j.Ports[i]) + uint32(p.tries), Flags: rawnet.SYN, Window: synWindow, Options: synOptions}, src, addr)
 			p.tries++
-			if err := f.tcp.WriteTo(pkt, j.Addr); err != nil {
-				out := classify(portspec.TCP, errors.Unwrap(err))
-				if !out.final {
-					out = outcome{state: Filtered, reason: ReasonLocalError}
-				}
-				final(i, out.state, out.reason, 0, 0)
-				continue
-			}
-			e.sent.Add(1)
-			now := time.Now()
-			lastSend, p.sent, p.inflight = now, now, true
+			p.inflight = true
 			outstanding++
-			fifo = append(fifo, synFlight{i: i, try: try, at: now})
+			wr.Add(pkt, j.Addr)
+			queued = append(queued, i)
+			if wr.Full() || s.timing.ScanDelay > 0 {
+				flush()
+			}
 		}
+		flush()
 		if done >= n {
 			break
 		}

@@ -214,33 +214,13 @@ func (c *Conn) ReadPacket(buf []byte) (Packet, error) {
 	if rerr != nil {
 		return Packet{}, rerr
 	}
-	p := Packet{TTL: -1, Data: buf[:n]}
-	if cms, err := unix.ParseSocketControlMessage(oob[:oobn]); err == nil {
-		for _, m := range cms {
-			switch {
-			case m.Header.Level == unix.IPPROTO_IPV6 && m.Header.Type == unix.IPV6_HOPLIMIT && len(m.Data) >= 4:
-				p.TTL = int(*(*int32)(unsafe.Pointer(&m.Data[0])))
-			case m.Header.Level == unix.SOL_SOCKET && m.Header.Type == unix.SCM_TIMESTAMPNS && len(m.Data) >= int(unsafe.Sizeof(unix.Timespec{})):
-				ts := (*unix.Timespec)(unsafe.Pointer(&m.Data[0]))
-				p.Time = time.Unix(ts.Unix())
-			}
-		}
+	var name *unix.RawSockaddrAny
+	if s6, ok := from.(*unix.SockaddrInet6); ok {
+		name = &unix.RawSockaddrAny{}
+		raw := (*unix.RawSockaddrInet6)(unsafe.Pointer(name))
+		raw.Family, raw.Addr = unix.AF_INET6, s6.Addr
 	}
-	if p.Time.IsZero() {
-		p.Time = time.Now()
-	}
-	if !c.v6 {
-		h, rest, err := ParseIPv4(buf[:n])
-		if err != nil {
-			return Packet{}, err
-		}
-		p.Src, p.Dst, p.TTL, p.Data = h.Src, h.Dst, int(h.TTL), rest
-		return p, nil
-	}
-	if s, ok := from.(*unix.SockaddrInet6); ok {
-		p.Src = netip.AddrFrom16(s.Addr)
-	}
-	return p, nil
+	return c.parse(buf[:n], oob[:oobn], name, time.Now())
 }
 
 // pollErr turns an error of the runtime poller into os.ErrDeadlineExceeded (a read deadline
