@@ -9,6 +9,9 @@
 //   - Grepable (grepable.go): nmap's -oG;
 //   - JSONLines (jsonl.go): one JSON object per port (docs/json-output.md).
 //
+// ReadXML (xmlread.go) and ReadJSONLines (jsonlread.go) read the XML and
+// JSON lines forms back into results, for tools and signet merge.
+//
 // Golden files in testdata pin every format (go test -update rewrites
 // them); the integration tests (-tags integration) compare with real nmap.
 package output

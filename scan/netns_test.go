@@ -2,6 +2,7 @@ package scan
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"os"
 	"os/exec"
@@ -14,11 +15,14 @@ import (
 
 	"github.com/signetscan/signet/discovery"
 	"github.com/signetscan/signet/internal/netnstest"
+	"github.com/signetscan/signet/matcher"
 	"github.com/signetscan/signet/output"
 	"github.com/signetscan/signet/portscan"
 	"github.com/signetscan/signet/portspec"
 	"github.com/signetscan/signet/result"
 	"github.com/signetscan/signet/targets"
+	"github.com/signetscan/signet/versiondb"
+	"github.com/signetscan/signet/vscan"
 )
 
 func TestMain(m *testing.M) { netnstest.Main(m) }
@@ -73,6 +77,25 @@ func setUp(t *testing.T) *topology {
 			return nil
 		})
 	}
+	// C also runs an SSH server's banner on 2222, for version detection through the router.
+	netnstest.Do(t, tp.c, func() error {
+		ln, err := net.Listen("tcp", "[::]:2222")
+		if err != nil {
+			return err
+		}
+		t.Cleanup(func() { ln.Close() })
+		go func() {
+			for {
+				c, err := ln.Accept()
+				if err != nil {
+					return
+				}
+				c.Write([]byte("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n"))
+				time.AfterFunc(2*time.Second, func() { c.Close() })
+			}
+		}()
+		return nil
+	})
 	netnstest.Do(t, tp.b, func() error {
 		ifi, err := net.InterfaceByName("b-a")
 		if err == nil {
@@ -239,6 +262,25 @@ func TestRootScans(t *testing.T) {
 			}
 		}
 	})
+	t.Run("version-IPv6-routed", func(t *testing.T) {
+		db, err := versiondb.Load(versiondb.Options{DB: "embedded", NoDefaultOverlays: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ports, _ := portspec.Parse("2222", nil)
+		for _, addr := range []string{"fd77:3::2", "10.77.3.2"} {
+			hosts, _, _ := scanAsRoot(t, Options{TCP: portscan.SYN, Ports: ports,
+				Version: &vscan.Config{Matcher: matcher.New(db.DB), Intensity: 7, Timing: vscan.TimingFast}}, addr)
+			h := hosts[addr]
+			if h == nil || len(h.Ports) != 1 || h.Ports[0].Service == nil {
+				t.Fatalf("%s: host %+v", addr, h)
+			}
+			p, svc := h.Ports[0], h.Ports[0].Service
+			if got := strings.Join([]string{p.State, p.Reason, svc.Name, svc.Product, svc.Version}, " | "); got != "open | syn-ack | ssh | OpenSSH | 9.2p1 Debian 2+deb12u3" {
+				t.Errorf("%s: %s", addr, got)
+			}
+		}
+	})
 	t.Run("ping-segment", func(t *testing.T) {
 		for _, tc := range []struct{ net, local, peer, reason string }{
 			{"10.77.1.0/29", "10.77.1.2", "10.77.1.3", discovery.ReasonARP},
@@ -328,5 +370,59 @@ func wantUp(t *testing.T, hosts map[string]*result.Host, want map[string]string)
 		if hosts[addr] == nil {
 			t.Errorf("%s: not reported", addr)
 		}
+	}
+}
+
+// TestObserver: a scan reports its phases, open ports and finished hosts in order.
+func TestObserver(t *testing.T) {
+	if !netnstest.Fresh(t) {
+		return
+	}
+	if os.Geteuid() != 0 {
+		netnstest.SkipOrFail(t, "needs root for raw sockets")
+	}
+	for _, a := range []string{"127.0.0.1:22", "127.0.0.2:22"} {
+		listen(t, a)
+	}
+	ports, _ := portspec.Parse("22,23", nil)
+	var mu sync.Mutex
+	var seq []string
+	obs := ObserverFunc(func(e Event) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch e.Kind {
+		case PhaseStart:
+			seq = append(seq, fmt.Sprintf("start %s %s hosts=%d ports=%d", e.Phase, e.Technique, e.Hosts, e.Ports))
+		case PhaseEnd:
+			seq = append(seq, fmt.Sprintf("end %s hosts=%d up=%d", e.Phase, e.Hosts, e.Up))
+		case OpenPort:
+			seq = append(seq, fmt.Sprintf("open %d/%s", e.Port, e.Proto))
+		case HostDone:
+			seq = append(seq, "done "+e.Host.Addr)
+		}
+	})
+	hosts, _, _ := scanAsRoot(t, Options{TCP: portscan.SYN, Ports: ports, Observer: obs}, "127.0.0.1-2")
+	if len(hosts) != 2 {
+		t.Fatalf("hosts %v", hosts)
+	}
+	// Hosts flow on their own: a host may be done before the group's port scan ends. What
+	// must hold: discovery, then the port scan's start; both open ports before its end; every
+	// host done once, last.
+	at := func(ev string) []int {
+		var out []int
+		for i, x := range seq {
+			if x == ev {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	ok := len(seq) == 8 && seq[0] == "start discovery Ping Scan hosts=2 ports=0" && seq[1] == "end discovery hosts=2 up=2" &&
+		seq[2] == "start port scan SYN Stealth Scan hosts=2 ports=2"
+	opens, end := at("open 22/tcp"), at("end port scan hosts=2 up=0")
+	ok = ok && len(opens) == 2 && len(end) == 1 && opens[1] < end[0]
+	ok = ok && len(at("done 127.0.0.1")) == 1 && len(at("done 127.0.0.2")) == 1 && strings.HasPrefix(seq[7], "done ")
+	if !ok {
+		t.Errorf("events:\n%s", strings.Join(seq, "\n"))
 	}
 }

@@ -64,8 +64,10 @@ type Options struct {
 	Verbose  int
 	Debug    int
 
-	Table  *services.Table // port names for ports no probe identified
-	Writer output.Writer   // all outputs (output.Multi)
+	Table *services.Table // port names for ports no probe identified
+	// MACVendors names the makers of the MAC addresses discovery learns (nil: none named).
+	MACVendors *services.MACVendors
+	Writer     output.Writer // all outputs (output.Multi)
 	// Observer, when set, receives the scan's progress events.
 	Observer Observer
 	// Warn receives one-line warnings (a bad target, a failed look-up).
@@ -325,6 +327,7 @@ func (r *runner) ping(j *hostJob) {
 		j.h.Reason, j.h.ReasonTTL = st.Reason, st.TTL
 		if st.MAC != nil {
 			j.h.MAC = strings.ToUpper(st.MAC.String())
+			j.h.MACVendor = r.o.MACVendors.Lookup(j.h.MAC)
 		}
 		if !st.Up {
 			j.h.Status = result.HostDown

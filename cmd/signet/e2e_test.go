@@ -214,7 +214,7 @@ func (e *e2e) run(t *testing.T, stdin string, args ...string) e2eResult {
 
 // unprivileged adds --unprivileged to the arguments of a scan.
 func unprivileged(args []string) []string {
-	if len(args) > 0 && slices.Contains([]string{"match", "lint", "serve", "help"}, args[0]) {
+	if len(args) > 0 && slices.Contains([]string{"match", "lint", "serve", "merge", "report", "help"}, args[0]) {
 		return args
 	}
 	return append([]string{"--unprivileged"}, args...)

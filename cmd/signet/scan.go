@@ -22,6 +22,7 @@ import (
 	"github.com/signetscan/signet/probes"
 	"github.com/signetscan/signet/result"
 	"github.com/signetscan/signet/scan"
+	"github.com/signetscan/signet/services"
 	"github.com/signetscan/signet/targets"
 	"github.com/signetscan/signet/versiondb"
 	"github.com/signetscan/signet/vscan"
@@ -200,6 +201,12 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	if a.maxRetries >= 0 {
 		opts.Tries = a.maxRetries + 1
+	}
+	if privileged && !a.noPing {
+		// Raw discovery learns MAC addresses; nmap names their makers from its own file.
+		if opts.MACVendors, err = services.LoadMACVendors(versiondb.NmapDirs(&dbOpt)); err != nil {
+			warn(err.Error())
+		}
 	}
 	if !a.pingOnly {
 		for _, w := range opts.PortWarnings() {
