@@ -98,7 +98,7 @@ type Status struct {
 
 // Config is how hosts are discovered.
 type Config struct {
-	// Probes are the -P options; nil means Defaults() as root and ConnectPorts otherwise.
+	// Probes are the -P options; none means Defaults() as root and ConnectPorts otherwise.
 	Probes []Probe
 	// Privileged allows raw sockets (root). Without it only TCP connects are tried: -PS ports
 	// are connected to, the other probe kinds are left out.
@@ -126,15 +126,12 @@ func New(cfg Config) (p *Pinger, warnings []string) {
 		cfg.Tries = 2
 	}
 	p = &Pinger{cfg: cfg}
-	probes := cfg.Probes
-	if probes == nil && cfg.Privileged {
-		probes = Defaults()
-		p.arp = true
-	}
-	for _, pr := range probes {
+	// As nmap without --send-ip: a target on a local Ethernet segment gets ARP (IPv6: neighbor
+	// discovery) whatever the -P options say.
+	p.arp = cfg.Privileged
+	for _, pr := range cfg.Probes {
 		switch {
 		case pr.Kind == ARP:
-			p.arp = cfg.Privileged
 			if !cfg.Privileged {
 				warnings = append(warnings, "-PR (ARP ping) needs root; left out")
 			}
@@ -146,16 +143,11 @@ func New(cfg Config) (p *Pinger, warnings []string) {
 			warnings = append(warnings, fmt.Sprintf("%s needs root; left out", pr.Kind))
 		}
 	}
-	if cfg.Privileged && probes != nil && len(p.probes) == 0 && !p.arp {
-		p.probes = Defaults()
+	if cfg.Privileged && len(p.probes) == 0 {
+		p.probes = Defaults() // no -P option, or -PR alone: other targets get nmap's defaults
 	}
 	if !cfg.Privileged && len(p.connect) == 0 {
 		p.connect = ConnectPorts
-	}
-	if cfg.Privileged && cfg.Probes != nil && !p.arp {
-		// As nmap does: a local Ethernet host gets ARP unless other probes were asked for
-		// with --send-ip; signet has no --send-ip, so ARP is always used there.
-		p.arp = true
 	}
 	return p, warnings
 }

@@ -3,7 +3,6 @@ package scan
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
@@ -175,5 +174,3 @@ func techniqueName(t portscan.Technique) string {
 	}
 	return strings.ToUpper(t.String()) + " Scan"
 }
-
-func isRoot() bool { return os.Geteuid() == 0 }
