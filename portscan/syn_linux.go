@@ -359,7 +359,11 @@ func (s *Scanner) scanSYN(ctx context.Context, j Job, report func(PortResult)) S
 	}
 	rt, err := rawnet.Lookup(addr)
 	if err != nil {
-		return fail(err)
+		// No route: every port reads as a connect scan's would (ENETUNREACH).
+		for _, p := range j.Ports {
+			report(PortResult{Addr: j.Addr, Port: p, Proto: portspec.TCP, State: Filtered, Reason: ReasonNetUnreach, Tries: 1, Err: err})
+		}
+		return Stats{Answered: len(j.Ports)}
 	}
 	src := rt.Src
 	h := &synHost{addr: addr.WithZone(""), wake: make(chan struct{}, 1)}
