@@ -49,6 +49,7 @@ type rawFamily struct {
 
 // answer is one answer delivered to a waiter.
 type answer struct {
+	kind   Kind // the kind of probe answered
 	up     bool
 	reason string
 	try    int // -1 when the answer does not say which try it answers
@@ -241,16 +242,16 @@ func (e *rawEngine) readICMP(f *rawFamily) {
 		switch {
 		case !f.v6 && m.Type == rawnet.ICMPEchoReply, f.v6 && m.Type == rawnet.ICMPv6EchoReply:
 			if m.ID == e.id && m.Seq>>8 == 0 {
-				e.deliver(p.Src, answer{up: true, reason: ReasonEcho, try: int(m.Seq & 0xff), ttl: p.TTL, at: now})
+				e.deliver(p.Src, answer{kind: Echo, up: true, reason: ReasonEcho, try: int(m.Seq & 0xff), ttl: p.TTL, at: now})
 			}
 		case !f.v6 && m.Type == rawnet.ICMPTimestampReply:
 			if m.ID == e.id && m.Seq>>8 == 1 {
-				e.deliver(p.Src, answer{up: true, reason: ReasonTimestamp, try: int(m.Seq & 0xff), ttl: p.TTL, at: now})
+				e.deliver(p.Src, answer{kind: Timestamp, up: true, reason: ReasonTimestamp, try: int(m.Seq & 0xff), ttl: p.TTL, at: now})
 			}
 		case f.v6 && m.Type == rawnet.ICMPv6NeighborAdv:
 			na, err := rawnet.ParseNeighborAdvert(p.Data)
 			if err == nil {
-				e.deliver(na.Target, answer{up: true, reason: ReasonND, try: -1, mac: na.MAC, at: now})
+				e.deliver(na.Target, answer{kind: ARP, up: true, reason: ReasonND, try: -1, mac: na.MAC, at: now})
 			}
 		case !f.v6 && m.Type == rawnet.ICMPUnreachable, f.v6 && m.Type == rawnet.ICMPv6Unreachable:
 			e.unreachable(f, p, m, now)
@@ -266,7 +267,7 @@ func (e *rawEngine) unreachable(f *rawFamily, p rawnet.Packet, m rawnet.ICMP, no
 	if err != nil {
 		return
 	}
-	a := answer{reason: icmpReason(f.v6, m.Code), try: -1, ttl: p.TTL, at: now}
+	a := answer{kind: UDPPing, reason: rawnet.UnreachableReason(f.v6, m.Code), try: -1, ttl: p.TTL, at: now}
 	switch q.Proto {
 	case rawnet.ProtoICMP, rawnet.ProtoICMPv6:
 		if binary.BigEndian.Uint16(q.Transport[4:]) != e.id {
@@ -290,35 +291,6 @@ func (e *rawEngine) unreachable(f *rawFamily, p rawnet.Packet, m rawnet.ICMP, no
 	e.deliver(q.Dst, a)
 }
 
-func icmpReason(v6 bool, code uint8) string {
-	if v6 {
-		switch code {
-		case 0:
-			return "no-route"
-		case 1:
-			return "admin-prohibited"
-		case 4:
-			return "port-unreach"
-		}
-		return "host-unreach"
-	}
-	switch code {
-	case 0, 6, 11:
-		return "net-unreach"
-	case 2:
-		return "proto-unreach"
-	case 3:
-		return "port-unreach"
-	case 9:
-		return "net-prohibited"
-	case 10:
-		return "host-prohibited"
-	case 13, 14, 15:
-		return "admin-prohibited"
-	}
-	return "host-unreach"
-}
-
 func (e *rawEngine) readTCP(f *rawFamily) {
 	defer e.wg.Done()
 	buf := make([]byte, 1<<16)
@@ -338,13 +310,13 @@ func (e *rawEngine) readTCP(f *rawFamily) {
 		var ok bool
 		switch {
 		case t.Flags&(rawnet.SYN|rawnet.ACK) == rawnet.SYN|rawnet.ACK:
-			a.reason = ReasonSynAck
+			a.kind, a.reason = TCPSyn, ReasonSynAck
 			a.try, ok = e.tryOf(p.Src, t.SrcPort, t.Ack-1)
 		case t.Flags&rawnet.RST != 0 && t.Flags&rawnet.ACK != 0: // answers a SYN
-			a.reason = ReasonReset
+			a.kind, a.reason = TCPSyn, ReasonReset
 			a.try, ok = e.tryOf(p.Src, t.SrcPort, t.Ack-1)
 		case t.Flags&rawnet.RST != 0: // answers an ACK: its sequence number is our ack number
-			a.reason = ReasonReset
+			a.kind, a.reason = TCPAck, ReasonReset
 			a.try, ok = e.tryOf(p.Src, t.SrcPort, t.Seq)
 		}
 		if ok {
@@ -364,7 +336,7 @@ func (e *rawEngine) readUDP(f *rawFamily) {
 			}
 			continue
 		}
-		e.deliver(from.Addr(), answer{up: true, reason: ReasonUDP, try: -1, at: time.Now()})
+		e.deliver(from.Addr(), answer{kind: UDPPing, up: true, reason: ReasonUDP, try: -1, at: time.Now()})
 	}
 }
 
@@ -383,19 +355,29 @@ func (e *rawEngine) readARP(c *rawnet.Conn) {
 		if err != nil || a.Op != rawnet.ARPReply {
 			continue
 		}
-		e.deliver(a.SenderIP, answer{up: true, reason: ReasonARP, try: -1, mac: a.SenderMAC, at: time.Now()})
+		e.deliver(a.SenderIP, answer{kind: ARP, up: true, reason: ReasonARP, try: -1, mac: a.SenderMAC, at: time.Now()})
 	}
 }
 
-// settle is how long a host waits after its first positive answer for others that may have
-// arrived earlier on another socket: the earliest one (by kernel receive time) gives the
-// reason, as the first packet nmap reads does.
-const settle = 2 * time.Millisecond
+// settle is how long a host waits after its first positive answer for the others of the same
+// try. The reason is the answer to the probe sent first (echo before TCP SYN before TCP ACK
+// before timestamp, as they go out), then the earliest by kernel receive time: the probes
+// leave within microseconds through different sockets, and their answers can overtake each
+// other, where nmap, sending everything through one socket, reads the echo reply first.
+const settle = 20 * time.Millisecond
 
 // await waits for the answers to the last try: until the host's timeout (re-read as the
 // estimate changes: a group's first answers shorten the wait of its silent hosts) or ctx
 // ends. A positive answer ends the host's discovery; a negative one is kept in best.
-func (e *rawEngine) await(ctx context.Context, w *waiter, sent []time.Time, rtt *portscan.RTT, minWait time.Duration, best *Status) (Status, bool) {
+func (e *rawEngine) await(ctx context.Context, w *waiter, probes []Probe, sent []time.Time, rtt *portscan.RTT, minWait time.Duration, best *Status) (Status, bool) {
+	rank := func(a *answer) int {
+		for i, p := range probes {
+			if p.Kind == a.kind {
+				return i
+			}
+		}
+		return len(probes)
+	}
 	tick := time.NewTicker(10 * time.Millisecond)
 	defer tick.Stop()
 	last := sent[len(sent)-1]
@@ -416,7 +398,7 @@ func (e *rawEngine) await(ctx context.Context, w *waiter, sent []time.Time, rtt 
 			if first == nil {
 				first = &a
 				settleC = time.After(settle)
-			} else if a.at.Before(first.at) {
+			} else if r, f := rank(&a), rank(first); r < f || r == f && a.at.Before(first.at) {
 				first = &a
 			}
 		case <-settleC:
@@ -513,7 +495,7 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 			// up to MAX_ANYCAST_DELAY_TIME (RFC 4861): the last try waits that long.
 			minWait = time.Second
 		}
-		if st, ok := e.await(ctx, w, sent, rtt, minWait, &best); ok {
+		if st, ok := e.await(ctx, w, probes, sent, rtt, minWait, &best); ok {
 			return st
 		}
 	}

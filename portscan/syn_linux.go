@@ -298,37 +298,7 @@ func (f *synFamily) icmpAnswer(p rawnet.Packet) {
 	if !ok {
 		return
 	}
-	f.deliver(q.Dst, synReply{port: t.DstPort, try: try, state: Filtered, reason: icmpReason(f.v6, m.Code), ttl: p.TTL, at: p.Time})
-}
-
-// icmpReason names an ICMP (ICMPv6) destination-unreachable code as nmap does.
-func icmpReason(v6 bool, code uint8) Reason {
-	if v6 {
-		switch code {
-		case 1:
-			return ReasonAdminProhibited
-		case 4:
-			return ReasonPortUnreach
-		case 0:
-			return ReasonNetUnreach
-		}
-		return ReasonHostUnreach
-	}
-	switch code {
-	case 0, 6, 11:
-		return ReasonNetUnreach
-	case 2:
-		return ReasonProtoUnreach
-	case 3:
-		return ReasonPortUnreach
-	case 9:
-		return ReasonNetProhibited
-	case 10:
-		return ReasonHostProhibited
-	case 13, 14, 15:
-		return ReasonAdminProhibited
-	}
-	return ReasonHostUnreach
+	f.deliver(q.Dst, synReply{port: t.DstPort, try: try, state: Filtered, reason: Reason(rawnet.UnreachableReason(f.v6, m.Code)), ttl: p.TTL, at: p.Time})
 }
 
 // synPort is the state of one port in a host's SYN scan.

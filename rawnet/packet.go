@@ -341,3 +341,38 @@ func SolicitedNode(a netip.Addr) netip.Addr {
 	b := a.As16()
 	return netip.AddrFrom16([16]byte{0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0xff, b[13], b[14], b[15]})
 }
+
+// UnreachableReason is nmap's name (the reason of a port or host state) for an ICMP (v6
+// false) or ICMPv6 destination-unreachable code.
+func UnreachableReason(v6 bool, code uint8) string {
+	if v6 {
+		switch code {
+		case 0:
+			return "no-route"
+		case 1, 5: // administratively prohibited; source address failed policy
+			return "admin-prohibited"
+		case 2:
+			return "beyond-scope"
+		case 4:
+			return "port-unreach"
+		case 6:
+			return "reject-route"
+		}
+		return "host-unreach" // 3: address unreachable
+	}
+	switch code {
+	case 0, 6, 11: // network unreachable, unknown, unreachable for the TOS
+		return "net-unreach"
+	case 2:
+		return "proto-unreach"
+	case 3:
+		return "port-unreach"
+	case 9:
+		return "net-prohibited"
+	case 10:
+		return "host-prohibited"
+	case 13, 14, 15: // communication, host precedence, precedence cut-off prohibited
+		return "admin-prohibited"
+	}
+	return "host-unreach"
+}

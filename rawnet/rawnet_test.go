@@ -177,3 +177,22 @@ func TestRawSYN(t *testing.T) {
 		}
 	}
 }
+
+// TestUnreachableReason: the names nmap 7.93 gives ICMP errors, as it printed them for ports a
+// firewall rejected with each type (nft reject with icmp/icmpv6 type ...).
+func TestUnreachableReason(t *testing.T) {
+	for _, tc := range []struct {
+		v6   bool
+		code uint8
+		want string
+	}{
+		{false, 0, "net-unreach"}, {false, 1, "host-unreach"}, {false, 2, "proto-unreach"}, {false, 3, "port-unreach"},
+		{false, 9, "net-prohibited"}, {false, 10, "host-prohibited"}, {false, 13, "admin-prohibited"},
+		{true, 0, "no-route"}, {true, 1, "admin-prohibited"}, {true, 3, "host-unreach"}, {true, 4, "port-unreach"},
+		{true, 5, "admin-prohibited"}, {true, 6, "reject-route"},
+	} {
+		if got := UnreachableReason(tc.v6, tc.code); got != tc.want {
+			t.Errorf("v6=%v code %d: %q, want %q", tc.v6, tc.code, got, tc.want)
+		}
+	}
+}

@@ -103,7 +103,10 @@ func setUp(t *testing.T) *topology {
 		}
 		return err
 	})
-	// C's firewall: ICMP errors for ports 1001-1003, silence for 1004.
+	// C's firewall: ICMP errors for ports 1001-1003 (and, IPv6 only, 1005-1006), silence for
+	// 1004. No ICMP rate limit: nmap and signet scan the same ports one after the other.
+	netnstest.Sysctl(t, tp.c, "net.ipv4.icmp_ratelimit=0")
+	netnstest.Sysctl(t, tp.c, "net.ipv6.icmp.ratelimit=0")
 	if _, err := exec.LookPath("nft"); err == nil {
 		rules := filepath.Join(t.TempDir(), "c.nft")
 		if err := os.WriteFile(rules, []byte(`table inet t {
@@ -113,6 +116,8 @@ func setUp(t *testing.T) *topology {
 		tcp dport 1002 reject with icmpx type admin-prohibited
 		tcp dport 1003 reject with icmpx type port-unreachable
 		tcp dport 1004 drop
+		meta nfproto ipv6 tcp dport 1005 reject with icmpv6 type no-route
+		meta nfproto ipv6 tcp dport 1006 reject with icmpv6 type reject-route
 	}
 }
 `), 0o644); err != nil {
@@ -241,7 +246,7 @@ func TestRootScans(t *testing.T) {
 		if !tp.nft {
 			t.Skip("no nft")
 		}
-		ports, _ := portspec.Parse("22,443,1000-1004", nil)
+		ports, _ := portspec.Parse("22,443,1000-1006", nil)
 		for _, addr := range []string{"10.77.3.2", "fd77:3::2"} {
 			hosts, _, _ := scanAsRoot(t, Options{TCP: portscan.SYN, Ports: ports, Tries: 2}, addr)
 			h := hosts[addr]
@@ -254,7 +259,10 @@ func TestRootScans(t *testing.T) {
 			}
 			want := map[int]string{22: "open syn-ack 63", 443: "open syn-ack 63", 1000: "closed reset 63",
 				1001: "filtered host-unreach 63", 1002: "filtered admin-prohibited 63", 1003: "filtered port-unreach 63",
-				1004: "filtered no-response 0"}
+				1004: "filtered no-response 0", 1005: "closed reset 63", 1006: "closed reset 63"}
+			if strings.Contains(addr, ":") {
+				want[1005], want[1006] = "filtered no-route 63", "filtered reject-route 63"
+			}
 			for p, w := range want {
 				if got[p] != w {
 					t.Errorf("%s port %d: %q, want %q", addr, p, got[p], w)

@@ -91,9 +91,9 @@ func TestRootScansMatchNmap(t *testing.T) {
 		}
 	})
 	t.Run("SYN-routed-firewall", func(t *testing.T) {
-		ports, _ := portspec.Parse("22,443,1000-1004", nil)
+		ports, _ := portspec.Parse("22,443,1000-1006", nil)
 		for _, addr := range []string{"10.77.3.2", "fd77:3::2", "10.77.1.3", "fd77:1::3"} {
-			args := []string{"-sS", "-p", "22,443,1000-1004", "--max-retries", "1", "--reason", addr}
+			args := []string{"-sS", "-p", "22,443,1000-1006", "--max-retries", "1", "--reason", addr}
 			if strings.Contains(addr, ":") {
 				args = append([]string{"-6"}, args...)
 			}
