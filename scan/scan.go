@@ -47,7 +47,7 @@ type Options struct {
 	MinRate        float64       // --min-rate, probes per second
 	MaxRate        float64       // --max-rate, probes per second
 	// HostGroup is how many hosts go through the port and version scans at once (default 16);
-	// discovery takes up to DiscoveryGroup hosts at once (default 256).
+	// discovery takes up to DiscoveryGroup hosts at once (default 256; 1,024 with PingOnly).
 	HostGroup, DiscoveryGroup int
 	// Scanner is the port scanner; nil builds one from the options above.
 	Scanner *portscan.Scanner
@@ -210,6 +210,9 @@ func (r *runner) discover(ctx context.Context, units <-chan unit, portq chan<- *
 	size := o.DiscoveryGroup
 	if size <= 0 {
 		size = 256
+		if o.PingOnly {
+			size = 1024 // nothing follows discovery: larger groups finish a big range sooner
+		}
 	}
 	if o.NoPing && !o.PingOnly {
 		size = r.hostGroup // nothing to wait for: keep groups small so hosts flow
