@@ -103,6 +103,9 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(a.targets) == 0 && a.inputList == "" {
 		return fmt.Errorf("%w: no targets given (see signet -h)", errUsage)
 	}
+	for _, w := range optionWarnings(a, args) {
+		fmt.Fprintln(stderr, w)
+	}
 	start := time.Now()
 	warn := func(s string) { fmt.Fprintln(stderr, "signet: warning: "+s) }
 
@@ -159,7 +162,7 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 
 	// Ports.
 	dbOpt := a.db.options()
-	table, _, err := portspec.LoadTable(versiondb.NmapDirs(&dbOpt))
+	table, tableSrc, err := portspec.LoadTable(versiondb.NmapDirs(&dbOpt))
 	if err != nil {
 		return err
 	}
@@ -190,6 +193,7 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		stdoutMu.Unlock()
 	}
 
+	var dataFiles []string // read, for "Read data files from:"
 	opts := scan.Options{
 		Targets: &tl, Ports: ports, TCP: tcp, UDP: a.udp,
 		NoPing: a.noPing, PingOnly: a.pingOnly, Ping: a.pings, Privileged: privileged, NoResolve: a.noResolve,
@@ -219,6 +223,7 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			return err
 		}
 		fmt.Fprintln(stderr, l.Describe())
+		dataFiles = append(dataFiles, l.Files()...)
 		cfg := &vscan.Config{
 			Matcher:     matcher.New(l.DB),
 			Intensity:   a.intensity,
@@ -252,17 +257,17 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		opts.Exclude = l.DB.Exclude
 	}
 
+	if tableSrc != "embedded" {
+		dataFiles = append(dataFiles, tableSrc)
+	}
 	run := &result.Run{
 		Version: version, Args: append([]string{"signet"}, args...), Start: start,
 		Verbose: a.verbose, Debugging: a.debug, VersionScan: a.version, Reason: a.reason, PingOnly: a.pingOnly,
-		XMLScanner: a.xmlScanner, Scans: opts.ScanInfos(),
+		XMLScanner: a.xmlScanner, Scans: opts.ScanInfos(), NoPing: a.noPing, DataFiles: dataFiles,
 	}
 	end := scan.Run(ctx, opts, run)
 	if ctx.Err() != nil {
 		end.Exit, end.ErrorMsg = result.ExitError, "Interrupted by user"
-	}
-	if end.HostsTotal == 1 && end.HostsUp == 0 && !a.noPing && ctx.Err() == nil {
-		say("Note: Host seems down. If it is really up, but blocking our ping probes, try -Pn")
 	}
 	opts.Writer.End(end)
 	if end.Failed() {
@@ -318,7 +323,7 @@ func openOutputs(a *scanArgs, stdout io.Writer) (ws []output.Writer, closeAll fu
 		ws = append(ws, o.make(w))
 	}
 	if !toStdout {
-		ws = append([]output.Writer{output.NewNormal(stdout, output.Interactive)}, ws...)
+		ws = append([]output.Writer{output.NewConsole(stdout, nil)}, ws...)
 	}
 	return ws, closeAll, toStdout, nil
 }
