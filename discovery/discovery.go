@@ -167,6 +167,29 @@ func withPorts(pr Probe) Probe {
 	return pr
 }
 
+// Plan says how addr will be probed: nmap's name of the phase ("ARP Ping Scan" on a local
+// Ethernet segment as root, else "Ping Scan") and the probes per try (nmap counts them as
+// ports: "Scanning 10.0.0.1 [4 ports]").
+func (p *Pinger) Plan(addr netip.Addr) (technique string, probes int) {
+	if !p.cfg.Privileged {
+		return "Ping Scan", len(p.connect)
+	}
+	if rt, err := rawnet.Lookup(addr); err == nil && rt.OnLink && p.arp {
+		return "ARP Ping Scan", 1
+	}
+	v6 := addr.Is6() && !addr.Is4In6()
+	for _, pr := range p.probes {
+		switch {
+		case pr.Kind == Timestamp && v6:
+		case pr.Kind == TCPSyn || pr.Kind == TCPAck || pr.Kind == UDPPing:
+			probes += len(pr.Ports)
+		default:
+			probes++
+		}
+	}
+	return "Ping Scan", probes
+}
+
 // Close releases raw sockets.
 func (p *Pinger) Close() {
 	p.mu.Lock()

@@ -407,6 +407,8 @@ func TestObserver(t *testing.T) {
 			seq = append(seq, fmt.Sprintf("open %d/%s", e.Port, e.Proto))
 		case HostDone:
 			seq = append(seq, "done "+e.Host.Addr)
+		case GroupDone:
+			seq = append(seq, fmt.Sprintf("group %d done", e.Group))
 		}
 	})
 	hosts, _, _ := scanAsRoot(t, Options{TCP: portscan.SYN, Ports: ports, Observer: obs}, "127.0.0.1-2")
@@ -414,8 +416,8 @@ func TestObserver(t *testing.T) {
 		t.Fatalf("hosts %v", hosts)
 	}
 	// Hosts flow on their own: a host may be done before the group's port scan ends. What
-	// must hold: discovery, then the port scan's start; both open ports before its end; every
-	// host done once, last.
+	// must hold: discovery (nmap's four probes per host), then the port scan's start; both
+	// open ports before its end; every host done once, then the group.
 	at := func(ev string) []int {
 		var out []int
 		for i, x := range seq {
@@ -425,11 +427,11 @@ func TestObserver(t *testing.T) {
 		}
 		return out
 	}
-	ok := len(seq) == 8 && seq[0] == "start discovery Ping Scan hosts=2 ports=0" && seq[1] == "end discovery hosts=2 up=2" &&
+	ok := len(seq) == 9 && seq[0] == "start discovery Ping Scan hosts=2 ports=4" && seq[1] == "end discovery hosts=2 up=2" &&
 		seq[2] == "start port scan SYN Stealth Scan hosts=2 ports=2"
 	opens, end := at("open 22/tcp"), at("end port scan hosts=2 up=0")
 	ok = ok && len(opens) == 2 && len(end) == 1 && opens[1] < end[0]
-	ok = ok && len(at("done 127.0.0.1")) == 1 && len(at("done 127.0.0.2")) == 1 && strings.HasPrefix(seq[7], "done ")
+	ok = ok && len(at("done 127.0.0.1")) == 1 && len(at("done 127.0.0.2")) == 1 && strings.HasPrefix(seq[7], "done ") && seq[8] == "group 1 done"
 	if !ok {
 		t.Errorf("events:\n%s", strings.Join(seq, "\n"))
 	}

@@ -38,6 +38,10 @@ const (
 	// HostDone: Host is finished and has gone to the writers (or was left out: a down host
 	// without -v, an up host without open ports with --open).
 	HostDone
+	// GroupDone: every host of Group is done (its HostDone events have come). (Kind 5 is
+	// kept for progress reports, as output.Event numbers them: the kinds and phases convert
+	// one to one.)
+	GroupDone EventKind = 6
 )
 
 // Phase is a stage of the scan.
@@ -71,15 +75,21 @@ type Event struct {
 	// discovery runs while the previous group's ports are scanned). A service scan is one
 	// host's: its Group is the host's.
 	Group int
-	// Technique is nmap's name of the phase's scan: "Ping Scan", "SYN Stealth Scan",
-	// "Connect Scan", "UDP Scan", "Service scan".
+	// Technique is nmap's name of the phase's scan: "Ping Scan", "ARP Ping Scan", "SYN
+	// Stealth Scan", "Connect Scan", "UDP Scan", "Service scan".
 	Technique string
 	Hosts     int // hosts in the group's phase
 	Up        int // PhaseEnd of Discovery: hosts found up
-	Ports     int // ports per host (PortScan), services (ServiceScan)
-	Elapsed   time.Duration
+	// Ports is what a host of the phase is probed with: probes (Discovery: 1 for ARP, 4 for
+	// nmap's raw defaults, the ports of TCP connects), ports (PortScan), services
+	// (ServiceScan).
+	Ports   int
+	Elapsed time.Duration
 
-	Addr  netip.Addr        // OpenPort, and the host of a ServiceScan phase
+	// Addr and Name are the host of a one-host phase (Name: the name given or found by
+	// reverse DNS, "" for none) and of OpenPort.
+	Addr  netip.Addr
+	Name  string
 	Port  uint16            // OpenPort
 	Proto portspec.Protocol // OpenPort
 	Host  *result.Host      // HostDone

@@ -201,6 +201,7 @@ type group struct {
 	portLeft  int
 	portStart time.Time
 	started   bool
+	left      int // hosts not finished
 }
 
 // discover reads the targets in groups, runs discovery and reverse DNS for each group's hosts
@@ -232,8 +233,19 @@ func (r *runner) discover(ctx context.Context, units <-chan unit, portq chan<- *
 			}
 		}
 		start := time.Now()
+		technique, probes := "", 0
 		if pinged > 0 {
-			r.emit(Event{Kind: PhaseStart, Phase: Discovery, Group: gid, Technique: "Ping Scan", Hosts: pinged})
+			for _, j := range jobs {
+				if j.u.pairs == nil {
+					technique, probes = r.pinger.Plan(j.u.addr)
+					break
+				}
+			}
+			e := Event{Kind: PhaseStart, Phase: Discovery, Group: gid, Technique: technique, Hosts: pinged, Ports: probes}
+			if pinged == 1 {
+				e.Addr, e.Name = jobs[0].u.addr, jobs[0].u.name
+			}
+			r.emit(e)
 		}
 		var wg sync.WaitGroup
 		for _, j := range jobs {
@@ -247,17 +259,22 @@ func (r *runner) discover(ctx context.Context, units <-chan unit, portq chan<- *
 			}
 		}
 		if pinged > 0 {
-			r.emit(Event{Kind: PhaseEnd, Phase: Discovery, Group: gid, Technique: "Ping Scan", Hosts: pinged, Up: up, Elapsed: time.Since(start)})
+			r.emit(Event{Kind: PhaseEnd, Phase: Discovery, Group: gid, Technique: technique, Hosts: pinged, Ports: probes, Up: up, Elapsed: time.Since(start)})
 		}
 		var next []*hostJob
 		for _, j := range jobs {
 			if j.h.Status == result.HostUp && !o.PingOnly {
 				next = append(next, j)
-			} else {
+			}
+		}
+		g.mu.Lock()
+		g.portHosts, g.portLeft, g.left = len(next), len(next), len(jobs)
+		g.mu.Unlock()
+		for _, j := range jobs {
+			if j.h.Status != result.HostUp || o.PingOnly {
 				r.finish(j)
 			}
 		}
-		g.portHosts, g.portLeft = len(next), len(next)
 		for _, j := range next {
 			select {
 			case portq <- j:
@@ -363,7 +380,11 @@ func (r *runner) scanHost(j *hostJob) {
 		g.started, g.portStart = true, time.Now()
 		n := len(lists[0]) + len(lists[1])
 		g.mu.Unlock()
-		r.emit(Event{Kind: PhaseStart, Phase: PortScan, Group: g.id, Technique: r.portScanName(lists), Hosts: g.portHosts, Ports: n})
+		e := Event{Kind: PhaseStart, Phase: PortScan, Group: g.id, Technique: r.portScanName(lists), Hosts: g.portHosts, Ports: n}
+		if g.portHosts == 1 {
+			e.Addr, e.Name = j.u.addr, hostName(j.h)
+		}
+		r.emit(e)
 	} else {
 		g.mu.Unlock()
 	}
@@ -448,7 +469,23 @@ func (r *runner) finish(j *hostJob) {
 	if (h.Status == result.HostUp || o.Verbose > 0) && !(o.OpenOnly && h.Status == result.HostUp && !hasOpen(h)) {
 		o.Writer.Host(h)
 	}
-	r.emit(Event{Kind: HostDone, Group: j.g.id, Host: h, Addr: j.u.addr})
+	r.emit(Event{Kind: HostDone, Group: j.g.id, Host: h, Addr: j.u.addr, Name: hostName(h)})
+	g := j.g
+	g.mu.Lock()
+	g.left--
+	last := g.left == 0
+	g.mu.Unlock()
+	if last {
+		r.emit(Event{Kind: GroupDone, Group: g.id})
+	}
+}
+
+// hostName is the name nmap shows for a host: the one given, else the reverse-DNS one.
+func hostName(h *result.Host) string {
+	if h.TargetName != "" {
+		return h.TargetName
+	}
+	return h.Hostname
 }
 
 // hasOpen reports whether h has a port that may be open (nmap's
@@ -481,10 +518,10 @@ func (r *runner) versionScan(j *hostJob) {
 		}
 	}
 	if services > 0 {
-		r.emit(Event{Kind: PhaseStart, Phase: ServiceScan, Group: j.g.id, Technique: "Service scan", Hosts: 1, Ports: services, Addr: j.u.addr})
+		r.emit(Event{Kind: PhaseStart, Phase: ServiceScan, Group: j.g.id, Technique: "Service scan", Hosts: 1, Ports: services, Addr: j.u.addr, Name: hostName(h)})
 		start := time.Now()
 		defer func() {
-			r.emit(Event{Kind: PhaseEnd, Phase: ServiceScan, Group: j.g.id, Technique: "Service scan", Hosts: 1, Ports: services, Addr: j.u.addr, Elapsed: time.Since(start)})
+			r.emit(Event{Kind: PhaseEnd, Phase: ServiceScan, Group: j.g.id, Technique: "Service scan", Hosts: 1, Ports: services, Addr: j.u.addr, Name: hostName(h), Elapsed: time.Since(start)})
 		}()
 	}
 	defer func() { o.markExcluded(j.ports, probed) }()
