@@ -379,7 +379,7 @@ func (p *parser) probe(text string) {
 		p.errorf(i+2+e.Offset, nmap, "%s", msg)
 		return
 	}
-	pr.RawString, pr.Payload = raw, payload
+	pr.RawString, pr.Payload, pr.Text = raw, payload, text
 	// Options after the string: 7.93 ignores them; 7.94+ knows no-payload (D1).
 	rest := i + 1 + end + 1
 	for _, f := range strings.FieldsFunc(text[rest:], func(r rune) bool { return r < 0x80 && isSpace(byte(r)) }) {

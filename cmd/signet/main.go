@@ -29,9 +29,22 @@ Usage:
   signet serve [--versiondb DB] FINGERPRINT --listen 127.0.0.1:PORT
       Replay a fingerprint as a live service on loopback: the NULL reply as
       a banner, and for each probe payload received the reply recorded for it.
+  signet match --explain LINE_OR_FILE FINGERPRINT
+      For a match line (or each line of a signature file): how far its regex
+      gets on each reply, the byte where it fails, and what answers first.
   signet lint [--versiondb DB] FILE...
       Parse and compile signature files; print errors and warnings with
       FILE:LINE:COL and a summary. With --versiondb, FILEs are overlays on DB.
+  signet suggest [--versiondb DB] [--service S] [--product P] [--info I]
+                 [--os O] [--device D] [--version-from auto|none]
+                 [--also FP2]... [--against FP]... FINGERPRINT
+      Print an overlay file (the Probe line and one match line) that
+      identifies the service: generalised over what varies, checked against
+      the fingerprint, lint, the evidence corpus and --against fingerprints.
+      Refuses (exit 1) when no reply distinguishes the service.
+  signet contribute FINGERPRINT --overlay FILE -o DIR [--source TEXT]
+      Write a submission bundle: the fingerprint, the line, an evidence case,
+      nmap's submission form fields and a patch for signet's own database.
   signet merge [-oX FILE] [-oJ FILE] [-oN FILE] [-oG FILE] FILE...
       Merge the XML or JSON lines files of a scan's shards into one scan
       (nmap XML on stdout by default). FILE may be a quoted glob pattern.
@@ -69,6 +82,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		err = runServe(ctx, args[1:], stdout, stderr)
 		stop()
+	case "suggest":
+		err = runSuggest(args[1:], stdin, stdout, stderr)
+	case "contribute":
+		err = runContribute(args[1:], stdin, stdout, stderr)
 	case "merge":
 		err = runMerge(args[1:], stdin, stdout, stderr)
 	case "report":
