@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/signetscan/signet/diag"
 	"github.com/signetscan/signet/evidence"
 	"github.com/signetscan/signet/fingerprint"
 	"github.com/signetscan/signet/matcher"
@@ -123,7 +124,7 @@ func Make(in Input) (*Bundle, error) {
 		}
 		if !placed {
 			if len(why) == 0 {
-				why = append(why, fmt.Sprintf("probe %s %s is not in signet's embedded signatures (nmap's probes are not signet's to copy: use a probe of the embedded file, e.g. signet suggest --versiondb embedded)", b.probe.Protocol, b.probe.Name))
+				why = append(why, fmt.Sprintf("probe %s %s is not in signet's embedded signatures (nmap's probes are not signet's to copy: use a probe of the embedded file, e.g. signet suggest --versiondb embedded)", b.probe.Protocol.Upper(), b.probe.Name))
 			}
 			return nil, fmt.Errorf("the line of probe %s cannot go into the embedded signatures: %s", b.probe.Name, strings.Join(why, "; "))
 		}
@@ -282,7 +283,7 @@ func fires(files []probes.NamedSource, fp *fingerprint.Fingerprint, lines []stri
 	return "an earlier line wins first: " + hard.String()
 }
 
-func lineAt(files []probes.NamedSource, pos probes.Pos) string {
+func lineAt(files []probes.NamedSource, pos diag.Pos) string {
 	for _, f := range files {
 		if f.Name == pos.File {
 			lines := strings.Split(string(f.Src), "\n")

@@ -141,10 +141,20 @@ func HostReport(run *result.Run, h *result.Host) string {
 		b.WriteString("rDNS record for " + h.Addr + ": " + h.Hostname + "\n")
 	}
 	b.WriteString(portSection(run, h))
+	if h.MAC != "" {
+		vendor := h.MACVendor
+		if vendor == "" {
+			vendor = "Unknown"
+		}
+		b.WriteString("MAC Address: " + h.MAC + " (" + vendor + ")\n")
+	}
 	if si := ServiceInfo(h.Ports, h.Hostname); si != "" {
 		b.WriteString(si + "\n")
 	}
-	b.WriteString("\n")
+	if !run.PingOnly {
+		// A ping scan's reports follow each other without blank lines.
+		b.WriteString("\n")
+	}
 	return b.String()
 }
 

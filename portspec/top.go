@@ -80,7 +80,7 @@ func TopWithin(tbl *services.Table, n int, within List) (List, error) {
 	for _, q := range protos {
 		var ports []uint16
 		restrict := within.Get(q)
-		for _, p := range tbl.Top(q.name(), 1<<17) {
+		for _, p := range tbl.Top(q.String(), 1<<17) {
 			if len(ports) == n {
 				break
 			}

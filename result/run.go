@@ -34,6 +34,10 @@ type Host struct {
 	Reason    string // "user-set", "syn-ack", "conn-refused", "localhost-response", …
 	ReasonTTL int
 
+	// MAC is the host's link-layer address when discovery learnt it (ARP, neighbor
+	// discovery), upper case ("9A:FC:3C:12:3E:66"); MACVendor is its maker ("" if unknown).
+	MAC, MACVendor string
+
 	// Ports are the ports shown in the table, in nmap's order (TCP by
 	// number, then UDP, then SCTP; see SortPorts). Extra counts the ports
 	// not shown ("Not shown: 998 closed tcp ports (conn-refused)"), most
@@ -107,18 +111,20 @@ type Run struct {
 	Debugging int // -d level
 
 	VersionScan bool // -sV: VERSION column, "?" guesses, closing remark
+	PingOnly    bool // -sn: host discovery only (no port section, no blank line between hosts)
 	Reason      bool // --reason: REASON column and host reason
 }
 
 // Scan types for ScanInfo.Type (the ones signet runs).
 const (
 	ScanConnect = "connect"
+	ScanSYN     = "syn"
 	ScanUDP     = "udp"
 )
 
 // ScanInfo is one scan type with the ports it covers (XML `<scaninfo>`).
 type ScanInfo struct {
-	Type  string // ScanConnect, ScanUDP
+	Type  string // ScanConnect, ScanSYN, ScanUDP
 	Proto string // "tcp", "udp"
 	Ports []int  // ascending
 }

@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/signetscan/signet/diag"
 	"github.com/signetscan/signet/internal/testenv"
 	"github.com/signetscan/signet/probes"
 )
@@ -111,7 +112,7 @@ func TestNmapTemplates(t *testing.T) {
 		for _, x := range c.tmpls {
 			d := delim(x.text)
 			l += fmt.Sprintf(" %s%c%s%c", x.mode, d, x.text, d)
-			pt := &probes.Template{Text: x.text, Pos: probes.Pos{File: "it.probes", Line: line}}
+			pt := &probes.Template{Text: x.text, Pos: diag.Pos{File: "it.probes", Line: line}}
 			switch x.mode {
 			case "p":
 				tm.Product = pt

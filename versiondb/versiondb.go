@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/signetscan/signet/diag"
 	"github.com/signetscan/signet/probes"
 )
 
@@ -191,7 +192,7 @@ func Load(o Options) (*Loaded, error) {
 			overlays = append(overlays, found...)
 		}
 	}
-	var errs probes.ErrorList
+	var errs diag.ErrorList
 	for _, path := range overlays {
 		osrc, err := os.ReadFile(path)
 		if err != nil {
@@ -218,12 +219,12 @@ func Load(o Options) (*Loaded, error) {
 	return l, nil
 }
 
-func appendErr(l probes.ErrorList, err error) probes.ErrorList {
-	var el probes.ErrorList
+func appendErr(l diag.ErrorList, err error) diag.ErrorList {
+	var el diag.ErrorList
 	if errors.As(err, &el) {
 		return append(l, el...)
 	}
-	return append(l, &probes.Error{Msg: err.Error()})
+	return append(l, &diag.Error{Msg: err.Error()})
 }
 
 // Services loads nmap's services table path when installed ("" if none).

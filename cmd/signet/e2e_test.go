@@ -206,10 +206,20 @@ func (r e2eResult) String() string {
 	return fmt.Sprintf("exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.out, r.err)
 }
 
-// run runs the binary with stdin and args.
+// run runs the binary with stdin and args. A scan runs with --unprivileged: it shares this
+// machine's loopback, where raw packets are not the test's to send (the SYN scan and raw
+// discovery are tested in namespaces: e2eRoot, and package scan's tests).
 func (e *e2e) run(t *testing.T, stdin string, args ...string) e2eResult {
 	t.Helper()
-	return e.runCmd(t, stdin, nil, e.bin, args...)
+	return e.runCmd(t, stdin, nil, e.bin, unprivileged(args)...)
+}
+
+// unprivileged adds --unprivileged to the arguments of a scan.
+func unprivileged(args []string) []string {
+	if len(args) > 0 && slices.Contains([]string{"match", "lint", "serve", "merge", "report", "help"}, args[0]) {
+		return args
+	}
+	return append([]string{"--unprivileged"}, args...)
 }
 
 // runCmd runs name args with the binary's environment plus env.
@@ -394,8 +404,15 @@ func canNetns() error {
 }
 
 // inNetns runs the binary with args in a fresh network namespace holding
-// only the listeners of listen (address → kind).
+// only the listeners of listen (address → kind), as an unprivileged user would (connect scan
+// and connect pings; see inNetnsRoot).
 func (e *e2e) inNetns(t *testing.T, listen map[string]string, stdin string, args ...string) e2eResult {
+	t.Helper()
+	return e.inNetnsRoot(t, listen, stdin, unprivileged(args)...)
+}
+
+// inNetnsRoot is inNetns with the privileges of the test (as root: SYN scan, raw discovery).
+func (e *e2e) inNetnsRoot(t *testing.T, listen map[string]string, stdin string, args ...string) e2eResult {
 	t.Helper()
 	if err := canNetns(); err != nil {
 		testenv.Missing(t, "no fresh network namespace: %v", err)
@@ -488,6 +505,7 @@ func TestE2E(t *testing.T) {
 		fn   func(*testing.T, *e2e)
 	}{
 		{"Help", e2eHelp},
+		{"Root", e2eRoot},
 		{"BadInput", e2eBadInput},
 		{"VersionScanOutputs", e2eVersionScanOutputs},
 		{"OutputAll", e2eOutputAll},
@@ -548,7 +566,11 @@ func e2eBadInput(t *testing.T, e *e2e) {
 		{[]string{"-p", "nosuchservicename", "127.0.0.1"}, "nosuchservicename"},
 		{[]string{"-T9", "127.0.0.1"}, "timing template"},
 		{[]string{"--version-intensity", "10", "127.0.0.1"}, "version-intensity"},
-		{[]string{"-sS", "127.0.0.1"}, "-sS is not supported"},
+		{[]string{"-sY", "127.0.0.1"}, "-sY is not supported"},
+		{[]string{"-sS", "-sT", "127.0.0.1"}, "more than one type of TCP scan"},
+		{[]string{"-sn", "-sV", "127.0.0.1"}, "cannot be combined"},
+		{[]string{"-PX", "127.0.0.1"}, "unknown option -PX"},
+		{[]string{"--min-rate", "0", "127.0.0.1"}, "min-rate"},
 		{[]string{"127.0.0.1", "-p"}, "option -p needs a value"},
 		{[]string{"127.0.0.1", "-oX"}, "needs a value"},
 		{[]string{"127.0.0.1", "--host-timeout"}, "needs a value"},
@@ -1209,6 +1231,38 @@ func e2eEmbeddedWithoutNmap(t *testing.T, e *e2e) {
 	if r.code == 0 || !strings.Contains(r.err, "nmap-service-probes not found") {
 		t.Errorf("--versiondb nmap without nmap: %s", r)
 	}
+}
+
+// As root in a fresh network namespace, signet scans as nmap does as root: SYN scan by default
+// (reset for closed ports, syn-ack with the TTL for open ones), and the local host is up
+// with reason localhost-response. Without root the same command fails for -sS.
+func e2eRoot(t *testing.T, e *e2e) {
+	if os.Geteuid() != 0 {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI runs as root")
+		}
+		r := e.runIsolated(t, "-sS", "-n", "-p", "22", "127.0.0.1")
+		wantContains(t, "-sS unprivileged", r.err, "requires root privileges")
+		t.Skip("needs root") // skip-ok: CI runs as root (Fatal above)
+	}
+	listen := map[string]string{"127.0.0.1:2222": "ssh"}
+	xmlPath := filepath.Join(t.TempDir(), "syn.xml")
+	r := e.inNetnsRoot(t, listen, "", "-n", "--reason", "-p-", "-oX", xmlPath, "127.0.0.1")
+	if r.code != 0 {
+		t.Fatal(r)
+	}
+	wantContains(t, "root", r.out, "Host is up, received localhost-response", "Not shown: 65534 closed tcp ports (reset)\n")
+	wantMatch(t, "root", r.out, portLine(2222, "tcp", `open +\S+ +syn-ack ttl 64`))
+	xmlValid(t, xmlPath)
+	x, _ := os.ReadFile(xmlPath)
+	wantContains(t, "root XML", string(x), `<scaninfo type="syn" protocol="tcp" numservices="65535" services="1-65535"/>`,
+		`<state state="open" reason="syn-ack" reason_ttl="64"/>`, `<extrareasons reason="reset" count="65534" proto="tcp"`)
+	// --unprivileged restores the connect scan.
+	r = e.inNetnsRoot(t, listen, "", "--unprivileged", "-n", "--reason", "-p", "2221-2222", "127.0.0.1")
+	wantMatch(t, "--unprivileged", r.out, portLine(2221, "tcp", `closed +\S+ +conn-refused`))
+	// -sn: discovery only.
+	r = e.inNetnsRoot(t, listen, "", "-sn", "-n", "127.0.0.1")
+	wantContains(t, "-sn", r.out, "Nmap scan report for 127.0.0.1\nHost is up.\nsignet done: 1 IP address (1 host up)")
 }
 
 // Host discovery (no -Pn), in a fresh network namespace: the ping ports
