@@ -78,10 +78,10 @@ openbsd-inetd inetutils-telnetd git subversion nagios-nrpe-server munin-node
 tigervnc-standalone-server icecast2 mpd samba coturn uhub chrony snmpd tftpd-hpa
 openssl iproute2 procps
 tryton-server pulseaudio uwsgi uwsgi-plugin-python3 mercurial gkrellmd snmptrapd dictd dictfmt dictzip cvs lpr
-tor spamd mailutils-imap4d mailutils-pop3d openvswitch-common rsh-server openvpn redis-sentinel krb5-admin-server
-tightvncserver xfonts-base atftpd dbskkd-cdb transmission-daemon twiggy bitlbee fingerd deluged etcd-server
-freeciv-server ganglia-monitor iperf iperf3 knot prometheus-node-exporter rabbitmq-server shadowsocks-libev
-starman uucp python3-waitress amavisd-new c-icap dante-server distcc fossil kamailio nbd-server oidentd
+tor spamd mailutils-imap4d mailutils-pop3d openvswitch-common rsh-server redis-sentinel krb5-admin-server
+tightvncserver xfonts-base dbskkd-cdb transmission-daemon twiggy bitlbee fingerd deluged etcd-server
+freeciv-server ganglia-monitor iperf3 knot prometheus-node-exporter rabbitmq-server shadowsocks-libev
+starman uucp python3-waitress amavisd-new c-icap dante-server distcc fossil kamailio oidentd
 pgbouncer quassel-core xrdp zookeeperd mopidy"
 
 # ---------------------------------------------------------------- install
@@ -1175,14 +1175,6 @@ u_rshd() {
 		"127.0.0.1:$(port rlogin) stream tcp nowait root /usr/sbin/in.rlogind in.rlogind"
 }
 
-u_openvpn() {
-	local O=$D/openvpn
-	mkdir -p "$O"
-	openvpn --genkey secret "$O/static.key" >/dev/null 2>&1 || return 1
-	run openvpn openvpn --dev null --proto tcp-server --local 127.0.0.1 --lport "$(port openvpn)" --secret "$O/static.key" \
-		--user nobody --group nogroup --verb 1 --data-ciphers AES-256-CBC --cipher AES-256-CBC
-}
-
 u_redis-sentinel() {
 	local R=$D/redis-sentinel
 	mkdir -p "$R"
@@ -1225,13 +1217,6 @@ u_xtightvnc() {
 	printf 'signet\n' | vncpasswd -f >"$D/tightvnc/passwd" 2>/dev/null
 	run xtightvnc Xtightvnc ":$n" -rfbport "$(port vnc-tightvnc)" -interface 127.0.0.1 -localhost -nolisten tcp \
 		-rfbauth "$D/tightvnc/passwd" -geometry 640x480 -depth 16 -desktop signet-testbed
-}
-
-u_atftpd() {
-	mkdir -p "$D/atftp"
-	echo "signet testbed" >"$D/atftp/hello.txt"
-	run atftpd atftpd --daemon --no-fork --bind-address 127.0.0.1 --port "$(port tftp-atftpd)" --user nobody.nogroup \
-		--logfile - "$D/atftp"
 }
 
 u_dbskkd() {
@@ -1346,7 +1331,6 @@ u_uucp() {
 	inetd_unit uucp "127.0.0.1:$(port uucp) stream tcp nowait uucp /usr/sbin/uucico uucico -l"
 }
 
-u_iperf() { run iperf runuser -u nobody -- iperf -s -B 127.0.0.1 -p "$(port iperf)"; }
 
 u_iperf3() { run iperf3 runuser -u nobody -- iperf3 -s -B 127.0.0.1 -p "$(port iperf3)"; }
 
@@ -1359,7 +1343,6 @@ server:
     user: knot:knot
     listen: [ 127.0.0.1@$(port dns-knot-tcp), 127.0.0.1@$(port dns-knot-udp) ]
     identity: knot.signet.test
-    version: on
 database:
     storage: "$K"
 log:
@@ -1486,15 +1469,6 @@ EOC
 	run kamailio kamailio -DD -E -f "$K/kamailio.cfg" -P "$K/kamailio.pid" -Y "$K" -u nobody -g nogroup -m 16 -M 4
 }
 
-u_nbd-server() {
-	local N=$D/nbd
-	mkdir -p "$N"
-	truncate -s 1M "$N/disk.img"
-	printf '[generic]\nuser = nobody\ngroup = nogroup\nlistenaddr = 127.0.0.1\nport = %s\nallowlist = true\n[testbed]\nexportname = %s/disk.img\nreadonly = true\n' \
-		"$(port nbd)" "$N" >"$N/nbd.conf"
-	run nbd-server nbd-server -d -C "$N/nbd.conf" -p "$N/nbd.pid"
-}
-
 u_oidentd() { run oidentd oidentd -i -a 127.0.0.1 -p "$(port ident)" -u nobody -g nogroup; }
 
 u_pgbouncer() {
@@ -1554,19 +1528,6 @@ u_snmptrapd() {
 	printf 'disableAuthorization yes\n' >"$D/snmptrapd/snmptrapd.conf"
 	SNMP_PERSISTENT_DIR=$D/snmptrapd run snmptrapd snmptrapd -f -Lo -C -c "$D/snmptrapd/snmptrapd.conf" \
 		-p "$D/snmptrapd/snmptrapd.pid" "udp:127.0.0.1:$(port snmptrap)"
-}
-
-u_innd() {
-	local I=$D/inn
-	mkdir -p "$I"
-	# innd's paths are compiled in (/var/lib/news, /var/spool/news): run it in
-	# its own private copy via INNCONF
-	sed -e "s|^pathrun:.*|pathrun: $I/run|" -e "s|^bindaddress:.*|bindaddress: 127.0.0.1|" \
-		-e "s|^port:.*|port: $(port nntp)|" /etc/news/inn.conf >"$I/inn.conf"
-	grep -q '^bindaddress' "$I/inn.conf" || echo "bindaddress: 127.0.0.1" >>"$I/inn.conf"
-	grep -q '^port' "$I/inn.conf" || echo "port: $(port nntp)" >>"$I/inn.conf"
-	mkdir -p "$I/run" && chown -R news:news "$I"
-	INNCONF=$I/inn.conf run innd runuser -u news -m -- /usr/lib/news/bin/innd -f -p 0 2>/dev/null
 }
 
 # ---------------------------------------------------------------- start
