@@ -1144,7 +1144,7 @@ EOC
 
 u_spamd() {
 	mkdir -p "$D/spamd"
-	run spamd spamd --listen="127.0.0.1:$(port spamd)" --allowed-ips=127.0.0.1 --max-children=1 --min-children=1 \
+	run spamd spamd --listen="127.0.0.1:$(port spamd)" --allowed-ips=127.0.0.1 --max-children=3 --min-children=2 \
 		--username=nobody --pidfile="$D/spamd/spamd.pid" --syslog=stderr --local --nouser-config
 }
 
