@@ -32,12 +32,20 @@ func DecodeReader(name string, r io.Reader) ([]*Fingerprint, error) {
 // an ErrorList with positions in data ("name:LINE:COL: msg"); the
 // fingerprints that decoded cleanly are returned as well.
 func Decode(name string, data []byte) ([]*Fingerprint, error) {
-	d := &decoder{name: name, data: data}
+	fps, _, err := decode(name, data, false)
+	return fps, err
+}
+
+// found is a fingerprint and the input offset where it starts.
+type found struct {
+	at int
+	fp *Fingerprint
+}
+
+// decode is Decode, or DecodeLenient when lenient is set.
+func decode(name string, data []byte, lenient bool) ([]*Fingerprint, *Repairs, error) {
+	d := &decoder{name: name, data: data, lenient: lenient}
 	d.lines()
-	type found struct {
-		at int
-		fp *Fingerprint
-	}
 	var out []found
 	var xmlRanges [][2]int
 	// servicefp="…" attributes.
@@ -71,26 +79,10 @@ func Decode(name string, data []byte) ([]*Fingerprint, error) {
 		return false
 	}
 	// Text blocks.
-	for li := 0; li < len(d.starts); li++ {
-		s, e := d.lineSpan(li)
-		s = skipSpace(data, s, e)
-		if !bytes.HasPrefix(data[s:e], []byte("SF-Port")) || inXML(s) {
-			continue
-		}
-		var t text
-		t.addRaw(data, s, e)
-		for li+1 < len(d.starts) {
-			ns, ne := d.lineSpan(li + 1)
-			ns = skipSpace(data, ns, ne)
-			if !bytes.HasPrefix(data[ns:ne], []byte("SF:")) {
-				break
-			}
-			t.addRaw(data, ns+3, ne)
-			li++
-		}
-		if fp := d.parse(t); fp != nil {
-			out = append(out, found{s, fp})
-		}
+	if lenient {
+		out = append(out, d.lenientBlocks(inXML)...)
+	} else {
+		out = append(out, d.blocks(inXML)...)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].at < out[j].at })
 	fps := make([]*Fingerprint, len(out))
@@ -101,36 +93,83 @@ func Decode(name string, data []byte) ([]*Fingerprint, error) {
 		a, b := d.errs[i], d.errs[j]
 		return a.Line < b.Line || (a.Line == b.Line && a.Col < b.Col)
 	})
-	return fps, d.errs.Err()
+	var rep *Repairs
+	if d.rep.Fingerprints > 0 {
+		rep = &d.rep
+		rep.File = name
+	}
+	return fps, rep, d.errs.Err()
+}
+
+// blocks reads the text blocks as nmap writes them: a line starting with
+// "SF-Port" and the "SF:" lines that follow it, white space before either
+// skipped.
+func (d *decoder) blocks(inXML func(int) bool) []found {
+	var out []found
+	for li := 0; li < len(d.starts); li++ {
+		s, e := d.lineSpan(li)
+		s = skipSpace(d.data, s, e)
+		if !bytes.HasPrefix(d.data[s:e], []byte("SF-Port")) || inXML(s) {
+			continue
+		}
+		var t text
+		t.addRaw(d.data, s, e)
+		for li+1 < len(d.starts) {
+			ns, ne := d.lineSpan(li + 1)
+			ns = skipSpace(d.data, ns, ne)
+			if !bytes.HasPrefix(d.data[ns:ne], []byte("SF:")) {
+				break
+			}
+			t.addRaw(d.data, ns+3, ne)
+			li++
+		}
+		if fp := d.parse(t); fp != nil {
+			out = append(out, found{s, fp})
+		}
+	}
+	return out
 }
 
 type decoder struct {
-	name   string
-	data   []byte
-	starts []int // offset of each line
-	errs   ErrorList
+	name    string
+	data    []byte
+	lenient bool  // DecodeLenient: a bare CR ends a line too
+	starts  []int // offset of each line
+	errs    ErrorList
+	rep     Repairs // what DecodeLenient repaired in the fingerprints it returns
 }
 
 func (d *decoder) lines() {
 	d.starts = append(d.starts, 0)
 	for i, c := range d.data {
-		if c == '\n' && i+1 < len(d.data) {
-			d.starts = append(d.starts, i+1)
+		next := i + 1
+		switch {
+		case next >= len(d.data):
+		case c == '\n':
+			d.starts = append(d.starts, next)
+		case c == '\r' && d.lenient && d.data[next] != '\r' && d.data[next] != '\n':
+			// The last CR of a run that no LF follows.
+			d.starts = append(d.starts, next)
 		}
 	}
 }
 
-// lineSpan returns line li without its '\n' and a '\r' before it.
+// lineSpan returns line li without its line end: '\n' and a '\r' before
+// it, or in lenient mode any run of '\r' with or without a '\n'.
 func (d *decoder) lineSpan(li int) (int, int) {
 	s := d.starts[li]
 	e := len(d.data)
 	if li+1 < len(d.starts) {
-		e = d.starts[li+1] - 1
-	} else if e > s && d.data[e-1] == '\n' {
+		e = d.starts[li+1]
+	}
+	if e > s && d.data[e-1] == '\n' {
 		e--
 	}
-	if e > s && d.data[e-1] == '\r' {
+	for e > s && d.data[e-1] == '\r' {
 		e--
+		if !d.lenient {
+			break
+		}
 	}
 	return s, e
 }

@@ -5,7 +5,6 @@ package lint
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -15,13 +14,21 @@ import (
 	"github.com/signetscan/signet/probes"
 )
 
-// Finding is one warning about a line.
+// Finding is one warning or error about a line. An error is a line that is
+// wrong whatever the evidence says; signet lint exits non-zero on one.
 type Finding struct {
-	Pos probes.Pos
-	Msg string
+	Pos   probes.Pos
+	Msg   string
+	Error bool
 }
 
-func (f Finding) String() string { return fmt.Sprintf("%s: warning: %s", f.Pos, f.Msg) }
+func (f Finding) String() string {
+	level := "warning"
+	if f.Error {
+		level = "error"
+	}
+	return fmt.Sprintf("%s: %s: %s", f.Pos, level, f.Msg)
+}
 
 // Counts are the totals lint reports.
 type Counts struct {
@@ -63,18 +70,10 @@ func Check(db *probes.DB) []Finding {
 	each(db, func(p *probes.Probe) {
 		out = append(out, checkGroups(p)...)
 		out = append(out, checkShadowed(p)...)
+		out = append(out, checkOwnPayload(p)...)
 	})
 	out = append(out, checkSoftConfirm(db)...)
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i].Pos, out[j].Pos
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Col < b.Col
-	})
+	sortFindings(out)
 	return out
 }
 
@@ -98,7 +97,7 @@ func checkGroups(p *probes.Probe) []Finding {
 				}
 				k, _ := strconv.Atoi(g)
 				if k > n {
-					out = append(out, Finding{t.Pos, fmt.Sprintf("template %q uses group %d but the pattern has %d; nmap leaves the field empty", t.Text, k, n)})
+					out = append(out, Finding{Pos: t.Pos, Msg: fmt.Sprintf("template %q uses group %d but the pattern has %d; nmap leaves the field empty", t.Text, k, n)})
 				}
 			}
 		}
@@ -131,7 +130,7 @@ func checkShadowed(p *probes.Probe) []Finding {
 	for _, m := range p.Matches {
 		key := fmt.Sprintf("%d\x00%s", m.Flags, m.Pattern)
 		if first, ok := seen[key]; ok {
-			out = append(out, Finding{m.Pos, fmt.Sprintf("never wins: line %d has the same pattern", first.Pos.Line)})
+			out = append(out, Finding{Pos: m.Pos, Msg: fmt.Sprintf("never wins: line %d has the same pattern", first.Pos.Line)})
 			continue
 		}
 		seen[key] = m
@@ -139,7 +138,7 @@ func checkShadowed(p *probes.Probe) []Finding {
 		if pre.Anchored && len(pre.Literal) > 0 {
 			for _, e := range pure {
 				if hasPrefix(pre.Literal, e.lit, pre.Caseless, e.line.Flags&pcre.Caseless != 0) {
-					out = append(out, Finding{m.Pos, fmt.Sprintf("never wins: line %d (%s) matches every reply this line matches", e.line.Pos.Line, e.line.Pattern)})
+					out = append(out, Finding{Pos: m.Pos, Msg: fmt.Sprintf("never wins: line %d (%s) matches every reply this line matches", e.line.Pos.Line, e.line.Pattern)})
 					break
 				}
 			}
@@ -271,7 +270,7 @@ func checkSoftConfirm(db *probes.DB) []Finding {
 				}
 			}
 			if !ok {
-				out = append(out, Finding{m.Pos, fmt.Sprintf("softmatch %s: no other %s probe has a match line for %s to confirm it", m.Service, p.Protocol, m.Service)})
+				out = append(out, Finding{Pos: m.Pos, Msg: fmt.Sprintf("softmatch %s: no other %s probe has a match line for %s to confirm it", m.Service, p.Protocol, m.Service)})
 			}
 		}
 	})
@@ -280,7 +279,8 @@ func checkSoftConfirm(db *probes.DB) []Finding {
 
 // Evidence replays the evidence corpus in dir (package evidence) through
 // db: a case whose answer differs from its expectation is a finding at the
-// case's file, and so is every line that no case exercises.
+// case's file, and so is every line that no case exercises. The findings of
+// CrossCheck over the same cases follow.
 func Evidence(db *probes.DB, dir string) ([]Finding, error) {
 	cases, err := evidence.Load(dir)
 	if err != nil {
@@ -291,16 +291,16 @@ func Evidence(db *probes.DB, dir string) ([]Finding, error) {
 	for _, c := range cases {
 		port, _ := c.Run(m)
 		if err := c.Check(port); err != nil {
-			out = append(out, Finding{probes.Pos{File: c.Path}, "evidence does not hold: " + strings.TrimPrefix(err.Error(), c.Path+": ")})
+			out = append(out, Finding{Pos: probes.Pos{File: c.Path}, Msg: "evidence does not hold: " + strings.TrimPrefix(err.Error(), c.Path+": ")})
 		}
 	}
 	used := evidence.Used(m, cases)
 	each(db, func(p *probes.Probe) {
 		for _, line := range p.Matches {
 			if !used[line] {
-				out = append(out, Finding{line.Pos, fmt.Sprintf("no evidence: no case in %s matches this line", dir)})
+				out = append(out, Finding{Pos: line.Pos, Msg: fmt.Sprintf("no evidence: no case in %s matches this line", dir)})
 			}
 		}
 	})
-	return out, nil
+	return append(out, CrossCheck(db, cases)...), nil
 }

@@ -86,17 +86,31 @@ func (j *JSONLines) Port(h *result.Host, p *result.Port) error {
 }
 
 // Host writes the shown ports of h that Port has not written, and forgets
-// the host.
+// the ports of h. Only h's own ports are forgotten: a scan of host:port
+// lines can have several records of one address in flight at once, and
+// each keeps the ports it streamed.
 func (j *JSONLines) Host(h *result.Host) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	done := j.written[h.Addr]
-	delete(j.written, h.Addr)
 	var rest []*result.Port
 	for _, p := range h.Ports {
-		if !done[portKey{p.Proto, p.Number}] {
+		k := portKey{p.Proto, p.Number}
+		if done[k] {
+			delete(done, k)
+		} else {
 			rest = append(rest, p)
 		}
+	}
+	for _, e := range h.Extra { // streamed, then left out of the table
+		for _, r := range e.Reasons {
+			for _, n := range r.Ports {
+				delete(done, portKey{r.Proto, n})
+			}
+		}
+	}
+	if done != nil && len(done) == 0 {
+		delete(j.written, h.Addr)
 	}
 	return j.write(h, rest)
 }

@@ -168,8 +168,10 @@ func TestWriterRules(t *testing.T) {
 	has("notshown", "nmap", "53/udp open|filtered unknown no-response\n")
 	has("allignored", "nmap", "All 1000 scanned ports on 127.0.0.1 are in ignored states.\nNot shown: 1000 closed tcp ports (conn-refused)\n\n")
 	lacks("allignored", "nmap", "STATE SERVICE")
-	has("verbose", "nmap", "Nmap scan report for ::1\nHost is up.\nScanned at 2026-11-25 19:14:11 UTC for 2s\n")
-	has("verbose", "nmap", "Nmap scan report for gone.example (192.0.2.1) [host down]\n")
+	// -vv gives reasons as --reason does (output/testdata/verbose/lo-sT-vv.out, net-multi-sT-vv.out).
+	has("verbose", "nmap", "Nmap scan report for ::1\nHost is up, received localhost-response.\nScanned at 2026-11-25 19:14:11 UTC for 2s\n")
+	has("verbose", "nmap", "PORT     STATE SERVICE REASON         VERSION\n2222/tcp open  ssh     syn-ack ttl 64 OpenSSH")
+	has("verbose", "nmap", "Nmap scan report for gone.example (192.0.2.1) [host down, received no-response]\n")
 	has("e14", "nmap", "9 services unrecognized")
 	lacks("e14", "nmap", "SF-Port32109")
 	has("interrupted", "nmap", "Interrupted by user\nQUITTING!\n")

@@ -92,6 +92,15 @@ type Run struct {
 	Args       []string // the command line, argv[0] first
 	Start      time.Time
 
+	// DataFiles are the files the scan read its data from (nmap-services, the signature
+	// file, overlays), for the "Read data files from:" line; NoPing is -Pn (no "Host seems
+	// down" note); Timing is what -d's "Timing report" prints (nil: no report); TopPorts is
+	// n when the ports are the n most frequent ones (-d's "PORTS: Using top n ports").
+	DataFiles []string
+	NoPing    bool
+	Timing    *TimingReport
+	TopPorts  int
+
 	Scans []ScanInfo // one per scan type, e.g. connect/tcp and udp/udp
 
 	Verbose   int // -v level
@@ -129,6 +138,10 @@ type RunEnd struct {
 	ErrorMsg string // with ExitError, e.g. "Interrupted by user"
 
 	HostsUp, HostsDown, HostsTotal int
+
+	// Raw counts the packets of raw sockets, for -v's "Raw packets sent" line; nil when the
+	// scan had no use for raw sockets (the line is then left out, as nmap does).
+	Raw *PacketStats
 }
 
 // Failed reports whether the run ended with an error.

@@ -83,3 +83,46 @@ func TestEmbeddedProducts(t *testing.T) {
 		t.Errorf("%d distinct products, want at least 150", len(products))
 	}
 }
+
+// The cross-check over the embedded file and the whole evidence corpus
+// finds nothing, and it is not vacuous: an overlay line that matches our
+// own bytes, or another service's recorded reply, is reported.
+func TestEmbeddedCrossCheck(t *testing.T) {
+	cases, err := evidence.Load(evidenceDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := loadEmbeddedResolved(t)
+	for _, f := range lint.CrossCheck(l.DB, cases) {
+		t.Errorf("%s", f)
+	}
+	for _, c := range lint.Check(l.DB) {
+		if c.Error {
+			t.Errorf("%s", c)
+		}
+	}
+
+	dir := t.TempDir()
+	overlay := dir + "/planted.probes"
+	write(t, overlay, `Probe TCP HTTPOptions q|OPTIONS / HTTP/1.0\r\n\r\n|
+match planted-request m|^GET |
+Probe TCP RTSPRequest q|OPTIONS / RTSP/1.0\r\n\r\n|
+match planted-reply m|^HTTP/1\.[01] 200 OK\r\n(?:[^\r\n]+\r\n)*?Server: Check Point SVN|s
+`)
+	pl, err := Load(Options{DB: "embedded", Overlays: []string{overlay}, NoDefaultOverlays: true, Getenv: env(nil)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var echo, reply bool
+	for _, f := range lint.CrossCheck(pl.DB, cases) {
+		if f.Pos.File != overlay {
+			t.Errorf("finding outside the planted lines: %s", f)
+			continue
+		}
+		echo = echo || (f.Pos.Line == 2 && strings.Contains(f.Msg, "GetRequest's payload echoed back"))
+		reply = reply || (f.Pos.Line == 4 && strings.Contains(f.Msg, "checkpoint-svn.fp"))
+	}
+	if !echo || !reply {
+		t.Errorf("planted lines not reported (echo %v, reply %v)", echo, reply)
+	}
+}

@@ -96,6 +96,15 @@ func (l *Loaded) Describe() string {
 	return s
 }
 
+// Files are the files read: the main file unless embedded, and the overlays.
+func (l *Loaded) Files() []string {
+	var fs []string
+	if l.Source != "embedded" {
+		fs = append(fs, l.Source)
+	}
+	return append(fs, l.Overlays...)
+}
+
 // ErrNoNmap is returned when --versiondb nmap finds no installed nmap file.
 var ErrNoNmap = errors.New("nmap-service-probes not found (looked in $NMAPDIR, ~/.nmap, /usr/local/share/nmap, /usr/share/nmap); install nmap or use --versiondb embedded")
 

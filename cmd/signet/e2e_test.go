@@ -993,15 +993,17 @@ func e2eHostTimeout(t *testing.T, e *e2e) {
 		portLine(silent, "tcp", `open +.*`))
 }
 
-// -v and -d: down hosts are reported with -v, "Scanned at" with -d.
+// -v and -d: down hosts are reported with -v, "Scanned at" and reasons with -vv or -d.
 func e2eVerboseDebug(t *testing.T, e *e2e) {
 	ssh := e2eTCP(t, "127.0.0.1:0", "ssh")
 	p := strconv.Itoa(ssh)
 	for _, f := range []string{"-v", "-vv", "-v2", "-d", "-d2", "-dd"} {
 		r := e.ok(t, "", "-n", "-Pn", f, "-p", p, "127.0.0.1")
-		wantMatch(t, f, r.out, portLine(ssh, "tcp", `open +\S+`))
 		if strings.HasPrefix(f, "-d") || f == "-vv" || f == "-v2" {
-			wantContains(t, f, r.out, "Scanned at ")
+			wantContains(t, f, r.out, "Scanned at ", "Host is up, received user-set")
+			wantMatch(t, f, r.out, portLine(ssh, "tcp", `open +\S+ +syn-ack`))
+		} else {
+			wantMatch(t, f, r.out, portLine(ssh, "tcp", `open +\S+`))
 		}
 	}
 	r := e.ok(t, "", "-n", "-Pn", "-p", p, "127.0.0.1")

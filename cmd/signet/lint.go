@@ -45,6 +45,7 @@ func runLint(args []string, stdout, stderr io.Writer) error {
 		}
 		if err == nil {
 			for _, f := range lint.Check(db) {
+				failed = failed || f.Error
 				fmt.Fprintln(stdout, f)
 			}
 			if *evidenceDir != "" {
@@ -54,6 +55,7 @@ func runLint(args []string, stdout, stderr io.Writer) error {
 					fmt.Fprintf(stdout, "%s: error: %v\n", *evidenceDir, err)
 				}
 				for _, f := range findings {
+					failed = failed || f.Error
 					fmt.Fprintln(stdout, f)
 				}
 			}

@@ -3,12 +3,15 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 )
 
 const usage = `signet: service and version detection, in nmap's signature format
@@ -20,12 +23,22 @@ Usage:
   signet match [--versiondb DB] [--overlay FILE]... [--trace] FINGERPRINT|-
       Replay an SF-Port fingerprint (nmap normal or XML output, or a file of
       its own) through the signatures and print the port line as nmap would.
+      A fingerprint pasted from a web page or a mail is repaired (typographic
+      quotes, odd spaces, "> " quoting, line numbers, other widths) with a
+      warning; a reply's data is never guessed at.
   signet serve [--versiondb DB] FINGERPRINT --listen 127.0.0.1:PORT
       Replay a fingerprint as a live service on loopback: the NULL reply as
       a banner, and for each probe payload received the reply recorded for it.
   signet lint [--versiondb DB] FILE...
       Parse and compile signature files; print errors and warnings with
       FILE:LINE:COL and a summary. With --versiondb, FILEs are overlays on DB.
+  signet merge [-oX FILE] [-oJ FILE] [-oN FILE] [-oG FILE] FILE...
+      Merge the XML or JSON lines files of a scan's shards into one scan
+      (nmap XML on stdout by default). FILE may be a quoted glob pattern.
+  signet report [-o FILE] [--title TEXT] FILE...
+      Write one self-contained HTML page (stdout by default) from XML or
+      JSON lines files, merged first when several: a searchable, sortable
+      port table, services and versions, unrecognised services' replies.
 
 DB is "embedded" (signet's own file, compiled in), "nmap" (nmap's installed
 nmap-service-probes) or a path; the default is nmap's file when installed,
@@ -53,7 +66,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "lint":
 		err = runLint(args[1:], stdout, stderr)
 	case "serve":
-		err = runServe(args[1:], stdout, stderr)
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		err = runServe(ctx, args[1:], stdout, stderr)
+		stop()
+	case "merge":
+		err = runMerge(args[1:], stdin, stdout, stderr)
+	case "report":
+		err = runReport(args[1:], stdin, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return 0

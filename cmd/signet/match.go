@@ -64,12 +64,9 @@ func runMatch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fps, err := fingerprint.Decode(name, data)
+	fps, err := readFingerprints(name, data, stderr)
 	if err != nil {
 		return err
-	}
-	if len(fps) == 0 {
-		return fmt.Errorf("%s: no SF-Port fingerprint found", name)
 	}
 	opt := d.options()
 	db, err := versiondb.Load(opt)
@@ -105,4 +102,20 @@ func runMatch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stdout, si)
 	}
 	return nil
+}
+
+// readFingerprints decodes the fingerprints of a file as people paste them,
+// and says on stderr what had to be repaired.
+func readFingerprints(name string, data []byte, stderr io.Writer) ([]*fingerprint.Fingerprint, error) {
+	fps, rep, err := fingerprint.DecodeLenient(name, data)
+	if rep != nil {
+		fmt.Fprintf(stderr, "signet: warning: %s\n", rep)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(fps) == 0 {
+		return nil, fmt.Errorf("%s: no SF-Port fingerprint found", name)
+	}
+	return fps, nil
 }

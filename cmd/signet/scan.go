@@ -93,6 +93,9 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(a.targets) == 0 && a.inputList == "" {
 		return fmt.Errorf("%w: no targets given (see signet -h)", errUsage)
 	}
+	for _, w := range optionWarnings(a, args) {
+		fmt.Fprintln(stderr, w)
+	}
 	if !a.connect && !a.udp {
 		a.connect = true
 	}
@@ -123,7 +126,7 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 
 	// Ports.
 	dbOpt := a.db.options()
-	table, _, err := portspec.LoadTable(versiondb.NmapDirs(&dbOpt))
+	table, tableSrc, err := portspec.LoadTable(versiondb.NmapDirs(&dbOpt))
 	if err != nil {
 		return err
 	}
@@ -180,6 +183,7 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		stdoutMu.Unlock()
 	}
 
+	var dataFiles []string // read, for "Read data files from:"
 	opts := scan.Options{
 		Targets: &tl, Ports: ports, TCP: a.connect, UDP: a.udp,
 		NoPing: a.noPing, NoResolve: a.noResolve, Scanner: ps,
@@ -194,6 +198,7 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			return err
 		}
 		fmt.Fprintln(stderr, l.Describe())
+		dataFiles = append(dataFiles, l.Files()...)
 		cfg := &vscan.Config{
 			Matcher:     matcher.New(l.DB),
 			Intensity:   a.intensity,
@@ -228,10 +233,13 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		opts.VersionParallelism = versionParallelism(a)
 	}
 
+	if tableSrc != "embedded" {
+		dataFiles = append(dataFiles, tableSrc)
+	}
 	run := &result.Run{
 		Version: version, Args: append([]string{"signet"}, args...), Start: start,
 		Verbose: a.verbose, Debugging: a.debug, VersionScan: a.version, Reason: a.reason,
-		XMLScanner: a.xmlScanner,
+		XMLScanner: a.xmlScanner, NoPing: a.noPing, DataFiles: dataFiles,
 	}
 	for _, sc := range []struct {
 		on    bool
@@ -252,9 +260,6 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	end := scan.Run(ctx, opts, run)
 	if ctx.Err() != nil {
 		end.Exit, end.ErrorMsg = result.ExitError, "Interrupted by user"
-	}
-	if end.HostsTotal == 1 && end.HostsUp == 0 && !a.noPing && ctx.Err() == nil {
-		say("Note: Host seems down. If it is really up, but blocking our ping probes, try -Pn")
 	}
 	opts.Writer.End(end)
 	if end.Failed() {
@@ -324,7 +329,7 @@ func openOutputs(a *scanArgs, stdout io.Writer) (ws []output.Writer, closeAll fu
 		ws = append(ws, o.make(w))
 	}
 	if !toStdout {
-		ws = append([]output.Writer{output.NewNormal(stdout, output.Interactive)}, ws...)
+		ws = append([]output.Writer{output.NewConsole(stdout, nil)}, ws...)
 	}
 	return ws, closeAll, toStdout, nil
 }

@@ -8,16 +8,14 @@ import (
 	"io"
 	"net"
 	"os"
-	"os/signal"
-	"syscall"
 
-	"github.com/signetscan/signet/fingerprint"
 	"github.com/signetscan/signet/probes"
 	"github.com/signetscan/signet/serve"
 	"github.com/signetscan/signet/versiondb"
 )
 
-func runServe(args []string, stdout, stderr io.Writer) error {
+// runServe serves until ctx is done (main's ends on SIGINT or SIGTERM).
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	var d dbFlags
 	d.register(fs)
@@ -41,12 +39,9 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fps, err := fingerprint.Decode(pos[0], data)
+	fps, err := readFingerprints(pos[0], data, stderr)
 	if err != nil {
 		return err
-	}
-	if len(fps) == 0 {
-		return fmt.Errorf("%s: no SF-Port fingerprint found", pos[0])
 	}
 	db, err := versiondb.Load(d.options())
 	if err != nil {
@@ -57,8 +52,6 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	var log serve.Log
 	if !*quiet {
 		log = func(s string) { fmt.Fprintln(stderr, s) }

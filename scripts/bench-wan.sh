@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Side-by-side over a WAN: nmap -sV and signet -sV from the client namespace of
+# scripts/wan-rig.sh to the real-server testbed running in its server
+# namespace, at a given RTT, without and with loss; then a port scan of a
+# range that holds the rig's firewalled ports (dropped, ICMP-rejected, reset).
+# Prints wall time of each, the ratio, and how many ports' answers differ.
+#
+#   scripts/bench-wan.sh [RTT] [LOSS...]     default: 50ms, losses "0 0.01"
+#
+# As root, after `testbed/testbed.sh install`. Outside CI (nmap's waits make a
+# run take several minutes). nmap runs as users run it: plain -sV, its version
+# scripts on. signet runs with its defaults but without the TLS fallback, which
+# goes beyond nmap on purpose. SIGNET_ARGS adds signet options; NMAP_ARGS
+# nmap's (both empty by default); SCAN="-sT" (default) or "-sS" picks the
+# port scan of both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rtt=${1:-50ms}
+shift || true
+losses=${*:-0 0.01}
+scan=${SCAN:--sT}
+work=$(mktemp -d /tmp/signet-wan.XXXXXX)
+chmod 755 "$work"
+bed=$work/bed
+go build -o "$work/signet" ./cmd/signet
+go build -o "$work/svcdiff" ./tools/svcdiff
+RIG=$PWD/scripts/wan-rig.sh
+rig() { "$RIG" "$@"; }
+
+cleanup() {
+  rig s testbed/testbed.sh stop "$bed" >/dev/null 2>&1 || true
+  rig down >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+rig up "$rtt" 0 >/dev/null
+rig s testbed/testbed.sh start "$bed" > "$work/bed.txt" || true
+tcp=$(awk '$1 ~ /^[0-9]+\/tcp$/ {split($1,a,"/"); print a[1]}' "$work/bed.txt" | paste -sd, -)
+udp=$(awk '$1 ~ /^[0-9]+\/udp$/ {split($1,a,"/"); print a[1]}' "$work/bed.txt" | paste -sd, -)
+# The firewalled ports (see wan-rig.sh): dropped, admin-prohibited, reset.
+tcp="$tcp,41990,41995,41998"
+udp="$udp,42190,42195"
+ntcp=$(echo "$tcp" | tr , '\n' | grep -c .)
+nudp=$(echo "$udp" | tr , '\n' | grep -c .)
+target=10.201.0.2
+echo "WAN rig: RTT $rtt; testbed in the server namespace: $ntcp TCP, $nudp UDP ports on $target (incl. firewalled)"
+
+measure() { # LABEL CMD...: wall seconds into $work/LABEL.time
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/$label.time" "$@" >"$work/$label.out" 2>"$work/$label.err" || true
+}
+
+report() { # LABEL
+  local l=$1 nw ns nr sr diff
+  read -r nw nr < "$work/nmap-$l.time"
+  read -r ns sr < "$work/signet-$l.time"
+  diff=$("$work/svcdiff" -q "$work/nmap-$l.xml" "$work/signet-$l.xml" | tail -1 || true)
+  printf '%-14s nmap %7.2fs | signet %6.2fs | ratio %.3f | %s\n' \
+    "$l" "$nw" "$ns" "$(echo "$ns / $nw" | bc -l)" "$diff"
+  "$work/svcdiff" "$work/nmap-$l.xml" "$work/signet-$l.xml" > "$work/diff-$l.txt" || sed 's/^/    /' "$work/diff-$l.txt"
+}
+
+for loss in $losses; do
+  rig link "$rtt" "$loss" >/dev/null
+  l="tcp-loss$loss"
+  measure "nmap-$l" "$RIG" c nmap -sV $scan -Pn -n ${NMAP_ARGS:-} -p "$tcp" -oX "$work/nmap-$l.xml" $target
+  measure "signet-$l" "$RIG" c "$work/signet" -sV $scan -Pn -n --no-tls-fallback ${SIGNET_ARGS:-} -p "$tcp" -oX "$work/signet-$l.xml" $target
+  report "$l"
+  l="udp-loss$loss"
+  measure "nmap-$l" "$RIG" c nmap -sV -sU -Pn -n ${NMAP_ARGS:-} -p "$udp" -oX "$work/nmap-$l.xml" $target
+  measure "signet-$l" "$RIG" c "$work/signet" -sV -sU -Pn -n --no-tls-fallback ${SIGNET_ARGS:-} -p "$udp" -oX "$work/signet-$l.xml" $target
+  report "$l"
+  # Port scan only, over a range with the firewalled ports: the table and
+  # the "Not shown" line must read as nmap's.
+  l="ports-loss$loss"
+  measure "nmap-$l" "$RIG" c nmap $scan -Pn -n ${NMAP_ARGS:-} -p 41900-41999 -oX "$work/nmap-$l.xml" -oN "$work/nmap-$l.nmap" $target
+  measure "signet-$l" "$RIG" c "$work/signet" $scan -Pn -n ${SIGNET_ARGS:-} -p 41900-41999 -oX "$work/signet-$l.xml" -oN "$work/signet-$l.nmap" $target
+  report "$l"
+  for t in nmap signet; do
+    printf '    %-6s %s\n' "$t" "$(grep -E '^Not shown|^[0-9]+/tcp' "$work/$t-$l.nmap" | paste -sd'|' -)"
+  done
+done
+rig link "$rtt" 0 >/dev/null

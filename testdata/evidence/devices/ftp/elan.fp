@@ -1,0 +1,5 @@
+# source: hand-made: RFC 959 220 greeting with the text observed from the device (Rapid7 Recog xml/ftp_banners.xml example)
+# expect: ftp | ELAN HomeLogic ftpd | |
+SF-Port21-TCP:V=signet-0.1.0%I=7%D=12/6%Time=6B154E00%P=x86_64-pc-linux-gn
+SF:u%r(NULL,30,"220\x20HomeLogic\x20FTP\x20Server\x20Please\x20Give\x20Use
+SF:r\x20Name\r\n");

@@ -1,0 +1,4 @@
+# source: hand-made: RFC 959 220 greeting with the text observed from the device (Rapid7 Recog xml/ftp_banners.xml example)
+# expect: ftp | Extended Systems ExtendNet print server ftpd | 6.34 | ESI-2941B
+SF-Port21-TCP:V=signet-0.1.0%I=7%D=12/6%Time=6B154E00%P=x86_64-pc-linux-gn
+SF:u%r(NULL,23,"220\x20ESI-2941B\x20Version\x206\.34\x20ready\.\r\n");

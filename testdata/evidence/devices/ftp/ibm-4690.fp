@@ -1,0 +1,5 @@
+# source: hand-made: RFC 959 220 greeting with the text observed from the device (Rapid7 Recog xml/ftp_banners.xml example)
+# expect: ftp | IBM 4690 ftpd | 1.0 |
+SF-Port21-TCP:V=signet-0.1.0%I=7%D=12/6%Time=6B154E00%P=x86_64-pc-linux-gn
+SF:u%r(NULL,39,"220\x20FTP\x20server\x20\(IBM\x204690\x20TCP/IP\x20FTP\x20
+SF:Version\x201\.0\)\x20ready\.\r\n");

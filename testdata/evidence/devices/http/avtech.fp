@@ -1,0 +1,9 @@
+# source: hand-made: RFC 9112 response to GET / with Server: "AV-TECH AV787 Video Web Server" as observed from the device (Rapid7 Recog xml/http_servers.xml example)
+# expect: http | AVTECH DVR httpd | | AV787
+SF-Port80-TCP:V=signet-0.1.0%I=7%D=12/6%Time=6B154E00%P=x86_64-pc-linux-gn
+SF:u%r(GetRequest,117,"HTTP/1\.1\x20200\x20OK\r\nDate:\x20Sun,\x2006\x20De
+SF:c\x202026\x2012:00:00\x20GMT\r\nServer:\x20AV-TECH\x20AV787\x20Video\x2
+SF:0Web\x20Server\r\nContent-Type:\x20text/html\r\nConnection:\x20close\r\
+SF:nContent-Length:\x20118\r\n\r\n<!DOCTYPE\x20html>\n<html>\n<head>\n<met
+SF:a\x20charset=\"utf-8\">\n<title>Login</title>\n</head>\n<body>\n<p>Logi
+SF:n</p>\n</body>\n</html>\n");

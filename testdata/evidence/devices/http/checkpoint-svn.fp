@@ -1,0 +1,9 @@
+# source: hand-made: RFC 9112 response to GET / with Server: "Check Point SVN foundation" as observed from the device (Rapid7 Recog xml/http_servers.xml example)
+# expect: http | Check Point SVN foundation httpd | |
+SF-Port80-TCP:V=signet-0.1.0%I=7%D=12/6%Time=6B154E00%P=x86_64-pc-linux-gn
+SF:u%r(GetRequest,113,"HTTP/1\.1\x20200\x20OK\r\nDate:\x20Sun,\x2006\x20De
+SF:c\x202026\x2012:00:00\x20GMT\r\nServer:\x20Check\x20Point\x20SVN\x20fou
+SF:ndation\r\nContent-Type:\x20text/html\r\nConnection:\x20close\r\nConten
+SF:t-Length:\x20118\r\n\r\n<!DOCTYPE\x20html>\n<html>\n<head>\n<meta\x20ch
+SF:arset=\"utf-8\">\n<title>Login</title>\n</head>\n<body>\n<p>Login</p>\n
+SF:</body>\n</html>\n");

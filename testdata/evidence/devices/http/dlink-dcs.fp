@@ -1,0 +1,9 @@
+# source: hand-made: RFC 9110 401 response to GET / with WWW-Authenticate Basic realm "DCS-2530L" as observed from the device (Rapid7 Recog xml/http_wwwauth.xml example)
+# expect: http | D-Link DCS camera http config | | DCS-2530L
+SF-Port80-TCP:V=signet-0.1.0%I=7%D=12/6%Time=6B154E00%P=x86_64-pc-linux-gn
+SF:u%r(GetRequest,13C,"HTTP/1\.1\x20401\x20Unauthorized\r\nDate:\x20Sun,\x
+SF:2006\x20Dec\x202026\x2012:00:00\x20GMT\r\nWWW-Authenticate:\x20Basic\x2
+SF:0realm=\"DCS-2530L\"\r\nContent-Type:\x20text/html\r\nConnection:\x20cl
+SF:ose\r\nContent-Length:\x20142\r\n\r\n<!DOCTYPE\x20html>\n<html>\n<head>
+SF:\n<meta\x20charset=\"utf-8\">\n<title>401\x20Unauthorized</title>\n</he
+SF:ad>\n<body>\n<h1>401\x20Unauthorized</h1>\n</body>\n</html>\n");

@@ -1,0 +1,10 @@
+# source: hand-made: RFC 9110 401 response to GET / with WWW-Authenticate Basic realm "NetPing 2/PWR-220v2/SMS" as observed from the device (Rapid7 Recog xml/http_wwwauth.xml example)
+# expect: http | NetPing PDU http config | | 2/PWR-220v2/SMS
+SF-Port80-TCP:V=signet-0.1.0%I=7%D=12/6%Time=6B154E00%P=x86_64-pc-linux-gn
+SF:u%r(GetRequest,14A,"HTTP/1\.1\x20401\x20Unauthorized\r\nDate:\x20Sun,\x
+SF:2006\x20Dec\x202026\x2012:00:00\x20GMT\r\nWWW-Authenticate:\x20Basic\x2
+SF:0realm=\"NetPing\x202/PWR-220v2/SMS\"\r\nContent-Type:\x20text/html\r\n
+SF:Connection:\x20close\r\nContent-Length:\x20142\r\n\r\n<!DOCTYPE\x20html
+SF:>\n<html>\n<head>\n<meta\x20charset=\"utf-8\">\n<title>401\x20Unauthori
+SF:zed</title>\n</head>\n<body>\n<h1>401\x20Unauthorized</h1>\n</body>\n</
+SF:html>\n");

@@ -1,0 +1,10 @@
+# source: hand-made: RFC 9110 401 response to GET / with WWW-Authenticate Basic realm "TP-LINK Wireless N Router WR841N" as observed from the device (Rapid7 Recog xml/http_wwwauth.xml example)
+# expect: http | TP-LINK router http config | | WR841N
+SF-Port80-TCP:V=signet-0.1.0%I=7%D=12/6%Time=6B154E00%P=x86_64-pc-linux-gn
+SF:u%r(GetRequest,153,"HTTP/1\.1\x20401\x20Unauthorized\r\nDate:\x20Sun,\x
+SF:2006\x20Dec\x202026\x2012:00:00\x20GMT\r\nWWW-Authenticate:\x20Basic\x2
+SF:0realm=\"TP-LINK\x20Wireless\x20N\x20Router\x20WR841N\"\r\nContent-Type
+SF::\x20text/html\r\nConnection:\x20close\r\nContent-Length:\x20142\r\n\r\
+SF:n<!DOCTYPE\x20html>\n<html>\n<head>\n<meta\x20charset=\"utf-8\">\n<titl
+SF:e>401\x20Unauthorized</title>\n</head>\n<body>\n<h1>401\x20Unauthorized
+SF:</h1>\n</body>\n</html>\n");

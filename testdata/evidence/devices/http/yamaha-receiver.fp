@@ -1,0 +1,9 @@
+# source: hand-made: RFC 9112 response to GET / with Server: "AV_Receiver/3.1 (RX-V675)" as observed from the device (Rapid7 Recog xml/http_servers.xml example)
+# expect: http | Yamaha AV receiver httpd | 3.1 | RX-V675
+SF-Port80-TCP:V=signet-0.1.0%I=7%D=12/6%Time=6B154E00%P=x86_64-pc-linux-gn
+SF:u%r(GetRequest,110,"HTTP/1\.1\x20200\x20OK\r\nDate:\x20Sun,\x2006\x20De
+SF:c\x202026\x2012:00:00\x20GMT\r\nServer:\x20AV_Receiver/3\.1\x20\(RX-V67
+SF:5\)\r\nContent-Type:\x20text/html\r\nConnection:\x20close\r\nContent-Le
+SF:ngth:\x20116\r\n\r\n<!DOCTYPE\x20html>\n<html>\n<head>\n<meta\x20charse
+SF:t=\"utf-8\">\n<title>Home</title>\n</head>\n<body>\n<p>Home</p>\n</body
+SF:>\n</html>\n");

@@ -1,0 +1,5 @@
+# source: hand-made: HP PJL Technical Reference Manual (INFO ID reply framing) with the ID string "NRG MP 3350" observed from the device (Rapid7 Recog xml/hp_pjl_id.xml example)
+# expect: jetdirect | Ricoh NRG printer | | NRG MP 3350
+SF-Port9100-TCP:V=signet-0.1.0%I=7%D=12/6%Time=6B154E00%P=x86_64-pc-linux-
+SF:gnu%r(PJLInfoID,1E,"@PJL\x20INFO\x20ID\r\n\"NRG\x20MP\x203350\"\r\n\x0c
+SF:");

@@ -1,0 +1,4 @@
+# source: hand-made: RFC 4253 4.2 identification string "SSH-2.0-IPSSH-6.9.0" as observed from the device (Rapid7 Recog xml/ssh_banners.xml example)
+# expect: ssh | Wind River IPSSH | 6.9.0 | protocol 2.0
+SF-Port22-TCP:V=signet-0.1.0%I=7%D=12/6%Time=6B154E00%P=x86_64-pc-linux-gn
+SF:u%r(NULL,15,"SSH-2\.0-IPSSH-6\.9\.0\r\n");

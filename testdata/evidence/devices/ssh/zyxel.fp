@@ -1,0 +1,4 @@
+# source: hand-made: RFC 4253 4.2 identification string "SSH-2.0-Zyxel SSH server" as observed from the device (Rapid7 Recog xml/ssh_banners.xml example)
+# expect: ssh | Zyxel firewall sshd | | protocol 2.0
+SF-Port22-TCP:V=signet-0.1.0%I=7%D=12/6%Time=6B154E00%P=x86_64-pc-linux-gn
+SF:u%r(NULL,1A,"SSH-2\.0-Zyxel\x20SSH\x20server\r\n");

@@ -1,0 +1,5 @@
+# source: hand-made: the telnet banner observed from the device, as Rapid7 Recog xml/telnet_banners.xml example records it
+# expect: telnet | MKS telnetd | 4.70.0000 |
+SF-Port23-TCP:V=signet-0.1.0%I=7%D=12/6%Time=6B154E00%P=x86_64-pc-linux-gn
+SF:u%r(NULL,37,"Welcome\x20to\x20MKS\x20Telnet\x20Server\x20Version\x204\.
+SF:70\.0000\.\nlogin:\x20");

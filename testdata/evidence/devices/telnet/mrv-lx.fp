@@ -1,0 +1,5 @@
+# source: hand-made: the telnet banner observed from the device, as Rapid7 Recog xml/telnet_banners.xml example records it
+# expect: telnet | MRV LX console server telnetd | |
+SF-Port23-TCP:V=signet-0.1.0%I=7%D=12/6%Time=6B154E00%P=x86_64-pc-linux-gn
+SF:u%r(NULL,33,"Welcome\x20to\x20the\x20MRV\x20Communications'\x20LX\x20Se
+SF:ries\x20Server");

@@ -1,0 +1,6 @@
+# source: hand-made: RFC 959 greeting (220) with the text Rapid7 Recog xml/ftp_banners.xml lists as observed from the product; host name is ours
+# expect: ftp | HP-UX ftpd | 1.1.214.4 | patch PHNE_38458
+SF-Port21-TCP:V=signet-0.1.0%I=7%D=12/7%Time=6B1683A0%P=x86_64-pc-linux-gn
+SF:u%r(NULL,64,"220\x20ftp\.example\.com\x20FTP\x20server\x20\(Version\x20
+SF:1\.1\.214\.4\(PHNE_38458\)\x20Mon\x20Feb\x2015\x2006:03:12\x20GMT\x2020
+SF:10\)\x20ready\.\r\n");

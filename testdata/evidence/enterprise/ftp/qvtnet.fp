@@ -1,0 +1,5 @@
+# source: hand-made: RFC 959 greeting (220) with the text Rapid7 Recog xml/ftp_banners.xml lists as observed from the product; host name is ours
+# expect: ftp | QVT/Net ftpd | 5.1
+SF-Port21-TCP:V=signet-0.1.0%I=7%D=12/7%Time=6B1683A0%P=x86_64-pc-linux-gn
+SF:u%r(NULL,35,"220\x20ftp\.example\.com\x20FTP\x20server\x20\(QVT/Net\x20
+SF:5\.1\)\x20ready\.\r\n");

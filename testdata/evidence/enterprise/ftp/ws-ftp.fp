@@ -1,0 +1,5 @@
+# source: hand-made: RFC 959 greeting (220) with the text Rapid7 Recog xml/ftp_banners.xml lists as observed from the product; host name is ours
+# expect: ftp | Ipswitch WS_FTP ftpd | 7.7 | build 50012467
+SF-Port21-TCP:V=signet-0.1.0%I=7%D=12/7%Time=6B1683A0%P=x86_64-pc-linux-gn
+SF:u%r(NULL,34,"220\x20ftp\.example\.com\x20X2\x20WS_FTP\x20Server\x207\.7
+SF:\(50012467\)\r\n");

@@ -1,0 +1,5 @@
+# source: hand-made: RFC 5321 4.2 greeting (220) with the text Rapid7 Recog xml/smtp_banners.xml lists as observed from the product; host name and date are ours
+# expect: smtp | Merak Mail Server smtpd | 8.0.3
+SF-Port25-TCP:V=signet-0.1.0%I=7%D=12/7%Time=6B1683A0%P=x86_64-pc-linux-gn
+SF:u%r(NULL,49,"220\x20mail\.example\.com\x20ESMTP\x20Merak\x208\.0\.3;\x2
+SF:0Mon,\x2007\x20Dec\x202026\x2012:00:00\x20\+0200\r\n");

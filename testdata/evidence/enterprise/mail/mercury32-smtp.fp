@@ -1,0 +1,5 @@
+# source: hand-made: RFC 5321 4.2 greeting (220) with the text Rapid7 Recog xml/smtp_banners.xml lists as observed from the product; host name and date are ours
+# expect: smtp | Mercury/32 smtpd | 3.30
+SF-Port25-TCP:V=signet-0.1.0%I=7%D=12/7%Time=6B1683A0%P=x86_64-pc-linux-gn
+SF:u%r(NULL,3B,"220\x20mail\.example\.com\x20Mercury/32\x20v3\.30\x20ESMTP
+SF:\x20server\x20ready\.\r\n");

@@ -1,0 +1,9 @@
+# source: hand-made: HTTP/1.1 reply (RFC 9112) to GET / whose Server header (RFC 9110 10.2.4) is the value Rapid7 Recog xml/http_servers.xml lists as observed from the product; status, other headers and page are ours
+# expect: http | RealNetworks Helix Server | 9.0.4.960 | win32
+SF-Port80-TCP:V=signet-0.1.0%I=7%D=12/7%Time=6B1683A0%P=x86_64-pc-linux-gn
+SF:u%r(GetRequest,113,"HTTP/1\.1\x20200\x20OK\r\nDate:\x20Mon,\x2007\x20De
+SF:c\x202026\x2010:00:00\x20GMT\r\nServer:\x20Helix\x20Server\x20Version\x
+SF:209\.0\.4\.960\x20\(win32\)\x20\(RealServer\x20compatible\)\r\nContent-
+SF:Type:\x20text/html\r\nContent-Length:\x2083\r\nConnection:\x20close\r\n
+SF:\r\n<html>\n<head><title>Welcome</title></head>\n<body>\n<h1>Welcome</h
+SF:1>\n</body>\n</html>\n");

@@ -1,0 +1,9 @@
+# source: hand-made: HTTP/1.1 reply (RFC 9112) to GET / whose Server header (RFC 9110 10.2.4) is the value Rapid7 Recog xml/http_servers.xml lists as observed from the product; status, other headers and page are ours
+# expect: http | HP OpenView BBC | 11.00.044 | ovbbcrcp
+SF-Port383-TCP:V=signet-0.1.0%I=7%D=12/7%Time=6B1683A0%P=x86_64-pc-linux-g
+SF:nu%r(GetRequest,109,"HTTP/1\.1\x20404\x20Not\x20Found\r\nDate:\x20Mon,\
+SF:x2007\x20Dec\x202026\x2010:00:00\x20GMT\r\nServer:\x20BBC\x2011\.00\.04
+SF:4;\x20ovbbcrcp\x2011\.00\.044\r\nContent-Type:\x20text/html\r\nContent-
+SF:Length:\x2095\r\nConnection:\x20close\r\n\r\n<html>\n<head><title>404\x
+SF:20Not\x20Found</title></head>\n<body>\n<h1>404\x20Not\x20Found</h1>\n</
+SF:body>\n</html>\n");

@@ -1,0 +1,9 @@
+# source: hand-made: HTTP/1.1 reply (RFC 9112) to GET / whose Server header (RFC 9110 10.2.4) is the value Rapid7 Recog xml/http_servers.xml lists as observed from the product; status, other headers and page are ours
+# expect: http | Oracle Containers for J2EE | 9.0.4.0.0 | 10g
+SF-Port8888-TCP:V=signet-0.1.0%I=7%D=12/7%Time=6B1683A0%P=x86_64-pc-linux-
+SF:gnu%r(GetRequest,112,"HTTP/1\.1\x20200\x20OK\r\nDate:\x20Mon,\x2007\x20
+SF:Dec\x202026\x2010:00:00\x20GMT\r\nServer:\x20Oracle\x20Application\x20S
+SF:erver\x20Containers\x20for\x20J2EE\x2010g\x20\(9\.0\.4\.0\.0\)\r\nConte
+SF:nt-Type:\x20text/html\r\nContent-Length:\x2083\r\nConnection:\x20close\
+SF:r\n\r\n<html>\n<head><title>Welcome</title></head>\n<body>\n<h1>Welcome
+SF:</h1>\n</body>\n</html>\n");

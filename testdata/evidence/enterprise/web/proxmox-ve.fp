@@ -1,0 +1,8 @@
+# source: hand-made: HTTP/1.1 reply (RFC 9112) to GET / whose Server header (RFC 9110 10.2.4) is the value Rapid7 Recog xml/http_servers.xml lists as observed from the product; status, other headers and page are ours
+# expect: ssl/http | Proxmox Virtual Environment API | 3.0
+SF-Port8006-TCP:V=signet-0.1.0%T=SSL%I=7%D=12/7%Time=6B1683A0%P=x86_64-pc-
+SF:linux-gnu%r(GetRequest,E7,"HTTP/1\.1\x20200\x20OK\r\nDate:\x20Mon,\x200
+SF:7\x20Dec\x202026\x2010:00:00\x20GMT\r\nServer:\x20pve-api-daemon/3\.0\r
+SF:\nContent-Type:\x20text/html\r\nContent-Length:\x2083\r\nConnection:\x2
+SF:0close\r\n\r\n<html>\n<head><title>Welcome</title></head>\n<body>\n<h1>
+SF:Welcome</h1>\n</body>\n</html>\n");

@@ -1,0 +1,8 @@
+# source: hand-made: HTTP/1.1 reply (RFC 9112) to GET / whose Server header (RFC 9110 10.2.4) is the value Rapid7 Recog xml/http_servers.xml lists as observed from the product; status, other headers and page are ours
+# expect: http | SAP SQL Anywhere httpd | 16.0.0.2207
+SF-Port8082-TCP:V=signet-0.1.0%I=7%D=12/7%Time=6B1683A0%P=x86_64-pc-linux-
+SF:gnu%r(GetRequest,FF,"HTTP/1\.1\x20404\x20Not\x20Found\r\nDate:\x20Mon,\
+SF:x2007\x20Dec\x202026\x2010:00:00\x20GMT\r\nServer:\x20SQLAnywhere/16\.0
+SF:\.0\.2207\r\nContent-Type:\x20text/html\r\nContent-Length:\x2095\r\nCon
+SF:nection:\x20close\r\n\r\n<html>\n<head><title>404\x20Not\x20Found</titl
+SF:e></head>\n<body>\n<h1>404\x20Not\x20Found</h1>\n</body>\n</html>\n");

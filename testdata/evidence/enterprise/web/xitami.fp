@@ -1,0 +1,8 @@
+# source: hand-made: HTTP/1.1 reply (RFC 9112) to GET / whose Server header (RFC 9110 10.2.4) is the value Rapid7 Recog xml/http_servers.xml lists as observed from the product; status, other headers and page are ours
+# expect: http | Xitami httpd
+SF-Port80-TCP:V=signet-0.1.0%I=7%D=12/7%Time=6B1683A0%P=x86_64-pc-linux-gn
+SF:u%r(GetRequest,DB,"HTTP/1\.1\x20200\x20OK\r\nDate:\x20Mon,\x2007\x20Dec
+SF:\x202026\x2010:00:00\x20GMT\r\nServer:\x20Xitami\r\nContent-Type:\x20te
+SF:xt/html\r\nContent-Length:\x2083\r\nConnection:\x20close\r\n\r\n<html>\
+SF:n<head><title>Welcome</title></head>\n<body>\n<h1>Welcome</h1>\n</body>
+SF:\n</html>\n");
