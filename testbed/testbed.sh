@@ -56,10 +56,16 @@
 #    `stop` signals those process groups only (TERM, then KILL after 15 s),
 #    then looks for strays: SIGNET_TESTBED=DIR in the environment, or an
 #    orphan with a path under DIR on its command line — never by program name.
-#  * left out: gpsd (always also binds ::1), zabbix-agent (ListenPort must be
-#    < 32768), proftpd/pure-ftpd (conflict with vsftpd in Debian), exim4 and
-#    opensmtpd (conflict with postfix), rpcbind (fixed port 111), asterisk (not
-#    in bookworm), mongodb/couchdb/kafka (not in Debian).
+#  * left out: see testbed/selection.tsv (the walk of testbed/ranking.tsv)
+#    and testbed/skips.tsv, which say for each ranked source why it is not
+#    here. Servers that fork away (BSD lpd) are found by their marker.
+#  * added from the ranking: tor runs with DisableNetwork (only its control
+#    port listens); transmission and deluge have DHT, PEX, LPD, UPnP and
+#    NAT-PMP off and no torrent; amavisd forwards only to 127.0.0.1:41001;
+#    freeciv does not announce itself (-A none); zookeeper has JMX off;
+#    rabbitmq's epmd and Erlang distribution port are on 127.0.0.1 (epmd also
+#    binds ::1); kamailio has dns/rev_dns off; prosody's s2s port only listens;
+#    ss-server's ACL blocks every outbound address; dante blocks every request.
 # ---------------------------------------------------------------------------
 set -u
 PATH=/usr/sbin:/usr/bin:/sbin:/bin # Debian's binaries, not a pyenv/venv shim
@@ -88,6 +94,8 @@ pgbouncer quassel-core xrdp zookeeperd mopidy"
 cmd_install() {
 	local made_policy=0 missing=() p
 	for p in $PACKAGES; do
+		# xinetd serves the inetd units as well (it conflicts with openbsd-inetd)
+		[ "$p" = openbsd-inetd ] && dpkg-query -W -f '${Status}' xinetd 2>/dev/null | grep -q 'ok installed' && continue
 		dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
 	done
 	if [ ${#missing[@]} = 0 ]; then
@@ -805,10 +813,7 @@ EOC
 }
 
 u_inetd() {
-	{
-		printf '127.0.0.1:%s stream tcp nowait root /usr/sbin/telnetd telnetd\n' "$(port telnet-inetutils)"
-	} >"$D/inetd.conf"
-	run inetd inetd -d "$D/inetd.conf"
+	inetd_unit inetd "127.0.0.1:$(port telnet-inetutils) stream tcp nowait root /usr/sbin/telnetd telnetd"
 }
 
 u_git-daemon() {
@@ -1026,12 +1031,32 @@ u_tftpd() {
 # each source's decision and why some were left out). A program that runs
 # from inetd gets an inetd of its own, so each unit is one server program.
 
-# inetd_unit UNIT LINE...: an openbsd-inetd of its own serving these inetd.conf lines.
+# inetd_unit UNIT LINE...: a super-server of its own serving these
+# inetd.conf lines ("127.0.0.1:PORT stream tcp nowait USER SERVER ARGV0 ARGS").
+# openbsd-inetd and xinetd conflict in Debian (both are inet-superserver):
+# whichever is installed serves them.
 inetd_unit() {
 	local unit=$1
 	shift
-	printf '%s\n' "$@" >"$D/inetd-$unit.conf"
-	run "$unit" inetd -d "$D/inetd-$unit.conf"
+	if command -v inetd >/dev/null; then
+		printf '%s\n' "$@" >"$D/inetd-$unit.conf"
+		run "$unit" inetd -d "$D/inetd-$unit.conf"
+		return
+	fi
+	command -v xinetd >/dev/null || { echo "neither openbsd-inetd nor xinetd is installed"; return 1; }
+	local line addr sock proto wait user server argv0 args n=0
+	{
+		printf 'defaults\n{\n\tinstances = 20\n}\n'
+		for line in "$@"; do
+			read -r addr sock proto wait user server argv0 args <<<"$line"
+			n=$((n + 1))
+			printf 'service %s-%s\n{\n\ttype = UNLISTED\n\tsocket_type = %s\n\tprotocol = %s\n\tport = %s\n\tbind = %s\n\twait = %s\n\tuser = %s\n\tserver = %s\n' \
+				"$unit" "$n" "$sock" "$proto" "${addr##*:}" "${addr%:*}" "$([ "$wait" = wait ] && echo yes || echo no)" "$user" "$server"
+			[ -n "$args" ] && printf '\tserver_args = %s\n' "$args"
+			printf '}\n'
+		done
+	} >"$D/xinetd-$unit.conf"
+	run "$unit" xinetd -dontfork -stayalive -f "$D/xinetd-$unit.conf" -pidfile "$D/xinetd-$unit.pid"
 }
 
 u_smbd2() {
@@ -1324,7 +1349,12 @@ u_node-exporter() {
 }
 
 u_ss-server() {
-	run ss-server ss-server -s 127.0.0.1 -p "$(port shadowsocks)" -k signet-testbed -m chacha20-ietf-poly1305 -a nobody
+	# a relay: its ACL blocks every outbound address, so even a client with
+	# the key reaches nothing
+	mkdir -p "$D/ss"
+	printf '[outbound_block_list]\n0.0.0.0/0\n::/0\n' >"$D/ss/block.acl"
+	run ss-server ss-server -s 127.0.0.1 -p "$(port shadowsocks)" -k signet-testbed -m chacha20-ietf-poly1305 -a nobody \
+		--acl "$D/ss/block.acl"
 }
 
 u_uucp() {
