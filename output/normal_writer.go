@@ -253,12 +253,18 @@ func Unrecognized(ports []*result.Port) string {
 	return b.String()
 }
 
-// reasonCell is nmap's REASON cell: the reason and, when known, the TTL.
+// reasonCell is nmap's REASON cell: the reason and, when known, the TTL;
+// then, in parentheses, why service detection ended when the port was
+// probed (signet's addition: "syn-ack (nomatch)").
 func reasonCell(p *result.Port) string {
+	s := reasonOr(p.Reason)
 	if p.ReasonTTL != 0 {
-		return reasonOr(p.Reason) + " ttl " + strconv.Itoa(p.ReasonTTL)
+		s += " ttl " + strconv.Itoa(p.ReasonTTL)
 	}
-	return reasonOr(p.Reason)
+	if p.Outcome != "" {
+		s += " (" + p.Outcome + ")"
+	}
+	return s
 }
 
 // reasonOr is the reason, or nmap's name for an unknown one.

@@ -16,6 +16,7 @@ import (
 
 	"github.com/signetscan/signet/internal/fixture"
 	"github.com/signetscan/signet/internal/nmapnorm"
+	"github.com/signetscan/signet/internal/testenv"
 )
 
 // The loopback goldens of testdata/verbose, recorded again with the installed nmap in a
@@ -90,8 +91,5 @@ func TestVerboseGoldensAgainstNmap(t *testing.T) {
 // skipOrFail skips a test the machine cannot run, but fails it under CI.
 func skipOrFail(t *testing.T, format string, args ...any) {
 	t.Helper()
-	if os.Getenv("CI") != "" {
-		t.Fatalf(format, args...)
-	}
-	t.Skipf(format, args...)
+	testenv.Missing(t, format, args...)
 }

@@ -574,7 +574,7 @@ func (h *deadlineHeap) earliest(pend map[int32]pendConn) (time.Time, bool) {
 
 // establishedThenReset reports an error a socket can only have after its
 // connection was accepted: a server that accepts and resets at once (a
-// tcpwrapper, spec E2) is open, as connect() succeeded for nmap -sT.
+// tcpwrapper, run E2 in docs/nmap-behaviour.md) is open, as connect() succeeded for nmap -sT.
 func establishedThenReset(err error) bool {
 	return err == unix.ECONNRESET || err == unix.EPIPE || err == unix.ECONNABORTED
 }

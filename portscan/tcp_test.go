@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/signetscan/signet/internal/testenv"
 )
 
 // collect runs a scan and returns its port results by port and the host summaries.
@@ -84,7 +86,7 @@ func TestConnectOpenClosed(t *testing.T) {
 		t.Run(host, func(t *testing.T) {
 			ln, err := net.Listen("tcp", net.JoinHostPort(host, "0"))
 			if err != nil {
-				t.Skipf("no %s: %v", host, err)
+				testenv.Missing(t, "no %s: %v", host, err)
 			}
 			ln.Close()
 			open := lport(listenTCP(t, net.JoinHostPort(host, "0")))
@@ -218,7 +220,7 @@ func TestConnectAllPorts(t *testing.T) {
 	t.Run("IPv4", func(t *testing.T) { scanAllPorts(t, s, "127.0.0.1", 1, 80, 65535) })
 	t.Run("IPv6", func(t *testing.T) {
 		if ln, err := net.Listen("tcp", "[::1]:0"); err != nil {
-			t.Skipf("no IPv6 loopback: %v", err)
+			testenv.Missing(t, "no IPv6 loopback: %v", err)
 		} else {
 			ln.Close()
 		}
@@ -362,7 +364,7 @@ func TestScanChannel(t *testing.T) {
 }
 
 // TestConnectAcceptReset: a server that accepts and resets at once (a
-// tcpwrapper, spec E2 port 31997) is open — connect() succeeded — even when
+// tcpwrapper, run E2 port 31997 in docs/nmap-behaviour.md) is open — connect() succeeded — even when
 // the reset arrives before the scanner looks at the socket again.
 func TestConnectAcceptReset(t *testing.T) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

@@ -83,7 +83,7 @@ func TestUDPICMPRateLimit(t *testing.T) {
 		return
 	}
 	if testing.Short() {
-		t.Skip("takes ~30 s")
+		t.Skip("takes ~30 s") // skip-ok: CI does not run -short
 	}
 	b := namedNetns(t)
 	sh(t, "ip", "link", "add", "sgua", "type", "veth", "peer", "name", "sgub", "netns", b)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/signetscan/signet/internal/testenv"
 	"github.com/signetscan/signet/services"
 )
 
@@ -295,7 +296,7 @@ func TestLoadTable(t *testing.T) {
 func TestNmapServices(t *testing.T) {
 	tbl, err := services.ParseFile("/usr/share/nmap/nmap-services")
 	if err != nil {
-		t.Skip("nmap-services not installed")
+		testenv.Missing(t, "nmap-services not installed: %v", err)
 	}
 	for expr, want := range map[string]string{
 		"T:ftp*":          "T:20-21,574,989-990,8021",

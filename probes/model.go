@@ -67,6 +67,7 @@ type Probe struct {
 	Name      string
 	Payload   []byte // decoded q|...| string (P7)
 	RawString string // the q|...| text as written, without q and delimiters
+	Text      string // the whole Probe directive line as written
 	NoPayload bool   // trailing no-payload option (7.94+)
 
 	Ports    PortSet // ports directive(s), plain connections

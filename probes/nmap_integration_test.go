@@ -21,11 +21,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/signetscan/signet/internal/testenv"
 )
 
 func TestNmapAgrees(t *testing.T) {
 	if _, err := exec.LookPath("nmap"); err != nil {
-		t.Skip("nmap not installed")
+		testenv.Missing(t, "nmap not installed")
 	}
 	useRegex(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

@@ -14,7 +14,7 @@ import (
 const maxLine793 = 2047
 
 // Parse parses one signature file exactly as nmap 7.93 reads it (rules
-// P1–P14 and M1–M5 of the engine spec). It returns the DB, as complete as
+// P1–P14 and M1–M5 of docs/nmap-behaviour.md). It returns the DB, as complete as
 // possible even when there are errors, and an ErrorList holding every error
 // (nil if there is none), each FILE:LINE:COL. Findings that do not stop the
 // file from loading, including inputs nmap 7.93 refuses only by accident (a
@@ -377,7 +377,7 @@ func (p *parser) probe(text string) {
 		p.errorf(i+2+e.Offset, nmap, "%s", msg)
 		return
 	}
-	pr.RawString, pr.Payload = raw, payload
+	pr.RawString, pr.Payload, pr.Text = raw, payload, text
 	// Options after the string: 7.93 ignores them; 7.94+ knows no-payload (D1).
 	rest := i + 1 + end + 1
 	for _, f := range strings.FieldsFunc(text[rest:], func(r rune) bool { return r < 0x80 && isSpace(byte(r)) }) {

@@ -227,3 +227,80 @@ func LoadFiles(paths ...string) (*DB, error) {
 	}
 	return Load(files...)
 }
+
+// Clone returns a copy of db that a Merge and Resolve can change without
+// touching db: probes and lines are copied (a line's Probe points to its
+// copy); compiled patterns, templates and port sets are shared, as they are
+// never changed after parsing. Clone a resolved db and Resolve the copy
+// after merging.
+func (db *DB) Clone() *DB {
+	c := &DB{
+		Files:    slices.Clone(db.Files),
+		Exclude:  db.Exclude,
+		Warnings: slices.Clone(db.Warnings),
+	}
+	cp := map[*Probe]*Probe{}
+	clone := func(p *Probe) *Probe {
+		q := *p
+		q.FallbackNames = slices.Clone(p.FallbackNames)
+		q.fallbackCols = slices.Clone(p.fallbackCols)
+		q.Matches = make([]*Match, len(p.Matches))
+		for i, m := range p.Matches {
+			mm := *m
+			mm.Probe = &q
+			q.Matches[i] = &mm
+		}
+		cp[p] = &q
+		return &q
+	}
+	if db.Null != nil {
+		c.Null = clone(db.Null)
+	}
+	c.Probes = make([]*Probe, len(db.Probes))
+	for i, p := range db.Probes {
+		c.Probes[i] = clone(p)
+	}
+	// Chains point at the copies; Detectable is rebuilt by Resolve.
+	for _, q := range cp {
+		chain := make([]*Probe, len(q.Chain))
+		for i, m := range q.Chain {
+			chain[i] = cp[m]
+		}
+		q.Chain = chain
+		q.Detectable = detectable(q)
+	}
+	return c
+}
+
+// Remove takes line m out of probe p's lines; it reports whether m was
+// one of them. Run Resolve afterwards.
+func (p *Probe) Remove(m *Match) bool {
+	for i, x := range p.Matches {
+		if x == m {
+			p.Matches = slices.Delete(slices.Clone(p.Matches), i, i+1)
+			if i < p.nOverlay {
+				p.nOverlay--
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// WithOverlay returns a copy of the resolved db with the overlay file src
+// (named name in positions) merged and resolved; db is not changed. It is
+// how a line is tried without reloading the main file.
+func (db *DB) WithOverlay(name string, src []byte) (*DB, *DB, error) {
+	o, err := Parse(name, src)
+	if err != nil {
+		return nil, nil, err
+	}
+	c := db.Clone()
+	if err := c.Merge(o); err != nil {
+		return nil, nil, err
+	}
+	if err := c.Resolve(); err != nil {
+		return nil, nil, err
+	}
+	return c, o, nil
+}

@@ -47,4 +47,10 @@ type Port struct {
 	Reason    string // "syn-ack", "conn-refused", "udp-response", ...
 	ReasonTTL int
 	Service   *Service // nil when nothing is known
+
+	// Outcome is why service detection ended on the port: "matched",
+	// "softmatched", "tcpwrapped", "nomatch", "timeout", "refused",
+	// "reset", "size-limit" or "time-limit"; "" when the port was not
+	// probed. JSON lines carry it; --reason prints it in the normal output.
+	Outcome string
 }

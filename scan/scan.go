@@ -303,6 +303,10 @@ func (o *Options) versionScan(ctx context.Context, h *result.Host, addr netip.Ad
 					svc = nil
 				}
 				p.Service = svc
+				p.Outcome = res.Outcome.String()
+				if p.Outcome == "timeout" && ctx.Err() != nil {
+					p.Outcome = "time-limit" // --host-timeout (or an interrupt) cut the walk
+				}
 				if res.Replied && p.State == "open|filtered" {
 					p.State, p.Reason = "open", "udp-response"
 				}

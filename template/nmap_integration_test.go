@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/signetscan/signet/internal/testenv"
 	"github.com/signetscan/signet/probes"
 )
 
@@ -92,7 +93,7 @@ type xmlRun struct {
 func TestNmapTemplates(t *testing.T) {
 	nmap, err := exec.LookPath("nmap")
 	if err != nil {
-		t.Skip("nmap not installed")
+		testenv.Missing(t, "nmap not installed")
 	}
 	dir := t.TempDir()
 	var lines []string

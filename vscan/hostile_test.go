@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/signetscan/signet/fingerprint"
+	"github.com/signetscan/signet/internal/testenv"
 	"github.com/signetscan/signet/matcher"
 	"github.com/signetscan/signet/probes"
 	"github.com/signetscan/signet/versiondb"
@@ -517,7 +518,7 @@ func containsOutcome(list []matcher.Outcome, o matcher.Outcome) bool {
 func TestHostileServicesNmapDB(t *testing.T) {
 	const nmapProbes = "/usr/share/nmap/nmap-service-probes"
 	if _, err := os.Stat(nmapProbes); err != nil {
-		t.Skip("nmap not installed")
+		testenv.Missing(t, "nmap not installed: %v", err)
 	}
 	l, err := versiondb.Load(versiondb.Options{DB: nmapProbes, NoDefaultOverlays: true})
 	if err != nil {

@@ -1,8 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -164,23 +164,44 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	// Ctrl-C from here on ends the run with complete output files: the
 	// handler is in place before any file is created, so a signal while the
 	// signatures load still gets Begin and End written.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	sigCtx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	ctx, cancel := context.WithCancelCause(sigCtx)
+	defer cancel(nil)
 
-	// Outputs.
-	outs, closeAll, toStdout, err := openOutputs(a, stdout)
+	// Outputs. Each reports its first write failure once; when none is
+	// left to write to, the scan stops.
+	so, ok := stdout.(*output.File)
+	if !ok {
+		so = output.NewFile("stdout", stdout)
+	}
+	outs, files, toStdout, err := openOutputs(a, so)
 	if err != nil {
 		return err
 	}
-	defer closeAll()
-	var stdoutMu sync.Mutex
-	say := func(s string) {
-		if toStdout {
-			return
+	defer func() {
+		for _, f := range files {
+			f.Close()
 		}
-		stdoutMu.Lock()
-		fmt.Fprintln(stdout, s)
-		stdoutMu.Unlock()
+	}()
+	var failedMu sync.Mutex
+	failed := 0
+	for _, f := range files {
+		if f != so { // run reports standard output's failures
+			f.OnError(func(err *output.WriteError) { fmt.Fprintf(stderr, "signet: %v\n", err) })
+		}
+		f.OnError(func(*output.WriteError) {
+			failedMu.Lock()
+			defer failedMu.Unlock()
+			if failed++; failed == len(files) {
+				cancel(errNoOutput)
+			}
+		})
+	}
+	say := func(s string) {
+		if !toStdout {
+			fmt.Fprintln(so, s)
+		}
 	}
 
 	var dataFiles []string // read, for "Read data files from:"
@@ -262,11 +283,29 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		end.Exit, end.ErrorMsg = result.ExitError, "Interrupted by user"
 	}
 	opts.Writer.End(end)
-	if end.Failed() {
+	// A write failure was reported when it happened; it makes the exit
+	// status 1. Standard output's reader going away (EPIPE) is not a
+	// failure: the other outputs were completed, or, if it was the only
+	// one, the scan stopped quietly.
+	var werr error
+	for _, f := range files {
+		if err := f.Close(); err != nil && !(f == so && output.ClosedPipe(err)) {
+			werr = errReported
+		}
+	}
+	switch {
+	case werr != nil:
+		return werr
+	case errors.Is(context.Cause(ctx), errNoOutput):
+		return nil
+	case end.Failed():
 		return fmt.Errorf("%s", end.ErrorMsg)
 	}
 	return nil
 }
+
+// errNoOutput cancels a scan whose outputs have all failed or gone.
+var errNoOutput = errors.New("no output left to write to")
 
 // versionParallelism is S2's number of services probed at once.
 // With adaptive timing the per-host connection cap, not the number of
@@ -284,30 +323,20 @@ func versionParallelism(a *scanArgs) int {
 
 // openOutputs creates the writers: normal output on stdout, and the -o
 // files. A file named "-" is stdout, which then carries only that format.
-func openOutputs(a *scanArgs, stdout io.Writer) (ws []output.Writer, closeAll func(), toStdout bool, err error) {
-	var files []*os.File
-	var bufs []*bufio.Writer
-	closeAll = func() {
-		for _, b := range bufs {
-			b.Flush()
-		}
-		for _, f := range files {
-			f.Close()
-		}
-	}
+// files are the destinations the writers use, stdout among them when it
+// carries a format; the caller closes them.
+func openOutputs(a *scanArgs, stdout *output.File) (ws []output.Writer, files []*output.File, toStdout bool, err error) {
 	open := func(name string) (io.Writer, error) {
 		if name == "-" {
 			toStdout = true
 			return stdout, nil
 		}
-		f, err := os.Create(name)
+		f, err := output.Create(name)
 		if err != nil {
 			return nil, err
 		}
 		files = append(files, f)
-		b := bufio.NewWriter(f)
-		bufs = append(bufs, b)
-		return b, nil
+		return f, nil
 	}
 	for _, o := range []struct {
 		name string
@@ -323,7 +352,9 @@ func openOutputs(a *scanArgs, stdout io.Writer) (ws []output.Writer, closeAll fu
 		}
 		w, err := open(o.name)
 		if err != nil {
-			closeAll()
+			for _, f := range files {
+				f.Close()
+			}
 			return nil, nil, false, err
 		}
 		ws = append(ws, o.make(w))
@@ -331,7 +362,8 @@ func openOutputs(a *scanArgs, stdout io.Writer) (ws []output.Writer, closeAll fu
 	if !toStdout {
 		ws = append([]output.Writer{output.NewConsole(stdout, nil)}, ws...)
 	}
-	return ws, closeAll, toStdout, nil
+	// Standard output counts once, however many formats it carries.
+	return ws, append([]*output.File{stdout}, files...), toStdout, nil
 }
 
 // recorder writes one evidence file per service (--version-record): the
