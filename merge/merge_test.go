@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/signetscan/signet/internal/testenv"
 	"github.com/signetscan/signet/output"
 	"github.com/signetscan/signet/result"
 	"github.com/signetscan/signet/shard"
@@ -32,10 +33,7 @@ func need(t *testing.T, name string) string {
 		path = name
 	}
 	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI: %s is required: %v", name, err)
-		}
-		t.Skipf("%s not available: %v", name, err)
+		testenv.Missing(t, "%s not available: %v", name, err)
 	}
 	return path
 }

@@ -42,6 +42,7 @@ type JSONPort struct {
 	State     string       `json:"state"`
 	Reason    string       `json:"reason"`
 	ReasonTTL int          `json:"reason_ttl"`
+	Outcome   string       `json:"outcome,omitempty"` // why service detection ended; absent when not probed
 	Service   *JSONService `json:"service,omitempty"` // when XML has <service>
 }
 
@@ -143,6 +144,7 @@ func PortJSON(h *result.Host, p *result.Port) *JSONPort {
 	out := &JSONPort{
 		Addr: h.Addr, AddrType: h.Family(), Target: h.TargetName, Hostname: h.Hostname,
 		Port: p.Number, Proto: p.Proto, State: p.State, Reason: reasonOr(p.Reason), ReasonTTL: p.ReasonTTL,
+		Outcome: p.Outcome,
 	}
 	if !hasService(p) {
 		return out

@@ -116,11 +116,14 @@ func decodePortLine(b []byte) (*result.Host, *result.Port, int, error) {
 		return nil, nil, 1, fmt.Errorf(`"port" %d out of range 0-65535`, jp.Port)
 	}
 	h := &result.Host{Addr: jp.Addr, AddrType: jp.AddrType, TargetName: jp.Target, Hostname: jp.Hostname, Status: result.HostUp}
-	p := &result.Port{Number: jp.Port, Proto: jp.Proto, State: jp.State, Reason: jp.Reason, ReasonTTL: jp.ReasonTTL}
+	p := &result.Port{Number: jp.Port, Proto: jp.Proto, State: jp.State, Reason: jp.Reason, ReasonTTL: jp.ReasonTTL, Outcome: jp.Outcome}
 	if s := jp.Service; s != nil {
 		p.Service = &result.Service{Name: s.Name, Product: s.Product, Version: s.Version, Info: s.ExtraInfo,
 			Hostname: s.Hostname, OS: s.OSType, Device: s.DeviceType, CPE: s.CPE, Tunnel: s.Tunnel,
 			Method: s.Method, Conf: s.Conf, Fingerprint: wrapFP(s.ServiceFP)}
+		for f, src := range s.Sources {
+			p.Service.SetSource(f, src)
+		}
 		for _, r := range s.Replies {
 			p.Service.Replies = append(p.Service.Replies, result.Reply{Probe: r.Probe, Data: r.Data})
 		}

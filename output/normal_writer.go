@@ -52,6 +52,12 @@ func (n *Normal) Begin(run *result.Run) error {
 		b.WriteString("Starting " + name + " " + run.Version + " ( " + ProjectURL + " ) at " +
 			run.Start.Format("2006-01-02 15:04 MST") + "\n")
 	}
+	if run.Debugging > 0 && run.TopPorts > 0 && n.style == Interactive {
+		b.WriteString(topPortsLine(run))
+	}
+	if run.Debugging > 0 && run.Timing != nil {
+		b.WriteString(TimingReport(run.Timing))
+	}
 	return n.emit([]byte(b.String()))
 }
 
@@ -62,7 +68,17 @@ func (n *Normal) Host(h *result.Host) error {
 	if !shown(n.run, h) {
 		return nil
 	}
-	return n.emit([]byte(HostReport(n.run, h)))
+	return n.emit([]byte(n.report(h)))
+}
+
+// report is a host's section as this writer prints it: the terminal's adds -d's "Final
+// times for host" line before the blank line that ends an up host.
+func (n *Normal) report(h *result.Host) string {
+	r := HostReport(n.run, h)
+	if n.style == Interactive && n.run.Debugging > 0 && h.Status == result.HostUp && h.Times != nil && strings.HasSuffix(r, "\n\n") {
+		r = r[:len(r)-1] + FinalTimes(h.Times) + "\n"
+	}
+	return r
 }
 
 // End writes the closing remark and the done line, or, for a run that
@@ -76,6 +92,10 @@ func (n *Normal) End(end *result.RunEnd) error {
 		return n.emit([]byte(b.String()))
 	}
 	e := endWithElapsed(n.run, end)
+	b.WriteString(DataFilesRead(n.run))
+	if n.style == Interactive && e.HostsTotal == 1 && e.HostsUp == 0 && !n.run.NoPing {
+		b.WriteString("Note: Host seems down. If it is really up, but blocking our ping probes, try -Pn\n")
+	}
 	if e.HostsUp > 0 && n.run.VersionScan {
 		b.WriteString("Service detection performed. Please report any incorrect results at " + IssuesURL + " .\n")
 	}
@@ -84,6 +104,9 @@ func (n *Normal) End(end *result.RunEnd) error {
 		b.WriteString("# " + name + " done at " + ctime(e.Time) + " -- " + e.Summary() + "\n")
 	} else {
 		b.WriteString(name + " done: " + e.Summary() + "\n")
+		if verbosity(n.run) > 0 && e.Raw != nil {
+			b.WriteString("           " + RawPackets(e.Raw) + "\n")
+		}
 	}
 	return n.emit([]byte(b.String()))
 }
@@ -96,7 +119,7 @@ func HostReport(run *result.Run, h *result.Host) string {
 	var b strings.Builder
 	if h.Status == result.HostDown {
 		b.WriteString("Nmap scan report for " + hostNameIP(h) + " [host down")
-		if run.Reason {
+		if showReason(run) {
 			b.WriteString(", received " + reasonOr(h.Reason))
 		}
 		b.WriteString("]\n")
@@ -104,7 +127,7 @@ func HostReport(run *result.Run, h *result.Host) string {
 	}
 	b.WriteString("Nmap scan report for " + hostNameIP(h) + "\n")
 	b.WriteString("Host is up")
-	if run.Reason {
+	if showReason(run) {
 		b.WriteString(", received " + reasonOr(h.Reason))
 		if h.ReasonTTL != 0 {
 			b.WriteString(" ttl " + strconv.Itoa(h.ReasonTTL))
@@ -118,10 +141,20 @@ func HostReport(run *result.Run, h *result.Host) string {
 		b.WriteString("rDNS record for " + h.Addr + ": " + h.Hostname + "\n")
 	}
 	b.WriteString(portSection(run, h))
+	if h.MAC != "" {
+		vendor := h.MACVendor
+		if vendor == "" {
+			vendor = "Unknown"
+		}
+		b.WriteString("MAC Address: " + h.MAC + " (" + vendor + ")\n")
+	}
 	if si := ServiceInfo(h.Ports, h.Hostname); si != "" {
 		b.WriteString(si + "\n")
 	}
-	b.WriteString("\n")
+	if !run.PingOnly {
+		// A ping scan's reports follow each other without blank lines.
+		b.WriteString("\n")
+	}
 	return b.String()
 }
 
@@ -153,7 +186,7 @@ func portSection(run *result.Run, h *result.Host) string {
 		return b.String()
 	}
 	ports := h.Ports
-	if run.Reason {
+	if showReason(run) {
 		// The REASON cell carries the TTL when there is one
 		// ("syn-ack ttl 64"); PortTable prints Port.Reason as is.
 		ports = make([]*result.Port, len(h.Ports))
@@ -163,7 +196,7 @@ func portSection(run *result.Run, h *result.Host) string {
 			ports[i] = &q
 		}
 	}
-	b.WriteString(PortTable(ports, run.VersionScan, run.Reason))
+	b.WriteString(PortTable(ports, run.VersionScan, showReason(run)))
 	b.WriteString(Unrecognized(h.Ports))
 	return b.String()
 }
@@ -230,12 +263,18 @@ func Unrecognized(ports []*result.Port) string {
 	return b.String()
 }
 
-// reasonCell is nmap's REASON cell: the reason and, when known, the TTL.
+// reasonCell is nmap's REASON cell: the reason and, when known, the TTL;
+// then, in parentheses, why service detection ended when the port was
+// probed (signet's addition: "syn-ack (nomatch)").
 func reasonCell(p *result.Port) string {
+	s := reasonOr(p.Reason)
 	if p.ReasonTTL != 0 {
-		return reasonOr(p.Reason) + " ttl " + strconv.Itoa(p.ReasonTTL)
+		s += " ttl " + strconv.Itoa(p.ReasonTTL)
 	}
-	return reasonOr(p.Reason)
+	if p.Outcome != "" {
+		s += " (" + p.Outcome + ")"
+	}
+	return s
 }
 
 // reasonOr is the reason, or nmap's name for an unknown one.

@@ -172,6 +172,13 @@ func HostXML(h *result.Host) string {
 	attr(&b, "addr", h.Addr)
 	attr(&b, "addrtype", h.Family())
 	b.WriteString("/>\n")
+	if h.MAC != "" {
+		b.WriteString("<address")
+		attr(&b, "addr", h.MAC)
+		attr(&b, "addrtype", "mac")
+		optAttr(&b, "vendor", h.MACVendor)
+		b.WriteString("/>\n")
+	}
 	if h.TargetName != "" || h.Hostname != "" || up {
 		b.WriteString("<hostnames>\n")
 		if h.TargetName != "" {

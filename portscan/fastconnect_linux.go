@@ -13,6 +13,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/signetscan/signet/portspec"
 	"golang.org/x/sys/unix"
 )
 
@@ -50,7 +51,7 @@ func (h *hostScan) connectRound(ports []uint16, try, par int, handle func(attemp
 	if h.delay == 0 && h.s.rate == nil {
 		lanes = max(1, min(runtime.GOMAXPROCS(0), maxLanes, len(ports)/lanePorts, par))
 	}
-	h.curTimeout.Store(int64(h.rtt.current()))
+	h.curTimeout.Store(int64(h.rtt.Timeout()))
 	h.curDelay.Store(int64(h.delay))
 	r := &round{h: h, ports: ports, try: try,
 		results: make(chan []attemptResult, 2*lanes),
@@ -71,7 +72,7 @@ func (h *hostScan) connectRound(ports []uint16, try, par int, handle func(attemp
 		for _, x := range b {
 			handle(x)
 		}
-		h.curTimeout.Store(int64(h.rtt.current()))
+		h.curTimeout.Store(int64(h.rtt.Timeout()))
 		h.curDelay.Store(int64(h.delay))
 		clear(b)
 		select {
@@ -308,7 +309,7 @@ func (l *lane) failed(err error, rtt time.Duration) (startState, outcome) {
 		l.s.backPressure.Add(1)
 		return startPressure, outcome{err: err}
 	}
-	out := classify(TCP, err)
+	out := classify(portspec.TCP, err)
 	out.rtt = rtt
 	return startDone, out
 }
@@ -414,7 +415,7 @@ func (l *lane) wait(until time.Time) {
 			l.requeue(p.port)
 		default:
 			l.closeSocket(fd, false)
-			out := classify(TCP, err)
+			out := classify(portspec.TCP, err)
 			if out.final {
 				out.rtt = rtt
 			}
@@ -574,7 +575,7 @@ func (h *deadlineHeap) earliest(pend map[int32]pendConn) (time.Time, bool) {
 
 // establishedThenReset reports an error a socket can only have after its
 // connection was accepted: a server that accepts and resets at once (a
-// tcpwrapper, spec E2) is open, as connect() succeeded for nmap -sT.
+// tcpwrapper, run E2 in docs/nmap-behaviour.md) is open, as connect() succeeded for nmap -sT.
 func establishedThenReset(err error) bool {
 	return err == unix.ECONNRESET || err == unix.EPIPE || err == unix.ECONNABORTED
 }

@@ -11,6 +11,8 @@ import (
 	"net/netip"
 	"os"
 	"strings"
+
+	"github.com/signetscan/signet/portspec"
 )
 
 // Resolver looks up host names. *net.Resolver satisfies it; tests inject
@@ -27,14 +29,13 @@ type Target struct {
 	// Name is the host name Addr was resolved from, "" for addresses and
 	// for the addresses of a block around a name (host/24).
 	Name string
-	// Port and Proto ("tcp", "udp" or "sctp") are set when the input named
-	// a port; Proto is "" otherwise.
+	// Port and Proto are set when the input named a port; Proto is 0 otherwise.
 	Port  uint16
-	Proto string
+	Proto portspec.Protocol
 }
 
 // HasPort reports whether t is an (address, port) pair.
-func (t Target) HasPort() bool { return t.Proto != "" }
+func (t Target) HasPort() bool { return t.Proto != 0 }
 
 // String formats t as nmap names hosts ("name (addr)"), with ":port/proto"
 // for pairs.
@@ -134,7 +135,7 @@ func (l *List) Exclude(list string) error {
 			errs = append(errs, err)
 			continue
 		}
-		l.ex.add(s, "")
+		l.ex.add(s, 0)
 	}
 	return errors.Join(errs...)
 }
@@ -288,8 +289,8 @@ func (l *List) expand(ctx context.Context, e entry, emit func(Target, error) boo
 		t := Target{Addr: a, Name: name}
 		if s.port >= 0 {
 			t.Port, t.Proto = uint16(s.port), proto
-			if proto == "" {
-				t.Proto = "tcp"
+			if proto == 0 {
+				t.Proto = portspec.TCP
 			}
 		}
 		return t
@@ -366,14 +367,14 @@ type excluder struct {
 
 type pair struct {
 	spec  *Spec
-	proto string
+	proto portspec.Protocol
 	addrs []netip.Addr // resolved, for host names
 }
 
-func (x *excluder) add(s *Spec, proto string) {
+func (x *excluder) add(s *Spec, proto portspec.Protocol) {
 	if s.port >= 0 {
-		if proto == "" {
-			proto = "tcp"
+		if proto == 0 {
+			proto = portspec.TCP
 		}
 		x.pairs = append(x.pairs, pair{spec: s, proto: proto})
 		return
@@ -417,14 +418,14 @@ func (x *excluder) resolve(ctx context.Context, l *List) error {
 		}
 		for _, a := range as {
 			if h.bits < 0 {
-				x.add(&Spec{kind: kindAddr, addr: a, port: -1}, "")
+				x.add(&Spec{kind: kindAddr, addr: a, port: -1}, 0)
 				continue
 			}
 			p, err := blockAround(a, h.bits)
 			if err != nil {
 				return &Error{Token: h.text, Msg: err.Error()}
 			}
-			x.add(&Spec{kind: kindPrefix, prefix: p, port: -1}, "")
+			x.add(&Spec{kind: kindPrefix, prefix: p, port: -1}, 0)
 		}
 	}
 	for i := range x.pairs {

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/signetscan/signet/internal/testenv"
 	"github.com/signetscan/signet/vscan"
 )
 
@@ -296,10 +297,11 @@ func TestScanHostilePorts(t *testing.T) {
 			if took > tc.bound {
 				t.Errorf("scan took %v, bound %v", took, tc.bound)
 			}
-			if _, err := exec.LookPath("xmllint"); err == nil {
-				if out, err := exec.Command("xmllint", "--noout", "--dtdvalid", "/usr/share/nmap/nmap.dtd", xmlPath).CombinedOutput(); err != nil {
-					t.Errorf("xmllint: %v\n%s", err, out)
-				}
+			if _, err := exec.LookPath("xmllint"); err != nil {
+				testenv.Missing(t, "xmllint not installed: %v", err)
+			}
+			if out, err := exec.Command("xmllint", "--noout", "--dtdvalid", "/usr/share/nmap/nmap.dtd", xmlPath).CombinedOutput(); err != nil {
+				t.Errorf("xmllint: %v\n%s", err, out)
 			}
 			got := portServices(readXML(t, xmlPath))
 			t.Logf("ports: %v", got)
@@ -394,11 +396,11 @@ func TestMaxHostConns(t *testing.T) {
 // ends properly.
 func TestInterrupt(t *testing.T) {
 	if _, err := exec.LookPath("xmllint"); err != nil {
-		t.Skip("xmllint not installed")
+		testenv.Missing(t, "xmllint not installed")
 	}
 	const dtd = "/usr/share/nmap/nmap.dtd"
 	if _, err := os.Stat(dtd); err != nil {
-		t.Skip("nmap.dtd not installed")
+		testenv.Missing(t, "nmap.dtd not installed")
 	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "signet")
@@ -418,7 +420,7 @@ func TestInterrupt(t *testing.T) {
 	}{{"after-first-port", true, probes}, {"at-once", false, nmapProbes}} {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, err := os.Stat(tc.db); err != nil {
-				t.Skip(err)
+				testenv.Missing(t, "%v", err)
 			}
 			base := filepath.Join(t.TempDir(), "out")
 			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)

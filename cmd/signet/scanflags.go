@@ -2,9 +2,13 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/signetscan/signet/discovery"
+	"github.com/signetscan/signet/portspec"
 )
 
 // scanArgs are the scan command's options, spelled as nmap spells them.
@@ -13,13 +17,20 @@ type scanArgs struct {
 	inputList        string // -iL
 	exclude          []string
 	excludeFile      string
-	ports            string // -p
-	fast             bool   // -F
-	topPorts         int    // --top-ports
-	connect          bool   // -sT
-	udp              bool   // -sU
-	version          bool   // -sV
-	intensity        int    // --version-intensity, --version-light, --version-all
+	ports            string            // -p
+	fast             bool              // -F
+	topPorts         int               // --top-ports
+	connect          bool              // -sT
+	syn              bool              // -sS
+	udp              bool              // -sU
+	pingOnly         bool              // -sn
+	pings            []discovery.Probe // -PE, -PP, -PS, -PA, -PU, -PR
+	ipv6             bool              // -6
+	privileged       int               // --privileged (1), --unprivileged (-1), else 0: as the process may
+	minRate          float64
+	maxRate          float64
+	version          bool // -sV
+	intensity        int  // --version-intensity, --version-light, --version-all
 	versionTrace     bool
 	noPing           bool // -Pn, -P0
 	noResolve        bool // -n
@@ -126,6 +137,26 @@ func (a *scanArgs) option(arg, name, attached string, has bool, value func(strin
 		a.topPorts, err = intVal(1, 65536)
 	case "Pn", "P0", "PN":
 		a.noPing = true
+	case "6":
+		a.ipv6 = true
+	case "privileged":
+		a.privileged = 1
+	case "unprivileged":
+		a.privileged = -1
+	case "min-rate", "max-rate":
+		v, err := value(attached, has)
+		if err != nil {
+			return err
+		}
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f <= 0 {
+			return fmt.Errorf("option %s: %q is not a positive number of packets per second", arg, v)
+		}
+		if name == "min-rate" {
+			a.minRate = f
+		} else {
+			a.maxRate = f
+		}
 	case "n":
 		a.noResolve = true
 	case "version-intensity":
@@ -224,14 +255,20 @@ func (a *scanArgs) shortOption(arg, name string, value func(string, bool) (strin
 			switch c {
 			case 'T':
 				a.connect = true
+			case 'S':
+				a.syn = true
 			case 'U':
 				a.udp = true
 			case 'V':
 				a.version = true
+			case 'n', 'P':
+				a.pingOnly = true
 			default:
-				return fmt.Errorf("scan type -s%c is not supported (signet does -sT, -sU and -sV)", c)
+				return fmt.Errorf("scan type -s%c is not supported (signet does -sS, -sT, -sU, -sV and -sn)", c)
 			}
 		}
+	case 'P':
+		return a.pingOption(arg, rest)
 	case 'T':
 		v, err := value(rest, rest != "")
 		if err != nil {
@@ -269,6 +306,32 @@ func (a *scanArgs) shortOption(arg, name string, value func(string, bool) (strin
 	default:
 		return fmt.Errorf("unknown option %s (see signet --help)", arg)
 	}
+	return nil
+}
+
+// pingOption reads -PE, -PP, -PR and -PS, -PA, -PU with an optional port list.
+func (a *scanArgs) pingOption(arg, rest string) error {
+	if rest == "" {
+		return fmt.Errorf("unknown option %s", arg)
+	}
+	kinds := map[byte]discovery.Kind{'E': discovery.Echo, 'P': discovery.Timestamp, 'R': discovery.ARP,
+		'S': discovery.TCPSyn, 'A': discovery.TCPAck, 'U': discovery.UDPPing}
+	k, ok := kinds[rest[0]]
+	if !ok {
+		return fmt.Errorf("unknown option %s (signet does -Pn, -PE, -PP, -PS, -PA, -PU and -PR)", arg)
+	}
+	pr := discovery.Probe{Kind: k}
+	if list := rest[1:]; list != "" {
+		if k != discovery.TCPSyn && k != discovery.TCPAck && k != discovery.UDPPing {
+			return fmt.Errorf("unknown option %s", arg)
+		}
+		l, err := portspec.Parse(list, portspec.Embedded())
+		if err != nil {
+			return fmt.Errorf("option %s: %v", arg, err)
+		}
+		pr.Ports = slices.Collect(l.TCP.Union(l.UDP).All())
+	}
+	a.pings = append(a.pings, pr)
 	return nil
 }
 

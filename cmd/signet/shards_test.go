@@ -20,19 +20,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/signetscan/signet/internal/testenv"
 	"github.com/signetscan/signet/output"
 	"github.com/signetscan/signet/shard"
 )
 
 func TestShardsMergeReport(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds the binary and scans in network namespaces")
+		t.Skip("builds the binary and scans in network namespaces") // skip-ok: CI does not run -short
 	}
 	if err := canNetns(); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI: no fresh network namespace: %v", err)
-		}
-		t.Skipf("no fresh network namespace: %v", err)
+		testenv.Missing(t, "no fresh network namespace: %v", err)
 	}
 	dir := t.TempDir()
 	if d := os.Getenv("SHARDS_TEST_DIR"); d != "" {
@@ -166,10 +164,7 @@ func TestShardsMergeReport(t *testing.T) {
 		}
 	}
 	if bin == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("CI: chromium is required")
-		}
-		t.Skip("chromium not installed")
+		testenv.Missing(t, "chromium not installed")
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
 	defer cancel()

@@ -222,7 +222,7 @@ func signet(t *testing.T) string {
 // results folder holding shard files.
 func TestArgsRun(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds signet")
+		t.Skip("builds signet") // skip-ok: CI does not run -short
 	}
 	jobs, _, _ := objects(t)
 	bin := signet(t)
