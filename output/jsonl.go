@@ -61,6 +61,10 @@ type JSONService struct {
 	Conf       int         `json:"conf"`
 	CPE        []string    `json:"cpe,omitempty"`
 	Replies    []JSONReply `json:"replies,omitempty"`
+	// Sources names, per field above, what set it: a signature line
+	// "FILE:LINE", a detector's name, "table" or "walk"
+	// (result.Service.Sources).
+	Sources map[string]string `json:"sources,omitempty"`
 }
 
 // JSONReply is one probe's raw reply; Data is base64 (standard, padded)
@@ -149,7 +153,7 @@ func PortJSON(h *result.Host, p *result.Port) *JSONPort {
 	js := &JSONService{
 		Name: serviceNameOr(s.Name), Product: s.Product, Version: s.Version, ExtraInfo: s.Info,
 		Hostname: s.Hostname, OSType: s.OS, DeviceType: s.Device, ServiceFP: ServiceFP(s.Fingerprint),
-		Method: methodOr(s.Method), Conf: s.Conf, CPE: sortedCPE(s.CPE),
+		Method: methodOr(s.Method), Conf: s.Conf, CPE: sortedCPE(s.CPE), Sources: jsonSources(s),
 	}
 	if s.Tunnel == "ssl" {
 		js.Tunnel = "ssl"
@@ -160,5 +164,26 @@ func PortJSON(h *result.Host, p *result.Port) *JSONPort {
 		}
 	}
 	out.Service = js
+	return out
+}
+
+// jsonSources is the service's Sources limited to the fields the line
+// carries (a name written as "unknown" has no source).
+func jsonSources(s *result.Service) map[string]string {
+	if len(s.Sources) == 0 {
+		return nil
+	}
+	has := map[string]bool{"name": s.Name != "", "product": s.Product != "", "version": s.Version != "",
+		"extrainfo": s.Info != "", "hostname": s.Hostname != "", "ostype": s.OS != "", "devicetype": s.Device != "",
+		"cpe": len(s.CPE) > 0, "tunnel": s.Tunnel == "ssl"}
+	out := map[string]string{}
+	for k, v := range s.Sources {
+		if has[k] {
+			out[k] = v
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }

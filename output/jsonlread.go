@@ -121,6 +121,9 @@ func decodePortLine(b []byte) (*result.Host, *result.Port, int, error) {
 		p.Service = &result.Service{Name: s.Name, Product: s.Product, Version: s.Version, Info: s.ExtraInfo,
 			Hostname: s.Hostname, OS: s.OSType, Device: s.DeviceType, CPE: s.CPE, Tunnel: s.Tunnel,
 			Method: s.Method, Conf: s.Conf, Fingerprint: wrapFP(s.ServiceFP)}
+		for f, src := range s.Sources {
+			p.Service.SetSource(f, src)
+		}
 		for _, r := range s.Replies {
 			p.Service.Replies = append(p.Service.Replies, result.Reply{Probe: r.Probe, Data: r.Data})
 		}

@@ -167,7 +167,7 @@ func TestWriterRules(t *testing.T) {
 	has("notshown", "nmap", "Not shown: 30 closed udp ports (port-unreach), 30 closed tcp ports (conn-refused), 27 filtered tcp ports (no-response), 2 filtered tcp ports (host-unreach)\n")
 	// --reason: the REASON cell ends with why detection ended, when the port was probed.
 	has("notshown", "nmap", "22/tcp open          ssh     syn-ack ttl 64 (matched) OpenSSH")
-	has("notshown", "nmap", "53/udp open|filtered unknown no-response (nomatch)\n")
+	has("notshown", "nmap", "53/udp open|filtered unknown no-response (timeout)\n")
 	has("notshown", "jsonl", `"reason_ttl":64,"outcome":"matched","service":`)
 	has("e1", "jsonl", `"reason_ttl":64,"outcome":"matched","service":`)
 	lacks("e1", "nmap", "(matched)")           // no --reason
@@ -361,5 +361,24 @@ func TestJSONDocExamples(t *testing.T) {
 	}
 	if n == 0 {
 		t.Error("no examples found in docs/json-output.md")
+	}
+}
+
+// A port's JSON line names the source of each field it carries, and only
+// of those.
+func TestJSONSources(t *testing.T) {
+	svc := &result.Service{Name: "http-proxy", Product: "Zorbotron/4.2", Method: result.MethodProbed, Conf: 10, Tunnel: "ssl"}
+	svc.SetSource("name", "table")
+	svc.SetSource("product", "http-server-header")
+	svc.SetSource("tunnel", "https-redirect")
+	svc.SetSource("version", "nmap-service-probes:1234") // no version: left out
+	h := &result.Host{Addr: "127.0.0.1"}
+	b, err := json.Marshal(PortJSON(h, &result.Port{Number: 8080, Proto: "tcp", State: "open", Reason: "syn-ack", Service: svc}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `"sources":{"name":"table","product":"http-server-header","tunnel":"https-redirect"}`
+	if !strings.Contains(string(b), want) {
+		t.Errorf("got %s\nwant %s", b, want)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/signetscan/signet/detect"
 	"github.com/signetscan/signet/discovery"
 	"github.com/signetscan/signet/output"
 	"github.com/signetscan/signet/portscan"
@@ -448,6 +449,7 @@ func (r *runner) finish(j *hostJob) {
 		if p.Service == nil && o.Table != nil {
 			if name := o.Table.Lookup(p.Number, p.Proto); name != "" {
 				p.Service = &result.Service{Name: name, Method: result.MethodTable, Conf: 3}
+				p.Service.SetSource("name", "table")
 			}
 		}
 	}
@@ -506,15 +508,21 @@ func hasOpen(h *result.Host) bool {
 }
 
 // versionScan probes the open ports of a host (S1: open first, then open|filtered), at most
-// cap(r.sem) services at once over all hosts.
+// cap(r.sem) services at once over all hosts. Each port is handed to a streaming writer as it
+// finishes, unless a detector may still name it from another port (rpcinfo on 111): then the
+// host's ports are streamed once all of them are done.
 func (r *runner) versionScan(j *hostJob) {
 	o, h, ctx := r.o, j.h, j.ctx
 	var wg sync.WaitGroup
 	var probed []*result.Port
 	services := 0
+	pw, stream := o.Writer.(output.PortWriter)
 	for _, p := range j.ports {
 		if (p.State == "open" || p.State == "open|filtered") && !o.excluded(p.Number, protoOf(p)) {
 			services++
+		}
+		if (p.State == "open" || p.State == "open|filtered") && o.Version.HoldsHost(p.Number, protoOf(p)) {
+			stream = false
 		}
 	}
 	if services > 0 {
@@ -524,7 +532,18 @@ func (r *runner) versionScan(j *hostJob) {
 			r.emit(Event{Kind: PhaseEnd, Phase: ServiceScan, Group: j.g.id, Technique: "Service scan", Hosts: 1, Ports: services, Addr: j.u.addr, Name: hostName(h), Elapsed: time.Since(start)})
 		}()
 	}
-	defer func() { o.markExcluded(j.ports, probed) }()
+	var mu sync.Mutex
+	var named []*vscan.Result
+	defer func() {
+		wg.Wait()
+		o.markExcluded(j.ports, probed)
+		applyNames(j.ports, named)
+		if pw != nil && !stream {
+			for _, p := range probed {
+				pw.Port(h, p)
+			}
+		}
+	}()
 	for _, pass := range []string{"open", "open|filtered"} {
 		for _, p := range j.ports {
 			if p.State != pass {
@@ -538,7 +557,6 @@ func (r *runner) versionScan(j *hostJob) {
 			select {
 			case r.sem <- struct{}{}:
 			case <-ctx.Done():
-				wg.Wait()
 				return
 			}
 			wg.Go(func() {
@@ -554,20 +572,21 @@ func (r *runner) versionScan(j *hostJob) {
 					svc = nil
 				}
 				p.Service = svc
-				p.Outcome = res.Outcome.String()
-				if p.Outcome == "timeout" && ctx.Err() != nil {
-					p.Outcome = "time-limit" // --host-timeout (or an interrupt) cut the walk
-				}
+				p.Outcome = res.Outcome.String() // a cut walk says time-limit itself
 				if res.Replied && p.State == "open|filtered" {
 					p.State, p.Reason = "open", "udp-response"
 				}
-				if pw, ok := o.Writer.(output.PortWriter); ok {
+				if len(res.Others) > 0 {
+					mu.Lock()
+					named = append(named, res)
+					mu.Unlock()
+				}
+				if stream {
 					pw.Port(h, p)
 				}
 			})
 		}
 	}
-	wg.Wait()
 }
 
 func protoOf(p *result.Port) probes.Protocol {
@@ -575,6 +594,21 @@ func protoOf(p *result.Port) probes.Protocol {
 		return probes.UDP
 	}
 	return probes.TCP
+}
+
+// applyNames gives ports the names a detector found for them on another
+// port of the host (rpcinfo: the programs registered with the portmapper),
+// to ports open or open|filtered, as nmap's scripts do.
+func applyNames(ports []*result.Port, named []*vscan.Result) {
+	for _, res := range named {
+		for _, pn := range res.Others {
+			for _, p := range ports {
+				if p.Number == pn.Number && p.Proto == pn.Proto && (p.State == "open" || p.State == "open|filtered") {
+					p.Service, _ = detect.ApplyName(p.Service, res.OthersBy, pn)
+				}
+			}
+		}
+	}
 }
 
 func (o *Options) excluded(port int, proto probes.Protocol) bool {
@@ -601,6 +635,8 @@ func (o *Options) markExcluded(ports, probed []*result.Port) {
 			// The name still comes from the port table (R2): nmap's XML then
 			// has <service name=… product="Excluded from version scan">.
 			p.Service = &result.Service{Name: o.Table.Lookup(p.Number, p.Proto), Product: "Excluded from version scan", Method: result.MethodTable, Conf: 3}
+			p.Service.SetSource("name", "table")
+			p.Service.SetSource("product", "exclude")
 		}
 	}
 }

@@ -519,6 +519,7 @@ func TestE2E(t *testing.T) {
 		{"UDP", e2eUDPScan},
 		{"PortSpec", e2ePortSpec},
 		{"Intensity", e2eIntensity},
+		{"VersionScripts", e2eVersionScripts},
 		{"Timing", e2eTiming},
 		{"HostTimeout", e2eHostTimeout},
 		{"VerboseDebug", e2eVerboseDebug},
@@ -1085,6 +1086,41 @@ func e2eIntensity(t *testing.T, e *e2e) {
 		if strings.Join(got, " ") != tc.want {
 			t.Errorf("%q: probes sent %q, want %q\n%s", tc.flags, got, tc.want, r.out)
 		}
+	}
+}
+
+// The detectors (nmap's version scripts, natively) refine the answer;
+// --no-version-scripts gives the signature file's; -oJ names the source of
+// each field. A web server that redirects to https on its own port is
+// marked as TLS by https-redirect, in both timings.
+func e2eVersionScripts(t *testing.T, e *e2e) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	port := ln.Addr().(*net.TCPAddr).Port
+	go e2eServe(ln, func(c net.Conn) {
+		buf := make([]byte, 4096)
+		if n, _ := c.Read(buf); n > 0 && bytes.HasPrefix(buf[:n], []byte("GET ")) {
+			fmt.Fprintf(c, "HTTP/1.0 301 Moved Permanently\r\nServer: test/2.4\r\nLocation: https://127.0.0.1:%d/\r\n\r\n", port)
+		}
+	})
+	p := strconv.Itoa(port)
+	for _, timing := range []string{"nmap", "adaptive"} {
+		j := filepath.Join(t.TempDir(), "out.jsonl")
+		r := e.ok(t, "", "-sV", "-n", "-Pn", "--versiondb", e.probes, "--version-timing", timing, "-p", p, "-oJ", j, "127.0.0.1")
+		wantMatch(t, timing+" with scripts", r.out, portLine(port, "tcp", `open +ssl/http +testhttpd 2\.4`))
+		line, err := os.ReadFile(j)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := fmt.Sprintf(`"sources":{"name":"%s:9","product":"%[1]s:9","tunnel":"https-redirect","version":"%[1]s:9"}`, e.probes)
+		if !strings.Contains(string(line), want) {
+			t.Errorf("%s: -oJ\n%s\nwant %s", timing, line, want)
+		}
+		r = e.ok(t, "", "-sV", "-n", "-Pn", "--versiondb", e.probes, "--version-timing", timing, "--no-version-scripts", "-p", p, "127.0.0.1")
+		wantMatch(t, timing+" --no-version-scripts", r.out, portLine(port, "tcp", `open +http +testhttpd 2\.4`))
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/signetscan/signet/detect"
 	"github.com/signetscan/signet/evidence"
 	"github.com/signetscan/signet/fingerprint"
 	"github.com/signetscan/signet/matcher"
@@ -63,6 +64,9 @@ SERVICE/VERSION DETECTION:
      one-probe-at-a-time walk and fixed waits (byte-identical fingerprints)
   --no-tls-fallback: do not try a modern TLS handshake on sslports and silent
      ports after nmap's probes found nothing (nmap does not try it)
+  --no-version-scripts: answer from the signature file alone: no native
+     detectors (nmap's version scripts, rpcinfo, http-server-header, ...)
+     and no TLS fallback
   --versiondb <embedded|nmap|file>: the signature file (default: nmap's when
      installed, else signet's embedded file); --overlay <file>: add signatures
      (repeatable; $XDG_CONFIG_HOME/signet/probes.d/*.probes are always added
@@ -246,12 +250,12 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, l.Describe())
 		dataFiles = append(dataFiles, l.Files()...)
 		cfg := &vscan.Config{
-			Matcher:     matcher.New(l.DB),
-			Intensity:   a.intensity,
-			Debug:       a.debug > 0 || a.versionTrace,
-			FPVersion:   "signet-" + version,
-			FPPlatform:  vscan.Platform(runtime.GOOS, runtime.GOARCH),
-			TLSFallback: !a.noTLSFallback,
+			Matcher:    matcher.New(l.DB),
+			Intensity:  a.intensity,
+			Debug:      a.debug > 0 || a.versionTrace,
+			FPVersion:  "signet-" + version,
+			FPPlatform: vscan.Platform(runtime.GOOS, runtime.GOARCH),
+			Detectors:  detectors(a),
 			// Connections open at once to one host, over all its ports.
 			MaxHostConns: a.maxHostConns,
 			Timing:       vscan.TimingFast,
@@ -310,6 +314,23 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%s", end.ErrorMsg)
 	}
 	return nil
+}
+
+// detectors are the detectors the flags leave on: every one of the table
+// (nmap's version scripts, natively, and the TLS fallback), none with
+// --no-version-scripts, all but the TLS fallback with --no-tls-fallback.
+func detectors(a *scanArgs) []detect.Detector {
+	if a.noVersionScripts {
+		return nil
+	}
+	var ds []detect.Detector
+	for _, d := range detect.Table {
+		if a.noTLSFallback && d.Name() == (detect.TLSFallback{}).Name() {
+			continue
+		}
+		ds = append(ds, d)
+	}
+	return ds
 }
 
 // errNoOutput cancels a scan whose outputs have all failed or gone.

@@ -13,46 +13,47 @@ import (
 
 // scanArgs are the scan command's options, spelled as nmap spells them.
 type scanArgs struct {
-	targets       []string
-	inputList     string // -iL
-	exclude       []string
-	excludeFile   string
-	ports         string            // -p
-	fast          bool              // -F
-	topPorts      int               // --top-ports
-	connect       bool              // -sT
-	syn           bool              // -sS
-	udp           bool              // -sU
-	pingOnly      bool              // -sn
-	pings         []discovery.Probe // -PE, -PP, -PS, -PA, -PU, -PR
-	ipv6          bool              // -6
-	privileged    int               // --privileged (1), --unprivileged (-1), else 0: as the process may
-	minRate       float64
-	maxRate       float64
-	version       bool // -sV
-	intensity     int  // --version-intensity, --version-light, --version-all
-	versionTrace  bool
-	noPing        bool // -Pn, -P0
-	noResolve     bool // -n
-	verbose       int
-	debug         int
-	timing        int // -T0..-T5
-	hostTimeout   time.Duration
-	maxRetries    int
-	maxParallel   int
-	openOnly      bool
-	reason        bool
-	outNormal     string
-	outXML        string
-	outGrep       string
-	outJSON       string
-	db            dbFlags
-	versionTiming string // --version-timing nmap|adaptive
-	xmlScanner    string // --xml-scanner
-	noTLSFallback bool   // --no-tls-fallback
-	versionRecord string // --version-record DIR
-	maxHostConns  int
-	help, showVer bool
+	targets          []string
+	inputList        string // -iL
+	exclude          []string
+	excludeFile      string
+	ports            string            // -p
+	fast             bool              // -F
+	topPorts         int               // --top-ports
+	connect          bool              // -sT
+	syn              bool              // -sS
+	udp              bool              // -sU
+	pingOnly         bool              // -sn
+	pings            []discovery.Probe // -PE, -PP, -PS, -PA, -PU, -PR
+	ipv6             bool              // -6
+	privileged       int               // --privileged (1), --unprivileged (-1), else 0: as the process may
+	minRate          float64
+	maxRate          float64
+	version          bool // -sV
+	intensity        int  // --version-intensity, --version-light, --version-all
+	versionTrace     bool
+	noPing           bool // -Pn, -P0
+	noResolve        bool // -n
+	verbose          int
+	debug            int
+	timing           int // -T0..-T5
+	hostTimeout      time.Duration
+	maxRetries       int
+	maxParallel      int
+	openOnly         bool
+	reason           bool
+	outNormal        string
+	outXML           string
+	outGrep          string
+	outJSON          string
+	db               dbFlags
+	versionTiming    string // --version-timing nmap|adaptive
+	xmlScanner       string // --xml-scanner
+	noTLSFallback    bool   // --no-tls-fallback
+	noVersionScripts bool   // --no-version-scripts
+	versionRecord    string // --version-record DIR
+	maxHostConns     int
+	help, showVer    bool
 }
 
 // timingNames are nmap's -T names.
@@ -216,6 +217,8 @@ func (a *scanArgs) option(arg, name, attached string, has bool, value func(strin
 		return strVal(&a.versionRecord)
 	case "no-tls-fallback":
 		a.noTLSFallback = true
+	case "no-version-scripts":
+		a.noVersionScripts = true
 	case "xml-scanner":
 		return strVal(&a.xmlScanner)
 	case "no-default-overlays":
