@@ -60,6 +60,16 @@ type Options struct {
 	// version-probed.
 	Exclude *probes.PortSpec
 
+	// Shards and Shard (--shards N --shard I) make the scan shard I of N of the (address, port)
+	// pairs of targets × ports; 0 shards is an unsharded scan. Seed (--seed) keys the order of
+	// the pairs, so it decides which pairs each shard gets: every shard of a scan needs the
+	// same. Unsharded, it keys the order of each host's ports. See plan.go.
+	Shards, Shard uint64
+	Seed          uint64
+	// Done, when set, names hosts an interrupted run already wrote (--resume): they are
+	// not scanned again.
+	Done func(netip.Addr) bool
+
 	OpenOnly bool // --open
 	Verbose  int
 	Debug    int
@@ -363,7 +373,7 @@ func (r *runner) ping(j *hostJob) {
 func (r *runner) scanHost(j *hostJob) {
 	o := r.o
 	techs := []portscan.Technique{o.TCP, portscan.UDP}
-	lists := [2][]uint16{o.ports(j.u, portspec.TCP), o.ports(j.u, portspec.UDP)}
+	lists := o.ports(j.u)
 	if j.u.pairs != nil && techs[0] == 0 {
 		techs[0] = portscan.Connect
 	}
