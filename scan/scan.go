@@ -197,6 +197,10 @@ type hostJob struct {
 	rtt    *portscan.RTT
 	ctx    context.Context
 	cancel context.CancelFunc
+	run    context.Context // the run's: done when the run is stopped (an interrupt)
+	// scanned is set when the host's port scan starts: a host the run's end overtakes
+	// before that has nothing to show.
+	scanned bool
 	g      *group
 	ports  []*result.Port
 }
@@ -340,7 +344,7 @@ func (r *runner) newJob(ctx context.Context, u unit, g *group) *hostJob {
 		h.AddrType = result.IPv4
 	}
 	j := &hostJob{u: u, h: h, g: g, rtt: g.rtt.Child()}
-	j.ctx, j.cancel = ctx, func() {}
+	j.ctx, j.cancel, j.run = ctx, func() {}, ctx
 	if d := r.o.hostTimeout(); d > 0 {
 		j.ctx, j.cancel = context.WithTimeout(ctx, d)
 	}
@@ -372,6 +376,7 @@ func (r *runner) ping(j *hostJob) {
 // scanHost runs the port scans and version detection of one up host.
 func (r *runner) scanHost(j *hostJob) {
 	o := r.o
+	j.scanned = true
 	techs := []portscan.Technique{o.TCP, portscan.UDP}
 	lists := o.ports(j.u)
 	if j.u.pairs != nil && techs[0] == 0 {
@@ -467,16 +472,24 @@ func (r *runner) finish(j *hostJob) {
 	if !h.Start.IsZero() {
 		h.End = time.Now()
 	}
-	r.mu.Lock()
-	r.end.HostsTotal++
-	if h.Status == result.HostUp {
-		r.end.HostsUp++
-	} else {
-		r.end.HostsDown++
+	// A host the run's end (an interrupt) overtook is incomplete: the output files leave it
+	// out, so that they hold finished hosts only and signet --resume scans it again, and it
+	// is not counted; the terminal still shows what it holds. One whose port scan had not
+	// started yet has nothing to show.
+	cut := j.run.Err() != nil
+	h.Incomplete = cut
+	if !cut {
+		r.mu.Lock()
+		r.end.HostsTotal++
+		if h.Status == result.HostUp {
+			r.end.HostsUp++
+		} else {
+			r.end.HostsDown++
+		}
+		r.mu.Unlock()
 	}
-	r.mu.Unlock()
 	// --open leaves out up hosts with nothing open, as nmap does.
-	if (h.Status == result.HostUp || o.Verbose > 0) && !(o.OpenOnly && h.Status == result.HostUp && !hasOpen(h)) {
+	if (h.Status == result.HostUp || o.Verbose > 0) && !(o.OpenOnly && h.Status == result.HostUp && !hasOpen(h)) && (!cut || j.scanned) {
 		o.Writer.Host(h)
 	}
 	r.emit(Event{Kind: HostDone, Group: j.g.id, Host: h, Addr: j.u.addr, Name: hostName(h)})

@@ -300,6 +300,8 @@ func wantNot(t *testing.T, what, text string, subs ...string) {
 	}
 }
 
+// e2eJSON returns the port lines of a JSON lines file, after checking that
+// the run line comes first and the end line last.
 func e2eJSON(t *testing.T, path string) []map[string]any {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -309,12 +311,20 @@ func e2eJSON(t *testing.T, path string) []map[string]any {
 	var out []map[string]any
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<20)
+	var kinds []string
 	for sc.Scan() {
 		var m map[string]any
 		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
 			t.Fatalf("%s: bad JSON line %q: %v", path, sc.Text(), err)
 		}
-		out = append(out, m)
+		kind, _ := m["record"].(string)
+		kinds = append(kinds, kind)
+		if kind == "" {
+			out = append(out, m)
+		}
+	}
+	if len(kinds) < 2 || kinds[0] != "run" || kinds[len(kinds)-1] != "end" {
+		t.Errorf("%s: lines %q: want the run line first and the end line last", path, kinds)
 	}
 	return out
 }
