@@ -278,6 +278,16 @@ func (l *Log) readText(r *lineReader) error {
 		}
 		end := off + int64(len(line))
 		switch {
+		case !bytes.HasSuffix(line, []byte("\n")): // the last line, cut short
+			if rec != nil && l.complete(rec.lines, rec.up) {
+				close() // the line starts what comes next
+			}
+			if rec != nil {
+				rec.end = end
+				rec.lines = append(rec.lines, clone(line)) // the record is not whole
+			} else {
+				l.add(off, end, segDrop, netip.Addr{})
+			}
 		case bytes.HasPrefix(line, []byte("# ")):
 			close()
 			switch {
@@ -334,6 +344,17 @@ func (l *Log) readText(r *lineReader) error {
 
 func clone(b []byte) []byte { return append([]byte(nil), b...) }
 
+// pingOnly reports whether a command line asks for host discovery only (-sn, -sP, or
+// those letters among other scan types, "-snV" being refused by the scan anyway).
+func pingOnly(args []string) bool {
+	for _, a := range args {
+		if strings.HasPrefix(a, "-s") && strings.ContainsAny(a[2:], "nP") {
+			return true
+		}
+	}
+	return false
+}
+
 // reportAddr is the address of "Nmap scan report for NAME (ADDR)" or "… for ADDR".
 func reportAddr(m [][]byte) (netip.Addr, bool) {
 	if m == nil {
@@ -349,18 +370,35 @@ func reportAddr(m [][]byte) (netip.Addr, bool) {
 	return a, err == nil
 }
 
-// complete reports whether a normal or grepable host record was written whole: every line
-// ends, and an up host's normal report ends with its blank line (a ping scan's report has no
-// port section and no blank line: only the lines a ping scan writes).
+// complete reports whether a normal or grepable host record was written whole. Each record
+// is written in one piece, so a record is cut short only by a full disk (or a kill during
+// that one write(2)); this check keeps such a record from counting as done. A record that
+// cannot be told from a cut one counts as not done: its host is scanned again, and nothing
+// is written twice.
 func (l *Log) complete(lines [][]byte, up bool) bool {
 	if len(lines) == 0 || !bytes.HasSuffix(lines[len(lines)-1], []byte("\n")) {
 		return false
 	}
-	if l.Format != Normal || !up {
+	if !up {
 		return true
 	}
-	if len(lines) >= 3 && string(lines[len(lines)-1]) == "\n" {
-		return true
+	if l.Format == Grepable {
+		// An up host of a port scan has a Ports line (a host with no port at all, which
+		// has none, is scanned again: nothing is written twice).
+		return pingOnly(l.Args) || bytes.Contains(lines[len(lines)-1], []byte("\tPorts: "))
+	}
+	if !pingOnly(l.Args) {
+		// The blank line that ends the report, after a port table or a "Not shown" line (a
+		// host with no port at all has neither, and is scanned again).
+		if string(lines[len(lines)-1]) != "\n" {
+			return false
+		}
+		for _, ln := range lines {
+			if bytes.HasPrefix(ln, []byte("PORT ")) || bytes.HasPrefix(ln, []byte("Not shown: ")) {
+				return true
+			}
+		}
+		return false
 	}
 	for _, ln := range lines[1:] {
 		if !bytes.HasPrefix(ln, []byte("Host is up")) && !bytes.HasPrefix(ln, []byte("rDNS record for ")) &&
@@ -387,6 +425,10 @@ func (l *Log) readXML(r *lineReader) error {
 		}
 		if err != nil {
 			return err
+		}
+		if !bytes.HasSuffix(line, []byte("\n")) {
+			l.add(off, off+int64(len(line)), segDrop, netip.Addr{}) // cut short
+			break
 		}
 		if bytes.HasPrefix(line, []byte("<host")) || bytes.HasPrefix(line, []byte("<runstats>")) {
 			r.peeked, r.off, r.n = true, off, r.n-1 // give the line back
