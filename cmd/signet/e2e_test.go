@@ -392,6 +392,8 @@ type netnsJob struct {
 	Bin    string
 	Args   []string
 	Stdin  string
+	Env    []string      // added to the environment
+	Kill   time.Duration // when set, the binary is killed (SIGKILL) that long after it starts
 }
 
 var netnsOnce struct {
@@ -424,10 +426,16 @@ func (e *e2e) inNetns(t *testing.T, listen map[string]string, stdin string, args
 // inNetnsRoot is inNetns with the privileges of the test (as root: SYN scan, raw discovery).
 func (e *e2e) inNetnsRoot(t *testing.T, listen map[string]string, stdin string, args ...string) e2eResult {
 	t.Helper()
+	return e.inNetnsJob(t, netnsJob{Listen: listen, Bin: e.bin, Args: args, Stdin: stdin})
+}
+
+// inNetnsJob runs a job in a fresh network namespace.
+func (e *e2e) inNetnsJob(t *testing.T, j netnsJob) e2eResult {
+	t.Helper()
 	if err := canNetns(); err != nil {
 		testenv.Missing(t, "no fresh network namespace: %v", err)
 	}
-	job, _ := json.Marshal(netnsJob{Listen: listen, Bin: e.bin, Args: args, Stdin: stdin})
+	job, _ := json.Marshal(j)
 	return e.runCmd(t, "", []string{"SIGNET_E2E_NETNS=" + string(job)},
 		"unshare", "-n", "--", os.Args[0], "-test.run=^$", "-test.timeout=90s")
 }
@@ -482,6 +490,15 @@ func netnsHelper(spec string) {
 	cmd := exec.CommandContext(ctx, job.Bin, job.Args...)
 	cmd.Stdin = strings.NewReader(job.Stdin)
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	cmd.Env = append(os.Environ(), job.Env...)
+	if job.Kill > 0 {
+		if err := cmd.Start(); err != nil {
+			fail("%v", err)
+		}
+		time.AfterFunc(job.Kill, func() { cmd.Process.Kill() })
+		cmd.Wait()
+		os.Exit(137) // as a shell reports a SIGKILL
+	}
 	err := cmd.Run()
 	var ee *exec.ExitError
 	switch {

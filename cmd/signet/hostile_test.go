@@ -200,6 +200,7 @@ type xmlRun struct {
 	Finished struct {
 		Exit     string `xml:"exit,attr"`
 		ErrorMsg string `xml:"errormsg,attr"`
+		Summary  string `xml:"summary,attr"`
 	} `xml:"runstats>finished"`
 }
 
