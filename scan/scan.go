@@ -201,8 +201,8 @@ type hostJob struct {
 	// scanned is set when the host's port scan starts: a host the run's end overtakes
 	// before that has nothing to show.
 	scanned bool
-	g      *group
-	ports  []*result.Port
+	g       *group
+	ports   []*result.Port
 }
 
 // group is a batch of hosts that went through discovery together.
