@@ -1,6 +1,5 @@
-// Package resume continues an interrupted scan (signet --resume FILE): it reads the command
-// line and the hosts already written back from the scan's output files, and cuts each file
-// back to its header and those hosts, so that the scan can append the rest.
+// Package resume continues an interrupted scan (signet --resume FILE): it reads the scan's
+// outputs back (command line, finished hosts) and cuts each to its last finished host.
 //
 // The unit of completion is the host: a host is done when every output file of the scan has
 // its whole record (normal, grepable, XML) or its host line (JSON lines, whose port lines
