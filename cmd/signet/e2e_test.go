@@ -754,8 +754,8 @@ func e2eOutputAll(t *testing.T, e *e2e) {
 	wantContains(t, "-oG -", r.out, fmt.Sprintf("Host: 127.0.0.1 ()\tPorts: %d/open/tcp//", ssh))
 	wantNot(t, "-oG -", r.out, "Nmap scan report")
 	r = e.ok(t, "", "-Pn", "-n", "-p", strconv.Itoa(ssh), "-oJ", "-", "127.0.0.1")
-	if !strings.HasPrefix(r.out, "{") || strings.Count(r.out, "\n") != 1 {
-		t.Errorf("-oJ - stdout is not one JSON line:\n%s", r.out)
+	if !strings.HasPrefix(r.out, `{"record":"run"`) || strings.Count(r.out, "\n") != 4 || strings.Count(r.out, `"port":`) != 1 {
+		t.Errorf("-oJ - stdout is not JSON lines only (the run, one port, its host, the end):\n%s", r.out)
 	}
 }
 
