@@ -89,9 +89,10 @@ SPLITTING AND RESUMING:
      a scan needs the same n, s, targets and ports. Without --shard, i is taken
      from $JOB_COMPLETION_INDEX (a Kubernetes Indexed Job). Unsharded, --seed
      fixes each host's port order (random otherwise)
-  --resume <file>: continue an interrupted scan from its -oN, -oG or -oJ file:
-     the options are read from the file, hosts already written are skipped,
-     and every output file is appended to
+  --resume <file>: continue an interrupted scan (Ctrl-C, SIGKILL) from its
+     -oN, -oG or -oJ file (-oX works too), given alone: the options are read
+     from the file, the hosts every output has whole are skipped, and each
+     output file is cut back to its last whole host and appended to
 MISC:
   -6: resolve host names to IPv6 addresses (IPv6 addresses are always taken)
   -h: this help; --version: print version
