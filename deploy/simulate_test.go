@@ -169,4 +169,3 @@ func (s *scanLines) open() []string {
 	slices.Sort(out)
 	return out
 }
-
