@@ -15,9 +15,10 @@
 # merge pod runs deploy/k8s/merge-job.yaml's merge and report steps on
 # OUTDIR/results.
 #
-#   -k I:SECONDS  kill shard I with SIGKILL that long after it starts, then
-#                 run it again as "signet --resume OUTDIR/results/shard-I.jsonl"
-#                 (a pod that lost its node, retried with --resume)
+#   -k I:SECONDS  kill shard I with SIGKILL that long after it starts (and
+#                 once it has finished a host), then run it again as
+#                 "signet --resume OUTDIR/results/shard-I.jsonl" (a pod that
+#                 lost its node, continued with --resume)
 #   -x ARGS       more arguments for every scan pod (e.g. --max-hostgroup=2,
 #                 so that hosts finish one after another)
 #   -r            also scan the whole network unsharded, without --max-rate
@@ -137,17 +138,27 @@ run_shard() {
   local i=$1 ns=$prefix-$1 args
   mapfile -t args < <(shard_args "$i")
   if [ -n "$kill_spec" ] && [ "$i" = "$kill_index" ]; then
-    local status=0
-    # ip netns exec, env and setpriv exec each other: the process killed is signet.
-    { timeout --signal=KILL "$kill_after" ip netns exec "$ns" env -i PATH=/usr/bin:/bin HOME="$out/home" \
+    local status=0 pid
+    # ip netns exec, env and setpriv exec each other: $! is signet's process.
+    ip netns exec "$ns" env -i PATH=/usr/bin:/bin HOME="$out/home" \
       XDG_CONFIG_HOME="$out/home" JOB_COMPLETION_INDEX="$i" \
       setpriv --reuid=65534 --regid=65534 --clear-groups --no-new-privs -- "$out/bin/signet" "${args[@]}" \
-      > "$out/logs/shard-$i.killed.out" 2>&1; } 2> /dev/null || status=$?
+      > "$out/logs/shard-$i.killed.out" 2>&1 &
+    pid=$!
+    # SECONDS after the start, and once a host is finished (a loaded machine is slower).
+    sleep "$kill_after"
+    for _ in $(seq 1200); do
+      grep -q '"record":"host"' "$out/results/shard-$i.jsonl" 2> /dev/null && break
+      kill -0 "$pid" 2> /dev/null || break
+      sleep 0.05
+    done
+    kill -KILL "$pid" 2> /dev/null || true
+    wait "$pid" 2> /dev/null || status=$?
     if [ "$status" != 137 ]; then
-      echo "shard $i: ended with status $status before the kill after ${kill_after}s" >&2
+      echo "shard $i: ended with status $status before the kill" >&2
       return 1
     fi
-    echo "shard $i: killed after ${kill_after}s; $(grep -c '"record":"host"' "$out/results/shard-$i.jsonl" || true) hosts finished; resuming"
+    echo "shard $i: killed after ${kill_after}s or more; $(grep -c '"record":"host"' "$out/results/shard-$i.jsonl" || true) hosts finished; resuming"
     pod "$ns" "$i" --resume "$out/results/shard-$i.jsonl" > "$out/logs/shard-$i.out" 2>&1
     return
   fi

@@ -113,7 +113,7 @@ func Read(name string) (*Log, error) {
 	first, err := r.peek()
 	switch {
 	case err == io.EOF:
-		return nil, fmt.Errorf("%s: empty file: no scan to resume", name)
+		return nil, fmt.Errorf("%s: %w", name, ErrEmpty)
 	case err != nil:
 		return nil, err
 	case bytes.HasPrefix(first, []byte("<")):
@@ -710,5 +710,9 @@ func (l *Log) Cut(done map[netip.Addr]bool) error {
 	return nil
 }
 
-// ErrComplete is returned for a scan whose outputs say it ended well.
-var ErrComplete = errors.New("the scan it records is complete: nothing to resume")
+// Errors callers tell apart: a scan whose outputs say it ended well, and an empty file (an
+// output the interrupted run had not begun to write).
+var (
+	ErrComplete = errors.New("the scan it records is complete: nothing to resume")
+	ErrEmpty    = errors.New("empty file: no scan to resume")
+)

@@ -122,6 +122,10 @@ func (o *Options) shardUnits(ctx context.Context, out chan<- unit) {
 		o.warn(err.Error())
 	}
 	pl := o.plan(x.Hosts())
+	if err := pl.Check(); err != nil {
+		o.warn(err.Error())
+		return
+	}
 	for h := range x.Hosts() {
 		t, ok := x.Host(h)
 		if !ok || !pl.HasHost(h) {

@@ -393,7 +393,9 @@ type netnsJob struct {
 	Args   []string
 	Stdin  string
 	Env    []string      // added to the environment
-	Kill   time.Duration // when set, the binary is killed (SIGKILL) that long after it starts
+	Kill   time.Duration // when set, the binary is killed (SIGKILL) that long after it starts,
+	// once KillAfter is in KillFile (when set): a JSON lines file's first host line, say
+	KillFile, KillAfter string
 }
 
 var netnsOnce struct {
@@ -495,9 +497,28 @@ func netnsHelper(spec string) {
 		if err := cmd.Start(); err != nil {
 			fail("%v", err)
 		}
-		time.AfterFunc(job.Kill, func() { cmd.Process.Kill() })
-		cmd.Wait()
-		os.Exit(137) // as a shell reports a SIGKILL
+		done := make(chan struct{})
+		go func() {
+			time.Sleep(job.Kill)
+			for i := 0; job.KillFile != "" && i < 3000; i++ { // 60 s at most
+				if b, _ := os.ReadFile(job.KillFile); strings.Contains(string(b), job.KillAfter) {
+					break
+				}
+				select {
+				case <-done:
+					return
+				case <-time.After(20 * time.Millisecond):
+				}
+			}
+			cmd.Process.Kill()
+		}()
+		err := cmd.Wait()
+		close(done)
+		var ee *exec.ExitError
+		if errors.As(err, &ee) && ee.ExitCode() == -1 {
+			os.Exit(137) // as a shell reports a SIGKILL
+		}
+		fail("the run ended before the kill: %v", err)
 	}
 	err := cmd.Run()
 	var ee *exec.ExitError

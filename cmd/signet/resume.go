@@ -81,7 +81,7 @@ func (r *resumed) prepare(a *scanArgs, warn func(string)) error {
 		if !same(o.name, r.file) {
 			var err error
 			l, err = resume.Read(o.name)
-			if errors.Is(err, fs.ErrNotExist) || err != nil && strings.Contains(err.Error(), "empty file") {
+			if errors.Is(err, fs.ErrNotExist) || errors.Is(err, resume.ErrEmpty) {
 				warn(fmt.Sprintf("%s: no scan output to continue: written again from the start, and every host scanned again", o.name))
 				fresh = true
 				continue
