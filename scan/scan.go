@@ -87,7 +87,9 @@ type Options struct {
 }
 
 // Run scans every target and writes each host as soon as it is finished. It returns the
-// end-of-run record; when ctx is cancelled the hosts already written stand.
+// end-of-run record; when ctx is cancelled the hosts already written stand, and the hosts it
+// cut short go to the writers marked Incomplete (the output files leave them out) and are
+// not counted.
 func Run(ctx context.Context, o Options, run *result.Run) *result.RunEnd {
 	r := newRunner(&o)
 	defer r.close()
