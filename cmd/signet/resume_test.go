@@ -1,3 +1,8 @@
+// The scans of this file take 20 s: they run in the unit pass of scripts/test only, not
+// again in its integration pass.
+
+//go:build !integration
+
 package main
 
 import (
