@@ -61,6 +61,16 @@ type Options struct {
 	// version-probed.
 	Exclude *probes.PortSpec
 
+	// Shards and Shard (--shards N --shard I) make the scan shard I of N of the (address, port)
+	// pairs of targets × ports; 0 shards is an unsharded scan. Seed (--seed) keys the order of
+	// the pairs, so it decides which pairs each shard gets: every shard of a scan needs the
+	// same. Unsharded, it keys the order of each host's ports. See plan.go.
+	Shards, Shard uint64
+	Seed          uint64
+	// Done, when set, names hosts an interrupted run already wrote (--resume): they are
+	// not scanned again.
+	Done func(netip.Addr) bool
+
 	OpenOnly bool // --open
 	Verbose  int
 	Debug    int
@@ -78,7 +88,9 @@ type Options struct {
 }
 
 // Run scans every target and writes each host as soon as it is finished. It returns the
-// end-of-run record; when ctx is cancelled the hosts already written stand.
+// end-of-run record; when ctx is cancelled the hosts already written stand, and the hosts it
+// cut short go to the writers marked Incomplete (the output files leave them out) and are
+// not counted.
 func Run(ctx context.Context, o Options, run *result.Run) *result.RunEnd {
 	r := newRunner(&o)
 	defer r.close()
@@ -188,8 +200,12 @@ type hostJob struct {
 	rtt    *portscan.RTT
 	ctx    context.Context
 	cancel context.CancelFunc
-	g      *group
-	ports  []*result.Port
+	run    context.Context // the run's: done when the run is stopped (an interrupt)
+	// scanned is set when the host's port scan starts: a host the run's end overtakes
+	// before that has nothing to show.
+	scanned bool
+	g       *group
+	ports   []*result.Port
 }
 
 // group is a batch of hosts that went through discovery together.
@@ -331,7 +347,7 @@ func (r *runner) newJob(ctx context.Context, u unit, g *group) *hostJob {
 		h.AddrType = result.IPv4
 	}
 	j := &hostJob{u: u, h: h, g: g, rtt: g.rtt.Child()}
-	j.ctx, j.cancel = ctx, func() {}
+	j.ctx, j.cancel, j.run = ctx, func() {}, ctx
 	if d := r.o.hostTimeout(); d > 0 {
 		j.ctx, j.cancel = context.WithTimeout(ctx, d)
 	}
@@ -363,8 +379,9 @@ func (r *runner) ping(j *hostJob) {
 // scanHost runs the port scans and version detection of one up host.
 func (r *runner) scanHost(j *hostJob) {
 	o := r.o
+	j.scanned = true
 	techs := []portscan.Technique{o.TCP, portscan.UDP}
-	lists := [2][]uint16{o.ports(j.u, portspec.TCP), o.ports(j.u, portspec.UDP)}
+	lists := o.ports(j.u)
 	if j.u.pairs != nil && techs[0] == 0 {
 		techs[0] = portscan.Connect
 	}
@@ -459,16 +476,24 @@ func (r *runner) finish(j *hostJob) {
 	if !h.Start.IsZero() {
 		h.End = time.Now()
 	}
-	r.mu.Lock()
-	r.end.HostsTotal++
-	if h.Status == result.HostUp {
-		r.end.HostsUp++
-	} else {
-		r.end.HostsDown++
+	// A host the run's end (an interrupt) overtook is incomplete: the output files leave it
+	// out, so that they hold finished hosts only and signet --resume scans it again, and it
+	// is not counted; the terminal still shows what it holds. One whose port scan had not
+	// started yet has nothing to show.
+	cut := j.run.Err() != nil
+	h.Incomplete = cut
+	if !cut {
+		r.mu.Lock()
+		r.end.HostsTotal++
+		if h.Status == result.HostUp {
+			r.end.HostsUp++
+		} else {
+			r.end.HostsDown++
+		}
+		r.mu.Unlock()
 	}
-	r.mu.Unlock()
 	// --open leaves out up hosts with nothing open, as nmap does.
-	if (h.Status == result.HostUp || o.Verbose > 0) && !(o.OpenOnly && h.Status == result.HostUp && !hasOpen(h)) {
+	if (h.Status == result.HostUp || o.Verbose > 0) && !(o.OpenOnly && h.Status == result.HostUp && !hasOpen(h)) && (!cut || j.scanned) {
 		o.Writer.Host(h)
 	}
 	r.emit(Event{Kind: HostDone, Group: j.g.id, Host: h, Addr: j.u.addr, Name: hostName(h)})

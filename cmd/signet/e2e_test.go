@@ -300,6 +300,8 @@ func wantNot(t *testing.T, what, text string, subs ...string) {
 	}
 }
 
+// e2eJSON returns the port lines of a JSON lines file, after checking that
+// the run line comes first and the end line last.
 func e2eJSON(t *testing.T, path string) []map[string]any {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -309,12 +311,20 @@ func e2eJSON(t *testing.T, path string) []map[string]any {
 	var out []map[string]any
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<20)
+	var kinds []string
 	for sc.Scan() {
 		var m map[string]any
 		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
 			t.Fatalf("%s: bad JSON line %q: %v", path, sc.Text(), err)
 		}
-		out = append(out, m)
+		kind, _ := m["record"].(string)
+		kinds = append(kinds, kind)
+		if kind == "" {
+			out = append(out, m)
+		}
+	}
+	if len(kinds) < 2 || kinds[0] != "run" || kinds[len(kinds)-1] != "end" {
+		t.Errorf("%s: lines %q: want the run line first and the end line last", path, kinds)
 	}
 	return out
 }
@@ -382,6 +392,10 @@ type netnsJob struct {
 	Bin    string
 	Args   []string
 	Stdin  string
+	Env    []string      // added to the environment
+	Kill   time.Duration // when set, the binary is killed (SIGKILL) that long after it starts,
+	// once KillAfter is in KillFile (when set): a JSON lines file's first host line, say
+	KillFile, KillAfter string
 }
 
 var netnsOnce struct {
@@ -414,10 +428,16 @@ func (e *e2e) inNetns(t *testing.T, listen map[string]string, stdin string, args
 // inNetnsRoot is inNetns with the privileges of the test (as root: SYN scan, raw discovery).
 func (e *e2e) inNetnsRoot(t *testing.T, listen map[string]string, stdin string, args ...string) e2eResult {
 	t.Helper()
+	return e.inNetnsJob(t, netnsJob{Listen: listen, Bin: e.bin, Args: args, Stdin: stdin})
+}
+
+// inNetnsJob runs a job in a fresh network namespace.
+func (e *e2e) inNetnsJob(t *testing.T, j netnsJob) e2eResult {
+	t.Helper()
 	if err := canNetns(); err != nil {
 		testenv.Missing(t, "no fresh network namespace: %v", err)
 	}
-	job, _ := json.Marshal(netnsJob{Listen: listen, Bin: e.bin, Args: args, Stdin: stdin})
+	job, _ := json.Marshal(j)
 	return e.runCmd(t, "", []string{"SIGNET_E2E_NETNS=" + string(job)},
 		"unshare", "-n", "--", os.Args[0], "-test.run=^$", "-test.timeout=90s")
 }
@@ -472,6 +492,34 @@ func netnsHelper(spec string) {
 	cmd := exec.CommandContext(ctx, job.Bin, job.Args...)
 	cmd.Stdin = strings.NewReader(job.Stdin)
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	cmd.Env = append(os.Environ(), job.Env...)
+	if job.Kill > 0 {
+		if err := cmd.Start(); err != nil {
+			fail("%v", err)
+		}
+		done := make(chan struct{})
+		go func() {
+			time.Sleep(job.Kill)
+			for i := 0; job.KillFile != "" && i < 3000; i++ { // 60 s at most
+				if b, _ := os.ReadFile(job.KillFile); strings.Contains(string(b), job.KillAfter) {
+					break
+				}
+				select {
+				case <-done:
+					return
+				case <-time.After(20 * time.Millisecond):
+				}
+			}
+			cmd.Process.Kill()
+		}()
+		err := cmd.Wait()
+		close(done)
+		var ee *exec.ExitError
+		if errors.As(err, &ee) && ee.ExitCode() == -1 {
+			os.Exit(137) // as a shell reports a SIGKILL
+		}
+		fail("the run ended before the kill: %v", err)
+	}
 	err := cmd.Run()
 	var ee *exec.ExitError
 	switch {
@@ -728,8 +776,8 @@ func e2eOutputAll(t *testing.T, e *e2e) {
 	wantContains(t, "-oG -", r.out, fmt.Sprintf("Host: 127.0.0.1 ()\tPorts: %d/open/tcp//", ssh))
 	wantNot(t, "-oG -", r.out, "Nmap scan report")
 	r = e.ok(t, "", "-Pn", "-n", "-p", strconv.Itoa(ssh), "-oJ", "-", "127.0.0.1")
-	if !strings.HasPrefix(r.out, "{") || strings.Count(r.out, "\n") != 1 {
-		t.Errorf("-oJ - stdout is not one JSON line:\n%s", r.out)
+	if !strings.HasPrefix(r.out, `{"record":"run"`) || strings.Count(r.out, "\n") != 4 || strings.Count(r.out, `"port":`) != 1 {
+		t.Errorf("-oJ - stdout is not JSON lines only (the run, one port, its host, the end):\n%s", r.out)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/netip"
 	"os"
 	"os/signal"
 	"runtime"
@@ -73,7 +74,8 @@ SERVICE/VERSION DETECTION:
      unless --no-default-overlays); --datadir <dir>: where nmap's files are
 TIMING AND PERFORMANCE:
   -T<0-5>: timing template (higher is faster); --host-timeout <time>;
-  --max-retries <n>; --max-parallelism <n>
+  --max-retries <n>; --max-parallelism <n>; --max-hostgroup <n>: hosts port-
+     and version-scanned at once (default 16)
   --min-rate <n>, --max-rate <n>: send at least / at most n packets a second
   --max-host-conns <n>: version-detection connections open at once to one
      host (default 40; each port also keeps at most 9 in flight)
@@ -85,6 +87,16 @@ OUTPUT:
   --xml-scanner <name>: scanner attribute of XML output (default nmap, the only
      value nmap.dtd allows; "signet" names this tool but is not DTD-valid)
   -v, -d: more verbose / debugging; --open: only open ports; --reason
+SPLITTING AND RESUMING:
+  --shards <n> --shard <i> --seed <s>: scan shard i (0 to n-1) of the (address,
+     port) pairs of targets x ports, in the order seed s gives; every shard of
+     a scan needs the same n, s, targets and ports. Without --shard, i is taken
+     from $JOB_COMPLETION_INDEX (a Kubernetes Indexed Job). Unsharded, --seed
+     fixes each host's port order (random otherwise)
+  --resume <file>: continue an interrupted scan (Ctrl-C, SIGKILL) from its
+     -oN, -oG or -oJ file (-oX works too), given alone: the options are read
+     from the file, the hosts every output has whole are skipped, and each
+     output file is cut back to its last whole host and appended to
 MISC:
   -6: resolve host names to IPv6 addresses (IPv6 addresses are always taken)
   -h: this help; --version: print version
@@ -92,6 +104,15 @@ Other commands: signet match, signet serve, signet lint (signet help).
 `
 
 func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	// signet --resume FILE: the command line comes from FILE.
+	var res *resumed
+	if file, ok, err := resumeArg(args); err != nil {
+		return err
+	} else if ok {
+		if res, args, err = readResume(file); err != nil {
+			return err
+		}
+	}
 	a, err := parseScanArgs(args)
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
@@ -106,6 +127,10 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	if len(a.targets) == 0 && a.inputList == "" {
 		return fmt.Errorf("%w: no targets given (see signet -h)", errUsage)
+	}
+	shardFromEnv, err := a.shardPlan(os.Getenv)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	for _, w := range optionWarnings(a, args) {
 		fmt.Fprintln(stderr, w)
@@ -189,7 +214,12 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if !ok {
 		so = output.NewFile("stdout", stdout)
 	}
-	outs, files, toStdout, err := openOutputs(a, so)
+	if res != nil {
+		if err := res.prepare(a, warn); err != nil {
+			return err
+		}
+	}
+	outs, files, toStdout, err := openOutputs(a, so, res)
 	if err != nil {
 		return err
 	}
@@ -224,6 +254,7 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		NoPing: a.noPing, PingOnly: a.pingOnly, Ping: a.pings, Privileged: privileged, NoResolve: a.noResolve,
 		Level: level, HostTimeout: a.hostTimeout, MaxParallelism: a.maxParallel, MinRate: a.minRate, MaxRate: a.maxRate,
 		OpenOnly: a.openOnly, Verbose: a.verbose, Debug: a.debug,
+		Shards: a.shards, Shard: uint64(max(a.shard, 0)), Seed: a.seed, HostGroup: a.maxHostGroup,
 		Table:  table,
 		Writer: output.Multi(outs...),
 		Warn:   warn,
@@ -290,7 +321,21 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		Verbose: a.verbose, Debugging: a.debug, VersionScan: a.version, Reason: a.reason, PingOnly: a.pingOnly,
 		XMLScanner: a.xmlScanner, Scans: opts.ScanInfos(), NoPing: a.noPing, DataFiles: dataFiles,
 	}
+	if shardFromEnv {
+		// The shard this process is, in the command line it records: the output says which
+		// shard it holds, and --resume needs no environment.
+		run.Args = append(run.Args, fmt.Sprintf("--shard=%d", a.shard))
+	}
+	if res != nil {
+		res.runInfo(run, start)
+		opts.Done = func(a netip.Addr) bool { return res.done[a] }
+	}
 	end := scan.Run(ctx, opts, run)
+	if res != nil { // the hosts written before the interruption
+		end.HostsUp += res.up
+		end.HostsDown += res.down
+		end.HostsTotal += res.up + res.down
+	}
 	if ctx.Err() != nil {
 		end.Exit, end.ErrorMsg = result.ExitError, "Interrupted by user"
 	}
@@ -340,13 +385,17 @@ var errNoOutput = errors.New("no output left to write to")
 // files. A file named "-" is stdout, which then carries only that format.
 // files are the destinations the writers use, stdout among them when it
 // carries a format; the caller closes them.
-func openOutputs(a *scanArgs, stdout *output.File) (ws []output.Writer, files []*output.File, toStdout bool, err error) {
+func openOutputs(a *scanArgs, stdout *output.File, res *resumed) (ws []output.Writer, files []*output.File, toStdout bool, err error) {
 	open := func(name string) (io.Writer, error) {
 		if name == "-" {
 			toStdout = true
 			return stdout, nil
 		}
-		f, err := output.Create(name)
+		create := output.Create
+		if res != nil && res.logs[name] != nil {
+			create = output.Append // cut back to its last complete host by res.prepare
+		}
+		f, err := create(name)
 		if err != nil {
 			return nil, err
 		}
@@ -355,16 +404,33 @@ func openOutputs(a *scanArgs, stdout *output.File) (ws []output.Writer, files []
 	}
 	for _, o := range []struct {
 		name string
-		make func(io.Writer) output.Writer
+		make func(io.Writer, bool) output.Writer
 	}{
-		{a.outNormal, func(w io.Writer) output.Writer { return output.NewNormal(w, output.LogFile) }},
-		{a.outXML, func(w io.Writer) output.Writer { return output.NewXML(w) }},
-		{a.outGrep, func(w io.Writer) output.Writer { return output.NewGrepable(w) }},
-		{a.outJSON, func(w io.Writer) output.Writer { return output.NewJSONLines(w) }},
+		{a.outNormal, func(w io.Writer, cont bool) output.Writer {
+			n := output.NewNormal(w, output.LogFile)
+			n.Continue = cont
+			return n
+		}},
+		{a.outXML, func(w io.Writer, cont bool) output.Writer {
+			x := output.NewXML(w)
+			x.Continue = cont
+			return x
+		}},
+		{a.outGrep, func(w io.Writer, cont bool) output.Writer {
+			g := output.NewGrepable(w)
+			g.Continue = cont
+			return g
+		}},
+		{a.outJSON, func(w io.Writer, cont bool) output.Writer {
+			j := output.NewJSONLines(w)
+			j.Continue = cont
+			return j
+		}},
 	} {
 		if o.name == "" {
 			continue
 		}
+		cont := res != nil && res.logs[o.name] != nil
 		w, err := open(o.name)
 		if err != nil {
 			for _, f := range files {
@@ -372,7 +438,7 @@ func openOutputs(a *scanArgs, stdout *output.File) (ws []output.Writer, files []
 			}
 			return nil, nil, false, err
 		}
-		ws = append(ws, o.make(w))
+		ws = append(ws, o.make(w, cont))
 	}
 	if !toStdout {
 		ws = append([]output.Writer{output.NewConsole(stdout, nil)}, ws...)

@@ -53,6 +53,11 @@ type scanArgs struct {
 	noVersionScripts bool   // --no-version-scripts
 	versionRecord    string // --version-record DIR
 	maxHostConns     int
+	maxHostGroup     int    // --max-hostgroup
+	shards           uint64 // --shards N (0: unsharded)
+	shard            int64  // --shard I; -1 when not given
+	seed             uint64 // --seed
+	seedSet          bool
 	help, showVer    bool
 }
 
@@ -63,7 +68,7 @@ var timingNames = []string{"paranoid", "sneaky", "polite", "normal", "aggressive
 // separate values (-p22, -p 22, -T4), combined scan types (-sUV), long
 // options with one or two dashes and "=" or a separate value.
 func parseScanArgs(args []string) (*scanArgs, error) {
-	a := &scanArgs{intensity: 7, timing: 3, maxRetries: -1, topPorts: -1, xmlScanner: "nmap", maxHostConns: 40}
+	a := &scanArgs{intensity: 7, timing: 3, maxRetries: -1, topPorts: -1, xmlScanner: "nmap", maxHostConns: 40, shard: -1}
 	for i := 0; i < len(args); i++ {
 		arg := args[i]
 		// value returns the option's value: attached ("=v" or the rest of a
@@ -183,6 +188,8 @@ func (a *scanArgs) option(arg, name, attached string, has bool, value func(strin
 		a.maxRetries, err = intVal(0, 50)
 	case "max-parallelism":
 		a.maxParallel, err = intVal(1, 100000)
+	case "max-hostgroup":
+		a.maxHostGroup, err = intVal(1, 4096)
 	case "max-host-conns":
 		a.maxHostConns, err = intVal(1, 10000)
 	case "open":
@@ -223,6 +230,8 @@ func (a *scanArgs) option(arg, name, attached string, has bool, value func(strin
 		return strVal(&a.xmlScanner)
 	case "no-default-overlays":
 		a.db.noDefaults = true
+	case "shards", "shard", "seed":
+		return a.shardOption(arg, name, attached, has, value)
 	case "version-timing":
 		if err := strVal(&a.versionTiming); err != nil {
 			return err
