@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -315,6 +316,32 @@ func TestRootScans(t *testing.T) {
 			}
 			t.Logf("-sn %s: %d up of %d in %v", tc.net, end.HostsUp, end.HostsTotal, took.Round(time.Millisecond))
 		}
+	})
+	t.Run("ping-max-rate", func(t *testing.T) {
+		// --max-rate paces discovery's probes too: the router counts what A sends through it.
+		if !tp.nft {
+			testenv.Missing(t, "nft is not installed (.ci/run installs nftables)")
+		}
+		rules := filepath.Join(t.TempDir(), "r.nft")
+		if err := os.WriteFile(rules, []byte("table ip count {\n chain counted {\n  type filter hook forward priority 0;\n  ip saddr 10.77.2.2 counter\n }\n}\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		netnstest.Sh(t, "ip", "netns", "exec", tp.r, "nft", "-f", rules)
+		defer netnstest.Sh(t, "ip", "netns", "exec", tp.r, "nft", "delete", "table", "ip", "count")
+		const rate = 40
+		hosts, _, took := scanAsRoot(t, Options{PingOnly: true, MaxRate: rate}, "10.77.3.0/30")
+		wantUp(t, hosts, map[string]string{"10.77.3.1": discovery.ReasonEcho, "10.77.3.2": discovery.ReasonEcho})
+		out, err := exec.Command("ip", "netns", "exec", tp.r, "nft", "list", "table", "ip", "count").CombinedOutput()
+		m := regexp.MustCompile(`packets (\d+)`).FindSubmatch(out)
+		if err != nil || m == nil {
+			t.Fatalf("nft counter: %v\n%s", err, out)
+		}
+		sent, _ := strconv.Atoi(string(m[1]))
+		// Probes to the router itself are not forwarded, so this counts fewer than were paced.
+		if min := time.Duration(sent-1) * time.Second / rate; sent < 12 || took < min {
+			t.Errorf("--max-rate %d: %d probes in %v, want at least 12 taking %v or more", rate, sent, took, min)
+		}
+		t.Logf("-sn --max-rate %d: %d probes in %v", rate, sent, took.Round(time.Millisecond))
 	})
 	t.Run("ping-probes", func(t *testing.T) {
 		for _, tc := range []struct {

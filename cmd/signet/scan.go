@@ -82,7 +82,8 @@ OUTPUT:
      value nmap.dtd allows; "signet" names this tool but is not DTD-valid)
   -v, -d: more verbose / debugging; --open: only open ports; --reason
 MISC:
-  -6: resolve host names to IPv6 addresses (IPv6 addresses are always taken)
+  -6: scan IPv6: names resolve to IPv6 addresses and IPv4 targets are refused
+      (IPv6 addresses are always taken)
   -h: this help; --version: print version
 Other commands: signet match, signet serve, signet lint (signet help).
 `
