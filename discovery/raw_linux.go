@@ -18,9 +18,11 @@ import (
 	"github.com/signetscan/signet/rawnet"
 )
 
-// The raw discovery engine: per address family a raw ICMP (ICMPv6) socket, a raw TCP socket
-// with a reserved source port and a UDP socket, opened at first use; per interface an ARP
-// socket. One goroutine per socket reads answers and hands them to the host waiting for them
+// The raw discovery engine: per address family a raw ICMP (ICMPv6) socket and a raw TCP
+// socket with a reserved source port that send, a link-layer socket that reads ICMP and TCP
+// answers before this host's own firewall could drop them (rawnet.ListenLink; where it cannot
+// be opened, the raw sockets read instead) and a UDP socket, opened at first use; per
+// interface an ARP socket. One goroutine per socket reads answers and hands them to the host waiting for them
 // (a rawnet.Pump for the raw sockets: a host about to give up on a try first reads what they
 // hold, so that a reading goroutine the scheduler kept waiting cannot make a host look down).
 // Probes carry proof of what they are: ICMP identifier and sequence number (the try), TCP
@@ -44,14 +46,14 @@ type rawEngine struct {
 }
 
 type rawFamily struct {
-	v6       bool
-	icmp     *rawnet.Conn
-	tcp      *rawnet.Conn
-	icmpPump *rawnet.Pump
-	tcpPump  *rawnet.Pump
-	port     *rawnet.Port
-	udp      *net.UDPConn
-	err      error
+	v6    bool
+	icmp  *rawnet.Conn // sends; reads too when link is nil
+	tcp   *rawnet.Conn // sends; reads too when link is nil
+	link  *rawnet.Conn // reads TCP and ICMP answers before the input firewall
+	pumps []*rawnet.Pump
+	port  *rawnet.Port
+	udp   *net.UDPConn
+	err   error
 }
 
 type arpSocket struct {
@@ -96,15 +98,12 @@ func (e *rawEngine) close() {
 }
 
 func (f *rawFamily) close() {
-	for _, c := range []struct {
-		p *rawnet.Pump
-		c *rawnet.Conn
-	}{{f.icmpPump, f.icmp}, {f.tcpPump, f.tcp}} {
-		switch {
-		case c.p != nil:
-			c.p.Close()
-		case c.c != nil:
-			c.c.Close()
+	for _, p := range f.pumps {
+		p.Close()
+	}
+	for _, c := range []*rawnet.Conn{f.icmp, f.tcp, f.link} {
+		if c != nil {
+			c.Close()
 		}
 	}
 	if f.udp != nil {
@@ -136,19 +135,22 @@ func (e *rawEngine) family(v6 bool) (*rawFamily, error) {
 		icmpProto, network, any = rawnet.ProtoICMPv6, "udp6", "[::]:0"
 	}
 	var err error
-	if f.icmp, err = rawnet.ListenIP(v6, icmpProto); err == nil {
-		if v6 {
-			err = f.icmp.FilterICMPv6(rawnet.ICMPv6EchoReply, rawnet.ICMPv6Unreachable, rawnet.ICMPv6NeighborAdv)
-			if err == nil {
-				err = f.icmp.SetHopLimit(255) // neighbor discovery requires it; harmless for echo
-			}
-		}
+	if f.icmp, err = rawnet.ListenIP(v6, icmpProto); err == nil && v6 {
+		err = f.icmp.SetHopLimit(255) // neighbor discovery requires it; harmless for echo
 	}
 	if err == nil {
 		if f.port, err = rawnet.ReservePort(v6); err == nil {
-			if f.tcp, err = rawnet.ListenIP(v6, rawnet.ProtoTCP); err == nil {
-				err = f.tcp.FilterTCPDstPort(f.port.Number)
+			f.tcp, err = rawnet.ListenIP(v6, rawnet.ProtoTCP)
+		}
+	}
+	if err == nil {
+		if link, lerr := rawnet.ListenLink(v6, f.port.Number); lerr == nil {
+			f.link = link
+			if err = f.icmp.FilterNone(); err == nil {
+				err = f.tcp.FilterNone()
 			}
+		} else if err = f.tcp.FilterTCPDstPort(f.port.Number); err == nil && v6 {
+			err = f.icmp.FilterICMPv6(rawnet.ICMPv6EchoReply, rawnet.ICMPv6Unreachable, rawnet.ICMPv6NeighborAdv)
 		}
 	}
 	if err == nil {
@@ -162,8 +164,18 @@ func (e *rawEngine) family(v6 bool) (*rawFamily, error) {
 		f.err = err
 		return f, err
 	}
-	f.icmpPump = f.icmp.Pump(16, 1500, func(p rawnet.Packet) { e.icmpAnswer(f, p) })
-	f.tcpPump = f.tcp.Pump(16, 256, func(p rawnet.Packet) { e.tcpAnswer(f, p) })
+	if f.link != nil {
+		f.pumps = append(f.pumps, f.link.Pump(16, 1500, func(p rawnet.Packet) {
+			if p.Proto == rawnet.ProtoTCP {
+				e.tcpAnswer(f, p)
+			} else {
+				e.icmpAnswer(f, p)
+			}
+		}))
+	} else {
+		f.pumps = append(f.pumps, f.icmp.Pump(16, 1500, func(p rawnet.Packet) { e.icmpAnswer(f, p) }),
+			f.tcp.Pump(16, 256, func(p rawnet.Packet) { e.tcpAnswer(f, p) }))
+	}
 	e.wg.Add(1)
 	go e.readUDP(f)
 	return f, nil
@@ -188,8 +200,9 @@ func (e *rawEngine) arpConn(ifi *net.Interface) (*arpSocket, error) {
 // sync hands the answers the family's raw sockets (and arp's, when not nil) hold now to the
 // hosts waiting for them.
 func (e *rawEngine) sync(f *rawFamily, arp *arpSocket) {
-	f.icmpPump.Sync()
-	f.tcpPump.Sync()
+	for _, p := range f.pumps {
+		p.Sync()
+	}
 	if arp != nil {
 		arp.pump.Sync()
 	}

@@ -16,10 +16,13 @@ import (
 )
 
 // The SYN scan engine. Each address family gets, at the first SYN scan that needs it, a raw
-// TCP socket, a raw ICMP (ICMPv6) socket and a reserved source port (rawnet.ReservePort: the
-// kernel answers SYN-ACKs to it with RST and gives it to no connection). A rawnet.Pump per
-// socket reads answers and hands them to the host they come from; each host's scan runs in
-// its caller's goroutine: it sends SYNs within a congestion window, retransmits after the
+// TCP socket that sends, a link-layer socket that reads the answers (rawnet.ListenLink: TCP to
+// our port and ICMP, seen before this host's own firewall can drop them, as nmap's pcap sees
+// them) and a reserved source port (rawnet.ReservePort: the kernel answers SYN-ACKs to it with
+// RST and gives it to no connection). Where a link-layer socket cannot be opened, the raw TCP
+// socket and a raw ICMP (ICMPv6) socket read the answers instead, after the input firewall.
+// A rawnet.Pump per reading socket hands answers to the host they come from; each host's scan
+// runs in its caller's goroutine: it sends SYNs within a congestion window, retransmits after the
 // host's RTT timeout and decides states from the answers:
 //
 //	SYN-ACK → open (syn-ack)   RST → closed (reset)   ICMP unreachable → filtered (its code)
@@ -68,13 +71,14 @@ type synEngine struct {
 
 // synFamily is the sockets of one address family.
 type synFamily struct {
-	e        *synEngine
-	v6       bool
-	tcp      *rawnet.Conn
-	icmp     *rawnet.Conn
-	tcpPump  *rawnet.Pump
-	icmpPump *rawnet.Pump
-	port     *rawnet.Port
+	e    *synEngine
+	v6   bool
+	tcp  *rawnet.Conn // sends; reads too when link is nil
+	icmp *rawnet.Conn // reads when link is nil
+	link *rawnet.Conn // reads TCP and ICMP before the input firewall
+	// pumps read the sockets that read: link, or tcp and icmp.
+	pumps []*rawnet.Pump
+	port  *rawnet.Port
 
 	mu    sync.RWMutex
 	hosts map[netip.Addr][]*synHost
@@ -140,31 +144,62 @@ func (e *synEngine) family(v6 bool) (*synFamily, error) {
 	if f.port, err = rawnet.ReservePort(v6); err != nil {
 		return nil, err
 	}
-	icmpProto := rawnet.ProtoICMP
-	if v6 {
-		icmpProto = rawnet.ProtoICMPv6
-	}
 	if f.tcp, err = rawnet.ListenIP(v6, rawnet.ProtoTCP); err == nil {
-		if err = f.tcp.FilterTCPDstPort(f.port.Number); err == nil {
-			f.icmp, err = rawnet.ListenIP(v6, icmpProto)
+		if link, lerr := rawnet.ListenLink(v6, f.port.Number); lerr == nil {
+			f.link = link
+			err = f.tcp.FilterNone()
+		} else {
+			err = f.listenIP()
 		}
 	}
-	if err == nil && v6 {
-		err = f.icmp.FilterICMPv6(rawnet.ICMPv6Unreachable)
-	}
 	if err == nil && e.s.recvBuffer > 0 {
-		if err = f.tcp.SetReadBuffer(e.s.recvBuffer); err == nil {
-			err = f.icmp.SetReadBuffer(e.s.recvBuffer)
+		for _, c := range f.readers() {
+			if err = c.SetReadBuffer(e.s.recvBuffer); err != nil {
+				break
+			}
 		}
 	}
 	if err != nil {
 		f.close()
 		return nil, err
 	}
-	f.tcpPump = f.tcp.Pump(64, 256, f.tcpAnswer)
-	f.icmpPump = f.icmp.Pump(16, 1500, f.icmpAnswer)
+	if f.link != nil {
+		f.pumps = append(f.pumps, f.link.Pump(64, 256, func(p rawnet.Packet) {
+			if p.Proto == rawnet.ProtoTCP {
+				f.tcpAnswer(p)
+			} else {
+				f.icmpAnswer(p)
+			}
+		}))
+	} else {
+		f.pumps = append(f.pumps, f.tcp.Pump(64, 256, f.tcpAnswer), f.icmp.Pump(16, 1500, f.icmpAnswer))
+	}
 	e.fams[i] = f
 	return f, nil
+}
+
+// listenIP sets up reading answers through raw IP sockets (after the input firewall).
+func (f *synFamily) listenIP() error {
+	icmpProto := rawnet.ProtoICMP
+	if f.v6 {
+		icmpProto = rawnet.ProtoICMPv6
+	}
+	err := f.tcp.FilterTCPDstPort(f.port.Number)
+	if err == nil {
+		f.icmp, err = rawnet.ListenIP(f.v6, icmpProto)
+	}
+	if err == nil && f.v6 {
+		err = f.icmp.FilterICMPv6(rawnet.ICMPv6Unreachable)
+	}
+	return err
+}
+
+// readers are the sockets that read answers.
+func (f *synFamily) readers() []*rawnet.Conn {
+	if f.link != nil {
+		return []*rawnet.Conn{f.link}
+	}
+	return []*rawnet.Conn{f.tcp, f.icmp}
 }
 
 func (e *synEngine) close() {
@@ -179,15 +214,12 @@ func (e *synEngine) close() {
 }
 
 func (f *synFamily) close() {
-	for _, c := range []struct {
-		p *rawnet.Pump
-		c *rawnet.Conn
-	}{{f.tcpPump, f.tcp}, {f.icmpPump, f.icmp}} {
-		switch {
-		case c.p != nil:
-			c.p.Close()
-		case c.c != nil:
-			c.c.Close()
+	for _, p := range f.pumps {
+		p.Close()
+	}
+	for _, c := range []*rawnet.Conn{f.tcp, f.icmp, f.link} {
+		if c != nil {
+			c.Close()
 		}
 	}
 	if f.port != nil {
@@ -198,11 +230,15 @@ func (f *synFamily) close() {
 // sync hands every answer the sockets hold now to the hosts, and returns how many answers the
 // sockets' receive queues have dropped so far.
 func (f *synFamily) sync() uint32 {
-	f.tcpPump.Sync()
-	f.icmpPump.Sync()
-	a, _ := f.tcp.Drops()
-	b, _ := f.icmp.Drops()
-	return a + b
+	var drops uint32
+	for _, p := range f.pumps {
+		p.Sync()
+	}
+	for _, c := range f.readers() {
+		d, _ := c.Drops()
+		drops += d
+	}
+	return drops
 }
 
 // seq is the sequence number of try 0 to (addr, port).

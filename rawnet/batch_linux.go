@@ -228,6 +228,10 @@ func (c *Conn) parse(b, oob []byte, from *unix.RawSockaddrAny, now time.Time) (P
 	if c.arp {
 		return p, nil // the ARP message itself; no addresses
 	}
+	if c.link {
+		return parseLink(p, c.v6)
+	}
+	p.Proto = c.proto
 	if !c.v6 {
 		h, rest, err := ParseIPv4(b)
 		if err != nil {
@@ -240,6 +244,24 @@ func (c *Conn) parse(b, oob []byte, from *unix.RawSockaddrAny, now time.Time) (P
 		sa := (*unix.RawSockaddrInet6)(unsafe.Pointer(from))
 		p.Src = netip.AddrFrom16(sa.Addr)
 	}
+	return p, nil
+}
+
+// parseLink reads the IP header of a packet from a ListenLink socket.
+func parseLink(p Packet, v6 bool) (Packet, error) {
+	if !v6 {
+		h, rest, err := ParseIPv4(p.Data)
+		if err != nil {
+			return Packet{}, err
+		}
+		p.Src, p.Dst, p.TTL, p.Proto, p.Data = h.Src, h.Dst, int(h.TTL), h.Proto, rest
+		return p, nil
+	}
+	h, rest, err := ParseIPv6(p.Data)
+	if err != nil {
+		return Packet{}, err
+	}
+	p.Src, p.Dst, p.TTL, p.Proto, p.Data = h.Src, h.Dst, int(h.HopLimit), h.NextHeader, rest
 	return p, nil
 }
 

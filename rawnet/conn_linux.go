@@ -23,13 +23,16 @@ type Conn struct {
 	rc      syscall.RawConn
 	v6      bool
 	arp     bool
+	link    bool  // a ListenLink socket: IP packets with their headers
+	proto   uint8 // an IP socket's protocol
 	ifindex int
 }
 
 // Packet is one packet read from an IP Conn.
 type Packet struct {
-	Src, Dst netip.Addr // Dst is unknown (invalid) on IPv6 sockets
+	Src, Dst netip.Addr // Dst is unknown (invalid) on IPv6 IP sockets
 	TTL      int        // TTL or hop limit of the packet; -1 when unknown
+	Proto    uint8      // IP protocol (ProtoTCP, ProtoICMP, ProtoICMPv6); 0 on ARP sockets
 	Data     []byte     // from the transport header on (the IPv4 header is removed)
 	// Time is when the kernel received the packet (SO_TIMESTAMPNS), or when it was read.
 	Time time.Time
@@ -78,7 +81,12 @@ func ListenIP(v6 bool, proto int) (*Conn, error) {
 			return nil, fmt.Errorf("rawnet: IPV6_RECVHOPLIMIT: %w", err)
 		}
 	}
-	return newConn(fd, v6)
+	c, err := newConn(fd, v6)
+	if err != nil {
+		return nil, err
+	}
+	c.proto = uint8(proto)
+	return c, nil
 }
 
 // receiveOptions sets what every raw socket wants for reading answers.
