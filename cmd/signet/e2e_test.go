@@ -1066,6 +1066,10 @@ func e2eIPv6(t *testing.T, e *e2e) {
 	xmlValid(t, xmlPath)
 	x, _ := os.ReadFile(xmlPath)
 	wantContains(t, "::1 XML", string(x), `<address addr="::1" addrtype="ipv6"/>`)
+	// -6 scans IPv6 only: an IPv4 target is refused with nmap's warning, the others scanned.
+	r = e.ok(t, "", "-6", "-sn", "-n", "--unprivileged", "127.0.0.1", "::1")
+	wantContains(t, "-6 127.0.0.1", r.err, `signet: warning: failed to resolve "127.0.0.1": Hostname 127.0.0.1 resolves, but not to any IPv6 address. Try scanning without -6`+"\n")
+	wantContains(t, "-6 ::1", r.out, "Nmap scan report for ::1\n", "1 IP address (1 host up)")
 }
 
 // -sU and -sV on a UDP responder; -sT and -sU together with T:/U:.

@@ -98,7 +98,8 @@ SPLITTING AND RESUMING:
      from the file, the hosts every output has whole are skipped, and each
      output file is cut back to its last whole host and appended to
 MISC:
-  -6: resolve host names to IPv6 addresses (IPv6 addresses are always taken)
+  -6: scan IPv6: names resolve to IPv6 addresses and IPv4 targets are refused
+      (IPv6 addresses are always taken)
   -h: this help; --version: print version
 Other commands: signet match, signet serve, signet lint (signet help).
 `
