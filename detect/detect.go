@@ -144,6 +144,10 @@ type Env struct {
 	// a TLS handshake when ssl is set. It honours the scan's per-host
 	// connection cap and connect timeout; the caller closes the conn.
 	Dial func(ctx context.Context, ssl bool) (net.Conn, error)
+	// DialUDP is a connected UDP socket to the port of the same number
+	// (a TCP port's companion, as murmur-version pings a TCP port's UDP
+	// twin); nil when the caller has none.
+	DialUDP func(ctx context.Context) (net.Conn, error)
 	// Wait is how long to wait for a reply: nmap's fixed wait, or one
 	// fitted to the round trip (adaptive timing).
 	Wait time.Duration

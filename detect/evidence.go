@@ -26,6 +26,7 @@ import (
 //	other port=2049/tcp name=nfs version=3-4 extrainfo="RPC #100003"
 //	xid 4                                            (see Evidence.XID)
 //	tls 1.2                                          (see Evidence.TLS)
+//	via udp                                          (see Evidence.Via)
 //	> "GET / HTTP/1.0\r\n\r\n"                        (a request)
 //	< "HTTP/1.1 301 Moved Permanently\r\n"            (its reply, in pieces)
 //
@@ -45,6 +46,9 @@ type Evidence struct {
 	// when replaying (-1: none).
 	XID       int
 	Exchanges []Exchange
+	// Via, "udp", says the exchanges go over UDP to the port of the same
+	// number, whatever Proto is (Env.DialUDP: murmur-version on a TCP port).
+	Via string
 	// TLS, "1.2" or "1.3", says the server speaks only TLS from that
 	// version on, the exchanges inside the tunnel; the replay is Go's TLS
 	// server with a throw-away certificate.
@@ -138,6 +142,11 @@ func ParseEvidence(name string, r io.Reader) (*Evidence, error) {
 			e.Port, e.Proto = n, proto
 		case "addr":
 			e.Addr = rest
+		case "via":
+			if rest != "udp" {
+				return nil, errAt(col, "want via udp, not %q", rest)
+			}
+			e.Via = rest
 		case "tls":
 			if rest != "1.2" && rest != "1.3" {
 				return nil, errAt(col, "want tls 1.2 or tls 1.3, not %q", rest)
@@ -250,6 +259,9 @@ func (e *Evidence) Format(comments []string) []byte {
 	}
 	if e.TLS != "" {
 		fmt.Fprintf(&b, "tls %s\n", e.TLS)
+	}
+	if e.Via != "" {
+		fmt.Fprintf(&b, "via %s\n", e.Via)
 	}
 	for _, x := range e.Exchanges {
 		fmt.Fprintf(&b, "> %s\n", strconv.Quote(string(x.Request)))

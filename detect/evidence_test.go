@@ -132,6 +132,9 @@ func replay(t *testing.T, d Detector, e *Evidence) (*Service, []PortName, bool) 
 			if ssl != (e.TLS != "") {
 				return nil, fmt.Errorf("ssl %v: the evidence's server speaks TLS %q", ssl, e.TLS)
 			}
+			if e.Via != "" {
+				return nil, fmt.Errorf("the evidence's exchanges are over %s", e.Via)
+			}
 			var dl net.Dialer
 			c, err := dl.DialContext(ctx, e.Proto, addr)
 			if err != nil || !ssl {
@@ -143,6 +146,13 @@ func replay(t *testing.T, d Detector, e *Evidence) (*Service, []PortName, bool) 
 				return nil, err
 			}
 			return tc, nil
+		},
+		DialUDP: func(ctx context.Context) (net.Conn, error) {
+			if e.Via != "udp" && e.Proto != "udp" {
+				return nil, fmt.Errorf("the evidence has no UDP exchanges")
+			}
+			var dl net.Dialer
+			return dl.DialContext(ctx, "udp", addr)
 		},
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
@@ -176,7 +186,7 @@ func serveEvidence(t *testing.T, e *Evidence) string {
 		}
 		return nil, false
 	}
-	if e.Proto == "udp" {
+	if e.Proto == "udp" || e.Via == "udp" {
 		pc, err := net.ListenPacket("udp", "127.0.0.1:0")
 		if err != nil {
 			t.Fatal(err)
@@ -227,14 +237,22 @@ func serveEvidence(t *testing.T, e *Evidence) string {
 				if tc, ok := c.(*tls.Conn); ok && tc.Handshake() != nil {
 					return
 				}
+				// An exchange with no request is a banner, sent on connect.
+				if reply, ok := answer(nil); ok {
+					c.Write(reply)
+				}
+				// Requests are answered one after the other on the
+				// connection until the detector closes it.
 				var got []byte
 				buf := make([]byte, 65536)
-				for len(got) < 1<<20 {
+				for total := 0; total < 1<<20; {
 					n, err := c.Read(buf)
 					got = append(got, buf[:n]...)
-					if reply, ok := answer(got); ok {
+					total += n
+					if reply, ok := answer(got); ok && len(got) > 0 {
 						c.Write(reply)
-						return
+						got = nil
+						continue
 					}
 					if err != nil {
 						if len(got) > 0 {

@@ -9,6 +9,8 @@ var Table = []Detector{
 	HTTPSRedirect{},    // before http-server-header, as nmap orders them
 	HTTPServerHeader{}, //
 	RPCInfo{},          //
+	SNMPInfo{},         //
+	AMQPInfo{},         //
 }
 
 // Named returns the detector of Table called name, nil if none.

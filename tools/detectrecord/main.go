@@ -92,7 +92,7 @@ func run(name, target, out, db string, xid int, cs comments) error {
 		return fmt.Errorf("the detector did not run on %s (its rule does not want the port)", target)
 	}
 	e := &detect.Evidence{Port: t.Port, Proto: proto, Addr: ap.Addr().String(), Before: rec.before, Hard: rec.port.Hard,
-		Replies: rec.port.Replies, Expect: detect.Describe(res.Service), XID: xid, Exchanges: rec.exchanges}
+		Replies: rec.port.Replies, Expect: detect.Describe(res.Service), XID: xid, Exchanges: rec.exchanges, Via: rec.via}
 	for _, o := range res.Others {
 		f := detect.Fields{"port": strconv.Itoa(o.Number) + "/" + o.Proto, "name": o.Name, "version": o.Version, "extrainfo": o.Info}
 		if o.Force {
@@ -113,6 +113,7 @@ func run(name, target, out, db string, xid int, cs comments) error {
 type recorder struct {
 	detect.Detector
 	mu        sync.Mutex
+	via       string // "udp" once the detector used Env.DialUDP on a TCP port
 	port      *detect.Port
 	before    detect.Fields
 	exchanges []detect.Exchange
@@ -133,18 +134,34 @@ func (r *recorder) Detect(ctx context.Context, env *detect.Env, p *detect.Port) 
 		}
 		return &recConn{Conn: c, r: r}, nil
 	}
+	if env.DialUDP != nil {
+		e.DialUDP = func(ctx context.Context) (net.Conn, error) {
+			c, err := env.DialUDP(ctx)
+			if err != nil {
+				return nil, err
+			}
+			if p.Proto != "udp" {
+				r.mu.Lock()
+				r.via = "udp"
+				r.mu.Unlock()
+			}
+			return &recConn{Conn: c, r: r}, nil
+		}
+	}
 	return r.Detector.Detect(ctx, &e, p)
 }
 
 type recConn struct {
 	net.Conn
-	r *recorder
+	r       *recorder
+	started bool // an exchange of this connection is open
 }
 
 func (c *recConn) Write(b []byte) (int, error) {
 	n, err := c.Conn.Write(b)
 	c.r.mu.Lock()
 	c.r.exchanges = append(c.r.exchanges, detect.Exchange{Request: append([]byte(nil), b[:n]...)})
+	c.started = true
 	c.r.mu.Unlock()
 	return n, err
 }
@@ -152,6 +169,10 @@ func (c *recConn) Write(b []byte) (int, error) {
 func (c *recConn) Read(b []byte) (int, error) {
 	n, err := c.Conn.Read(b)
 	c.r.mu.Lock()
+	if n > 0 && !c.started { // a banner: the server spoke first
+		c.r.exchanges = append(c.r.exchanges, detect.Exchange{})
+		c.started = true
+	}
 	if k := len(c.r.exchanges); k > 0 && n > 0 {
 		c.r.exchanges[k-1].Reply = append(c.r.exchanges[k-1].Reply, b[:n]...)
 	}

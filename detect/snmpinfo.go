@@ -1,0 +1,140 @@
+package detect
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/binary"
+	"errors"
+	"strconv"
+)
+
+// SNMPInfo stands for nmap's snmp-info: it sends an SNMPv3 discovery
+// request (RFC 3414 section 4: a GetRequest with no user and no engine
+// ID, reportable) and reads the authoritative engine ID of the report
+// that comes back. The engine ID's first four octets are the agent's
+// enterprise number (RFC 3411, SnmpEngineID); the product becomes
+// "ENTERPRISE SNMPv3 server", after the signature walk's product and
+// "; " when it had one (nmap 7.93 answers "SNMPv1 server; net-snmp SNMPv3
+// server" for snmpd). Other fields stay.
+type SNMPInfo struct{}
+
+func (SNMPInfo) Name() string { return "snmp-info" }
+func (SNMPInfo) Rule() Rule {
+	return Rule{Ports: []int{161}, Services: []string{"snmp"}, Protos: []string{"udp"}, MinIntensity: 7}
+}
+func (SNMPInfo) Sets() []Field { return []Field{FProduct} }
+
+// snmpMsgIDAt is where the message id sits in snmpDiscovery's request:
+// four bytes, always (the id is drawn with its top byte nonzero and its
+// top bit clear).
+const snmpMsgIDAt = 9
+
+// snmpDiscovery is the SNMPv3 discovery request (RFC 3412 section 6,
+// RFC 3414 section 4) with message id id.
+func snmpDiscovery(id uint32) []byte {
+	usm := berTLV(0x30, concat(berTLV(0x04, nil), berInt(0), berInt(0), berTLV(0x04, nil), berTLV(0x04, nil), berTLV(0x04, nil)))
+	header := berTLV(0x30, concat(berInt(id), berInt(65507), berTLV(0x04, []byte{0x04}), berInt(3)))
+	pdu := berTLV(0xa0, concat(berInt(1), berInt(0), berInt(0), berTLV(0x30, nil)))
+	scoped := berTLV(0x30, concat(berTLV(0x04, nil), berTLV(0x04, nil), pdu))
+	return berTLV(0x30, concat(berInt(3), header, berTLV(0x04, usm), scoped))
+}
+
+func concat(parts ...[]byte) []byte {
+	var out []byte
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+func (SNMPInfo) Detect(ctx context.Context, env *Env, p *Port) (*Update, error) {
+	conn, err := dialWait(ctx, env, false)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	var idb [4]byte
+	rand.Read(idb[:])
+	id := binary.BigEndian.Uint32(idb[:])&0x7fffffff | 0x01000000
+	if _, err := conn.Write(snmpDiscovery(id)); err != nil {
+		return nil, err
+	}
+	buf := make([]byte, 65536)
+	for range 8 { // stray datagrams are skipped
+		n, err := conn.Read(buf)
+		if err != nil {
+			return nil, err
+		}
+		eid, msgID, err := ParseSNMPv3EngineID(buf[:n])
+		if err != nil || msgID != int64(id) {
+			continue
+		}
+		name, ok := EngineEnterprise(eid)
+		if !ok {
+			return nil, nil
+		}
+		product := name + " SNMPv3 server"
+		if p.Service.Product != "" {
+			product = p.Service.Product + "; " + product
+		}
+		env.Trace("Service scan detector snmp-info: %s:%d engine ID %x", p.Addr, p.Number, eid)
+		return &Update{Product: product, Match: Soft}, nil
+	}
+	return nil, errors.New("snmp-info: no reply to our request")
+}
+
+// ParseSNMPv3EngineID decodes an SNMPv3 message (RFC 3412 section 6)
+// with the User-based Security Model's parameters (RFC 3414 section 2.4)
+// and returns the authoritative engine ID and the message id.
+func ParseSNMPv3EngineID(b []byte) (engineID []byte, msgID int64, err error) {
+	top := berReader{b: b}
+	msg := berReader{b: top.want(0x30)}
+	if msg.int() != 3 {
+		return nil, 0, errors.New("snmp-info: not SNMPv3")
+	}
+	hdr := berReader{b: msg.want(0x30)}
+	msgID = hdr.int()
+	hdr.want(0x02) // msgMaxSize
+	hdr.want(0x04) // msgFlags
+	if model := hdr.int(); hdr.err == nil && model != 3 {
+		return nil, 0, errors.New("snmp-info: not the user-based security model")
+	}
+	params := msg.want(0x04)
+	usm := berReader{b: params}
+	sp := berReader{b: usm.want(0x30)}
+	engineID = sp.want(0x04)
+	for _, r := range []*berReader{&top, &msg, &hdr, &usm, &sp} {
+		if r.err != nil {
+			return nil, 0, r.err
+		}
+	}
+	if len(engineID) < 4 {
+		return nil, 0, errors.New("snmp-info: engine ID too short")
+	}
+	return engineID, msgID, nil
+}
+
+// EngineEnterprise names the enterprise of an engine ID: its first four
+// octets, the top bit aside, are the SMI network management private
+// enterprise number (IANA's registry) in either format of RFC 3411.
+func EngineEnterprise(eid []byte) (string, bool) {
+	if len(eid) < 4 {
+		return "", false
+	}
+	n := binary.BigEndian.Uint32(eid) & 0x7fffffff
+	if name, ok := enterprises[n]; ok {
+		return name, true
+	}
+	return strconv.FormatUint(uint64(n), 10), true
+}
+
+// enterprises are the IANA private enterprise numbers of common SNMP
+// agents, spelled as IANA's registry spells them.
+var enterprises = map[uint32]string{
+	2:    "ibm",
+	9:    "ciscoSystems",
+	11:   "hp",
+	311:  "microsoft",
+	2021: "ucdavis",
+	8072: "net-snmp",
+}
