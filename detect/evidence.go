@@ -41,10 +41,11 @@ type Evidence struct {
 	Replies []fingerprint.Response
 	Expect  Fields   // the answer after the detector
 	Others  []Fields // other ports the detector names (with "port" set)
-	// XID is an offset in requests and replies: the four bytes there are
-	// a transaction id the client chooses, copied from request to reply
-	// when replaying (-1: none).
-	XID       int
+	// XID is an offset in requests and replies: the XIDLen bytes there
+	// (four unless the line says "xid OFFSET:LENGTH") are a transaction id
+	// the client chooses, copied from request to reply when replaying
+	// (-1: none).
+	XID, XIDLen int
 	Exchanges []Exchange
 	// Via, "udp", says the exchanges go over UDP to the port of the same
 	// number, whatever Proto is (Env.DialUDP: murmur-version on a TCP port).
@@ -153,11 +154,19 @@ func ParseEvidence(name string, r io.Reader) (*Evidence, error) {
 			}
 			e.TLS = rest
 		case "xid":
-			n, err := strconv.Atoi(rest)
-			if err != nil || n < 0 {
-				return nil, errAt(col, "want an offset, not %q", rest)
+			off, length, hasLen := strings.Cut(rest, ":")
+			n, err := strconv.Atoi(off)
+			l := 4
+			if hasLen {
+				l, err = strconv.Atoi(length)
+				if l == 4 {
+					err = fmt.Errorf("four is the default")
+				}
 			}
-			e.XID = n
+			if err != nil || n < 0 || l < 1 || l > 64 || strings.TrimLeft(off, "0123456789") != "" || off != strconv.Itoa(n) {
+				return nil, errAt(col, "want an offset, or OFFSET:LENGTH (1 to 64 bytes, not 4), not %q", rest)
+			}
+			e.XID, e.XIDLen = n, l
 		case "service", "expect", "other":
 			f, hard, err := parseFields(rest)
 			if err != nil {
@@ -255,7 +264,11 @@ func (e *Evidence) Format(comments []string) []byte {
 		fmt.Fprintf(&b, "other %s\n", o)
 	}
 	if e.XID >= 0 {
-		fmt.Fprintf(&b, "xid %d\n", e.XID)
+		if e.XIDLen > 0 && e.XIDLen != 4 {
+			fmt.Fprintf(&b, "xid %d:%d\n", e.XID, e.XIDLen)
+		} else {
+			fmt.Fprintf(&b, "xid %d\n", e.XID)
+		}
 	}
 	if e.TLS != "" {
 		fmt.Fprintf(&b, "tls %s\n", e.TLS)

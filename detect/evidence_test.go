@@ -176,10 +176,10 @@ func serveEvidence(t *testing.T, e *Evidence) string {
 	t.Helper()
 	answer := func(req []byte) ([]byte, bool) {
 		for _, x := range e.Exchanges {
-			if sameRequest(x.Request, req, e.XID) {
+			if sameRequest(x.Request, req, e.XID, e.xidLen()) {
 				reply := append([]byte(nil), x.Reply...)
-				if e.XID >= 0 && len(reply) >= e.XID+4 && len(req) >= e.XID+4 {
-					copy(reply[e.XID:e.XID+4], req[e.XID:e.XID+4])
+				if n := e.xidLen(); e.XID >= 0 && len(reply) >= e.XID+n && len(req) >= e.XID+n {
+					copy(reply[e.XID:e.XID+n], req[e.XID:e.XID+n])
 				}
 				return reply, true
 			}
@@ -268,12 +268,20 @@ func serveEvidence(t *testing.T, e *Evidence) string {
 }
 
 // sameRequest compares requests, the transaction id at xid aside.
-func sameRequest(rec, got []byte, xid int) bool {
+func sameRequest(rec, got []byte, xid, n int) bool {
 	if len(rec) != len(got) {
 		return false
 	}
-	if xid < 0 || len(rec) < xid+4 {
+	if xid < 0 || len(rec) < xid+n {
 		return bytes.Equal(rec, got)
 	}
-	return bytes.Equal(rec[:xid], got[:xid]) && bytes.Equal(rec[xid+4:], got[xid+4:])
+	return bytes.Equal(rec[:xid], got[:xid]) && bytes.Equal(rec[xid+n:], got[xid+n:])
+}
+
+// xidLen is the length of the transaction id (four unless given).
+func (e *Evidence) xidLen() int {
+	if e.XIDLen > 0 {
+		return e.XIDLen
+	}
+	return 4
 }

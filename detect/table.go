@@ -11,6 +11,10 @@ var Table = []Detector{
 	RPCInfo{},          //
 	SNMPInfo{},         //
 	AMQPInfo{},         //
+	MurmurVersion{},    //
+	STUNVersion{},      //
+	JDWPVersion{},      //
+	MQTTSubscribe{},    //
 }
 
 // Named returns the detector of Table called name, nil if none.

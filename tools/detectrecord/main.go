@@ -41,16 +41,18 @@ func main() {
 	out := flag.String("o", "", "evidence file to write (default stdout)")
 	db := flag.String("versiondb", "nmap", "signature file: nmap, embedded or a path")
 	xid := flag.Int("xid", -1, "offset of a transaction id in requests and replies (rpcinfo: 4 over TCP, 0 over UDP)")
+	service := flag.String("service", "", "use these fields (name=... product=... [hard]) as the signature walk's answer when\nnmap's own walk answers otherwise than ours on this server (a race); say why in a comment")
+	xidLen := flag.Int("xidlen", 4, "length of the transaction id (stun-version: 12, murmur-version: 8)")
 	var cs comments
 	flag.Var(&cs, "comment", "a comment line (repeatable)")
 	flag.Parse()
-	if err := run(*name, *target, *out, *db, *xid, cs); err != nil {
+	if err := run(*name, *target, *out, *db, *xid, *xidLen, *service, cs); err != nil {
 		fmt.Fprintln(os.Stderr, "detectrecord:", err)
 		os.Exit(1)
 	}
 }
 
-func run(name, target, out, db string, xid int, cs comments) error {
+func run(name, target, out, db string, xid, xidLen int, service string, cs comments) error {
 	d := detect.Named(name)
 	if d == nil {
 		return fmt.Errorf("no detector %q", name)
@@ -73,6 +75,13 @@ func run(name, target, out, db string, xid int, cs comments) error {
 		return err
 	}
 	rec := &recorder{Detector: d}
+	if service != "" {
+		e, err := detect.ParseEvidence("-service", strings.NewReader("port 1/tcp\nexpect\nservice "+service+"\n"))
+		if err != nil {
+			return err
+		}
+		rec.service, rec.hard = e.Before.Service(), e.Hard
+	}
 	t := vscan.Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.TCP, State: "open"}
 	if proto == "udp" {
 		t.Proto, t.State = probes.UDP, "open|filtered"
@@ -91,8 +100,12 @@ func run(name, target, out, db string, xid int, cs comments) error {
 	if rec.port == nil {
 		return fmt.Errorf("the detector did not run on %s (its rule does not want the port)", target)
 	}
+	expect := detect.Describe(res.Service)
+	if rec.service != nil {
+		expect = rec.expect
+	}
 	e := &detect.Evidence{Port: t.Port, Proto: proto, Addr: ap.Addr().String(), Before: rec.before, Hard: rec.port.Hard,
-		Replies: rec.port.Replies, Expect: detect.Describe(res.Service), XID: xid, Exchanges: rec.exchanges, Via: rec.via}
+		Replies: rec.port.Replies, Expect: expect, XID: xid, XIDLen: xidLen, Exchanges: rec.exchanges, Via: rec.via}
 	for _, o := range res.Others {
 		f := detect.Fields{"port": strconv.Itoa(o.Number) + "/" + o.Proto, "name": o.Name, "version": o.Version, "extrainfo": o.Info}
 		if o.Force {
@@ -113,14 +126,44 @@ func run(name, target, out, db string, xid int, cs comments) error {
 type recorder struct {
 	detect.Detector
 	mu        sync.Mutex
-	via       string // "udp" once the detector used Env.DialUDP on a TCP port
+	via       string          // "udp" once the detector used Env.DialUDP on a TCP port
+	service   *detect.Service // -service: the walk's answer to use
+	hard      bool
+	expect    detect.Fields // the answer after the detector, with -service
 	port      *detect.Port
 	before    detect.Fields
 	exchanges []detect.Exchange
 }
 
+// Rule is the detector's, or every port when the walk's answer is given.
+func (r *recorder) Rule() detect.Rule {
+	if r.service != nil {
+		return detect.Rule{Any: true, Protos: r.Detector.Rule().Protos}
+	}
+	return r.Detector.Rule()
+}
+
 func (r *recorder) Detect(ctx context.Context, env *detect.Env, p *detect.Port) (*detect.Update, error) {
+	if r.service != nil {
+		q := *p
+		q.Service, q.Hard, q.Replies = r.service, r.hard, nil
+		p = &q
+	}
 	r.port, r.before = p, detect.Describe(p.Service)
+	if r.service != nil {
+		u, err := r.Detector.Detect(ctx, r.env(env, p), p)
+		r.expect = detect.Describe(r.service)
+		if u != nil {
+			svc := *r.service
+			r.expect = detect.Describe(detect.Apply(&svc, r.Detector.Name(), r.Detector.Sets(), u))
+		}
+		return u, err
+	}
+	return r.Detector.Detect(ctx, r.env(env, p), p)
+}
+
+// env wraps env's dialers to record the exchanges.
+func (r *recorder) env(env *detect.Env, p *detect.Port) *detect.Env {
 	e := *env
 	e.Dial = func(ctx context.Context, ssl bool) (net.Conn, error) {
 		c, err := env.Dial(ctx, ssl)
@@ -148,7 +191,7 @@ func (r *recorder) Detect(ctx context.Context, env *detect.Env, p *detect.Port) 
 			return &recConn{Conn: c, r: r}, nil
 		}
 	}
-	return r.Detector.Detect(ctx, &e, p)
+	return &e
 }
 
 type recConn struct {
