@@ -46,7 +46,7 @@ type Evidence struct {
 	// the client chooses, copied from request to reply when replaying
 	// (-1: none).
 	XID, XIDLen int
-	Exchanges []Exchange
+	Exchanges   []Exchange
 	// Via, "udp", says the exchanges go over UDP to the port of the same
 	// number, whatever Proto is (Env.DialUDP: murmur-version on a TCP port).
 	Via string
