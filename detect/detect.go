@@ -161,7 +161,9 @@ type Match int
 const (
 	// Soft ("softmatched"): method probed, conf 10; a fingerprint stays.
 	Soft Match = iota
-	// Hard ("hardmatched"): method probed, conf 10.
+	// Hard ("hardmatched"): method probed, conf 10, and the fingerprint
+	// goes (nmap 7.93's snmp-info turns a softmatched "SNMPv3 server" with
+	// a fingerprint into a product without one).
 	Hard
 )
 
@@ -193,7 +195,8 @@ type PortName struct {
 // Apply applies u from detector name to svc (nmap's set_port_version): the
 // fields the detector may set (sets) are copied when non-empty, the answer
 // becomes probed with confidence 10, and Sources records name for each
-// field set. A nil svc is allowed and returns a new service.
+// field set; a Hard update drops the fingerprint. A nil svc is allowed
+// and returns a new service.
 func Apply(svc *result.Service, name string, sets []Field, u *Update) *result.Service {
 	if svc == nil {
 		svc = &result.Service{}
@@ -218,6 +221,9 @@ func Apply(svc *result.Service, name string, sets []Field, u *Update) *result.Se
 		svc.SetSource(string(FCPE), name)
 	}
 	svc.Method, svc.Conf = result.MethodProbed, 10
+	if u.Match == Hard {
+		svc.Fingerprint, svc.Replies = "", nil
+	}
 	return svc
 }
 

@@ -5,17 +5,22 @@ import (
 	"crypto/rand"
 	"encoding/binary"
 	"errors"
-	"strconv"
 )
 
 // SNMPInfo stands for nmap's snmp-info: it sends an SNMPv3 discovery
 // request (RFC 3414 section 4: a GetRequest with no user and no engine
 // ID, reportable) and reads the authoritative engine ID of the report
 // that comes back. The engine ID's first four octets are the agent's
-// enterprise number (RFC 3411, SnmpEngineID); the product becomes
-// "ENTERPRISE SNMPv3 server", after the signature walk's product and
-// "; " when it had one (nmap 7.93 answers "SNMPv1 server; net-snmp SNMPv3
-// server" for snmpd). Other fields stay.
+// enterprise number (RFC 3411, SnmpEngineID, either format); the product
+// becomes "ENTERPRISE SNMPv3 server", ENTERPRISE as IANA's registry of
+// private enterprise numbers names the organisation ("nil" for a number
+// it cannot name, as nmap 7.93 prints). After a hard match's product it
+// comes after "; " (nmap 7.93 answers "SNMPv1 server; net-snmp SNMPv3
+// server" for snmpd); a softmatch's product ("SNMPv3 server") is
+// replaced. nmap's file cannot tell this rule from "prefix unless the
+// product names SNMPv3": its only SNMPv3 product is its softmatch's. The
+// answer becomes a hard one (the fingerprint goes); an engine ID shorter
+// than four octets changes nothing. Other fields stay.
 type SNMPInfo struct{}
 
 func (SNMPInfo) Name() string { return "snmp-info" }
@@ -66,19 +71,19 @@ func (SNMPInfo) Detect(ctx context.Context, env *Env, p *Port) (*Update, error) 
 			return nil, err
 		}
 		eid, msgID, err := ParseSNMPv3EngineID(buf[:n])
+		if err == errShortEngineID && msgID == int64(id) {
+			return nil, nil
+		}
 		if err != nil || msgID != int64(id) {
 			continue
 		}
-		name, ok := EngineEnterprise(eid)
-		if !ok {
-			return nil, nil
-		}
+		name := EngineEnterprise(eid)
 		product := name + " SNMPv3 server"
-		if p.Service.Product != "" {
+		if p.Service.Product != "" && p.Hard {
 			product = p.Service.Product + "; " + product
 		}
 		env.Trace("Service scan detector snmp-info: %s:%d engine ID %x", p.Addr, p.Number, eid)
-		return &Update{Product: product, Match: Soft}, nil
+		return &Update{Product: product, Match: Hard}, nil
 	}
 	return nil, errors.New("snmp-info: no reply to our request")
 }
@@ -109,23 +114,22 @@ func ParseSNMPv3EngineID(b []byte) (engineID []byte, msgID int64, err error) {
 		}
 	}
 	if len(engineID) < 4 {
-		return nil, 0, errors.New("snmp-info: engine ID too short")
+		return nil, msgID, errShortEngineID
 	}
 	return engineID, msgID, nil
 }
 
-// EngineEnterprise names the enterprise of an engine ID: its first four
-// octets, the top bit aside, are the SMI network management private
-// enterprise number (IANA's registry) in either format of RFC 3411.
-func EngineEnterprise(eid []byte) (string, bool) {
-	if len(eid) < 4 {
-		return "", false
+var errShortEngineID = errors.New("snmp-info: engine ID shorter than four octets")
+
+// EngineEnterprise names the enterprise of an engine ID of four octets
+// or more: its first four octets, the top bit aside, are the SMI network
+// management private enterprise number in either format of RFC 3411.
+// A number the table does not name is "nil", as nmap 7.93 prints it.
+func EngineEnterprise(eid []byte) string {
+	if name, ok := enterprises[binary.BigEndian.Uint32(eid)&0x7fffffff]; ok {
+		return name
 	}
-	n := binary.BigEndian.Uint32(eid) & 0x7fffffff
-	if name, ok := enterprises[n]; ok {
-		return name, true
-	}
-	return strconv.FormatUint(uint64(n), 10), true
+	return "nil"
 }
 
 // enterprises are the IANA private enterprise numbers of common SNMP

@@ -15,6 +15,7 @@ var Table = []Detector{
 	STUNVersion{},      //
 	JDWPVersion{},      //
 	MQTTSubscribe{},    //
+	PPTPVersion{},      //
 }
 
 // Named returns the detector of Table called name, nil if none.
