@@ -159,11 +159,15 @@ type Env struct {
 type Match int
 
 const (
-	// Soft ("softmatched"): method probed, conf 10; a fingerprint stays.
+	// Soft ("softmatched"): method probed, conf 10; a fingerprint stays
+	// (http-server-header on lighttpd, nmap 7.93).
 	Soft Match = iota
 	// Hard ("hardmatched"): method probed, conf 10, and the fingerprint
-	// goes (nmap 7.93's snmp-info turns a softmatched "SNMPv3 server" with
-	// a fingerprint into a product without one).
+	// is dropped (rfc868-time on a time server 3.5 years off, whose reply
+	// no line matched: nmap 7.93 prints "time (32 bits)", conf 10 whatever
+	// the script's own confidence, and no fingerprint; snmp-info turns a
+	// softmatched "SNMPv3 server" with a fingerprint into a product
+	// without one).
 	Hard
 )
 

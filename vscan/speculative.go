@@ -32,10 +32,11 @@ const (
 const (
 	DefaultFirstByteWait = time.Second            // silence after which a probe gets no reply
 	DefaultIdleWait      = 300 * time.Millisecond // quiet after data that ends a reply
-	// DefaultLateListen is the one longer listen on the NULL connection of
-	// a port silent to every probe, past the NULL probe's totalwaitms.
-	DefaultLateListen = 2 * time.Second
-	fastWindow        = 8 // probes in flight ahead of the walk, per service
+	// LateListenShare is the one longer listen on the NULL connection of
+	// a port silent to every probe, past the NULL probe's totalwaitms, as
+	// a share of that wait: 2 s after nmap's 6 s.
+	LateListenShare = 3
+	fastWindow      = 8 // probes in flight ahead of the walk, per service
 	// nullGrace is how long the NULL probe runs alone before other probes
 	// are sent: a banner usually settles the service on its own (and
 	// servers such as VNC lock out a burst of connections).
@@ -57,12 +58,12 @@ func (c *Config) waits(p *probes.Probe, rtt time.Duration) (first, idle time.Dur
 	return min(first, p.TotalWait), min(idle, p.TotalWait)
 }
 
-func (c *Config) lateListen() time.Duration {
+func (c *Config) lateListen(null *probes.Probe) time.Duration {
 	switch {
 	case c.LateListen < 0:
 		return 0
 	case c.LateListen == 0:
-		return DefaultLateListen
+		return null.TotalWait / LateListenShare
 	}
 	return c.LateListen
 }
@@ -71,12 +72,12 @@ func (c *Config) lateListen() time.Duration {
 // (UDP: its own socket), opened up to fastWindow probes ahead of the walk
 // as the walk would send them now (softmatch narrowing included). A
 // collector goroutine reads each reply and stops at a hard match of the
-// probe's own chain, the read cap, the peer's end, or its wait:
+// probe's own chain, the read cap, the peer's end, or its wait. After data
+// the wait is fitted to the round trip: quiet for max(IdleWait, 50 RTT).
+// Before the first byte it is
 //
 //   - while the port is holding, nmap's full totalwaitms;
-//   - once it is not, a wait fitted to the round trip: the first byte
-//     within max(FirstByteWait, 100 RTT), then quiet for max(IdleWait,
-//     50 RTT) after the last.
+//   - once it is not, max(FirstByteWait, 100 RTT).
 //
 // The port holds until a reply hard-matches a probe the walk will still
 // send (the port has an answer: faster waits cannot change it unless a
@@ -84,8 +85,9 @@ func (c *Config) lateListen() time.Duration {
 // its first probe (NULL on TCP) waited its full time and no byte came on
 // any connection (a silent port: the rest is cut short). So a banner
 // after 4.5 s, a service that closes silently after tcpwrappedms, and a
-// reply slower than the fitted wait on a port that has no answer are seen
-// as nmap sees them.
+// first byte slower than the fitted wait on a port that has no answer are
+// seen as nmap sees them. What the fitted quiet can miss is a reply that
+// pauses longer than it before its last piece.
 type speculative struct {
 	w   *walk
 	ssl bool
@@ -482,8 +484,10 @@ func (s *speculative) collect(rp *specReply, est time.Duration) {
 		if size > 0 {
 			fitted = last.Add(idle)
 		}
+		// Holding keeps a silent reply to nmap's full wait; once data came,
+		// the quiet after it ends the reply either way.
 		deadline := full
-		if !s.holding.Load() && fitted.Before(full) {
+		if (size > 0 || !s.holding.Load()) && fitted.Before(full) {
 			deadline = fitted
 		}
 		if !c.now().Before(deadline) {
@@ -525,7 +529,7 @@ func (s *speculative) collect(rp *specReply, est time.Duration) {
 		// A timeout is either the deadline or a wake: the loop decides.
 	}
 	silentFull := end == endTimeout && size == 0 && !c.now().Before(full)
-	late := silentFull && p.IsNull() && !s.ssl && t.Proto == probes.TCP && c.lateListen() > 0
+	late := silentFull && p.IsNull() && !s.ssl && t.Proto == probes.TCP && c.lateListen(p) > 0
 	if late {
 		rp.mu.Lock()
 		rp.lateDone = make(chan struct{})
@@ -533,7 +537,7 @@ func (s *speculative) collect(rp *specReply, est time.Duration) {
 	}
 	rp.finish(end, nil)
 	if late {
-		s.listenLate(rp, conn, full.Add(c.lateListen()), idle)
+		s.listenLate(rp, conn, full.Add(c.lateListen(p)), idle)
 	}
 }
 

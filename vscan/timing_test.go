@@ -225,7 +225,7 @@ func TestAnsweredPortIsNotHeld(t *testing.T) {
 // wait, on a port silent to every probe. nmap catches it only because the
 // probe after NULL reuses the NULL connection (S6); the adaptive timing,
 // whose probes each have their own connection, catches it by listening
-// once longer on the NULL connection (DefaultLateListen).
+// once longer on the NULL connection (a third of its wait, 2 s).
 func TestBannerAfter6500msLateListen(t *testing.T) {
 	t.Parallel()
 	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
