@@ -151,6 +151,9 @@ type Env struct {
 	// Wait is how long to wait for a reply: nmap's fixed wait, or one
 	// fitted to the round trip (adaptive timing).
 	Wait time.Duration
+	// Now is the clock a detector compares a server's with (nil: the
+	// system's); evidence replays at the time it was recorded.
+	Now func() time.Time
 	// Trace receives --version-trace lines; never nil.
 	Trace func(format string, args ...any)
 }

@@ -91,7 +91,7 @@ func TestEveryDetectorHasEvidence(t *testing.T) {
 	}
 }
 
-func loadEvidence(t *testing.T, path string) *Evidence {
+func loadEvidence(t *testing.T, path string) *evidence {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -111,14 +111,28 @@ func loadEvidence(t *testing.T, path string) *Evidence {
 	if again, err := ParseEvidence(path, bytes.NewReader(e.Format(comments))); err != nil || fmt.Sprint(again) != fmt.Sprint(e) {
 		t.Errorf("evidence does not read back the same after Format: %v", err)
 	}
-	return e
+	// The replay's clock is the day the case was recorded (noon UTC).
+	for _, c := range comments {
+		if _, rest, ok := strings.Cut(c, "recorded "); ok && len(rest) >= 10 {
+			if d, err := time.Parse("2006-01-02", rest[:10]); err == nil {
+				return &evidence{Evidence: e, recorded: d.Add(12 * time.Hour)}
+			}
+		}
+	}
+	return &evidence{Evidence: e, recorded: time.Now()}
+}
+
+// evidence is a recorded case and the day it was recorded.
+type evidence struct {
+	*Evidence
+	recorded time.Time
 }
 
 // replay runs d against a loopback server that plays e's exchanges, on
 // the port e describes, and returns the answer and the other ports named.
-func replay(t *testing.T, d Detector, e *Evidence) (*Service, []PortName, bool) {
+func replay(t *testing.T, d Detector, e *evidence) (*Service, []PortName, bool) {
 	t.Helper()
-	addr := serveEvidence(t, e)
+	addr := serveEvidence(t, e.Evidence)
 	svc := e.Before.Service()
 	p := &Port{Addr: netip.MustParseAddr(e.Addr), Number: e.Port, Proto: e.Proto, Intensity: 7, Service: svc,
 		Replies: e.Replies, Hard: e.Hard, Replied: len(e.Replies) > 0, Outcome: "nomatch"}
@@ -126,6 +140,7 @@ func replay(t *testing.T, d Detector, e *Evidence) (*Service, []PortName, bool) 
 		p.Outcome = "matched"
 	}
 	env := &Env{
+		Now:   func() time.Time { return e.recorded },
 		Wait:  2 * time.Second,
 		Trace: func(format string, args ...any) { t.Logf(format, args...) },
 		Dial: func(ctx context.Context, ssl bool) (net.Conn, error) {

@@ -132,13 +132,12 @@ func EngineEnterprise(eid []byte) string {
 	return "nil"
 }
 
-// enterprises are the IANA private enterprise numbers of common SNMP
-// agents, spelled as IANA's registry spells them.
+// enterprises are IANA's private enterprise numbers of common SNMP
+// agents, named as IANA's registry names the organisation (each name
+// checked against nmap 7.93's answer for an agent with that number).
 var enterprises = map[uint32]string{
-	2:    "ibm",
 	9:    "ciscoSystems",
-	11:   "hp",
-	311:  "microsoft",
-	2021: "ucdavis",
+	311:  "Microsoft",
+	2021: "U.C. Davis, ECE Dept. Tom",
 	8072: "net-snmp",
 }

@@ -16,6 +16,7 @@ var Table = []Detector{
 	JDWPVersion{},      //
 	MQTTSubscribe{},    //
 	PPTPVersion{},      //
+	RFC868Time{},       //
 }
 
 // Named returns the detector of Table called name, nil if none.
