@@ -72,22 +72,21 @@ func (c *Config) lateListen(null *probes.Probe) time.Duration {
 // (UDP: its own socket), opened up to fastWindow probes ahead of the walk
 // as the walk would send them now (softmatch narrowing included). A
 // collector goroutine reads each reply and stops at a hard match of the
-// probe's own chain, the read cap, the peer's end, or its wait. After data
-// the wait is fitted to the round trip: quiet for max(IdleWait, 50 RTT).
-// Before the first byte it is
+// probe's own chain, the read cap, the peer's end, or its wait:
 //
 //   - while the port is holding, nmap's full totalwaitms;
-//   - once it is not, max(FirstByteWait, 100 RTT).
+//   - once it is not, a wait fitted to the round trip: the first byte
+//     within max(FirstByteWait, 100 RTT), then quiet for max(IdleWait,
+//     50 RTT) after the last.
 //
 // The port holds until a reply hard-matches a probe the walk will still
 // send (the port has an answer: faster waits cannot change it unless a
 // reply before it would have come later than its fitted wait), or until
 // its first probe (NULL on TCP) waited its full time and no byte came on
 // any connection (a silent port: the rest is cut short). So a banner
-// after 4.5 s, a service that closes silently after tcpwrappedms, and a
-// first byte slower than the fitted wait on a port that has no answer are
-// seen as nmap sees them. What the fitted quiet can miss is a reply that
-// pauses longer than it before its last piece.
+// after 4.5 s, a service that closes silently after tcpwrappedms, a
+// reply slower than the fitted wait and one that comes in pieces seconds
+// apart, on a port that has no answer yet, are seen as nmap sees them.
 type speculative struct {
 	w   *walk
 	ssl bool
@@ -484,10 +483,11 @@ func (s *speculative) collect(rp *specReply, est time.Duration) {
 		if size > 0 {
 			fitted = last.Add(idle)
 		}
-		// Holding keeps a silent reply to nmap's full wait; once data came,
-		// the quiet after it ends the reply either way.
+		// Holding keeps a reply to nmap's full wait, data or not: an IRC
+		// server's greeting comes in pieces seconds apart (ngircd waits
+		// for its ident and DNS look-ups), and its last piece matches.
 		deadline := full
-		if (size > 0 || !s.holding.Load()) && fitted.Before(full) {
+		if !s.holding.Load() && fitted.Before(full) {
 			deadline = fitted
 		}
 		if !c.now().Before(deadline) {

@@ -247,3 +247,27 @@ func TestBannerAfter6500msLateListen(t *testing.T) {
 		t.Errorf("adaptive trace does not mention the late banner:\n%s", strings.Join(traces[1], "\n"))
 	}
 }
+
+// A banner in two pieces 1.5 s apart, of which only the whole matches
+// (ngircd's greeting waits for its ident and DNS look-ups): nmap reads
+// the NULL probe's reply for 6 s and sees both. The adaptive timing,
+// while the port has no answer, reads as long.
+func TestBannerInPieces(t *testing.T) {
+	t.Parallel()
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		c.Write([]byte("SSH-2.0-"))
+		select {
+		case <-h.done:
+			return
+		case <-time.After(1500 * time.Millisecond):
+		}
+		c.Write([]byte("OpenSSH_9.2\r\n"))
+		hold(h, c)
+	})
+	perMode(t, func(t *testing.T, timing Timing) {
+		r := scan(t, nmapWaitConfig(t, timing), h.tg)
+		if s := r.Service; r.Outcome != Matched || s.Name != "ssh" || s.Version != "9.2" {
+			t.Errorf("%v %+v, want OpenSSH 9.2", r.Outcome, s)
+		}
+	})
+}
