@@ -14,16 +14,19 @@ import (
 // sends the VirtualMachine Version command (command set 1, command 1)
 // and reads the reply: a description, the JDWP major and minor version,
 // the VM's version and its name (JDWP specification, "VirtualMachine
-// Command Set"). The product becomes the description's first line, the
-// version the VM's version (nmap 7.93 on OpenJDK 17: "Java Debug Wire
-// Protocol (Reference Implementation) version 17.0" 17.0.15).
+// Command Set"). The port is named jdwp, the product becomes the
+// description's first line, the version the VM's version (nmap 7.93 on
+// OpenJDK 17: jdwp "Java Debug Wire Protocol (Reference Implementation)
+// version 17.0" 17.0.15). nmap runs it on ports named jdwp and on
+// tcpwrapped ones: OpenJDK drops a connection that sends no handshake
+// within its timeout, so the signature walk often ends tcpwrapped there.
 type JDWPVersion struct{}
 
 func (JDWPVersion) Name() string { return "jdwp-version" }
 func (JDWPVersion) Rule() Rule {
-	return Rule{Services: []string{"jdwp"}, MinIntensity: 7}
+	return Rule{Services: []string{"jdwp", "tcpwrapped"}, MinIntensity: 7}
 }
-func (JDWPVersion) Sets() []Field { return []Field{FProduct, FVersion} }
+func (JDWPVersion) Sets() []Field { return []Field{FName, FProduct, FVersion} }
 
 var jdwpHandshake = []byte("JDWP-Handshake")
 
@@ -68,7 +71,7 @@ func (JDWPVersion) Detect(ctx context.Context, env *Env, p *Port) (*Update, erro
 	}
 	product, _, _ := strings.Cut(v.Description, "\n")
 	env.Trace("Service scan detector jdwp-version: %s:%d is %q %q", p.Addr, p.Number, product, v.VMVersion)
-	return &Update{Product: product, Version: v.VMVersion, Match: Hard}, nil
+	return &Update{Name: "jdwp", Product: product, Version: v.VMVersion, Match: Hard}, nil
 }
 
 // JDWPVM is the reply data of VirtualMachine.Version.

@@ -24,7 +24,7 @@ type RPCGrind struct{}
 
 func (RPCGrind) Name() string { return "rpc-grind" }
 func (RPCGrind) Rule() Rule {
-	return Rule{Any: true, Protos: []string{"tcp", "udp"}, MinIntensity: 7}
+	return Rule{Services: []string{"rpcbind"}, Protos: []string{"tcp", "udp"}, MinIntensity: 7}
 }
 func (RPCGrind) Sets() []Field { return []Field{FName, FVersion, FInfo} }
 
@@ -32,11 +32,14 @@ func (RPCGrind) Sets() []Field { return []Field{FName, FVersion, FInfo} }
 // has it.
 const rpcGrindVersion = 0x7a3f91c5
 
-// Detect runs on ports the signature walk named rpcbind (nmap's RPCCheck
-// probe names any ONC RPC responder so) and on ports it left to the
-// port table or unrecognised.
+// Detect runs on ports the signature walk named rpcbind other than the
+// portmapper's own (rpcinfo names those): nmap's RPCCheck probe names any
+// ONC RPC responder so. nmap 7.93 also starts rpc-grind on ports left to
+// the port table (seen on xmpp-client and stun ports that answer no
+// RPC); an RPC server there would have answered RPCCheck, so the answers
+// are the same without a round trip on every unrecognised port.
 func (RPCGrind) Detect(ctx context.Context, env *Env, p *Port) (*Update, error) {
-	if p.Number == 111 || p.Service.Tunnel == "ssl" || !(p.Service.Name == "rpcbind" || p.Service.Method != "probed" || p.Service.Name == "") {
+	if p.Number == 111 || p.Service.Tunnel == "ssl" || p.Service.Version != "" {
 		return nil, nil
 	}
 	conn, err := dialWait(ctx, env, false)

@@ -17,6 +17,7 @@ var Table = []Detector{
 	MQTTSubscribe{},    //
 	PPTPVersion{},      //
 	RFC868Time{},       //
+	RPCGrind{},         // after the others, as nmap runs it (runlevel 2)
 }
 
 // Named returns the detector of Table called name, nil if none.
