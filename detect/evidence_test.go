@@ -233,8 +233,11 @@ func serveEvidence(t *testing.T, e *Evidence) string {
 					n, err := c.Read(buf)
 					got = append(got, buf[:n]...)
 					if reply, ok := answer(got); ok {
+						// The next request of a session may follow on
+						// the same connection.
 						c.Write(reply)
-						return
+						got = nil
+						continue
 					}
 					if err != nil {
 						if len(got) > 0 {

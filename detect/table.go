@@ -9,6 +9,13 @@ var Table = []Detector{
 	HTTPSRedirect{},    // before http-server-header, as nmap orders them
 	HTTPServerHeader{}, //
 	RPCInfo{},          //
+	// industrial and proprietary protocols
+	S7Info{},
+	ENIPInfo{},
+	BACnetInfo{},
+	FoxInfo{},
+	OmronInfo{},
+	UbiquitiDiscovery{},
 }
 
 // Named returns the detector of Table called name, nil if none.
