@@ -2,7 +2,6 @@ package detect
 
 import (
 	"context"
-	"crypto/rand"
 	"errors"
 )
 
@@ -29,12 +28,13 @@ const (
 )
 
 func (BACnetInfo) Detect(ctx context.Context, env *Env, p *Port) (*Update, error) {
-	var invoke [1]byte
-	rand.Read(invoke[:])
-	req := BACnetReadProperty(invoke[0], bacnetVendorID)
+	// A fixed invoke id: a connected socket only receives the port's
+	// datagrams.
+	const invoke = 1
+	req := BACnetReadProperty(invoke, bacnetVendorID)
 	reply, err := datagram(ctx, env, req, func(b []byte) bool {
 		apdu, err := BACnetAPDU(b)
-		return err == nil && len(apdu) >= 2 && apdu[1] == invoke[0]
+		return err == nil && len(apdu) >= 2 && apdu[1] == invoke
 	})
 	if err != nil {
 		return nil, err

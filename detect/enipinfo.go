@@ -2,7 +2,6 @@ package detect
 
 import (
 	"context"
-	"crypto/rand"
 	"encoding/binary"
 	"errors"
 )
@@ -23,8 +22,9 @@ func (ENIPInfo) Rule() Rule {
 func (ENIPInfo) Sets() []Field { return []Field{FName} }
 
 func (ENIPInfo) Detect(ctx context.Context, env *Env, p *Port) (*Update, error) {
-	var sc [8]byte
-	rand.Read(sc[:])
+	// The sender context comes back in the reply (a fixed one: a
+	// connected socket only receives the port's datagrams).
+	sc := [8]byte{'s', 'i', 'g', 'n', 'e', 't', 0, 1}
 	req := make([]byte, 24)
 	binary.LittleEndian.PutUint16(req, 0x0063)
 	copy(req[12:20], sc[:])

@@ -16,6 +16,10 @@ var Table = []Detector{
 	FoxInfo{},
 	OmronInfo{},
 	UbiquitiDiscovery{},
+	OracleTNSVersion{},
+	VMwareVersion{},
+	WebLogicT3Info{},
+	IAX2Version{},
 }
 
 // Named returns the detector of Table called name, nil if none.

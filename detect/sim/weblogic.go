@@ -18,6 +18,8 @@ var WebLogic = WebLogicServer{Version: "12.2.1.4.0"}
 
 func init() {
 	Devices["weblogic"] = Device{Doc: "Oracle WebLogic 12.2.1.4 listen port: HTTP and T3 (7001/tcp)", TCP: WebLogic.Serve}
+	Devices["weblogic-10.3.6"] = Device{Doc: "Oracle WebLogic 10.3.6 listen port: HTTP and T3 (7001/tcp)", TCP: WebLogicServer{Version: "10.3.6.0"}.Serve}
+	Devices["http-on-7001"] = Device{Doc: "a plain HTTP server on 7001/tcp: the T3 handshake gets 400 Bad Request", TCP: WebLogicServer{HTTPOnly: true}.Serve}
 	Devices["weblogic-t3-off"] = Device{Doc: "WebLogic listen port whose T3 is filtered: the handshake is refused with a LGIN line", TCP: WebLogicServer{Version: "12.2.1.4.0", RefuseT3: true}.Serve}
 }
 
@@ -25,6 +27,8 @@ func init() {
 type WebLogicServer struct {
 	Version  string
 	RefuseT3 bool
+	// HTTPOnly: not WebLogic; a T3 handshake is a bad HTTP request.
+	HTTPOnly bool
 }
 
 // Serve answers one connection.
@@ -40,6 +44,10 @@ func (w WebLogicServer) Serve(c net.Conn) {
 		if err != nil {
 			return
 		}
+	}
+	if w.HTTPOnly && !bytes.Contains(got, []byte("HTTP/1.")) {
+		c.Write([]byte("HTTP/1.1 400 Bad Request\r\nContent-Type: text/html\r\nContent-Length: 11\r\nConnection: close\r\n\r\nBad Request"))
+		return
 	}
 	if bytes.HasPrefix(got, []byte("t3 ")) {
 		if w.RefuseT3 {
