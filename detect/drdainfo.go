@@ -10,10 +10,12 @@ import (
 // DRDAInfo stands for nmap's drda-info: on ports 50000, 1526 and 1527
 // (or a port named drda or ibm-db2) it sends a DRDA EXCSAT (exchange
 // server attributes; The Open Group's DRDA, volume 3: DDM) and reads the
-// EXCSATRD reply. The answer becomes name drda, product after the
-// server's product release level (SRVRLSLV: "SQL..." is IBM DB2, "CSS..."
-// Apache Derby), extrainfo the server class name (SRVCLSNM), probed with
-// confidence 10 and its fingerprint dropped. nmap 7.93 sets no version.
+// EXCSATRD reply. The answer becomes name drda, extrainfo the server
+// class name (SRVCLSNM), and product "Apache Derby Server" when that
+// class names Derby, else "IBM DB2 Database Server" (nmap 7.93 goes by
+// the class, not the release level: SQL or DSN with class "Apache Derby"
+// is Derby, CSS with class QDB2/... is DB2), probed with confidence 10
+// and its fingerprint dropped. nmap 7.93 sets no version.
 type DRDAInfo struct{}
 
 func (DRDAInfo) Name() string { return "drda-info" }
@@ -79,11 +81,8 @@ func (DRDAInfo) Detect(ctx context.Context, env *Env, p *Port) (*Update, error) 
 	}
 	release, class := attrs[ddmSRVRLSLV], attrs[ddmSRVCLSNM]
 	env.Trace("Service scan detector drda-info: %s:%d release %q class %q name %q", p.Addr, p.Number, release, class, attrs[ddmSRVNAM])
-	u := &Update{Name: "drda", Info: class, Match: Hard}
-	switch {
-	case strings.HasPrefix(release, "SQL"):
-		u.Product = "IBM DB2 Database Server"
-	case strings.HasPrefix(release, "CSS"):
+	u := &Update{Name: "drda", Info: class, Product: "IBM DB2 Database Server", Match: Hard}
+	if strings.Contains(class, "Derby") {
 		u.Product = "Apache Derby Server"
 	}
 	return u, nil

@@ -99,6 +99,7 @@ func FuzzProtocolParsers(f *testing.F) {
 		TNSVersion(b)
 		ParseEXCSATRD(b)
 		IsFINSControllerData(b)
+		NDMPStrings(b)
 		id := &S7Identity{}
 		id.fromModuleIdentification([][]byte{b})
 		id.fromComponentIdentification([][]byte{b})

@@ -137,3 +137,9 @@ func le32(b []byte, off int) uint32 {
 	}
 	return binary.LittleEndian.Uint32(b[off:])
 }
+
+// Read reads from the connection, each call within the wait.
+func (s *session) Read(b []byte) (int, error) {
+	s.conn.SetDeadline(time.Now().Add(s.wait))
+	return s.conn.Read(b)
+}

@@ -20,6 +20,11 @@ var Table = []Detector{
 	VMwareVersion{},
 	WebLogicT3Info{},
 	IAX2Version{},
+	HTTPTraneInfo{},
+	DRDAInfo{},
+	NDMPVersion{},
+	CCcamVersion{},
+	McAfeeEPOAgent{},
 }
 
 // Named returns the detector of Table called name, nil if none.

@@ -81,6 +81,22 @@ func init() {
 		"/":       {"text/html", "<html><head><title>D-LINK</title></head><body></body></html>\n"},
 		"/HNAP1/": {"text/xml; charset=utf-8", hnap},
 	})}
+	// McAfee Agent (ePolicy Orchestrator's agent): its wake-up port serves
+	// the agent's activity log, an naLog XML document whose head names
+	// the agent version, the computer, the ePO server and the agent GUID.
+	nalog := `<?xml version="1.0" encoding="UTF-8"?>
+<?xml-stylesheet type="text/xsl" href="FrameworkLog.xsl"?>
+<naLog>
+<version>5.7.9.182</version>
+<ComputerName>WS-ACCT-042</ComputerName>
+<ePOServerName>EPO01</ePOServerName>
+<AgentGUID>{6F1C2B3A-9D4E-4F11-8A2B-3C4D5E6F7081}</AgentGUID>
+<Log component="Agent" time="2026-12-06T11:58:01" type="Info">Agent started</Log>
+</naLog>
+`
+	Devices["mcafee-agent"] = Device{Doc: "McAfee Agent 5.7 wake-up port serving its naLog activity log (8081/tcp)", TCP: webServer("", map[string]webPage{
+		"/": {"text/xml", nalog},
+	})}
 	Devices["hnap-noserver"] = Device{Doc: "HNAP router web server without a Server header (8080/tcp)", TCP: webServer("", map[string]webPage{
 		"/":       {"text/html", "<html><head><title>Router</title></head><body></body></html>\n"},
 		"/HNAP1/": {"text/xml; charset=utf-8", hnap},

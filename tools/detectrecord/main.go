@@ -138,12 +138,15 @@ func (r *recorder) Detect(ctx context.Context, env *detect.Env, p *detect.Port) 
 
 type recConn struct {
 	net.Conn
-	r *recorder
+	r      *recorder
+	wrote  bool // a request was written on this connection
+	banner int  // index+1 of the exchange holding what came before any request
 }
 
 func (c *recConn) Write(b []byte) (int, error) {
 	n, err := c.Conn.Write(b)
 	c.r.mu.Lock()
+	c.wrote = true
 	c.r.exchanges = append(c.r.exchanges, detect.Exchange{Request: append([]byte(nil), b[:n]...)})
 	c.r.mu.Unlock()
 	return n, err
@@ -152,7 +155,16 @@ func (c *recConn) Write(b []byte) (int, error) {
 func (c *recConn) Read(b []byte) (int, error) {
 	n, err := c.Conn.Read(b)
 	c.r.mu.Lock()
-	if k := len(c.r.exchanges); k > 0 && n > 0 {
+	if !c.wrote && n > 0 {
+		// What the server sends on connection, before any request: an
+		// exchange with an empty request (replayed at once on accept).
+		if c.banner == 0 {
+			c.r.exchanges = append(c.r.exchanges, detect.Exchange{Request: []byte{}})
+			c.banner = len(c.r.exchanges)
+		}
+		x := &c.r.exchanges[c.banner-1]
+		x.Reply = append(x.Reply, b[:n]...)
+	} else if k := len(c.r.exchanges); k > 0 && n > 0 {
 		c.r.exchanges[k-1].Reply = append(c.r.exchanges[k-1].Reply, b[:n]...)
 	}
 	c.r.mu.Unlock()
