@@ -155,9 +155,13 @@ type Env struct {
 type Match int
 
 const (
-	// Soft ("softmatched"): method probed, conf 10; a fingerprint stays.
+	// Soft ("softmatched"): method probed, conf 10; a fingerprint stays
+	// (http-server-header on lighttpd, nmap 7.93).
 	Soft Match = iota
-	// Hard ("hardmatched"): method probed, conf 10.
+	// Hard ("hardmatched"): method probed, conf 10, and the fingerprint
+	// is dropped (rfc868-time on a time server 3.5 years off, whose reply
+	// no line matched: nmap 7.93 prints "time (32 bits)", conf 10 whatever
+	// the script's own confidence, and no fingerprint).
 	Hard
 )
 
@@ -214,6 +218,9 @@ func Apply(svc *result.Service, name string, sets []Field, u *Update) *result.Se
 		svc.SetSource(string(FCPE), name)
 	}
 	svc.Method, svc.Conf = result.MethodProbed, 10
+	if u.Match == Hard {
+		svc.Fingerprint, svc.Replies = "", nil
+	}
 	return svc
 }
 

@@ -195,6 +195,15 @@ func TestApply(t *testing.T) {
 	if svc.Product != "Zorb" || svc.Version != "" || svc.Method != "probed" || svc.Conf != 10 || svc.Sources["product"] != "http-server-header" {
 		t.Errorf("got %+v", svc)
 	}
+	svc.Fingerprint = "SF-Port8080-TCP:..."
+	Apply(svc, "x", nil, &Update{Match: Soft})
+	if svc.Fingerprint == "" {
+		t.Error("a softmatch keeps the fingerprint")
+	}
+	Apply(svc, "x", nil, &Update{Match: Hard})
+	if svc.Fingerprint != "" {
+		t.Error("a hard match drops the fingerprint")
+	}
 	probed := &result.Service{Name: "ssh", Method: result.MethodProbed, Conf: 10}
 	if _, ok := ApplyName(probed, "rpcinfo", PortName{Name: "nfs"}); ok || probed.Name != "ssh" {
 		t.Error("a probed answer keeps its name unless forced")

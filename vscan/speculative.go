@@ -32,10 +32,11 @@ const (
 const (
 	DefaultFirstByteWait = time.Second            // silence after which a probe gets no reply
 	DefaultIdleWait      = 300 * time.Millisecond // quiet after data that ends a reply
-	// DefaultLateListen is the one longer listen on the NULL connection of
-	// a port silent to every probe, past the NULL probe's totalwaitms.
-	DefaultLateListen = 2 * time.Second
-	fastWindow        = 8 // probes in flight ahead of the walk, per service
+	// LateListenShare is the one longer listen on the NULL connection of
+	// a port silent to every probe, past the NULL probe's totalwaitms, as
+	// a share of that wait: 2 s after nmap's 6 s.
+	LateListenShare = 3
+	fastWindow      = 8 // probes in flight ahead of the walk, per service
 	// nullGrace is how long the NULL probe runs alone before other probes
 	// are sent: a banner usually settles the service on its own (and
 	// servers such as VNC lock out a burst of connections).
@@ -57,12 +58,12 @@ func (c *Config) waits(p *probes.Probe, rtt time.Duration) (first, idle time.Dur
 	return min(first, p.TotalWait), min(idle, p.TotalWait)
 }
 
-func (c *Config) lateListen() time.Duration {
+func (c *Config) lateListen(null *probes.Probe) time.Duration {
 	switch {
 	case c.LateListen < 0:
 		return 0
 	case c.LateListen == 0:
-		return DefaultLateListen
+		return null.TotalWait / LateListenShare
 	}
 	return c.LateListen
 }
@@ -83,9 +84,9 @@ func (c *Config) lateListen() time.Duration {
 // reply before it would have come later than its fitted wait), or until
 // its first probe (NULL on TCP) waited its full time and no byte came on
 // any connection (a silent port: the rest is cut short). So a banner
-// after 4.5 s, a service that closes silently after tcpwrappedms, and a
-// reply slower than the fitted wait on a port that has no answer are seen
-// as nmap sees them.
+// after 4.5 s, a service that closes silently after tcpwrappedms, a
+// reply slower than the fitted wait and one that comes in pieces seconds
+// apart, on a port that has no answer yet, are seen as nmap sees them.
 type speculative struct {
 	w   *walk
 	ssl bool
@@ -482,6 +483,9 @@ func (s *speculative) collect(rp *specReply, est time.Duration) {
 		if size > 0 {
 			fitted = last.Add(idle)
 		}
+		// Holding keeps a reply to nmap's full wait, data or not: an IRC
+		// server's greeting comes in pieces seconds apart (ngircd waits
+		// for its ident and DNS look-ups), and its last piece matches.
 		deadline := full
 		if !s.holding.Load() && fitted.Before(full) {
 			deadline = fitted
@@ -525,7 +529,7 @@ func (s *speculative) collect(rp *specReply, est time.Duration) {
 		// A timeout is either the deadline or a wake: the loop decides.
 	}
 	silentFull := end == endTimeout && size == 0 && !c.now().Before(full)
-	late := silentFull && p.IsNull() && !s.ssl && t.Proto == probes.TCP && c.lateListen() > 0
+	late := silentFull && p.IsNull() && !s.ssl && t.Proto == probes.TCP && c.lateListen(p) > 0
 	if late {
 		rp.mu.Lock()
 		rp.lateDone = make(chan struct{})
@@ -533,7 +537,7 @@ func (s *speculative) collect(rp *specReply, est time.Duration) {
 	}
 	rp.finish(end, nil)
 	if late {
-		s.listenLate(rp, conn, full.Add(c.lateListen()), idle)
+		s.listenLate(rp, conn, full.Add(c.lateListen(p)), idle)
 	}
 }
 

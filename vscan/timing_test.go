@@ -225,7 +225,7 @@ func TestAnsweredPortIsNotHeld(t *testing.T) {
 // wait, on a port silent to every probe. nmap catches it only because the
 // probe after NULL reuses the NULL connection (S6); the adaptive timing,
 // whose probes each have their own connection, catches it by listening
-// once longer on the NULL connection (DefaultLateListen).
+// once longer on the NULL connection (a third of its wait, 2 s).
 func TestBannerAfter6500msLateListen(t *testing.T) {
 	t.Parallel()
 	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
@@ -246,4 +246,28 @@ func TestBannerAfter6500msLateListen(t *testing.T) {
 	if !strings.Contains(strings.Join(traces[1], "\n"), "late banner") {
 		t.Errorf("adaptive trace does not mention the late banner:\n%s", strings.Join(traces[1], "\n"))
 	}
+}
+
+// A banner in two pieces 1.5 s apart, of which only the whole matches
+// (ngircd's greeting waits for its ident and DNS look-ups): nmap reads
+// the NULL probe's reply for 6 s and sees both. The adaptive timing,
+// while the port has no answer, reads as long.
+func TestBannerInPieces(t *testing.T) {
+	t.Parallel()
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		c.Write([]byte("SSH-2.0-"))
+		select {
+		case <-h.done:
+			return
+		case <-time.After(1500 * time.Millisecond):
+		}
+		c.Write([]byte("OpenSSH_9.2\r\n"))
+		hold(h, c)
+	})
+	perMode(t, func(t *testing.T, timing Timing) {
+		r := scan(t, nmapWaitConfig(t, timing), h.tg)
+		if s := r.Service; r.Outcome != Matched || s.Name != "ssh" || s.Version != "9.2" {
+			t.Errorf("%v %+v, want OpenSSH 9.2", r.Outcome, s)
+		}
+	})
 }

@@ -59,8 +59,8 @@ type Config struct {
 	// DefaultFirstByteWait, DefaultIdleWait).
 	FirstByteWait, IdleWait time.Duration
 	// LateListen is how long TimingFast listens on a silent port's NULL
-	// connection past the NULL probe's wait (default DefaultLateListen;
-	// negative: never).
+	// connection past the NULL probe's wait (default: a third of that
+	// wait, LateListenShare; negative: never).
 	LateListen time.Duration
 
 	// Record, when set, receives every service's complete replies at the

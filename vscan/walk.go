@@ -291,12 +291,14 @@ func (w *walk) quietEnd(end readEnd) {
 	}
 }
 
-// lateBanner is the one longer listen of a TCP port silent to every probe
-// (speculative source): a banner sent after the NULL probe's wait, when a
+// lateBanner is the one longer listen of a TCP port silent to every probe,
+// each of which timed out (speculative source): a banner sent after the NULL probe's wait, when a
 // line matches it, answers the port. Otherwise nmap's answer stands.
 func (w *walk) lateBanner() {
 	null := w.c.Matcher.DB().Null
-	if w.replied || w.ssl || w.t.Proto != probes.TCP || null == nil || w.sess.Soft() != nil || w.ctx.Err() != nil {
+	// Only a port whose every probe timed out: one that closes or resets
+	// connections has said all it will.
+	if w.replied || w.quiet != Timeout || w.ssl || w.t.Proto != probes.TCP || null == nil || w.sess.Soft() != nil || w.ctx.Err() != nil {
 		return
 	}
 	data := w.src.late()
