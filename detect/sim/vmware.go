@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/signetscan/signet/serve"
 )
@@ -31,6 +32,9 @@ func init() {
 	Devices["vmware-esxi-http"] = Device{Doc: "VMware ESXi SOAP /sdk in clear HTTP (a proxy's back end)", TCP: plain.Serve}
 }
 
+// hostCert is the simulated hosts' throw-away certificate, made once.
+var hostCert = sync.OnceValues(serve.SelfSigned)
+
 // VMwareHost is the AboutInfo of a host.
 type VMwareHost struct {
 	Name, Version, Build, OSType, ProductLine, APIType, APIVersion string
@@ -41,7 +45,7 @@ type VMwareHost struct {
 // Serve answers one connection (after a TLS handshake).
 func (h VMwareHost) Serve(c net.Conn) {
 	if !h.Plain {
-		cert, err := serve.SelfSigned()
+		cert, err := hostCert()
 		if err != nil {
 			return
 		}
