@@ -5,8 +5,8 @@ import (
 	"unicode"
 )
 
-// CCcamVersion stands for nmap's cccam-version: on ports 10000, 10001
-// and 12000 (or a port named cccam) it connects and reads what the
+// CCcamVersion stands for nmap's cccam-version: on ports 10000, 10001,
+// 12000 and 12001 (or a port named cccam) it connects and reads what the
 // server sends first. A CCcam server sends exactly 16 random bytes (its
 // session seed); when they look random — not text, and at least 10
 // distinct byte values — the port is named cccam with version "CCcam DVR
@@ -17,7 +17,7 @@ type CCcamVersion struct{}
 
 func (CCcamVersion) Name() string { return "cccam-version" }
 func (CCcamVersion) Rule() Rule {
-	return Rule{Ports: []int{10000, 10001, 12000}, Services: []string{"cccam"}, MinIntensity: 7}
+	return Rule{Ports: []int{10000, 10001, 12000, 12001}, Services: []string{"cccam"}, MinIntensity: 7}
 }
 func (CCcamVersion) Sets() []Field { return []Field{FName, FVersion} }
 

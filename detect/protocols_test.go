@@ -28,6 +28,19 @@ func TestTNSVersion(t *testing.T) {
 	}
 }
 
+func TestTNSError(t *testing.T) {
+	for in, want := range map[string]string{
+		"(DESCRIPTION=(TMP=)(VSNNUM=1)(ERR=1189)(ERROR_STACK=(ERROR=(CODE=1189)(EMFI=4))))": "unauthorized",
+		"(ERR=12514)": "unknown service name",
+		"(ERR=12516)": "error: 12516",
+		"(TMP=)":      "",
+	} {
+		if got := TNSError([]byte(in)); got != want {
+			t.Errorf("TNSError(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestTNSConnectLengths(t *testing.T) {
 	b := tnsVersionConnect()
 	if int(be16(b, 0)) != len(b) || b[4] != 1 {
@@ -97,6 +110,7 @@ func FuzzProtocolParsers(f *testing.F) {
 		ParseUbiquiti(b)
 		ParseListIdentity(b)
 		TNSVersion(b)
+		TNSError(b)
 		ParseEXCSATRD(b)
 		IsFINSControllerData(b)
 		NDMPStrings(b)

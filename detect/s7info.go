@@ -16,7 +16,9 @@ import (
 // identification (SZL-ID 0x001C). A CPU that acknowledges the setup is
 // named iso-tsap, product "Siemens S7 PLC", device type specialized,
 // probed with confidence 10 and its fingerprint dropped
-// (nmap 7.93 prints no version, whatever firmware the list gives).
+// (nmap 7.93 prints no version, whatever firmware the list gives). A
+// product a match line already gave stays (beyond nmap: it only happens
+// with signet's own signatures, which tell the S7 family and firmware).
 type S7Info struct{}
 
 func (S7Info) Name() string { return "s7-info" }
@@ -37,6 +39,12 @@ func (S7Info) Detect(ctx context.Context, env *Env, p *Port) (*Update, error) {
 		return nil, err
 	}
 	env.Trace("Service scan detector s7-info: %s:%d is an S7 CPU: %+v", p.Addr, p.Number, *id)
+	if p.Hard && p.Service.Product != "" {
+		// A signature named the CPU already (signet's own file names the
+		// S7 family, firmware and module): keep it. nmap's file has no
+		// line for S7, so with it this never happens.
+		return &Update{Name: "iso-tsap", Match: Hard}, nil
+	}
 	return &Update{Name: "iso-tsap", Product: "Siemens S7 PLC", Device: "specialized", Match: Hard}, nil
 }
 

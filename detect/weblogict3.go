@@ -6,8 +6,8 @@ import (
 	"regexp"
 )
 
-// WebLogicT3Info stands for nmap's weblogic-t3-info: on ports 7001 and
-// 7002, or a port named http, it opens the WebLogic T3 handshake
+// WebLogicT3Info stands for nmap's weblogic-t3-info: on ports 7001 to
+// 7003, or a port named http, it opens the WebLogic T3 handshake
 // ("t3 12.1.2", the abbreviation size and header length lines, an empty
 // line). A server that answers "HELO:VERSION.false..." speaks T3: the
 // answer becomes product "WebLogic application server", version the
@@ -20,7 +20,7 @@ type WebLogicT3Info struct{}
 
 func (WebLogicT3Info) Name() string { return "weblogic-t3-info" }
 func (WebLogicT3Info) Rule() Rule {
-	return Rule{Ports: []int{7001, 7002}, Services: []string{"http"}, MinIntensity: 7}
+	return Rule{Ports: []int{7001, 7002, 7003}, Services: []string{"http"}, MinIntensity: 7}
 }
 func (WebLogicT3Info) Sets() []Field { return []Field{FProduct, FVersion, FInfo} }
 

@@ -97,10 +97,10 @@ func TestEvidenceIsNmaps(t *testing.T) {
 		wg.Go(func() {
 			ns := fmt.Sprintf("simnmap-%d-%d", os.Getpid(), i)
 			answers, err := inNamespace(ns, bin, g, signet)
-			if err == nil && !agrees(answers["nmap"], g) {
+			if d := disagreements(answers["nmap"], g); err == nil && len(d) > 0 {
 				// nmap's scripts have their own timeouts, which a loaded
 				// machine can pass: a disagreement is checked once more.
-				t.Logf("namespace %s: nmap disagrees with the evidence; running the group again", ns)
+				t.Logf("namespace %s: nmap disagrees with the evidence (%s); running the group again", ns, strings.Join(d, "; "))
 				answers, err = inNamespace(ns, bin, g, signet)
 			}
 			if err != nil {
@@ -127,16 +127,17 @@ func TestEvidenceIsNmaps(t *testing.T) {
 	t.Logf("%d evidence files checked against nmap in %d namespaces", len(cases), len(groups))
 }
 
-// agrees reports whether nmap's answers are the ones the cases expect.
-func agrees(nmap map[string]detect.Fields, cases []simCase) bool {
+// disagreements lists the cases whose expected answer is not nmap's.
+func disagreements(nmap map[string]detect.Fields, cases []simCase) []string {
+	var d []string
 	for _, c := range cases {
 		f := maps.Clone(nmap[fmt.Sprintf("%d/%s", c.e.Port, c.e.Proto)])
 		delete(f, "fp")
 		if f.String() != c.e.Expect.String() {
-			return false
+			d = append(d, fmt.Sprintf("%s: %s", filepath.Base(c.file), f))
 		}
 	}
-	return true
+	return d
 }
 
 // simCase is an evidence file recorded from a simulated device.

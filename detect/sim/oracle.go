@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"net"
+	"strconv"
 )
 
 // Oracle is an Oracle Net (TNS) listener on 1521/tcp. Every CONNECT
@@ -22,6 +23,10 @@ func init() {
 	Devices["oracle-tns"] = Device{Doc: "Oracle 19c TNS listener refusing remote commands (ERR=1189) (1521/tcp)", TCP: Oracle.Serve}
 	old := OracleListener{VSNNUM: 0x0b200200, Banner: "TNSLSNR for Linux: Version 11.2.0.2.0 - Production"}
 	Devices["oracle-tns-11g"] = Device{Doc: "Oracle 11g TNS listener that answers the version command with its banner (1521/tcp)", TCP: old.Serve}
+	Devices["oracle-tns-12514"] = Device{Doc: "TNS listener answering even the version command with ERR=12514 and its VSNNUM (only nmap's softmatch names it)", TCP: OracleListener{VSNNUM: 0x0c200100, AllErr: 12514}.Serve}
+	for _, e := range []int{1194, 12505, 12516} {
+		Devices["oracle-tns-"+strconv.Itoa(e)] = Device{Doc: fmt.Sprintf("TNS listener answering every connect with ERR=%d and its VSNNUM", e), TCP: OracleListener{VSNNUM: 0x0c200100, AllErr: e}.Serve}
+	}
 	Devices["oracle-tns-12504"] = Device{Doc: "TNS listener that refuses connections without a service name (ERR=12504, no VSNNUM)", TCP: OracleListener{Only12504: true}.Serve}
 }
 
@@ -33,6 +38,8 @@ type OracleListener struct {
 	Banner string
 	// Only12504: refuse everything with (DESCRIPTION=(ERR=12504)).
 	Only12504 bool
+	// AllErr: refuse everything with this error and the VSNNUM.
+	AllErr int
 }
 
 // Serve answers TNS packets on one connection.
@@ -51,6 +58,8 @@ func (l OracleListener) Serve(c net.Conn) {
 		switch {
 		case l.Only12504:
 			data = "(DESCRIPTION=(ERR=12504))\x00"
+		case l.AllErr != 0:
+			data = fmt.Sprintf("(DESCRIPTION=(TMP=)(VSNNUM=%d)(ERR=%d)(ERROR_STACK=(ERROR=(CODE=%d)(EMFI=4))))", l.VSNNUM, l.AllErr, l.AllErr)
 		case bytes.Contains(body, []byte("(COMMAND=version)")) && l.Banner != "":
 			data = fmt.Sprintf("(DESCRIPTION=(TMP=)(VSNNUM=%d)(ERR=0)(ALIAS=LISTENER))%s\x00", l.VSNNUM, l.Banner)
 		case bytes.Contains(body, []byte("(COMMAND=")):
