@@ -87,6 +87,7 @@ func (c *Config) lateListen(null *probes.Probe) time.Duration {
 // after 4.5 s, a service that closes silently after tcpwrappedms, a
 // reply slower than the fitted wait and one that comes in pieces seconds
 // apart, on a port that has no answer yet, are seen as nmap sees them.
+// UDP ports do not hold (see pass): their waits are the fitted ones.
 type speculative struct {
 	w   *walk
 	ssl bool
@@ -126,7 +127,10 @@ func (s *speculative) pass(ssl bool) {
 	s.list = nil
 	s.first = nil
 	s.allowed = false
-	s.holding.Store(true)
+	// UDP does not hold: no service closes a datagram socket on us, and
+	// an open|filtered port silent to every probe, the common UDP case,
+	// would wait nmap's full waits for nothing.
+	s.holding.Store(s.w.t.Proto == probes.TCP)
 }
 
 // endPass stops every collector of the pass and waits for them, so no
