@@ -17,7 +17,7 @@ type waitConn struct {
 
 // dialWait dials the port (env.Dial) and bounds each exchange on the
 // connection by env.Wait and by ctx.
-func dialWait(ctx context.Context, env *Env, ssl bool) (net.Conn, error) {
+func dialWait(ctx context.Context, env *Env, ssl bool) (*waitConn, error) {
 	c, err := env.Dial(ctx, ssl)
 	if err != nil {
 		return nil, err

@@ -29,6 +29,8 @@ import (
 //	via udp                                          (see Evidence.Via)
 //	> "GET / HTTP/1.0\r\n\r\n"                        (a request)
 //	< "HTTP/1.1 301 Moved Permanently\r\n"            (its reply, in pieces)
+//	> ""                                             (no request: what the
+//	< "\x8f\x12..."                                  server sends on connection)
 //
 // Strings are Go-quoted; values of key=value pairs may be.
 type Evidence struct {

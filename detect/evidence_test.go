@@ -189,17 +189,34 @@ func replay(t *testing.T, d Detector, e *evidence) (*Service, []PortName, bool) 
 // their replies until the test ends.
 func serveEvidence(t *testing.T, e *Evidence) string {
 	t.Helper()
-	answer := func(req []byte) ([]byte, bool) {
-		for _, x := range e.Exchanges {
-			if sameRequest(x.Request, req, e.XID, e.xidLen()) {
-				reply := append([]byte(nil), x.Reply...)
-				if n := e.xidLen(); e.XID >= 0 && len(reply) >= e.XID+n && len(req) >= e.XID+n {
-					copy(reply[e.XID:e.XID+n], req[e.XID:e.XID+n])
-				}
-				return reply, true
+	// answer finds req's reply: the first exchange of that request not
+	// yet used on this connection (a session may send one request twice
+	// and get two replies), else the first of that request.
+	answer := func(req []byte, used map[int]bool) ([]byte, bool) {
+		i := -1
+		for j, x := range e.Exchanges {
+			if !sameRequest(x.Request, req, e.XID, e.xidLen()) {
+				continue
+			}
+			if i < 0 {
+				i = j
+			}
+			if !used[j] {
+				i = j
+				break
 			}
 		}
-		return nil, false
+		if i < 0 {
+			return nil, false
+		}
+		if used != nil {
+			used[i] = true
+		}
+		reply := append([]byte(nil), e.Exchanges[i].Reply...)
+		if n := e.xidLen(); e.XID >= 0 && len(reply) >= e.XID+n && len(req) >= e.XID+n {
+			copy(reply[e.XID:e.XID+n], req[e.XID:e.XID+n])
+		}
+		return reply, true
 	}
 	if e.Proto == "udp" || e.Via == "udp" {
 		pc, err := net.ListenPacket("udp", "127.0.0.1:0")
@@ -214,7 +231,7 @@ func serveEvidence(t *testing.T, e *Evidence) string {
 				if err != nil {
 					return
 				}
-				if reply, ok := answer(buf[:n]); ok {
+				if reply, ok := answer(buf[:n], nil); ok {
 					pc.WriteTo(reply, from)
 				} else {
 					t.Errorf("request not in the evidence: %q", buf[:n])
@@ -252,8 +269,10 @@ func serveEvidence(t *testing.T, e *Evidence) string {
 				if tc, ok := c.(*tls.Conn); ok && tc.Handshake() != nil {
 					return
 				}
-				// An exchange with no request is a banner, sent on connect.
-				if reply, ok := answer(nil); ok {
+				// An exchange with an empty request (> "") is what the
+				// server sends on connection, a banner.
+				used := map[int]bool{}
+				if reply, ok := answer(nil, used); ok {
 					c.Write(reply)
 				}
 				// Requests are answered one after the other on the
@@ -264,7 +283,7 @@ func serveEvidence(t *testing.T, e *Evidence) string {
 					n, err := c.Read(buf)
 					got = append(got, buf[:n]...)
 					total += n
-					if reply, ok := answer(got); ok && len(got) > 0 {
+					if reply, ok := answer(got, used); ok && len(got) > 0 {
 						c.Write(reply)
 						got = nil
 						continue

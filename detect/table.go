@@ -17,7 +17,24 @@ var Table = []Detector{
 	MQTTSubscribe{},    //
 	PPTPVersion{},      //
 	RFC868Time{},       //
-	RPCGrind{},         // after the others, as nmap runs it (runlevel 2)
+	// industrial and proprietary protocols
+	S7Info{},
+	ENIPInfo{},
+	BACnetInfo{},
+	FoxInfo{},
+	OmronInfo{},
+	UbiquitiDiscovery{},
+	OracleTNSVersion{},
+	VMwareVersion{},
+	WebLogicT3Info{},
+	IAX2Version{},
+	HTTPTraneInfo{},
+	DRDAInfo{},
+	NDMPVersion{},
+	CCcamVersion{},
+	McAfeeEPOAgent{},
+	// last, as nmap runs it after every other version script (runlevel 2)
+	RPCGrind{},
 }
 
 // Named returns the detector of Table called name, nil if none.

@@ -196,29 +196,35 @@ func (r *recorder) env(env *detect.Env, p *detect.Port) *detect.Env {
 
 type recConn struct {
 	net.Conn
-	r       *recorder
-	started bool // an exchange of this connection is open
+	r   *recorder
+	cur int // index+1 of this connection's open exchange, 0 before any
 }
 
+// Write starts an exchange: its request, the replies read after it.
 func (c *recConn) Write(b []byte) (int, error) {
 	n, err := c.Conn.Write(b)
 	c.r.mu.Lock()
 	c.r.exchanges = append(c.r.exchanges, detect.Exchange{Request: append([]byte(nil), b[:n]...)})
-	c.started = true
+	c.cur = len(c.r.exchanges)
 	c.r.mu.Unlock()
 	return n, err
 }
 
+// Read adds to the reply of the connection's open exchange; what the
+// server sends before any request is an exchange with an empty request
+// (> "" in the evidence: a banner, replayed on accept).
 func (c *recConn) Read(b []byte) (int, error) {
 	n, err := c.Conn.Read(b)
+	if n <= 0 {
+		return n, err
+	}
 	c.r.mu.Lock()
-	if n > 0 && !c.started { // a banner: the server spoke first
-		c.r.exchanges = append(c.r.exchanges, detect.Exchange{})
-		c.started = true
+	if c.cur == 0 {
+		c.r.exchanges = append(c.r.exchanges, detect.Exchange{Request: []byte{}})
+		c.cur = len(c.r.exchanges)
 	}
-	if k := len(c.r.exchanges); k > 0 && n > 0 {
-		c.r.exchanges[k-1].Reply = append(c.r.exchanges[k-1].Reply, b[:n]...)
-	}
+	x := &c.r.exchanges[c.cur-1]
+	x.Reply = append(x.Reply, b[:n]...)
 	c.r.mu.Unlock()
 	return n, err
 }
