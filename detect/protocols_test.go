@@ -319,6 +319,31 @@ func TestHELOVersion(t *testing.T) {
 	}
 }
 
+func TestDockerVersionOf(t *testing.T) {
+	for _, c := range []struct {
+		status int
+		body   string
+		want   string
+		ok     bool
+	}{
+		{200, `{"Version":"20.10.24+dfsg1","ApiVersion":"1.41"}`, "20.10.24+dfsg1", true},
+		{200, `{"Components":[{"Version":"x"}],"Version":"1.11.2"}` + "\n", "1.11.2", true},
+		{500, `{"Version":"1.11.2"}`, "", false},
+		{404, `{"message":"page not found"}`, "", false},
+		{200, `{"Version":20.1}`, "", false},
+		{200, `{"Version":""}`, "", false},
+		{200, `{"ApiVersion":"1.41"}`, "", false},
+		{200, `["Version"]`, "", false},
+		{200, "Version: 20.10.24\n", "", false},
+		{200, "", "", false},
+	} {
+		got, ok := DockerVersionOf(c.status, []byte(c.body))
+		if got != c.want || ok != c.ok {
+			t.Errorf("%d %q: %q %v, want %q %v", c.status, c.body, got, ok, c.want, c.ok)
+		}
+	}
+}
+
 func TestEBCDIC(t *testing.T) {
 	for _, s := range []string{"QDB2/LINUXX8664", "SQL11058", "db2sysc 00000000000A5F21", "Apache Derby"} {
 		if got := fromEBCDIC(toEBCDIC(s)); got != s {
@@ -356,6 +381,7 @@ func FuzzProtocolParsers(f *testing.F) {
 		ParseEXCSATRD(b)
 		IsFINSControllerData(b)
 		NDMPStrings(b)
+		DockerVersionOf(200, b)
 		id := &S7Identity{}
 		id.fromModuleIdentification([][]byte{b})
 		id.fromComponentIdentification([][]byte{b})

@@ -33,6 +33,8 @@ var Table = []Detector{
 	NDMPVersion{},
 	CCcamVersion{},
 	McAfeeEPOAgent{},
+	// the Docker Engine API
+	DockerVersion{},
 	// last, as nmap runs it after every other version script (runlevel 2)
 	RPCGrind{},
 }

@@ -12,6 +12,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"flag"
 	"fmt"
 	"net"
@@ -105,7 +106,7 @@ func run(name, target, out, db string, xid, xidLen int, service string, cs comme
 		expect = rec.expect
 	}
 	e := &detect.Evidence{Port: t.Port, Proto: proto, Addr: ap.Addr().String(), Before: rec.before, Hard: rec.port.Hard,
-		Replies: rec.port.Replies, Expect: expect, XID: xid, XIDLen: xidLen, Exchanges: rec.exchanges, Via: rec.via}
+		Replies: rec.port.Replies, Expect: expect, XID: xid, XIDLen: xidLen, Exchanges: rec.exchanges, Via: rec.via, TLS: rec.tls}
 	for _, o := range res.Others {
 		f := detect.Fields{"port": strconv.Itoa(o.Number) + "/" + o.Proto, "name": o.Name, "version": o.Version, "extrainfo": o.Info}
 		if o.Force {
@@ -127,6 +128,7 @@ type recorder struct {
 	detect.Detector
 	mu        sync.Mutex
 	via       string          // "udp" once the detector used Env.DialUDP on a TCP port
+	tls       string          // "1.2" once the detector spoke TLS 1.2 or later
 	service   *detect.Service // -service: the walk's answer to use
 	hard      bool
 	expect    detect.Fields // the answer after the detector, with -service
@@ -171,8 +173,14 @@ func (r *recorder) env(env *detect.Env, p *detect.Port) *detect.Env {
 			return nil, err
 		}
 		if ssl {
+			// The replay is Go's TLS server (evidence "tls 1.2"); an older
+			// handshake cannot be replayed and is marked so.
 			r.mu.Lock()
-			r.exchanges = append(r.exchanges, detect.Exchange{Request: []byte("(TLS handshake: not replayable)")})
+			if cs, ok := c.(interface{ ConnectionState() tls.ConnectionState }); ok && cs.ConnectionState().Version >= tls.VersionTLS12 {
+				r.tls = "1.2"
+			} else {
+				r.exchanges = append(r.exchanges, detect.Exchange{Request: []byte("(TLS handshake before 1.2: not replayable)")})
+			}
 			r.mu.Unlock()
 		}
 		return &recConn{Conn: c, r: r}, nil
