@@ -108,7 +108,7 @@ func groupIntensity0(t *testing.T) {
 }
 
 // groupE3: templates ($SUBST, $P, $I, trailing trim, CPE transform),
-// explicit fallback, implicit NULL fallback — the spec's tp1.probes.
+// explicit fallback, implicit NULL fallback — the probe file of run E3 in docs/nmap-behaviour.md.
 func groupE3(t *testing.T) {
 	needNmap(t, false)
 	db := writeProbes(t, "tp1.probes", `# test probes file 1 (templates, fallback, implicit NULL fallback)

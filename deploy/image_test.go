@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/signetscan/signet/internal/testenv"
 )
 
 // instructions returns the Dockerfile's instructions, comments and line
@@ -62,7 +64,7 @@ func TestDockerfile(t *testing.T) {
 // environment, version-scanning a port this test opened on loopback.
 func TestStaticBinaryRunsAlone(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds the binary")
+		t.Skip("builds the binary") // skip-ok: CI does not run -short
 	}
 	root := t.TempDir()
 	bin := filepath.Join(root, "signet")
@@ -87,10 +89,7 @@ func TestStaticBinaryRunsAlone(t *testing.T) {
 	}
 
 	if os.Geteuid() != 0 {
-		if os.Getenv("CI") != "" {
-			t.Fatal("CI: chroot needs root")
-		}
-		t.Skip("chroot needs root")
+		testenv.Missing(t, "chroot needs root")
 	}
 	// A banner service on loopback; the chroot shares the network.
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

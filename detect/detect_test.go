@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/signetscan/signet/internal/testenv"
 	"github.com/signetscan/signet/result"
 )
 
@@ -163,10 +164,7 @@ func TestReadRecord(t *testing.T) {
 func TestRPCNamesAsNmap(t *testing.T) {
 	f, err := os.Open("/usr/share/nmap/nmap-rpc")
 	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal(err)
-		}
-		t.Skip("nmap is not installed")
+		testenv.Missing(t, "nmap is not installed: %v", err)
 	}
 	defer f.Close()
 	nmap := map[uint32]string{}

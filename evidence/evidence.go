@@ -87,12 +87,40 @@ func Load(dir string) ([]*Case, error) {
 	return cases, err
 }
 
+// LoadFS reads every *.fp file under root in fsys (the embedded corpus, for
+// one); each case's Path is its name in fsys.
+func LoadFS(fsys fs.FS, root string) ([]*Case, error) {
+	var cases []*Case
+	err := fs.WalkDir(fsys, root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".fp") {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, path)
+		if err != nil {
+			return err
+		}
+		c, err := Parse(path, data)
+		if err != nil {
+			return err
+		}
+		cases = append(cases, c)
+		return nil
+	})
+	sort.Slice(cases, func(i, j int) bool { return cases[i].Path < cases[j].Path })
+	return cases, err
+}
+
 // LoadFile reads one case.
 func LoadFile(path string) (*Case, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
+	return Parse(path, data)
+}
+
+// Parse reads one case from the contents of the file at path.
+func Parse(path string, data []byte) (*Case, error) {
 	c := &Case{Path: path}
 	seenExpect := false
 	for i, line := range strings.Split(string(data), "\n") {

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/signetscan/signet/diag"
 )
 
 // DecodeReader reads r to the end and decodes it like Decode.
@@ -29,7 +31,7 @@ func DecodeReader(name string, r io.Reader) ([]*Fingerprint, error) {
 // decoded (F4: \0, \xHH, \r, \n, \t, backslash + punctuation) and every
 // entry is checked: its declared length may exceed the bytes kept (nmap keeps
 // 900, or 1300 when debugging) but not be smaller. Problems are returned as
-// an ErrorList with positions in data ("name:LINE:COL: msg"); the
+// a diag.ErrorList with positions in data ("name:LINE:COL: msg"); the
 // fingerprints that decoded cleanly are returned as well.
 func Decode(name string, data []byte) ([]*Fingerprint, error) {
 	fps, _, err := decode(name, data, false)
@@ -89,10 +91,7 @@ func decode(name string, data []byte, lenient bool) ([]*Fingerprint, *Repairs, e
 	for i, f := range out {
 		fps[i] = f.fp
 	}
-	sort.SliceStable(d.errs, func(i, j int) bool {
-		a, b := d.errs[i], d.errs[j]
-		return a.Line < b.Line || (a.Line == b.Line && a.Col < b.Col)
-	})
+	d.errs.Sort()
 	var rep *Repairs
 	if d.rep.Fingerprints > 0 {
 		rep = &d.rep
@@ -135,7 +134,7 @@ type decoder struct {
 	data    []byte
 	lenient bool  // DecodeLenient: a bare CR ends a line too
 	starts  []int // offset of each line
-	errs    ErrorList
+	errs    diag.ErrorList
 	rep     Repairs // what DecodeLenient repaired in the fingerprints it returns
 }
 
@@ -184,7 +183,7 @@ func skipSpace(b []byte, s, e int) int {
 func (d *decoder) errorf(off int, format string, args ...any) {
 	li := sort.Search(len(d.starts), func(i int) bool { return d.starts[i] > off }) - 1
 	li = max(li, 0)
-	d.errs = append(d.errs, &Error{File: d.name, Line: li + 1, Col: off - d.starts[li] + 1, Msg: fmt.Sprintf(format, args...)})
+	d.errs = append(d.errs, &diag.Error{Pos: diag.Pos{File: d.name, Line: li + 1, Col: off - d.starts[li] + 1}, Msg: fmt.Sprintf(format, args...)})
 }
 
 // text is the logical fingerprint text with the input offset of each byte.

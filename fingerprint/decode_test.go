@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/signetscan/signet/diag"
 )
 
 const okFP = `SF-Port1-TCP:V=7.93%I=7%D=1/2%Time=A%P=p%r(NULL,2,"ab");`
@@ -59,8 +61,8 @@ func TestDecodeMixed(t *testing.T) {
 		"trailing text",
 	}, "\n")
 	fps, err := Decode("m", []byte(in))
-	el, ok := err.(ErrorList)
-	if !ok || len(el) != 1 || el[0].Line != 4 || el[0].Col != 53 {
+	el, ok := err.(diag.ErrorList)
+	if !ok || len(el) != 1 || el[0].Pos.Line != 4 || el[0].Pos.Col != 53 {
 		t.Fatalf("errors: %v", err)
 	}
 	if len(fps) != 3 || fps[0].Port != 1 || fps[1].Port != 3 || fps[2].Port != 4 {

@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/signetscan/signet/diag"
 )
 
 // FuzzDecode checks that Decode never panics and that whatever it accepts
@@ -24,7 +26,7 @@ func FuzzDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fps, err := Decode("fuzz", data)
 		if err != nil {
-			if _, ok := err.(ErrorList); !ok {
+			if _, ok := err.(diag.ErrorList); !ok {
 				t.Fatalf("error of type %T", err)
 			}
 		}
@@ -61,7 +63,7 @@ func FuzzDecodeLenient(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fps, rep, err := DecodeLenient("fuzz", data)
 		if err != nil {
-			if _, ok := err.(ErrorList); !ok {
+			if _, ok := err.(diag.ErrorList); !ok {
 				t.Fatalf("error of type %T", err)
 			}
 		}

@@ -17,6 +17,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/signetscan/signet/internal/testenv"
 )
 
 // The probe file: NULL plus three probes, no match lines, so every port
@@ -103,12 +105,12 @@ func nmapInfo(t *testing.T, path string) (string, string) {
 	defer cancel()
 	out, err := exec.CommandContext(ctx, path, "--version").Output()
 	if err != nil {
-		t.Skipf("nmap --version: %v", err)
+		testenv.Missing(t, "nmap --version: %v", err)
 	}
 	v := regexp.MustCompile(`Nmap version (\S+)`).FindSubmatch(out)
 	p := regexp.MustCompile(`Platform: (\S+)`).FindSubmatch(out)
 	if v == nil || p == nil {
-		t.Skipf("cannot read nmap --version output: %q", out)
+		t.Fatalf("cannot read nmap --version output: %q", out)
 	}
 	return string(v[1]), string(p[1])
 }
@@ -142,7 +144,7 @@ func tune(t *testing.T, s *itServer, hdr Fingerprint, debug bool, target int) {
 func TestNmapByteExact(t *testing.T) {
 	nmap, err := exec.LookPath("nmap")
 	if err != nil {
-		t.Skip("nmap not installed")
+		testenv.Missing(t, "nmap not installed")
 	}
 	version, platform := nmapInfo(t, nmap)
 	rng := rand.New(rand.NewSource(7))

@@ -9,9 +9,10 @@ import (
 	"testing"
 )
 
-// The seed article as published, and the fingerprint as nmap printed it.
+// The seed article (testdata/seed: our page around the fingerprint as a blog
+// pasted it), and the fingerprint as nmap printed it.
 const (
-	seedArticle = "../../shared/seed/article.txt"
+	seedArticle = "../testdata/seed/article.txt"
 	articleCopy = "testdata/article-pineapp.txt" // its fingerprint lines, verbatim
 )
 

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/signetscan/signet/diag"
 	"github.com/signetscan/signet/evidence"
 	"github.com/signetscan/signet/matcher"
 	"github.com/signetscan/signet/pcre"
@@ -17,7 +18,7 @@ import (
 // Finding is one warning or error about a line. An error is a line that is
 // wrong whatever the evidence says; signet lint exits non-zero on one.
 type Finding struct {
-	Pos   probes.Pos
+	Pos   diag.Pos
 	Msg   string
 	Error bool
 }
@@ -270,7 +271,7 @@ func checkSoftConfirm(db *probes.DB) []Finding {
 				}
 			}
 			if !ok {
-				out = append(out, Finding{Pos: m.Pos, Msg: fmt.Sprintf("softmatch %s: no other %s probe has a match line for %s to confirm it", m.Service, p.Protocol, m.Service)})
+				out = append(out, Finding{Pos: m.Pos, Msg: fmt.Sprintf("softmatch %s: no other %s probe has a match line for %s to confirm it", m.Service, p.Protocol.Upper(), m.Service)})
 			}
 		}
 	})
@@ -291,7 +292,7 @@ func Evidence(db *probes.DB, dir string) ([]Finding, error) {
 	for _, c := range cases {
 		port, _ := c.Run(m)
 		if err := c.Check(port); err != nil {
-			out = append(out, Finding{Pos: probes.Pos{File: c.Path}, Msg: "evidence does not hold: " + strings.TrimPrefix(err.Error(), c.Path+": ")})
+			out = append(out, Finding{Pos: diag.Pos{File: c.Path}, Msg: "evidence does not hold: " + strings.TrimPrefix(err.Error(), c.Path+": ")})
 		}
 	}
 	used := evidence.Used(m, cases)

@@ -132,7 +132,7 @@ func CrossCheck(db *probes.DB, cases []*evidence.Case) []Finding {
 				cuts := EchoReplies(q.Payload)
 				for _, r := range cuts {
 					if matches(m, r) && !echoes(p.Protocol, m.Service, cuts) {
-						out = append(out, Finding{Pos: m.Pos, Msg: fmt.Sprintf("matches probe %s %s's payload echoed back (%s): an echo service would be named %s", q.Protocol, q.Name, describeCut(r, q.Payload), m.Service)})
+						out = append(out, Finding{Pos: m.Pos, Msg: fmt.Sprintf("matches probe %s %s's payload echoed back (%s): an echo service would be named %s", q.Protocol.Upper(), q.Name, describeCut(r, q.Payload), m.Service)})
 						break
 					}
 				}

@@ -22,6 +22,26 @@ const (
 	Incomplete                 // errors or time-outs ended it early
 )
 
+// String is the outcome's word in signet's outputs (JSON lines' outcome,
+// --reason): matched, softmatched, nomatch, tcpwrapped; "timeout" for
+// Incomplete, which today covers time-outs and failed connections alike;
+// "" while running.
+func (o Outcome) String() string {
+	switch o {
+	case HardMatched:
+		return "matched"
+	case SoftMatched:
+		return "softmatched"
+	case NoMatch:
+		return "nomatch"
+	case TCPWrapped:
+		return "tcpwrapped"
+	case Incomplete:
+		return "timeout"
+	}
+	return ""
+}
+
 // Session is the state of one service across its probes: which probes may
 // still be sent (S4), the first softmatch, and the fields recorded so far (X3).
 type Session struct {

@@ -11,9 +11,9 @@ import (
 )
 
 // A writerCase is one scan, fed to every writer; its outputs are pinned by
-// testdata/<name>.<format>.golden. Cases named eN rebuild the spec's
-// section 9 captures; their tables and XML lines must also appear verbatim
-// in the excerpts testdata/spec-eN.*.txt (copied from the spec).
+// testdata/<name>.<format>.golden. Cases named eN rebuild nmap's runs EN of
+// docs/nmap-behaviour.md; their tables and XML lines must also appear
+// verbatim in nmap's output of those runs, testdata/spec-eN.*.txt.
 type writerCase struct {
 	name  string
 	run   *result.Run
@@ -21,7 +21,7 @@ type writerCase struct {
 	end   *result.RunEnd
 }
 
-// The spec's captures were made on Wed Nov 25 19:14:11 2026 UTC.
+// nmap's runs were made on Wed Nov 25 19:14:11 2026 UTC.
 var (
 	t0   = time.Unix(1795634051, 0).UTC()
 	rtt  = &result.Times{SRTT: 260 * time.Microsecond, RTTVar: 303 * time.Microsecond, Timeout: 100 * time.Millisecond}
@@ -54,6 +54,16 @@ func tcp(n int, s *result.Service) *result.Port {
 	return &result.Port{Number: n, Proto: "tcp", State: "open", Reason: "syn-ack", ReasonTTL: 64, Service: s}
 }
 
+// outcomes sets why detection ended on the given ports of h.
+func outcomes(h *result.Host, o map[int]string) *result.Host {
+	for _, p := range h.Ports {
+		if w, ok := o[p.Number]; ok {
+			p.Outcome = w
+		}
+	}
+	return h
+}
+
 func portNums(ps []*result.Port) []int {
 	var out []int
 	for _, p := range ps {
@@ -81,7 +91,7 @@ func readFP(t *testing.T, name string) string {
 	return strings.TrimSuffix(string(b), "\n")
 }
 
-// specFP cuts the fingerprint of one port out of a spec excerpt.
+// specFP cuts the fingerprint of one port out of nmap's output of a run.
 func specFP(t *testing.T, file, port string) string {
 	t.Helper()
 	s := readFP(t, file)
@@ -102,6 +112,7 @@ func writerCases(t *testing.T) []writerCase {
 		tcp(2525, &result.Service{Name: "smtp-proxy", Product: "PineApp Mail-SeCure smtp proxy",
 			CPE: []string{"cpe:/a:pineapp:mail-secure"}, Method: result.MethodProbed, Conf: 10}),
 	)
+	outcomes(e1, map[int]string{2222: "matched", 2525: "matched"})
 	cs = append(cs, writerCase{"e1", newRun(0, false, connect(2222, 2525)), []*result.Host{e1}, done(1, 1)})
 
 	// E2: seven TCP behaviours, two fingerprints (a softmatch and a no-match).
@@ -118,6 +129,8 @@ func writerCases(t *testing.T) []writerCase {
 		tcp(31999, &result.Service{Method: result.MethodTable, Conf: 3, Fingerprint: fp99,
 			Replies: []result.Reply{{Probe: "NULL", Data: e2Bytes}, {Probe: "GenericLines", Data: append(append([]byte{}, e2Bytes...), "ERR 4\r\n"...)}}}),
 	)
+	outcomes(e2, map[int]string{2222: "matched", 31993: "matched", 31994: "softmatched", 31995: "tcpwrapped", 31997: "tcpwrapped",
+		31998: "matched", 31999: "nomatch"})
 	cs = append(cs, writerCase{"e2", newRun(0, false, connect(portNums(e2.Ports)...)), []*result.Host{e2}, done(1, 1)})
 
 	// E5: ssl tunnel, matched and table-guessed.
@@ -128,6 +141,7 @@ func writerCases(t *testing.T) []writerCase {
 			Fingerprint: specFP(t, "spec-e5.nmap.txt", "8444"),
 			Replies:     []result.Reply{{Probe: "NULL", Data: []byte("\x01\x02garbage-proto v9\r\n")}}}),
 	)
+	outcomes(e5, map[int]string{8443: "matched", 8444: "nomatch"})
 	cs = append(cs, writerCase{"e5", newRun(0, false, connect(8443, 8444)), []*result.Host{e5}, done(1, 1)})
 
 	// E7: silent services: a table guess with "?", and nothing at all.
@@ -135,17 +149,19 @@ func writerCases(t *testing.T) []writerCase {
 		tcp(5001, &result.Service{Name: "commplex-link", Method: result.MethodTable, Conf: 3}),
 		tcp(31996, nil),
 	)
+	outcomes(e7, map[int]string{5001: "timeout", 31996: "timeout"})
 	cs = append(cs, writerCase{"e7", newRun(0, false, connect(5001, 31996)), []*result.Host{e7}, done(1, 1)})
 
 	// E10: VERSION truncation at 159 characters.
 	alpha := strings.Repeat("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 8)[:200]
 	e10 := localhost(tcp(32001, &result.Service{Name: "longfields", Product: strings.Repeat("P", 70), Version: strings.Repeat("V", 70),
 		Info: alpha, Hostname: "..", Method: result.MethodProbed, Conf: 10}))
+	outcomes(e10, map[int]string{32001: "matched"})
 	cs = append(cs, writerCase{"e10", newRun(0, false, connect(32001)), []*result.Host{e10}, done(1, 1)})
 
 	// E11: a silent UDP port is open|filtered and tcpwrapped.
 	e11 := localhost(&result.Port{Number: 32054, Proto: "udp", State: "open|filtered", Reason: "no-response",
-		Service: &result.Service{Name: "tcpwrapped", Method: result.MethodProbed, Conf: 8}})
+		Service: &result.Service{Name: "tcpwrapped", Method: result.MethodProbed, Conf: 8}, Outcome: "tcpwrapped"})
 	cs = append(cs, writerCase{"e11", newRun(0, false, result.ScanInfo{Type: result.ScanUDP, Proto: "udp", Ports: []int{32054}}),
 		[]*result.Host{e11}, done(1, 1)})
 
@@ -156,12 +172,18 @@ func writerCases(t *testing.T) []writerCase {
 		e14.Ports = append(e14.Ports, tcp(n, &result.Service{Name: "foo", Method: result.MethodProbed, Conf: 10, Fingerprint: fp,
 			Replies: []result.Reply{{Probe: "NULL", Data: []byte("ZZZ hello\r\n")}}}))
 	}
+	for _, p := range e14.Ports {
+		p.Outcome = "softmatched"
+	}
 	cs = append(cs, writerCase{"e14", newRun(0, false, connect(portNums(e14.Ports)...)), []*result.Host{e14}, done(1, 1)})
 
 	// Ports left out in several states, protocols and reasons; --reason;
 	// a user-given name with a different reverse-DNS name.
-	ns := localhost(tcp(22, openssh),
-		&result.Port{Number: 53, Proto: "udp", State: "open|filtered", Reason: "no-response"})
+	// The probed ports say why detection ended (Outcome).
+	ssh22 := tcp(22, openssh)
+	ssh22.Outcome = "matched"
+	ns := localhost(ssh22,
+		&result.Port{Number: 53, Proto: "udp", State: "open|filtered", Reason: "no-response", Outcome: "timeout"})
 	ns.TargetName, ns.Hostname = "localhost", "localhost.localdomain"
 	add := func(proto, state, reason string, from, n int) {
 		for i := 0; i < n; i++ {
@@ -210,6 +232,27 @@ func writerCases(t *testing.T) []writerCase {
 	intr := localhost(tcp(2222, openssh))
 	cs = append(cs, writerCase{"interrupted", newRun(0, false, connect(2222, 2223)), []*result.Host{intr},
 		&result.RunEnd{Time: t0.Add(3 * time.Second), Exit: result.ExitError, ErrorMsg: "Interrupted by user", HostsUp: 1, HostsTotal: 1}})
+
+	// Detectors: nginx marked TLS by https-redirect, a Server header named
+	// by http-server-header on a table guess, rpcbind named by rpcinfo
+	// (nmap 7.93's answers on loopback; the sources say who set what).
+	const line = "/usr/share/nmap/nmap-service-probes:6948"
+	ngx := &result.Service{Name: "http", Product: "nginx", Version: "1.22.1", Tunnel: "ssl", Method: result.MethodProbed, Conf: 10,
+		CPE: []string{"cpe:/a:igor_sysoev:nginx:1.22.1"}}
+	for _, f := range []string{"name", "product", "version", "cpe"} {
+		ngx.SetSource(f, line)
+	}
+	ngx.SetSource("tunnel", "https-redirect")
+	zorb := &result.Service{Name: "http-proxy", Product: "Zorbotron/4.2 (Plan9)", Method: result.MethodProbed, Conf: 10}
+	zorb.SetSource("name", "table")
+	zorb.SetSource("product", "http-server-header")
+	rpc := &result.Service{Name: "rpcbind", Version: "2-4", Info: "RPC #100000", Method: result.MethodProbed, Conf: 10}
+	for _, f := range []string{"name", "version", "extrainfo"} {
+		rpc.SetSource(f, "rpcinfo")
+	}
+	det := localhost(tcp(80, ngx), tcp(111, rpc), tcp(8080, zorb))
+	outcomes(det, map[int]string{80: "matched", 111: "matched", 8080: "nomatch"})
+	cs = append(cs, writerCase{"detectors", newRun(0, false, connect(80, 111, 8080)), []*result.Host{det}, done(1, 1)})
 
 	return cs
 }

@@ -7,7 +7,13 @@
 //   - Normal (normal_writer.go): nmap 7.93's normal output, terminal or -oN;
 //   - XML (xml.go): nmap's -oX, valid against nmap.dtd but for scanner="signet";
 //   - Grepable (grepable.go): nmap's -oG;
-//   - JSONLines (jsonl.go): one JSON object per port (docs/json-output.md).
+//   - JSONLines (jsonl.go): one JSON object per port (docs/json-output.md);
+//   - Console (console.go): the normal output on the terminal with nmap's verbose lines
+//     (-v, -vv, -d), made from the scan's events (verbose.go, docs/verbose.md).
+//
+// File (file.go) is the destination the command line gives them: every
+// write and close is checked, and the first failure is kept and reported
+// once ("writing FILE: reason").
 //
 // ReadXML (xmlread.go) and ReadJSONLines (jsonlread.go) read the XML and
 // JSON lines forms back into results, for tools and signet merge.

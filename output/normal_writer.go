@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/signetscan/signet/result"
 )
@@ -30,6 +31,12 @@ type Normal struct {
 	sink
 	style NormalStyle
 	run   *result.Run
+
+	// Continue, set before Begin, continues a file that an interrupted run of the same scan
+	// left (signet --resume): Begin writes nmap 7.93's line for a resumed scan, a second
+	// "# … scan initiated … as: signet --resume FILE" header with Run.Resumed's time and
+	// command line, and the hosts follow the ones already there.
+	Continue bool
 }
 
 // NewNormal returns a normal-output writer to w.
@@ -45,24 +52,49 @@ func (n *Normal) Begin(run *result.Run) error {
 	n.run = run
 	var b strings.Builder
 	name := scannerName(run)
+	start, args := run.Start, run.Args
+	if r := run.Resumed; r != nil && (n.Continue || n.style == Interactive) {
+		start, args = r.Start, r.Args
+	}
 	if n.style == LogFile {
-		b.WriteString("# " + name + " " + run.Version + " scan initiated " + ctime(run.Start) +
-			" as: " + joinArgs(run.Args) + "\n")
+		b.WriteString(startLine(run, start, args))
 	} else {
 		b.WriteString("Starting " + name + " " + run.Version + " ( " + ProjectURL + " ) at " +
-			run.Start.Format("2006-01-02 15:04 MST") + "\n")
+			start.Format("2006-01-02 15:04 MST") + "\n")
+	}
+	if run.Debugging > 0 && run.TopPorts > 0 && n.style == Interactive {
+		b.WriteString(topPortsLine(run))
+	}
+	if run.Debugging > 0 && run.Timing != nil {
+		b.WriteString(TimingReport(run.Timing))
 	}
 	return n.emit([]byte(b.String()))
+}
+
+// startLine is the first line of the normal and grepable files:
+// "# signet 0.1.0 scan initiated Sun Dec  6 14:05:10 2026 as: signet -sV …".
+func startLine(run *result.Run, start time.Time, args []string) string {
+	return "# " + scannerName(run) + " " + run.Version + " scan initiated " + ctime(start) + " as: " + joinArgs(args) + "\n"
 }
 
 // Host writes one host's report, followed by a blank line.
 func (n *Normal) Host(h *result.Host) error {
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	if !shown(n.run, h) {
-		return nil
+	if !shown(n.run, h) || h.Incomplete && n.style == LogFile {
+		return nil // a file holds finished hosts only (result.Host.Incomplete)
 	}
-	return n.emit([]byte(HostReport(n.run, h)))
+	return n.emit([]byte(n.report(h)))
+}
+
+// report is a host's section as this writer prints it: the terminal's adds -d's "Final
+// times for host" line before the blank line that ends an up host.
+func (n *Normal) report(h *result.Host) string {
+	r := HostReport(n.run, h)
+	if n.style == Interactive && n.run.Debugging > 0 && h.Status == result.HostUp && h.Times != nil && strings.HasSuffix(r, "\n\n") {
+		r = r[:len(r)-1] + FinalTimes(h.Times) + "\n"
+	}
+	return r
 }
 
 // End writes the closing remark and the done line, or, for a run that
@@ -76,6 +108,10 @@ func (n *Normal) End(end *result.RunEnd) error {
 		return n.emit([]byte(b.String()))
 	}
 	e := endWithElapsed(n.run, end)
+	b.WriteString(DataFilesRead(n.run))
+	if n.style == Interactive && e.HostsTotal == 1 && e.HostsUp == 0 && !n.run.NoPing {
+		b.WriteString("Note: Host seems down. If it is really up, but blocking our ping probes, try -Pn\n")
+	}
 	if e.HostsUp > 0 && n.run.VersionScan {
 		b.WriteString("Service detection performed. Please report any incorrect results at " + IssuesURL + " .\n")
 	}
@@ -84,6 +120,9 @@ func (n *Normal) End(end *result.RunEnd) error {
 		b.WriteString("# " + name + " done at " + ctime(e.Time) + " -- " + e.Summary() + "\n")
 	} else {
 		b.WriteString(name + " done: " + e.Summary() + "\n")
+		if verbosity(n.run) > 0 && e.Raw != nil {
+			b.WriteString("           " + RawPackets(e.Raw) + "\n")
+		}
 	}
 	return n.emit([]byte(b.String()))
 }
@@ -96,7 +135,7 @@ func HostReport(run *result.Run, h *result.Host) string {
 	var b strings.Builder
 	if h.Status == result.HostDown {
 		b.WriteString("Nmap scan report for " + hostNameIP(h) + " [host down")
-		if run.Reason {
+		if showReason(run) {
 			b.WriteString(", received " + reasonOr(h.Reason))
 		}
 		b.WriteString("]\n")
@@ -104,7 +143,7 @@ func HostReport(run *result.Run, h *result.Host) string {
 	}
 	b.WriteString("Nmap scan report for " + hostNameIP(h) + "\n")
 	b.WriteString("Host is up")
-	if run.Reason {
+	if showReason(run) {
 		b.WriteString(", received " + reasonOr(h.Reason))
 		if h.ReasonTTL != 0 {
 			b.WriteString(" ttl " + strconv.Itoa(h.ReasonTTL))
@@ -118,10 +157,20 @@ func HostReport(run *result.Run, h *result.Host) string {
 		b.WriteString("rDNS record for " + h.Addr + ": " + h.Hostname + "\n")
 	}
 	b.WriteString(portSection(run, h))
+	if h.MAC != "" {
+		vendor := h.MACVendor
+		if vendor == "" {
+			vendor = "Unknown"
+		}
+		b.WriteString("MAC Address: " + h.MAC + " (" + vendor + ")\n")
+	}
 	if si := ServiceInfo(h.Ports, h.Hostname); si != "" {
 		b.WriteString(si + "\n")
 	}
-	b.WriteString("\n")
+	if !run.PingOnly {
+		// A ping scan's reports follow each other without blank lines.
+		b.WriteString("\n")
+	}
 	return b.String()
 }
 
@@ -153,7 +202,7 @@ func portSection(run *result.Run, h *result.Host) string {
 		return b.String()
 	}
 	ports := h.Ports
-	if run.Reason {
+	if showReason(run) {
 		// The REASON cell carries the TTL when there is one
 		// ("syn-ack ttl 64"); PortTable prints Port.Reason as is.
 		ports = make([]*result.Port, len(h.Ports))
@@ -163,7 +212,7 @@ func portSection(run *result.Run, h *result.Host) string {
 			ports[i] = &q
 		}
 	}
-	b.WriteString(PortTable(ports, run.VersionScan, run.Reason))
+	b.WriteString(PortTable(ports, run.VersionScan, showReason(run)))
 	b.WriteString(Unrecognized(h.Ports))
 	return b.String()
 }
@@ -230,12 +279,18 @@ func Unrecognized(ports []*result.Port) string {
 	return b.String()
 }
 
-// reasonCell is nmap's REASON cell: the reason and, when known, the TTL.
+// reasonCell is nmap's REASON cell: the reason and, when known, the TTL;
+// then, in parentheses, why service detection ended when the port was
+// probed (signet's addition: "syn-ack (nomatch)").
 func reasonCell(p *result.Port) string {
+	s := reasonOr(p.Reason)
 	if p.ReasonTTL != 0 {
-		return reasonOr(p.Reason) + " ttl " + strconv.Itoa(p.ReasonTTL)
+		s += " ttl " + strconv.Itoa(p.ReasonTTL)
 	}
-	return reasonOr(p.Reason)
+	if p.Outcome != "" {
+		s += " (" + p.Outcome + ")"
+	}
+	return s
 }
 
 // reasonOr is the reason, or nmap's name for an unknown one.

@@ -262,5 +262,18 @@ func hasService(p *result.Port) bool {
 // shown reports whether a host is written at all: up hosts always, down
 // hosts only with -v (nmap.cc).
 func shown(run *result.Run, h *result.Host) bool {
-	return h.Status != result.HostDown || (run != nil && run.Verbose > 0)
+	return h.Status != result.HostDown || verbosity(run) > 0
+}
+
+// verbosity is nmap's verbose level: -d raises it as -v does.
+func verbosity(run *result.Run) int {
+	if run == nil {
+		return 0
+	}
+	return max(run.Verbose, run.Debugging)
+}
+
+// showReason reports whether the normal output gives reasons: --reason, -vv or -d.
+func showReason(run *result.Run) bool {
+	return run.Reason || run.Verbose > 1 || run.Debugging > 0
 }

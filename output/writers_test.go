@@ -109,8 +109,9 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// The spec's captured tables, fingerprint blocks and XML port lines appear
-// verbatim in our output (the captures used a SYN scan, hence reason_ttl 64).
+// nmap's own tables, fingerprint blocks and XML port lines from the runs of
+// docs/nmap-behaviour.md (testdata/spec-eN.*.txt) appear verbatim in our
+// output (those runs used a SYN scan, hence reason_ttl 64).
 func TestSpecExcerpts(t *testing.T) {
 	cases := map[string]writerCase{}
 	for _, c := range writerCases(t) {
@@ -120,7 +121,7 @@ func TestSpecExcerpts(t *testing.T) {
 		out := outputs(t, cases[name])
 		if spec, err := os.ReadFile("testdata/spec-" + name + ".nmap.txt"); err == nil {
 			if !bytes.Contains(out["nmap"], spec) {
-				t.Errorf("%s: normal output lacks the spec's text:\n%s\ngot:\n%s", name, spec, out["nmap"])
+				t.Errorf("%s: normal output lacks nmap's text:\n%s\ngot:\n%s", name, spec, out["nmap"])
 			}
 		} else {
 			t.Error(err)
@@ -131,7 +132,7 @@ func TestSpecExcerpts(t *testing.T) {
 		}
 		for _, line := range strings.Split(strings.TrimSpace(string(spec)), "\n") {
 			if !bytes.Contains(out["xml"], []byte(line)) {
-				t.Errorf("%s: XML output lacks the spec's line:\n%s", name, line)
+				t.Errorf("%s: XML output lacks nmap's line:\n%s", name, line)
 			}
 		}
 	}
@@ -164,12 +165,20 @@ func TestWriterRules(t *testing.T) {
 	has("e1", "nmap", "# signet done at Wed Nov 25 19:14:11 2026 -- 1 IP address (1 host up) scanned in 0.52 seconds\n")
 	has("notshown", "nmap", "Nmap scan report for localhost (127.0.0.1)\nHost is up, received user-set (0.00026s latency).\nrDNS record for 127.0.0.1: localhost.localdomain\n")
 	has("notshown", "nmap", "Not shown: 30 closed udp ports (port-unreach), 30 closed tcp ports (conn-refused), 27 filtered tcp ports (no-response), 2 filtered tcp ports (host-unreach)\n")
-	has("notshown", "nmap", "22/tcp open          ssh     syn-ack ttl 64 OpenSSH")
-	has("notshown", "nmap", "53/udp open|filtered unknown no-response\n")
+	// --reason: the REASON cell ends with why detection ended, when the port was probed.
+	has("notshown", "nmap", "22/tcp open          ssh     syn-ack ttl 64 (matched) OpenSSH")
+	has("notshown", "nmap", "53/udp open|filtered unknown no-response (timeout)\n")
+	has("notshown", "jsonl", `"reason_ttl":64,"outcome":"matched","service":`)
+	has("e1", "jsonl", `"reason_ttl":64,"outcome":"matched","service":`)
+	lacks("e1", "nmap", "(matched)")           // no --reason
+	lacks("notshown", "jsonl", `"port":40000`) // closed ports are not probed: no line, no outcome
+	lacks("allignored", "jsonl", `"outcome"`)
 	has("allignored", "nmap", "All 1000 scanned ports on 127.0.0.1 are in ignored states.\nNot shown: 1000 closed tcp ports (conn-refused)\n\n")
 	lacks("allignored", "nmap", "STATE SERVICE")
-	has("verbose", "nmap", "Nmap scan report for ::1\nHost is up.\nScanned at 2026-11-25 19:14:11 UTC for 2s\n")
-	has("verbose", "nmap", "Nmap scan report for gone.example (192.0.2.1) [host down]\n")
+	// -vv gives reasons as --reason does (output/testdata/verbose/lo-sT-vv.out, net-multi-sT-vv.out).
+	has("verbose", "nmap", "Nmap scan report for ::1\nHost is up, received localhost-response.\nScanned at 2026-11-25 19:14:11 UTC for 2s\n")
+	has("verbose", "nmap", "PORT     STATE SERVICE REASON         VERSION\n2222/tcp open  ssh     syn-ack ttl 64 OpenSSH")
+	has("verbose", "nmap", "Nmap scan report for gone.example (192.0.2.1) [host down, received no-response]\n")
 	has("e14", "nmap", "9 services unrecognized")
 	lacks("e14", "nmap", "SF-Port32109")
 	has("interrupted", "nmap", "Interrupted by user\nQUITTING!\n")
@@ -207,13 +216,39 @@ func TestJSONLines(t *testing.T) {
 		}
 		sc := bufio.NewScanner(&buf)
 		sc.Buffer(nil, 1<<20)
-		n := 0
+		n, lineNo, hostLines, ends := 0, 0, 0, 0
 		for sc.Scan() {
+			lineNo++
+			strict := func(v any) {
+				dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
+				dec.DisallowUnknownFields()
+				if err := dec.Decode(v); err != nil {
+					t.Fatalf("%s: %v: %s", c.name, err, sc.Bytes())
+				}
+			}
+			switch {
+			case bytes.HasPrefix(sc.Bytes(), []byte(`{"record":"run",`)):
+				var r JSONRun
+				strict(&r)
+				if lineNo != 1 || len(r.Args) == 0 || r.Start.IsZero() {
+					t.Errorf("%s: run line %d: %s", c.name, lineNo, sc.Bytes())
+				}
+				continue
+			case bytes.HasPrefix(sc.Bytes(), []byte(`{"record":"host",`)):
+				var h JSONHost
+				strict(&h)
+				hostLines++
+				continue
+			case bytes.HasPrefix(sc.Bytes(), []byte(`{"record":"end",`)):
+				var e JSONEnd
+				strict(&e)
+				ends++
+				continue
+			}
 			var p JSONPort
-			dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
-			dec.DisallowUnknownFields()
-			if err := dec.Decode(&p); err != nil {
-				t.Fatalf("%s: %v: %s", c.name, err, sc.Bytes())
+			strict(&p)
+			if ends > 0 {
+				t.Errorf("%s: a port after the end line", c.name)
 			}
 			n++
 			if s := p.Service; s != nil && len(s.Replies) > 0 && s.ServiceFP == "" && s.Method != result.MethodTable {
@@ -225,6 +260,9 @@ func TestJSONLines(t *testing.T) {
 		}
 		if n != want {
 			t.Errorf("%s: %d lines, want one per shown port (%d)", c.name, n, want)
+		}
+		if hostLines == 0 || ends != 1 {
+			t.Errorf("%s: %d host lines, %d end lines", c.name, hostLines, ends)
 		}
 	}
 	// The E2 replies come back byte for byte.
@@ -262,7 +300,8 @@ func TestJSONLinesStreaming(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
-	if len(lines) != 2 || !strings.Contains(lines[1], `"port":22`) {
+	if len(lines) != 3 || !strings.Contains(lines[1], `"port":22`) ||
+		lines[2] != `{"record":"host","addr":"127.0.0.1","addrtype":"ipv4","status":"up","reason":"user-set","reason_ttl":0,"ports":2}` {
 		t.Fatalf("after Host: %q", buf.String())
 	}
 }
@@ -312,7 +351,7 @@ func (f failWriter) Host(*result.Host) error               { return f.err }
 func (f failWriter) End(*result.RunEnd) error              { return f.err }
 func (f failWriter) Port(*result.Host, *result.Port) error { return f.err }
 
-// wrapFP undoes ServiceFP on the spec's fingerprints (it is how the
+// wrapFP undoes ServiceFP on nmap's fingerprints from the runs (it is how the
 // integration test reads nmap's XML back).
 func TestWrapFP(t *testing.T) {
 	for _, f := range []string{"e2-31994.fp", "e2-31999.fp"} {
@@ -320,6 +359,38 @@ func TestWrapFP(t *testing.T) {
 		if got := wrapFP(ServiceFP(fp)); got != fp {
 			t.Errorf("%s: wrapFP(ServiceFP(fp)) differs\n%s", f, firstDiff(fp, got))
 		}
+	}
+}
+
+// The JSON examples in docs/json-output.md are lines of the golden files.
+func TestJSONDocExamples(t *testing.T) {
+	doc, err := os.ReadFile("../docs/json-output.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	goldens, err := filepath.Glob("testdata/*.jsonl.golden")
+	if err != nil || len(goldens) == 0 {
+		t.Fatal("no JSON goldens", err)
+	}
+	var all strings.Builder
+	for _, g := range goldens {
+		b, err := os.ReadFile(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all.Write(b)
+	}
+	n := 0
+	for _, l := range strings.Split(string(doc), "\n") {
+		if strings.HasPrefix(l, `{"addr"`) || strings.HasPrefix(l, `{"record"`) {
+			n++
+			if !strings.Contains(all.String(), l+"\n") {
+				t.Errorf("docs/json-output.md example is in no golden file:\n%s", l)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no examples found in docs/json-output.md")
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/signetscan/signet/internal/testenv"
 	"github.com/signetscan/signet/result"
 )
 
@@ -36,10 +37,7 @@ func need(t *testing.T, name string) string {
 		path, err = exec.LookPath(name)
 	}
 	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI: %s is required: %v", name, err)
-		}
-		t.Skipf("%s not available: %v", name, err)
+		testenv.Missing(t, "%s not available: %v", name, err)
 	}
 	return path
 }

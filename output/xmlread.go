@@ -26,7 +26,8 @@ func ReadXML(r io.Reader) (*result.Run, []*result.Host, *result.RunEnd, error) {
 	run := &result.Run{Scanner: x.Scanner, Version: x.Version, Args: strings.Fields(x.Args), Start: time.Unix(x.Start, 0),
 		Verbose: x.Verbose.Level, Debugging: x.Debugging.Level,
 		VersionScan: strings.Contains(args, " -sV ") || strings.Contains(args, " -A "),
-		Reason:      strings.Contains(args, " --reason ")}
+		Reason:      strings.Contains(args, " --reason "),
+		PingOnly:    strings.Contains(args, " -sn ") || strings.Contains(args, " -sP ")}
 	for _, s := range x.ScanInfo {
 		ports, err := parseRanges(s.Services)
 		if err != nil {
@@ -36,9 +37,15 @@ func ReadXML(r io.Reader) (*result.Run, []*result.Host, *result.RunEnd, error) {
 	}
 	var hosts []*result.Host
 	for _, xh := range x.Hosts {
-		h := &result.Host{Addr: xh.Address.Addr, AddrType: xh.Address.AddrType, Status: xh.Status.State,
-			Reason: xh.Status.Reason, ReasonTTL: xh.Status.ReasonTTL,
+		h := &result.Host{Status: xh.Status.State, Reason: xh.Status.Reason, ReasonTTL: xh.Status.ReasonTTL,
 			Start: time.Unix(xh.StartTime, 0), End: time.Unix(xh.EndTime, 0)}
+		for _, a := range xh.Addresses {
+			if a.AddrType == "mac" {
+				h.MAC, h.MACVendor = a.Addr, a.Vendor
+			} else if h.Addr == "" {
+				h.Addr, h.AddrType = a.Addr, a.AddrType
+			}
+		}
 		for _, n := range xh.Hostnames {
 			if n.Type == "user" {
 				h.TargetName = n.Name
@@ -166,9 +173,10 @@ type xmlHost struct {
 		Reason    string `xml:"reason,attr"`
 		ReasonTTL int    `xml:"reason_ttl,attr"`
 	} `xml:"status"`
-	Address struct {
+	Addresses []struct {
 		Addr     string `xml:"addr,attr"`
 		AddrType string `xml:"addrtype,attr"`
+		Vendor   string `xml:"vendor,attr"`
 	} `xml:"address"`
 	Hostnames []struct {
 		Name string `xml:"name,attr"`

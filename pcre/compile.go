@@ -136,11 +136,7 @@ func (re *Regexp) Exec(subject []byte) ([]int, error) {
 	}
 	m, _ := re.pool.Get().(*machine)
 	if m == nil {
-		m = &machine{ovsz: 2 * p.ncap}
-		frameSize := 128 + 16*p.ncap
-		m.maxF = heapLimit / frameSize
-		m.limit, m.depthLim = matchLimit, depthLimit
-		m.loc = make([]int, 2*(p.ncap+1))
+		m = newMachine(p)
 	}
 	rc := re.search(m, p, subject, m.loc)
 	var loc []int
@@ -155,6 +151,16 @@ func (re *Regexp) Exec(subject []byte) ([]int, error) {
 		return nil, ErrMatchLimit
 	}
 	return nil, nil
+}
+
+// newMachine returns a matcher's state for p with PCRE2's limits.
+func newMachine(p *program) *machine {
+	m := &machine{ovsz: 2 * p.ncap}
+	frameSize := 128 + 16*p.ncap
+	m.maxF = heapLimit / frameSize
+	m.limit, m.depthLim = matchLimit, depthLimit
+	m.loc = make([]int, 2*(p.ncap+1))
+	return m
 }
 
 // reqMax is PCRE2's REQ_CU_MAX.

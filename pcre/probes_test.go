@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"os"
 	"testing"
+
+	"github.com/signetscan/signet/internal/testenv"
 )
 
 const probesFile = "/usr/share/nmap/nmap-service-probes"
@@ -74,8 +76,8 @@ func loadReference(tb testing.TB) []refPattern {
 	tb.Helper()
 	pats, err := extractPatterns(probesFile)
 	if err != nil {
-		if os.IsNotExist(err) && os.Getenv("CI") == "" {
-			tb.Skipf("%s not present", probesFile)
+		if os.IsNotExist(err) {
+			testenv.Missing(tb, "%s not present", probesFile)
 		}
 		tb.Fatalf("reading %s: %v", probesFile, err)
 	}

@@ -1,3 +1,10 @@
+//go:build devaid
+
+// Development aids, not checks: they write files for comparing this engine
+// with pcre2test, and run only when asked for, e.g.
+//
+//	PCRE_LIMIT_CASES=cases.tsv go test -tags devaid -run TestDumpLimits ./pcre
+
 package pcre
 
 import (
@@ -29,11 +36,11 @@ func limitsFor(re *Regexp, subject []byte) (calls, depth int, loc []int, err err
 
 // TestDumpLimits writes this engine's per-case limits for cases listed in
 // $PCRE_LIMIT_CASES (a development aid for comparing with pcre2test's
-// find_limits; skipped normally).
+// find_limits).
 func TestDumpLimits(t *testing.T) {
 	path := os.Getenv("PCRE_LIMIT_CASES")
 	if path == "" {
-		t.Skip("PCRE_LIMIT_CASES not set")
+		t.Fatal("set PCRE_LIMIT_CASES to a file of cases")
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -64,11 +71,11 @@ func TestDumpLimits(t *testing.T) {
 }
 
 // TestDumpMinLen writes this engine's minimum lengths for the reference
-// patterns (development aid; skipped unless PCRE_MINLEN_OUT is set).
+// patterns into $PCRE_MINLEN_OUT (development aid).
 func TestDumpMinLen(t *testing.T) {
 	path := os.Getenv("PCRE_MINLEN_OUT")
 	if path == "" {
-		t.Skip("PCRE_MINLEN_OUT not set")
+		t.Fatal("set PCRE_MINLEN_OUT to the file to write")
 	}
 	var out bytes.Buffer
 	for _, p := range loadReference(t) {

@@ -61,6 +61,7 @@ type parser struct {
 	maxBack  int
 	depth    int
 	extended bool
+	bars     []int // offsets of the top-level '|' (for Explain)
 }
 
 // nn allocates a node from the parser's arena.
@@ -115,7 +116,7 @@ func parseWith(ps *parser, pattern string, flags Flags) (root *node, ncap int, n
 	if cap(nodes) < len(pattern)+8 {
 		nodes = make([]node, 0, 2*len(pattern)+64)
 	}
-	*ps = parser{p: pattern, nodes: nodes, ptrs: ps.ptrs[:0], stk: ps.stk[:0]}
+	*ps = parser{p: pattern, nodes: nodes, ptrs: ps.ptrs[:0], stk: ps.stk[:0], bars: ps.bars[:0]}
 	opts := options{caseless: flags&Caseless != 0, dotall: flags&DotAll != 0}
 	alts := ps.parseAlts(&opts, 0)
 	if ps.i < len(ps.p) {
@@ -160,6 +161,9 @@ func (ps *parser) parseAlts(o *options, depth int) [][]*node {
 			break
 		}
 		if c == '|' {
+			if depth == 0 {
+				ps.bars = append(ps.bars, ps.i)
+			}
 			ps.i++
 			alts = append(alts, ps.seq(ps.stk[base:]))
 			ps.stk = ps.stk[:base]

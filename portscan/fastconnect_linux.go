@@ -13,6 +13,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/signetscan/signet/portspec"
 	"golang.org/x/sys/unix"
 )
 
@@ -50,7 +51,7 @@ func (h *hostScan) connectRound(ports []uint16, try, par int, handle func(attemp
 	if h.delay == 0 && h.s.rate == nil {
 		lanes = max(1, min(runtime.GOMAXPROCS(0), maxLanes, len(ports)/lanePorts, par))
 	}
-	h.curTimeout.Store(int64(h.rtt.current()))
+	h.curTimeout.Store(int64(h.rtt.Timeout()))
 	h.curDelay.Store(int64(h.delay))
 	r := &round{h: h, ports: ports, try: try,
 		results: make(chan []attemptResult, 2*lanes),
@@ -71,7 +72,7 @@ func (h *hostScan) connectRound(ports []uint16, try, par int, handle func(attemp
 		for _, x := range b {
 			handle(x)
 		}
-		h.curTimeout.Store(int64(h.rtt.current()))
+		h.curTimeout.Store(int64(h.rtt.Timeout()))
 		h.curDelay.Store(int64(h.delay))
 		clear(b)
 		select {
@@ -174,7 +175,7 @@ func (l *lane) run() {
 	defer l.shutdown()
 	exhausted := false
 	for l.ctx.Err() == nil {
-		for len(l.pend) < l.cap && l.ctx.Err() == nil {
+		for (len(l.pend) < l.cap || l.s.floor.behind()) && l.ctx.Err() == nil {
 			if len(l.chunk) == 0 {
 				if exhausted || !l.take() {
 					exhausted = true
@@ -188,7 +189,11 @@ func (l *lane) run() {
 				l.paced = true // once per port, not again for its retries after back-pressure
 			}
 			port := l.chunk[0]
-			switch st, out := l.start(port); st {
+			st, out := l.start(port)
+			if st == startDone || st == startPending {
+				l.s.floor.add(1)
+			}
+			switch st {
 			case startDone:
 				l.result(port, out)
 				fallthrough
@@ -219,7 +224,11 @@ func (l *lane) run() {
 			}
 			continue
 		}
-		l.wait(time.Time{})
+		var until time.Time
+		if l.s.floor != nil && len(l.chunk) > 0 {
+			until = time.Now().Add(time.Millisecond) // look again whether --min-rate wants a probe
+		}
+		l.wait(until)
 	}
 }
 
@@ -308,7 +317,7 @@ func (l *lane) failed(err error, rtt time.Duration) (startState, outcome) {
 		l.s.backPressure.Add(1)
 		return startPressure, outcome{err: err}
 	}
-	out := classify(TCP, err)
+	out := classify(portspec.TCP, err)
 	out.rtt = rtt
 	return startDone, out
 }
@@ -414,7 +423,7 @@ func (l *lane) wait(until time.Time) {
 			l.requeue(p.port)
 		default:
 			l.closeSocket(fd, false)
-			out := classify(TCP, err)
+			out := classify(portspec.TCP, err)
 			if out.final {
 				out.rtt = rtt
 			}
@@ -443,8 +452,8 @@ func (l *lane) requeue(port uint16) {
 	l.chunk = append([]uint16{port}, l.chunk...)
 }
 
-// pace waits for the host's scan delay and the global rate limit, handling connects in
-// progress meanwhile. It returns false when the host's context ended.
+// pace waits for the host's scan delay (unless the scan is behind --min-rate) and the global
+// rate limit, handling connects in progress meanwhile. It returns false when the host's context ended.
 func (l *lane) pace() bool {
 	var at time.Time
 	if d := time.Duration(l.h.curDelay.Load()); d > 0 {
@@ -462,7 +471,14 @@ func (l *lane) pace() bool {
 		}
 	}
 	for !at.IsZero() && l.ctx.Err() == nil && time.Now().Before(at) {
-		l.wait(at)
+		if l.s.floor.behind() {
+			break // --min-rate wants the probe now
+		}
+		step := at
+		if soon := time.Now().Add(time.Millisecond); l.s.floor != nil && soon.Before(at) {
+			step = soon // --min-rate may want a probe sooner
+		}
+		l.wait(step)
 	}
 	return l.ctx.Err() == nil
 }
@@ -574,7 +590,7 @@ func (h *deadlineHeap) earliest(pend map[int32]pendConn) (time.Time, bool) {
 
 // establishedThenReset reports an error a socket can only have after its
 // connection was accepted: a server that accepts and resets at once (a
-// tcpwrapper, spec E2) is open, as connect() succeeded for nmap -sT.
+// tcpwrapper, run E2 in docs/nmap-behaviour.md) is open, as connect() succeeded for nmap -sT.
 func establishedThenReset(err error) bool {
 	return err == unix.ECONNRESET || err == unix.EPIPE || err == unix.ECONNABORTED
 }

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/signetscan/signet/portspec"
 )
 
 // hostScan is the state of one host's scan. Only its own goroutine (scanHost) touches it, except
@@ -14,10 +16,11 @@ type hostScan struct {
 	s       *Scanner
 	ctx     context.Context
 	addr    netip.Addr
-	proto   Protocol
+	proto   portspec.Protocol
 	results chan attemptResult
+	tries   int // tries allowed per port at most
 
-	rtt      *rttEstimator
+	rtt      *RTT
 	delay    time.Duration // current scan delay (grows when answers come only on retries)
 	maxDelay time.Duration
 	lastSend time.Time
@@ -26,11 +29,10 @@ type hostScan struct {
 	maxSuccessfulTry int
 	good, dropped    int // answers to first tries / to retries since the delay last changed
 
-	counts map[countKey]int
-	done   int
+	done int
 
 	// Mirrors the fast-path lanes read while the host goroutine updates the originals:
-	// rtt.current() and delay.
+	// rtt.Timeout() and delay.
 	curTimeout atomic.Int64
 	curDelay   atomic.Int64
 	paceMu     sync.Mutex // guards lastSend between lanes
@@ -40,9 +42,6 @@ type hostScan struct {
 	knownClosed uint16
 	rateChecked bool
 }
-
-// resultBlock is how many PortResults are allocated at once.
-const resultBlock = 128
 
 // canaryProbes is how many probes icmpRateLimited sends at once to a known-closed port: more
 // than the burst Linux allows (6 per destination before falling to 1 per second).
@@ -54,7 +53,7 @@ const canaryProbes = 8
 func (h *hostScan) icmpRateLimited() bool {
 	ap := netip.AddrPortFrom(h.addr, h.knownClosed).String()
 	payload := h.s.payloadFor(h.knownClosed, 0)
-	timeout := h.rtt.current()
+	timeout := h.rtt.Timeout()
 	var answered atomic.Int32
 	var wg sync.WaitGroup
 	for range canaryProbes {
@@ -76,7 +75,7 @@ func (h *hostScan) icmpRateLimited() bool {
 
 // allowedTry is the highest try number this host may get now.
 func (h *hostScan) allowedTry() int {
-	return min(h.s.timing.MaxRetries, max(1, h.maxSuccessfulTry+1))
+	return min(h.tries-1, max(1, h.maxSuccessfulTry+1))
 }
 
 // noteAnswer updates retry allowance and scan delay after an answer to try number try.
@@ -92,7 +91,7 @@ func (h *hostScan) noteAnswer(try int) {
 	if h.dropped >= 2 && h.dropped*4 > h.good+h.dropped && h.delay < h.maxDelay {
 		if h.delay == 0 {
 			h.delay = 5 * time.Millisecond
-			if h.proto == UDP {
+			if h.proto == portspec.UDP {
 				h.delay = 50 * time.Millisecond
 			}
 		} else {
@@ -103,57 +102,36 @@ func (h *hostScan) noteAnswer(try int) {
 	}
 }
 
-func (s *Scanner) scanHost(ctx context.Context, proto Protocol, t Target, emit func(Event)) {
-	start := time.Now()
-	sum := HostSummary{Addr: t.Addr, Proto: proto, Requested: len(t.Ports), Up: true}
-	hctx := ctx
-	if s.timing.HostTimeout > 0 {
-		var cancel context.CancelFunc
-		hctx, cancel = context.WithTimeout(ctx, s.timing.HostTimeout)
-		defer cancel()
-	}
-	if !s.opts.NoPing {
-		sum.Ping = s.Ping(hctx, t.Addr)
-		if !sum.Ping.Up {
-			sum.Up = false
-			sum.Unscanned = len(t.Ports)
-			sum.Elapsed = time.Since(start)
-			sum.TimedOut = hctx.Err() != nil && ctx.Err() == nil
-			sum.Err = ctx.Err()
-			emit(Event{Host: &sum})
-			return
-		}
-	}
+// scanHost runs a connect or UDP scan of one host: a round of first tries over every port,
+// then rounds of retries over the silent ones.
+func (s *Scanner) scanHost(hctx context.Context, j Job, report func(PortResult)) Stats {
+	proto := j.Technique.Protocol()
+	t := struct {
+		Addr  netip.Addr
+		Ports []uint16
+	}{j.Addr, j.Ports}
 	par := s.timing.HostParallelism
 	h := &hostScan{
-		s: s, ctx: hctx, addr: t.Addr, proto: proto,
-		rtt:              newRTTEstimator(s.timing),
+		s: s, ctx: hctx, addr: t.Addr, proto: proto, tries: j.Tries,
+		rtt:              j.RTT,
 		delay:            s.timing.ScanDelay,
 		maxDelay:         s.timing.MaxTCPScanDelay,
 		maxSuccessfulTry: -1,
-		counts:           map[countKey]int{},
 	}
-	if proto == UDP {
+	if h.tries <= 0 || h.tries > s.timing.MaxRetries+1 {
+		h.tries = s.timing.MaxRetries + 1
+	}
+	if proto == portspec.UDP {
 		h.maxDelay = s.timing.MaxUDPScanDelay
 	}
-	fast := proto == TCP && s.fast
+	fast := proto == portspec.TCP && s.fast
 	if !fast {
 		h.results = make(chan attemptResult, min(par, len(t.Ports)))
 	}
-	// PortResults are handed out from small blocks: one allocation per resultBlock ports rather
-	// than one per port (a consumer that keeps a result keeps its block alive, nothing more).
-	var block []PortResult
 	final := func(port uint16, tries int, out outcome) {
-		if len(block) == 0 {
-			block = make([]PortResult, min(resultBlock, len(t.Ports)-h.done))
-		}
-		r := &block[0]
-		block = block[1:]
-		*r = PortResult{Addr: t.Addr, Port: port, Proto: proto, State: out.state, Reason: out.reason,
-			Tries: tries, RTT: out.rtt, Reply: out.reply, Err: out.err}
-		h.counts[countKey{r.State, r.Reason}]++
 		h.done++
-		emit(Event{Port: r})
+		report(PortResult{Addr: t.Addr, Port: port, Proto: proto, State: out.state, Reason: out.reason,
+			Tries: tries, RTT: out.rtt, Reply: out.reply, Err: out.err})
 	}
 
 	pending := t.Ports
@@ -165,7 +143,7 @@ func (s *Scanner) scanHost(ctx context.Context, proto Protocol, t Target, emit f
 			case r.out.cancelled:
 			case r.out.final:
 				if r.out.reason != ReasonLocalError {
-					h.rtt.sample(r.out.rtt)
+					h.rtt.Sample(r.out.rtt)
 					h.noteAnswer(r.try)
 				}
 				if r.out.reason == ReasonPortUnreach && h.knownClosed == 0 {
@@ -181,12 +159,12 @@ func (s *Scanner) scanHost(ctx context.Context, proto Protocol, t Target, emit f
 			pending = nil // the ports are all handled: silent holds those to retry
 		}
 		for i := 0; i < len(pending) || inflight > 0; {
-			if i < len(pending) && inflight < par && hctx.Err() == nil {
+			if i < len(pending) && (inflight < par || s.floor.behind()) && hctx.Err() == nil {
 				if err := h.pace(); err != nil {
 					continue // hctx ended: drain below
 				}
-				j := job{h: h, port: pending[i], try: try, timeout: h.rtt.current()}
-				if proto == UDP {
+				j := job{h: h, port: pending[i], try: try, timeout: h.rtt.Timeout()}
+				if proto == portspec.UDP {
 					j.payload = s.payloadFor(pending[i], try)
 				}
 				select {
@@ -196,6 +174,7 @@ func (s *Scanner) scanHost(ctx context.Context, proto Protocol, t Target, emit f
 						h.results <- s.attempt(j)
 					}()
 					h.lastSend = time.Now()
+					s.floor.add(1)
 					inflight++
 					i++
 				case r := <-h.results:
@@ -214,7 +193,7 @@ func (s *Scanner) scanHost(ctx context.Context, proto Protocol, t Target, emit f
 		if hctx.Err() != nil {
 			break
 		}
-		if proto == UDP && len(silent) > 0 && h.knownClosed != 0 && !h.rateChecked {
+		if proto == portspec.UDP && len(silent) > 0 && h.knownClosed != 0 && !h.rateChecked {
 			h.rateChecked = true
 			if h.icmpRateLimited() {
 				// Silence says little while the host withholds port unreachables: probe the
@@ -226,7 +205,7 @@ func (s *Scanner) scanHost(ctx context.Context, proto Protocol, t Target, emit f
 		pending = silent
 		if try+1 > h.allowedTry() {
 			st := Filtered
-			if proto == UDP {
+			if proto == portspec.UDP {
 				st = OpenFiltered
 			}
 			for _, p := range pending {
@@ -235,19 +214,22 @@ func (s *Scanner) scanHost(ctx context.Context, proto Protocol, t Target, emit f
 			pending = nil
 		}
 	}
-	sum.Counts = sortedCounts(h.counts)
-	sum.Unscanned = len(t.Ports) - h.done
-	sum.Elapsed = time.Since(start)
-	sum.TimedOut = hctx.Err() != nil && ctx.Err() == nil && sum.Unscanned > 0
-	sum.Err = ctx.Err()
-	emit(Event{Host: &sum})
+	return Stats{Answered: h.done, Unscanned: len(t.Ports) - h.done}
 }
 
-// pace waits for the host's scan delay and the global rate limit.
+// pace waits for the host's scan delay (unless the scan is behind --min-rate) and the
+// global rate limit.
 func (h *hostScan) pace() error {
 	if h.delay > 0 && !h.lastSend.IsZero() {
-		if err := sleepUntil(h.ctx, h.lastSend.Add(h.delay)); err != nil {
-			return err
+		until := h.lastSend.Add(h.delay)
+		for !h.s.floor.behind() && time.Now().Before(until) {
+			step := until
+			if soon := time.Now().Add(time.Millisecond); h.s.floor != nil && soon.Before(until) {
+				step = soon // --min-rate may want a probe sooner
+			}
+			if err := sleepUntil(h.ctx, step); err != nil {
+				return err
+			}
 		}
 	}
 	if h.s.rate != nil {

@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/signetscan/signet/portspec"
 	"golang.org/x/sys/unix"
 )
 
@@ -21,25 +22,24 @@ type Dialer interface {
 	DialContext(ctx context.Context, network, address string) (net.Conn, error)
 }
 
-// Options configure a Scanner. The zero value scans like `nmap -T3` with host discovery.
+// Options configure a Scanner. The zero value scans like `nmap -T3`.
 type Options struct {
-	// Timing is the -T template and its overrides (--max-retries, --scan-delay, --host-timeout,
+	// Timing is the -T template and its overrides (--max-retries, --scan-delay,
 	// --max-rtt-timeout, ...): start from Template(n) and change fields. The zero value means
 	// Template(3); in a non-zero Timing, MaxRetries 0 means one try and -1 the -T3 value.
+	// Timing.HostTimeout is not the scanner's business: the caller ends a host's context.
 	Timing Timing
 	// MaxParallelism (--max-parallelism) caps probes in flight, per host and overall.
 	// 0: overall from the file-descriptor limit, per host from Timing.HostParallelism.
 	MaxParallelism int
 	// MaxRate (--max-rate) caps probes per second over all hosts; 0 = no cap.
 	MaxRate float64
-	// HostGroup is how many hosts are scanned at once (default 64).
-	HostGroup int
+	// MinRate (--min-rate) is a floor in probes per second over all hosts and every scan
+	// (SYN, connect, UDP, and discovery through Pace): while the scan is behind it, probes go
+	// out past the congestion window, the per-host parallelism and the scan delay. 0 = none.
+	MinRate float64
 	// FDReserve is the number of descriptors left for others (default DefaultFDReserve).
 	FDReserve int
-	// NoPing (-Pn) skips host discovery and treats every host as up.
-	NoPing bool
-	// PingPorts are the TCP ports host discovery connects to (default DefaultPingPorts).
-	PingPorts []uint16
 	// Dialer opens TCP connections and connected UDP sockets (default: a SocketDialer, a
 	// net.Dialer that sets SO_LINGER 0 on TCP and IP_RECVERR on UDP sockets). With the default,
 	// connect scans skip the Dialer and drive non-blocking sockets through epoll themselves
@@ -49,21 +49,92 @@ type Options struct {
 	Payloads Payloads
 }
 
-// Scanner runs connect and UDP scans. It is safe for concurrent use; all its scans share one
-// socket budget.
+// Technique is how ports are probed.
+type Technique uint8
+
+// Techniques.
+const (
+	// Connect (-sT) completes a TCP connection with connect(2) and resets it at once; it needs
+	// no privileges.
+	Connect Technique = iota + 1
+	// SYN (-sS) sends a raw SYN and reads the answer (SYN-ACK, RST or an ICMP error); the
+	// connection is never completed. It needs raw sockets (root).
+	SYN
+	// UDP (-sU) sends a datagram (a protocol payload for well-known ports) and waits for a
+	// reply or an ICMP port unreachable.
+	UDP
+)
+
+// Protocol is the transport protocol the technique scans.
+func (t Technique) Protocol() portspec.Protocol {
+	if t == UDP {
+		return portspec.UDP
+	}
+	return portspec.TCP
+}
+
+// String is nmap's name of the scan type (the XML scaninfo type): "connect", "syn", "udp".
+func (t Technique) String() string {
+	switch t {
+	case Connect:
+		return "connect"
+	case SYN:
+		return "syn"
+	case UDP:
+		return "udp"
+	}
+	return "unknown"
+}
+
+// Job is one host's port scan.
+type Job struct {
+	Addr      netip.Addr
+	Technique Technique
+	// Ports are probed in this order (first tries; retries follow).
+	Ports []uint16
+	// RTT is the host's round-trip estimate, shared with host discovery and updated by the
+	// scan; nil starts a new one from the timing.
+	RTT *RTT
+	// Tries caps the tries per port (0: the timing's MaxRetries+1).
+	Tries int
+}
+
+// Stats is what Scan tells about a host's scan once it is over.
+type Stats struct {
+	Answered  int // ports with an answer (or a local error)
+	Unscanned int // ports without an outcome because ctx ended (or Err)
+	Elapsed   time.Duration
+	// Err is a failure that kept the scan from running: raw sockets unavailable for a SYN
+	// scan (rawnet.ErrNotPermitted), no route to the host.
+	Err error
+}
+
+// Scanner runs port scans. It is safe for concurrent use; all its scans share one socket
+// budget and, for SYN scans, one set of raw sockets (opened at the first SYN scan, closed by
+// Close).
 type Scanner struct {
 	opts    Options
 	timing  Timing
 	workers int
 	gate    *fdGate
-	rate    *pacer // nil without MaxRate
-	dialer  Dialer
+	rate    *pacer     // nil without MaxRate
+	floor   *rateFloor // nil without MinRate
+	// recvBuffer, when set, is the receive buffer of the SYN scan's raw sockets (tests make it
+	// tiny to have the kernel drop answers).
+	recvBuffer int
+	// answerHook, when set, runs before the SYN scan handles each TCP answer it reads (tests
+	// stall it to play a reading goroutine that is not scheduled).
+	answerHook func()
+	dialer     Dialer
 	// probes bounds the goroutines running tries on the general path (UDP, injected dialers):
 	// one token per try in flight, taken by the host goroutine before it starts the try.
 	probes chan struct{}
 	// fast is set when connect scans can use the epoll engine (fastconnect.go): the dialer is
 	// the default SocketDialer.
 	fast bool
+
+	synMu sync.Mutex
+	syn   *synEngine // nil until the first SYN scan
 
 	backPressure atomic.Uint64
 }
@@ -81,12 +152,6 @@ func New(opts Options) *Scanner {
 	t := opts.Timing.withDefaults()
 	if opts.FDReserve <= 0 {
 		opts.FDReserve = DefaultFDReserve
-	}
-	if opts.HostGroup <= 0 {
-		opts.HostGroup = 64
-	}
-	if len(opts.PingPorts) == 0 {
-		opts.PingPorts = DefaultPingPorts
 	}
 	if opts.Payloads == nil {
 		opts.Payloads = BuiltinPayloads
@@ -106,6 +171,9 @@ func New(opts Options) *Scanner {
 	}
 	if opts.MaxRate > 0 {
 		s.rate = &pacer{interval: time.Duration(float64(time.Second) / opts.MaxRate)}
+	}
+	if opts.MinRate > 0 {
+		s.floor = &rateFloor{interval: time.Duration(float64(time.Second) / opts.MinRate)}
 	}
 	return s
 }
@@ -138,76 +206,37 @@ func controlSocket(network, _ string, c syscall.RawConn) error {
 	return serr
 }
 
-// Scan starts a scan and returns its events; the channel is closed when every host is done.
-// The caller must drain it (or cancel ctx).
-func (s *Scanner) Scan(ctx context.Context, proto Protocol, targets []Target) <-chan Event {
-	ch := make(chan Event, 256)
-	go func() {
-		defer close(ch)
-		_ = s.Run(ctx, proto, targets, func(e Event) {
-			select {
-			case ch <- e:
-			case <-ctx.Done():
-			}
-		})
-	}()
-	return ch
+// Scan probes one host's ports and calls report once for each port as its outcome becomes
+// known (calls are serialized). It returns when every port has an outcome or ctx ends (a host
+// timeout or an interruption): ports left then get no call and are counted in Unscanned.
+// Host discovery, host groups and host timeouts are the caller's (see package scan).
+func (s *Scanner) Scan(ctx context.Context, j Job, report func(PortResult)) Stats {
+	start := time.Now()
+	if j.RTT == nil {
+		j.RTT = NewRTT(s.timing)
+	}
+	if len(j.Ports) == 0 {
+		return Stats{}
+	}
+	var st Stats
+	if j.Technique == SYN {
+		st = s.scanSYN(ctx, j, report)
+	} else {
+		st = s.scanHost(ctx, j, report)
+	}
+	st.Elapsed = time.Since(start)
+	return st
 }
 
-// Run scans targets and calls fn for every port outcome and host summary, as they become known.
-// Calls to fn are serialized. It returns ctx's error if the scan was cancelled.
-func (s *Scanner) Run(ctx context.Context, proto Protocol, targets []Target, fn func(Event)) error {
-	ch := make(chan Target)
-	go func() {
-		defer close(ch)
-		for _, t := range targets {
-			select {
-			case ch <- t:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	return s.RunStream(ctx, proto, ch, fn)
-}
-
-// RunStream is Run over a channel of targets, so host discovery or target expansion can feed
-// the scan while it runs. It returns when targets is closed and every host is done.
-//
-// Nothing is allocated per worker: each host runs in its own goroutine (at most HostGroup at
-// once); connect scans drive non-blocking sockets from a few goroutines per host (see
-// fastconnect.go), other tries run in short-lived goroutines bounded by the socket budget.
-func (s *Scanner) RunStream(ctx context.Context, proto Protocol, targets <-chan Target, fn func(Event)) error {
-	var emitMu sync.Mutex
-	emit := func(e Event) {
-		emitMu.Lock()
-		defer emitMu.Unlock()
-		fn(e)
+// Close releases the raw sockets of SYN scans; the Scanner must not be used afterwards.
+func (s *Scanner) Close() error {
+	s.synMu.Lock()
+	defer s.synMu.Unlock()
+	if s.syn != nil {
+		s.syn.close()
+		s.syn = nil
 	}
-	hostSem := make(chan struct{}, s.opts.HostGroup)
-	var hosts sync.WaitGroup
-loop:
-	for {
-		select {
-		case t, ok := <-targets:
-			if !ok {
-				break loop
-			}
-			select {
-			case hostSem <- struct{}{}:
-			case <-ctx.Done():
-				break loop
-			}
-			hosts.Go(func() {
-				defer func() { <-hostSem }()
-				s.scanHost(ctx, proto, t, emit)
-			})
-		case <-ctx.Done():
-			break loop
-		}
-	}
-	hosts.Wait()
-	return ctx.Err()
+	return nil
 }
 
 type job struct {
@@ -251,7 +280,7 @@ func (s *Scanner) attempt(j job) (r attemptResult) {
 			return r
 		}
 		var out outcome
-		if j.h.proto == UDP {
+		if j.h.proto == portspec.UDP {
 			out = s.udpTry(ctx, ap.String(), j.timeout, j.payload)
 		} else {
 			out = s.tcpTry(ctx, ap, j.timeout)
@@ -278,12 +307,12 @@ func (s *Scanner) attempt(j job) (r attemptResult) {
 }
 
 // classify maps a socket error to a port outcome (nmap's handleConnectResult and UDP ICMP table).
-func classify(proto Protocol, err error) outcome {
+func classify(proto portspec.Protocol, err error) outcome {
 	var en syscall.Errno
 	if errors.As(err, &en) {
 		switch en {
 		case unix.ECONNREFUSED:
-			if proto == UDP {
+			if proto == portspec.UDP {
 				return outcome{state: Closed, reason: ReasonPortUnreach, err: err, final: true}
 			}
 			return outcome{state: Closed, reason: ReasonConnRefused, err: err, final: true}
@@ -303,6 +332,57 @@ func classify(proto Protocol, err error) outcome {
 		return outcome{err: err}
 	}
 	return outcome{state: Filtered, reason: ReasonLocalError, err: err, final: true}
+}
+
+// Pace waits for the next send slot of --max-rate and counts the probe toward --min-rate:
+// host discovery calls it before each probe it sends, so that one rate covers the whole scan.
+func (s *Scanner) Pace(ctx context.Context) error {
+	if s.rate != nil {
+		if err := s.rate.wait(ctx); err != nil {
+			return err
+		}
+	}
+	s.floor.add(1)
+	return ctx.Err()
+}
+
+// rateFloor is --min-rate over every probe of the Scanner, kept as nmap keeps it: each probe
+// moves the time by which the next one is due forward by 1/rate, starting from now when the
+// scan is ahead. A scan that is behind sends past its congestion limits until it catches up;
+// the debt it may run up is capped at one second of probes, so that time spent with nothing
+// to send (between phases, version detection) is not paid back in a burst.
+type rateFloor struct {
+	mu       sync.Mutex
+	next     time.Time // when the next probe is due; zero before the first
+	interval time.Duration
+}
+
+// add counts n probes sent.
+func (f *rateFloor) add(n int) {
+	if f == nil || n <= 0 {
+		return
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	now := time.Now()
+	d := f.next
+	if d.IsZero() || d.After(now) {
+		d = now
+	}
+	if lo := now.Add(-time.Second); d.Before(lo) {
+		d = lo
+	}
+	f.next = d.Add(time.Duration(n) * f.interval)
+}
+
+// behind reports whether a probe is due to keep the rate.
+func (f *rateFloor) behind() bool {
+	if f == nil {
+		return false
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return !f.next.IsZero() && !time.Now().Before(f.next)
 }
 
 // pacer spaces events at least interval apart; safe for concurrent use.

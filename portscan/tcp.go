@@ -6,6 +6,8 @@ import (
 	"net"
 	"net/netip"
 	"time"
+
+	"github.com/signetscan/signet/portspec"
 )
 
 // tcpTry is one connect() to ap, bounded by timeout and ctx (the host's context).
@@ -24,7 +26,7 @@ func (s *Scanner) tcpTry(ctx context.Context, ap netip.AddrPort, timeout time.Du
 		case isDeadline(err):
 			return outcome{}
 		}
-		out := classify(TCP, err)
+		out := classify(portspec.TCP, err)
 		out.rtt = rtt
 		return out
 	}
@@ -50,7 +52,7 @@ func (s *Scanner) tcpTry(ctx context.Context, ap netip.AddrPort, timeout time.Du
 	if actx.Err() != nil || isTimeout(err) {
 		return outcome{} // no answer within this try's timeout
 	}
-	out := classify(TCP, err)
+	out := classify(portspec.TCP, err)
 	out.rtt = rtt
 	return out
 }

@@ -2,6 +2,7 @@ package portscan
 
 import (
 	"fmt"
+	"sync"
 	"time"
 )
 
@@ -106,8 +107,11 @@ func (t Timing) withDefaults() Timing {
 	return t
 }
 
-// rttEstimator is nmap's per-host timeout computation (RFC 6298 style).
-type rttEstimator struct {
+// RTT is a host's round-trip estimate (nmap's srtt, rttvar and timeout, RFC 6298 style),
+// shared by host discovery and the port scans of the host; safe for concurrent use.
+type RTT struct {
+	group   *RTT // the host group's estimate (see Child); nil for none
+	mu      sync.Mutex
 	t       Timing
 	n       int
 	srtt    time.Duration
@@ -115,16 +119,33 @@ type rttEstimator struct {
 	timeout time.Duration
 }
 
-func newRTTEstimator(t Timing) *rttEstimator {
-	return &rttEstimator{t: t, timeout: t.InitialRTT}
+// NewRTT returns an estimate with no samples: its timeout is t's InitialRTT.
+func NewRTT(t Timing) *RTT {
+	t = t.withDefaults()
+	return &RTT{t: t, timeout: t.InitialRTT}
 }
 
-func (e *rttEstimator) sample(rtt time.Duration) {
+// Child returns a host's estimate within the group whose estimate is e: until the host has
+// answered, its timeout is the group's (as nmap's hosts borrow their group's timing), and
+// every sample of the host also counts for the group.
+func (e *RTT) Child() *RTT {
+	return &RTT{group: e, t: e.t, timeout: e.t.InitialRTT}
+}
+
+// Sample adds one measured round trip. As in nmap, the first sample sets the variance to
+// the sample clamped to [5ms, 2s]; later ones move srtt by 1/8 and rttvar by 1/4 of the
+// difference. The timeout is srtt+4·rttvar clamped to [MinRTT, MaxRTT].
+func (e *RTT) Sample(rtt time.Duration) {
 	if rtt <= 0 {
 		rtt = time.Microsecond
 	}
+	if e.group != nil {
+		e.group.Sample(rtt)
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
 	if e.n == 0 {
-		e.srtt, e.rttvar = rtt, max(rtt/2, 5*time.Millisecond)
+		e.srtt, e.rttvar = rtt, min(max(rtt, 5*time.Millisecond), 2*time.Second)
 	} else {
 		delta := rtt - e.srtt
 		if delta < 0 {
@@ -137,4 +158,20 @@ func (e *rttEstimator) sample(rtt time.Duration) {
 	e.timeout = min(max(e.srtt+4*e.rttvar, e.t.MinRTT), e.t.MaxRTT)
 }
 
-func (e *rttEstimator) current() time.Duration { return e.timeout }
+// Timeout is how long to wait for an answer now.
+func (e *RTT) Timeout() time.Duration {
+	e.mu.Lock()
+	n, to := e.n, e.timeout
+	e.mu.Unlock()
+	if n == 0 && e.group != nil {
+		return e.group.Timeout()
+	}
+	return to
+}
+
+// Times returns srtt, rttvar and the timeout; ok is false before the first sample.
+func (e *RTT) Times() (srtt, rttvar, timeout time.Duration, ok bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.srtt, e.rttvar, e.timeout, e.n > 0
+}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync"
 	"time"
+
+	"github.com/signetscan/signet/portspec"
 )
 
 var udpBufPool = sync.Pool{New: func() any { b := make([]byte, 65536); return &b }}
@@ -16,7 +18,7 @@ func (s *Scanner) udpTry(ctx context.Context, addr string, timeout time.Duration
 		if ctx.Err() != nil {
 			return outcome{cancelled: true, err: ctx.Err()}
 		}
-		return classify(UDP, err)
+		return classify(portspec.UDP, err)
 	}
 	defer c.Close()
 	if c.LocalAddr().String() == c.RemoteAddr().String() {
@@ -32,7 +34,7 @@ func (s *Scanner) udpTry(ctx context.Context, addr string, timeout time.Duration
 		if ctx.Err() != nil {
 			return outcome{cancelled: true, err: ctx.Err()}
 		}
-		out := classify(UDP, err)
+		out := classify(portspec.UDP, err)
 		out.rtt = time.Since(start)
 		return out
 	}
@@ -51,7 +53,7 @@ func (s *Scanner) udpTry(ctx context.Context, addr string, timeout time.Duration
 	if isTimeout(err) {
 		return outcome{}
 	}
-	out := classify(UDP, err)
+	out := classify(portspec.UDP, err)
 	out.rtt = rtt
 	return out
 }

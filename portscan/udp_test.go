@@ -51,10 +51,10 @@ func TestUDPStates(t *testing.T) {
 		for p := uint16(1000); p < 1020; p++ {
 			ports = append(ports, p)
 		}
-		s := New(Options{NoPing: true, Timing: fastTiming()})
+		s := New(Options{Timing: fastTiming()})
 		start := time.Now()
-		got, hosts := collect(t, s, UDP, Target{Addr: addr, Ports: ports})
-		t.Logf("%s: %d UDP ports in %v: %+v", host, len(ports), time.Since(start), hosts[0].Counts)
+		got, hosts := collect(t, s, UDP, target{Addr: addr, Ports: ports})
+		t.Logf("%s: %d UDP ports in %v: %+v", host, len(ports), time.Since(start), hosts[0].counts)
 		dns := wantPort(t, got, addr, answering, Open, ReasonUDPResponse)
 		if want := append([]byte(fmt.Sprintf("got %d ", len(BuiltinPayloads[53][0]))), BuiltinPayloads[53][0]...); !bytes.Equal(dns.Reply, want) {
 			t.Errorf("port 53 reply %q, want %q", dns.Reply, want)
@@ -83,7 +83,7 @@ func TestUDPICMPRateLimit(t *testing.T) {
 		return
 	}
 	if testing.Short() {
-		t.Skip("takes ~30 s")
+		t.Skip("takes ~30 s") // skip-ok: CI does not run -short
 	}
 	b := namedNetns(t)
 	sh(t, "ip", "link", "add", "sgua", "type", "veth", "peer", "name", "sgub", "netns", b)
@@ -110,9 +110,9 @@ func TestUDPICMPRateLimit(t *testing.T) {
 	for p := uint16(2000); p < 2000+closed; p++ {
 		ports = append(ports, p)
 	}
-	s := New(Options{NoPing: true}) // -T3
+	s := New(Options{}) // -T3
 	start := time.Now()
-	got, hosts := collect(t, s, UDP, Target{Addr: addr, Ports: ports})
+	got, hosts := collect(t, s, UDP, target{Addr: addr, Ports: ports})
 	elapsed := time.Since(start)
 	wantPort(t, got, addr, answering, Open, ReasonUDPResponse)
 	wantPort(t, got, addr, silent, OpenFiltered, ReasonNoResponse)
@@ -121,7 +121,7 @@ func TestUDPICMPRateLimit(t *testing.T) {
 		pr := wantPort(t, got, addr, p, Closed, ReasonPortUnreach)
 		maxTries = max(maxTries, pr.Tries)
 	}
-	t.Logf("%d closed + 2 UDP ports behind ICMP rate limiting: %v, up to %d tries per port; %+v", closed, elapsed, maxTries, hosts[0].Counts)
+	t.Logf("%d closed + 2 UDP ports behind ICMP rate limiting: %v, up to %d tries per port; %+v", closed, elapsed, maxTries, hosts[0].counts)
 	if maxTries < 2 {
 		t.Errorf("no closed port needed a retry: was the ICMP rate limit in force?")
 	}

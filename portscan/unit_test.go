@@ -8,31 +8,13 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/signetscan/signet/portspec"
 )
 
-func TestParsePorts(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want []uint16
-		n    int
-	}{
-		{"22", []uint16{22}, 1},
-		{"80,22,80", []uint16{22, 80}, 2},
-		{"1-3,2-4", []uint16{1, 2, 3, 4}, 4},
-		{"-", nil, 65535},
-		{"-1024", nil, 1024},
-		{"65530-", nil, 6},
-	} {
-		got, err := ParsePorts(tc.in)
-		if err != nil || len(got) != tc.n || (tc.want != nil && !slices.Equal(got, tc.want)) {
-			t.Errorf("ParsePorts(%q) = %v (%d), %v", tc.in, got, len(got), err)
-		}
-	}
-	for _, bad := range []string{"", "0", "5-1", "70000", "a", "1,,2"} {
-		if _, err := ParsePorts(bad); err == nil {
-			t.Errorf("ParsePorts(%q): no error", bad)
-		}
-	}
+// portList is the ports of an nmap -p list (no protocol prefixes), for tests.
+func portList(spec string) []uint16 {
+	return slices.Collect(portspec.MustParse(spec).TCP.All())
 }
 
 func TestTemplates(t *testing.T) {
@@ -57,39 +39,40 @@ func TestTemplates(t *testing.T) {
 
 func TestRTTEstimator(t *testing.T) {
 	tm, _ := Template(3)
-	e := newRTTEstimator(tm)
-	if e.current() != time.Second {
-		t.Fatalf("initial timeout %v", e.current())
+	e := NewRTT(tm)
+	if e.Timeout() != time.Second {
+		t.Fatalf("initial timeout %v", e.Timeout())
 	}
 	for range 20 {
-		e.sample(50 * time.Microsecond)
+		e.Sample(50 * time.Microsecond)
 	}
-	if e.current() != tm.MinRTT {
-		t.Errorf("fast host: timeout %v, want MinRTT", e.current())
+	if e.Timeout() != tm.MinRTT {
+		t.Errorf("fast host: timeout %v, want MinRTT", e.Timeout())
 	}
 	for range 20 {
-		e.sample(30 * time.Second)
+		e.Sample(30 * time.Second)
 	}
-	if e.current() != tm.MaxRTT {
-		t.Errorf("slow host: timeout %v, want MaxRTT", e.current())
+	if e.Timeout() != tm.MaxRTT {
+		t.Errorf("slow host: timeout %v, want MaxRTT", e.Timeout())
 	}
 }
 
-func TestNotShown(t *testing.T) {
-	h := HostSummary{Proto: TCP, Counts: sortedCounts(map[countKey]int{
-		{Closed, ReasonConnRefused}: 998, {Open, ReasonSynAck}: 2,
-	})}
-	if got := h.NotShown(25); got != "Not shown: 998 closed tcp ports (conn-refused)" {
-		t.Errorf("got %q", got)
+// TestRTTFirstSample: nmap's first sample sets rttvar to the sample clamped to [5ms, 2s].
+func TestRTTFirstSample(t *testing.T) {
+	tm, _ := Template(3)
+	e := NewRTT(tm)
+	if _, _, _, ok := e.Times(); ok {
+		t.Error("times before any sample")
 	}
-	h = HostSummary{Proto: UDP, Counts: sortedCounts(map[countKey]int{
-		{OpenFiltered, ReasonNoResponse}: 40, {Closed, ReasonPortUnreach}: 30, {Closed, ReasonAdminProhibited}: 1, {Filtered, ReasonHostUnreach}: 3,
-	})}
-	if got := h.NotShown(25); got != "Not shown: 40 open|filtered udp ports (no-response), 31 closed udp ports (30 port-unreach, 1 admin-prohibited)" {
-		t.Errorf("got %q", got)
+	e.Sample(221 * time.Microsecond)
+	srtt, rttvar, to, ok := e.Times()
+	if !ok || srtt != 221*time.Microsecond || rttvar != 5*time.Millisecond || to != tm.MinRTT {
+		t.Errorf("after one 221µs sample: %v %v %v", srtt, rttvar, to)
 	}
-	if got := (HostSummary{Counts: []StateCount{{Closed, ReasonConnRefused, 25}}}).NotShown(25); got != "" {
-		t.Errorf("25 closed ports are shown by nmap; got %q", got)
+	e = NewRTT(tm)
+	e.Sample(50 * time.Millisecond)
+	if _, rttvar, to, _ := e.Times(); rttvar != 50*time.Millisecond || to != 250*time.Millisecond {
+		t.Errorf("after one 50ms sample: rttvar %v timeout %v", rttvar, to)
 	}
 }
 
@@ -158,20 +141,15 @@ func TestFDGate(t *testing.T) {
 func TestCancel(t *testing.T) {
 	tm := fastTiming()
 	tm.ScanDelay = time.Second
-	s := New(Options{NoPing: true, Timing: tm, Dialer: &recordingDialer{}})
+	s := New(Options{Timing: tm, Dialer: &recordingDialer{}})
 	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 	defer cancel()
-	var hosts []HostSummary
 	start := time.Now()
-	err := s.Run(ctx, TCP, []Target{{Addr: netip.MustParseAddr("192.0.2.1"), Ports: []uint16{1, 2, 3, 4}}}, func(e Event) {
-		if e.Host != nil {
-			hosts = append(hosts, *e.Host)
-		}
-	})
-	if err == nil || time.Since(start) > time.Second {
-		t.Fatalf("err %v after %v", err, time.Since(start))
+	st := s.Scan(ctx, Job{Addr: netip.MustParseAddr("192.0.2.1"), Technique: Connect, Ports: []uint16{1, 2, 3, 4}}, func(PortResult) {})
+	if time.Since(start) > time.Second {
+		t.Fatalf("ended after %v", time.Since(start))
 	}
-	if len(hosts) != 1 || hosts[0].Unscanned != 3 || hosts[0].Err == nil || hosts[0].TimedOut {
-		t.Errorf("summary %+v", hosts)
+	if st.Unscanned != 3 || st.Answered != 1 {
+		t.Errorf("stats %+v", st)
 	}
 }

@@ -39,8 +39,8 @@ func Parse(expr string, tbl *services.Table) (List, error) {
 	if tbl == nil {
 		tbl = Embedded()
 	}
-	p := &parser{expr: expr, idx: indexOf(tbl)}
-	if err := p.list(All, false); err != nil {
+	p := &parser{expr: expr, tbl: tbl}
+	if err := p.list(maskAll, false); err != nil {
 		return List{}, err
 	}
 	if p.pos < len(expr) { // an unexpected ']' ended the top level
@@ -50,7 +50,7 @@ func Parse(expr string, tbl *services.Table) (List, error) {
 	for i, q := range protos {
 		*l.ptr(q) = NewSet(p.acc[i]...)
 	}
-	l.Prefixed = p.prefixed
+	l.prefixed = p.prefixed
 	if l.Empty() {
 		return List{}, p.errf("no ports")
 	}
@@ -69,9 +69,17 @@ func MustParse(expr string) List {
 type parser struct {
 	expr     string
 	pos      int
-	idx      *index
+	tbl      *services.Table
+	idx      *index // built from tbl at the first service name or bracket
 	acc      [len(protos)][]Range
-	prefixed Proto
+	prefixed mask
+}
+
+func (p *parser) index() *index {
+	if p.idx == nil {
+		p.idx = indexOf(p.tbl)
+	}
+	return p.idx
 }
 
 func (p *parser) errf(format string, args ...any) error {
@@ -98,8 +106,8 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 func isAlpha(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // list parses items until the end of the input or, when nested, a ']'
-// (which it consumes). mask is the protocols in effect.
-func (p *parser) list(mask Proto, nested bool) error {
+// (which it consumes). m is the protocols in effect.
+func (p *parser) list(m mask, nested bool) error {
 	start := p.pos
 	for {
 		p.skipSpace()
@@ -113,17 +121,17 @@ func (p *parser) list(mask Proto, nested bool) error {
 		case isAlpha(c) && p.pos+1 < len(p.expr) && p.expr[p.pos+1] == ':':
 			switch c {
 			case 'T':
-				mask = TCP
+				m = maskOf(TCP)
 			case 'U':
-				mask = UDP
+				m = maskOf(UDP)
 			case 'S':
-				mask = SCTP
+				m = maskOf(SCTP)
 			case 'P':
 				return p.errf("\"P:\" (IP protocol scan) is not supported")
 			default:
 				return p.errf("unknown protocol prefix %q (want T:, U: or S:)", p.expr[p.pos:p.pos+2])
 			}
-			p.prefixed |= mask
+			p.prefixed |= m
 			p.pos += 2
 			continue
 		case c == '[':
@@ -131,7 +139,7 @@ func (p *parser) list(mask Proto, nested bool) error {
 				return p.errf("brackets cannot nest")
 			}
 			p.pos++
-			if err := p.list(mask, true); err != nil {
+			if err := p.list(m, true); err != nil {
 				return err
 			}
 		case c == ']':
@@ -143,11 +151,11 @@ func (p *parser) list(mask Proto, nested bool) error {
 		case c == ',':
 			return p.errf("empty item at column %d", p.pos+1)
 		case c == '-' || isDigit(c):
-			if err := p.rangeItem(mask, nested); err != nil {
+			if err := p.rangeItem(m, nested); err != nil {
 				return err
 			}
 		case 'a' <= c && c <= 'z' || c == '*' || c == '?':
-			if err := p.serviceItem(mask); err != nil {
+			if err := p.serviceItem(m); err != nil {
 				return err
 			}
 		default:
@@ -199,7 +207,7 @@ func (p *parser) number() (int, error) {
 	return n, nil
 }
 
-func (p *parser) rangeItem(mask Proto, nested bool) error {
+func (p *parser) rangeItem(m mask, nested bool) error {
 	itemStart := p.pos
 	lo := 1 // "-1024": an open start is port 1, never 0 (like nmap)
 	if p.peek() != '-' {
@@ -229,7 +237,7 @@ func (p *parser) rangeItem(mask Proto, nested bool) error {
 		return p.errf("range %d-%d is backwards (did you mean %d-%d?)", lo, hi, hi, lo)
 	}
 	for i, q := range protos {
-		if mask&q == 0 {
+		if !m.has(q) {
 			continue
 		}
 		r := Range{uint16(lo), uint16(hi)}
@@ -238,12 +246,12 @@ func (p *parser) rangeItem(mask Proto, nested bool) error {
 			continue
 		}
 		// [a-b]: only the ports the table names for this protocol.
-		p.acc[i] = append(p.acc[i], p.idx.known[i].Intersect(Set{r})...)
+		p.acc[i] = append(p.acc[i], p.index().known[i].Intersect(Set{r})...)
 	}
 	return nil
 }
 
-func (p *parser) serviceItem(mask Proto) error {
+func (p *parser) serviceItem(m mask) error {
 	mask0 := p.pos
 	for p.pos < len(p.expr) && !isSpace(p.expr[p.pos]) && p.expr[p.pos] != ',' && p.expr[p.pos] != ']' {
 		p.pos++
@@ -251,10 +259,10 @@ func (p *parser) serviceItem(mask Proto) error {
 	pat := p.expr[mask0:p.pos]
 	found := false
 	for i, q := range protos {
-		if mask&q == 0 {
+		if !m.has(q) {
 			continue
 		}
-		for _, e := range p.idx.names[i] {
+		for _, e := range p.index().names[i] {
 			if wildMatch(pat, e.name) {
 				p.acc[i] = append(p.acc[i], Range{e.port, e.port})
 				found = true
@@ -263,10 +271,10 @@ func (p *parser) serviceItem(mask Proto) error {
 	}
 	if !found {
 		p.pos = mask0
-		if mask == All {
+		if m == maskAll {
 			return p.errf("no service name matches %q", pat)
 		}
-		return p.errf("no %s service name matches %q", mask, pat)
+		return p.errf("no %s service name matches %q", m, pat)
 	}
 	return nil
 }
@@ -324,9 +332,9 @@ func indexOf(tbl *services.Table) *index {
 	}
 	idx := &index{}
 	for i, q := range protos {
-		ports := tbl.Top(q.name(), 1<<17) // every port of q, most frequent first
+		ports := tbl.Top(q.String(), 1<<17) // every port of q, most frequent first
 		for _, port := range ports {
-			idx.names[i] = append(idx.names[i], named{tbl.Lookup(port, q.name()), uint16(port)})
+			idx.names[i] = append(idx.names[i], named{tbl.Lookup(port, q.String()), uint16(port)})
 		}
 		idx.known[i] = SetOf(toU16(ports)...)
 	}

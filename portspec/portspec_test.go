@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/signetscan/signet/internal/testenv"
 	"github.com/signetscan/signet/services"
 )
 
@@ -134,14 +135,14 @@ func TestParse(t *testing.T) {
 
 func TestPrefixed(t *testing.T) {
 	l := MustParseIn(t, "U:53,T:80,443")
-	if l.Prefixed != UDP|TCP {
-		t.Errorf("Prefixed = %v", l.Prefixed)
+	if !l.Prefixed(UDP) || !l.Prefixed(TCP) || l.Prefixed(SCTP) {
+		t.Errorf("Prefixed = %v", l.prefixed)
 	}
 	// A TCP-only scan keeps the TCP ports (nmap warns about the U: part).
 	if got := l.Only(TCP).String(); got != "T:80,443" {
 		t.Errorf("Only(TCP) = %s", got)
 	}
-	if l := MustParseIn(t, "80"); l.Prefixed != 0 || l.Only(TCP|UDP).String() != "T:80,U:80" {
+	if l := MustParseIn(t, "80"); l.prefixed != 0 || l.Only(TCP, UDP).String() != "T:80,U:80" {
 		t.Errorf("80: %+v", l)
 	}
 }
@@ -295,7 +296,7 @@ func TestLoadTable(t *testing.T) {
 func TestNmapServices(t *testing.T) {
 	tbl, err := services.ParseFile("/usr/share/nmap/nmap-services")
 	if err != nil {
-		t.Skip("nmap-services not installed")
+		testenv.Missing(t, "nmap-services not installed: %v", err)
 	}
 	for expr, want := range map[string]string{
 		"T:ftp*":          "T:20-21,574,989-990,8021",
@@ -339,4 +340,19 @@ func FuzzParsePorts(f *testing.F) {
 			t.Fatalf("%q: %q does not round-trip: %v", s, l.String(), err)
 		}
 	})
+}
+
+func TestProtocol(t *testing.T) {
+	for _, p := range []Protocol{TCP, UDP, SCTP} {
+		q, ok := ParseProtocol(p.Upper())
+		if !ok || q != p {
+			t.Errorf("ParseProtocol(%q) = %v, %v", p.Upper(), q, ok)
+		}
+	}
+	if TCP.String() != "tcp" || UDP.Upper() != "UDP" || Protocol(1).String() != "proto-1" {
+		t.Errorf("names: %s %s %s", TCP, UDP.Upper(), Protocol(1))
+	}
+	if _, ok := ParseProtocol("icmp"); ok {
+		t.Error("icmp parsed")
+	}
 }

@@ -7,38 +7,22 @@ import (
 	"strings"
 )
 
-// Proto is a set of transport protocols, as named by the T:, U: and S:
-// prefixes of a port list.
-type Proto uint8
+// Protocol is a transport protocol, numbered as in the IP header's protocol field. It is the
+// one protocol type of signet: port lists, signature probes, targets and scanners use it.
+type Protocol uint8
 
-// The protocols a port list can name.
+// The transport protocols signet knows.
 const (
-	TCP Proto = 1 << iota
-	UDP
-	SCTP
-
-	// All is every protocol: un-prefixed ports apply to all of them (P5).
-	All = TCP | UDP | SCTP
+	TCP  Protocol = 6
+	UDP  Protocol = 17
+	SCTP Protocol = 132
 )
 
-// protos lists the single protocols in the order nmap prints them.
-var protos = [...]Proto{TCP, UDP, SCTP}
+// protos lists the protocols in the order nmap prints them.
+var protos = [...]Protocol{TCP, UDP, SCTP}
 
-// String returns "tcp", "udp", "sctp", or the members joined by "|".
-func (p Proto) String() string {
-	var parts []string
-	for _, q := range protos {
-		if p&q != 0 {
-			parts = append(parts, q.name())
-		}
-	}
-	if len(parts) == 0 {
-		return "none"
-	}
-	return strings.Join(parts, "|")
-}
-
-func (p Proto) name() string {
+// String returns "tcp", "udp" or "sctp" (nmap's output spelling), or "proto-N".
+func (p Protocol) String() string {
 	switch p {
 	case TCP:
 		return "tcp"
@@ -47,10 +31,13 @@ func (p Proto) name() string {
 	case SCTP:
 		return "sctp"
 	}
-	return ""
+	return "proto-" + strconv.Itoa(int(p))
 }
 
-func (p Proto) prefix() string {
+// Upper returns "TCP", "UDP" or "SCTP", as signature files and fingerprints spell them.
+func (p Protocol) Upper() string { return strings.ToUpper(p.String()) }
+
+func (p Protocol) prefix() string {
 	switch p {
 	case TCP:
 		return "T:"
@@ -62,17 +49,55 @@ func (p Proto) prefix() string {
 	return ""
 }
 
-// ParseProto returns the protocol called "tcp", "udp" or "sctp" (any case).
-func ParseProto(s string) (Proto, bool) {
-	switch strings.ToLower(s) {
-	case "tcp":
-		return TCP, true
-	case "udp":
-		return UDP, true
-	case "sctp":
-		return SCTP, true
+// index is p's position in protos, or -1.
+func (p Protocol) index() int {
+	for i, q := range protos {
+		if q == p {
+			return i
+		}
+	}
+	return -1
+}
+
+// ParseProtocol returns the protocol called "tcp", "udp" or "sctp" (any case).
+func ParseProtocol(s string) (Protocol, bool) {
+	for _, q := range protos {
+		if strings.EqualFold(s, q.String()) {
+			return q, true
+		}
 	}
 	return 0, false
+}
+
+// mask is a set of protocols: bit i stands for protos[i].
+type mask uint8
+
+const maskAll mask = 1<<len(protos) - 1
+
+func (m mask) has(p Protocol) bool { i := p.index(); return i >= 0 && m&(1<<i) != 0 }
+
+func maskOf(ps ...Protocol) mask {
+	var m mask
+	for _, p := range ps {
+		if i := p.index(); i >= 0 {
+			m |= 1 << i
+		}
+	}
+	return m
+}
+
+// String returns the members joined by "|", e.g. "tcp|udp".
+func (m mask) String() string {
+	var parts []string
+	for _, q := range protos {
+		if m.has(q) {
+			parts = append(parts, q.String())
+		}
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, "|")
 }
 
 // Range is an inclusive range of ports.
@@ -208,14 +233,16 @@ func (s Set) String() string {
 // List is a port list: the ports of each protocol.
 type List struct {
 	TCP, UDP, SCTP Set
-	// Prefixed holds the protocols a T:, U: or S: prefix named, so the
-	// caller can warn like nmap when one of them is not being scanned
-	// (`Your ports include "U:" but you haven't specified UDP scan`).
-	Prefixed Proto
+	// prefixed holds the protocols a T:, U: or S: prefix named (see Prefixed).
+	prefixed mask
 }
 
+// Prefixed reports whether a T:, U: or S: prefix named p, so the caller can warn like nmap when
+// p is not being scanned (`Your ports include "U:" but you haven't specified UDP scan`).
+func (l List) Prefixed(p Protocol) bool { return l.prefixed.has(p) }
+
 // Get returns the ports of one protocol.
-func (l List) Get(p Proto) Set {
+func (l List) Get(p Protocol) Set {
 	switch p {
 	case TCP:
 		return l.TCP
@@ -227,7 +254,7 @@ func (l List) Get(p Proto) Set {
 	return nil
 }
 
-func (l *List) ptr(p Proto) *Set {
+func (l *List) ptr(p Protocol) *Set {
 	switch p {
 	case TCP:
 		return &l.TCP
@@ -240,14 +267,15 @@ func (l *List) ptr(p Proto) *Set {
 }
 
 // Only returns the list restricted to the protocols being scanned.
-func (l List) Only(p Proto) List {
+func (l List) Only(ps ...Protocol) List {
+	m := maskOf(ps...)
 	var out List
 	for _, q := range protos {
-		if p&q != 0 {
+		if m.has(q) {
 			*out.ptr(q) = l.Get(q)
 		}
 	}
-	out.Prefixed = l.Prefixed & p
+	out.prefixed = l.prefixed & m
 	return out
 }
 

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/signetscan/signet/diag"
 )
 
 // FuzzParse checks that Parse, Merge and Resolve never panic and that every
@@ -21,7 +23,7 @@ func FuzzParse(f *testing.F) {
 			t.Fatal("nil DB")
 		}
 		lines := bytes.Count(src, []byte("\n")) + 1
-		check := func(kind string, l ErrorList) {
+		check := func(kind string, l diag.ErrorList) {
 			for _, e := range l {
 				if e.Pos.File != "f.probes" || e.Pos.Line < 1 || e.Pos.Line > lines || e.Pos.Col < 1 {
 					t.Fatalf("%s at bad position: %v", kind, e)
@@ -32,9 +34,9 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		if err != nil {
-			var l ErrorList
+			var l diag.ErrorList
 			if !errors.As(err, &l) || len(l) == 0 {
-				t.Fatalf("error is not a non-empty ErrorList: %v", err)
+				t.Fatalf("error is not a non-empty diag.ErrorList: %v", err)
 			}
 			check("error", l)
 		}
@@ -50,7 +52,7 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		if rerr := db.Resolve(); rerr != nil {
-			check("resolve error", rerr.(ErrorList))
+			check("resolve error", rerr.(diag.ErrorList))
 		}
 		// Merging a file into its own parse must not panic either.
 		other, _ := Parse("g.probes", src)

@@ -1,44 +1,22 @@
 package probes
 
 import (
-	"fmt"
 	"time"
 
+	"github.com/signetscan/signet/diag"
 	"github.com/signetscan/signet/pcre"
+	"github.com/signetscan/signet/portspec"
 )
 
-// Protocol is the transport a probe is sent over.
-type Protocol uint8
+// Protocol is the transport a probe is sent over. It is portspec.Protocol (signet's one
+// protocol type), named here so that the signature model reads on its own.
+type Protocol = portspec.Protocol
 
+// The protocols a Probe line names.
 const (
-	TCP Protocol = iota
-	UDP
+	TCP = portspec.TCP
+	UDP = portspec.UDP
 )
-
-func (p Protocol) String() string {
-	if p == UDP {
-		return "UDP"
-	}
-	return "TCP"
-}
-
-// Pos is a position in a signature file. Line and Col count from 1; Col
-// counts bytes.
-type Pos struct {
-	File string
-	Line int
-	Col  int
-}
-
-func (p Pos) String() string {
-	switch {
-	case p.Line == 0:
-		return p.File
-	case p.Col == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
-	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
-}
 
 // Defaults from nmap's service_scan.h.
 const (
@@ -57,16 +35,17 @@ type DB struct {
 	// Warnings are findings that do not stop nmap's format from loading:
 	// lines signet accepts but nmap 7.93 would refuse (a CRLF blank line, an
 	// indented comment), patterns nmap accepts that are suspicious, etc.
-	Warnings ErrorList
+	Warnings diag.ErrorList
 }
 
 // Probe is one Probe directive and the lines that follow it.
 type Probe struct {
-	Pos       Pos // the 'P' of "Probe"
+	Pos       diag.Pos // the 'P' of "Probe"
 	Protocol  Protocol
 	Name      string
 	Payload   []byte // decoded q|...| string (P7)
 	RawString string // the q|...| text as written, without q and delimiters
+	Text      string // the whole Probe directive line as written
 	NoPayload bool   // trailing no-payload option (7.94+)
 
 	Ports    PortSet // ports directive(s), plain connections
@@ -77,7 +56,7 @@ type Probe struct {
 	TCPWrapped time.Duration // tcpwrappedms, DefaultTCPWrapped when absent
 
 	FallbackNames []string // fallback directive, as written (P11)
-	FallbackPos   Pos      // position of the fallback directive
+	FallbackPos   diag.Pos // position of the fallback directive
 	fallbackCols  []int    // column of each of FallbackNames
 
 	// Chain is the compiled fallback chain used for matching (P12):
@@ -101,13 +80,13 @@ func (p *Probe) IsNull() bool { return len(p.Payload) == 0 }
 
 // Match is one match or softmatch line.
 type Match struct {
-	Pos     Pos // the first byte of the line
+	Pos     diag.Pos // the first byte of the line
 	Probe   *Probe
 	Soft    bool
 	Service string
 
-	Pattern    string // regex source between the delimiters
-	PatternPos Pos    // position of the first byte of the pattern
+	Pattern    string   // regex source between the delimiters
+	PatternPos diag.Pos // position of the first byte of the pattern
 	Flags      pcre.Flags
 	Regex      pcre.Regex // compiled pattern; nil if it failed to compile (an error was reported)
 
@@ -124,13 +103,13 @@ type Templates struct {
 // of p/OpenSSH $1/. For CPE, Text is "cpe:/" followed by the value (M5).
 type Template struct {
 	Text  string
-	Pos   Pos // position of the mode letter(s)
+	Pos   diag.Pos // position of the mode letter(s)
 	Flags string
 }
 
 // PortSpec is a port list in nmap's -p grammar, as in the Exclude directive (P5).
 type PortSpec struct {
-	Pos   Pos
+	Pos   diag.Pos
 	Text  string
 	TCP   PortSet // ports with T: or without a prefix
 	UDP   PortSet // ports with U: or without a prefix

@@ -21,11 +21,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/signetscan/signet/diag"
+	"github.com/signetscan/signet/internal/testenv"
 )
 
 func TestNmapAgrees(t *testing.T) {
 	if _, err := exec.LookPath("nmap"); err != nil {
-		t.Skip("nmap not installed")
+		testenv.Missing(t, "nmap not installed")
 	}
 	useRegex(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -57,18 +60,18 @@ func TestNmapAgrees(t *testing.T) {
 				return
 			}
 			db, perr := Parse(path, src)
-			var first []*Error
+			var first []*diag.Error
 			if perr != nil {
-				first = append(first, perr.(ErrorList)...)
+				first = append(first, perr.(diag.ErrorList)...)
 			}
 			for _, w := range db.Warnings {
 				if w.Nmap != "" {
 					first = append(first, w)
 				}
 			}
-			slices.SortStableFunc(first, func(a, b *Error) int { return cmp.Compare(a.Pos.Line, b.Pos.Line) })
+			slices.SortStableFunc(first, func(a, b *diag.Error) int { return cmp.Compare(a.Pos.Line, b.Pos.Line) })
 			if rerr := db.Resolve(); rerr != nil {
-				first = append(first, rerr.(ErrorList)...)
+				first = append(first, rerr.(diag.ErrorList)...)
 			}
 			for _, e := range first {
 				if e.Nmap == "" && perr != nil {

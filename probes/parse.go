@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"github.com/signetscan/signet/diag"
 )
 
 // maxLine793 is the longest line nmap 7.93 reads in one piece: it reads with
@@ -14,8 +16,8 @@ import (
 const maxLine793 = 2047
 
 // Parse parses one signature file exactly as nmap 7.93 reads it (rules
-// P1–P14 and M1–M5 of the engine spec). It returns the DB, as complete as
-// possible even when there are errors, and an ErrorList holding every error
+// P1–P14 and M1–M5 of docs/nmap-behaviour.md). It returns the DB, as complete as
+// possible even when there are errors, and a diag.ErrorList holding every error
 // (nil if there is none), each FILE:LINE:COL. Findings that do not stop the
 // file from loading, including inputs nmap 7.93 refuses only by accident (a
 // blank line holding spaces or a CR, an indented comment, a line longer than
@@ -41,7 +43,7 @@ func ParseFile(path string) (*DB, error) {
 type parser struct {
 	file string
 	db   *DB
-	errs ErrorList
+	errs diag.ErrorList
 
 	line       int    // current line number
 	cur        *Probe // directives apply to it; a detached probe after a bad Probe line
@@ -52,16 +54,16 @@ type parser struct {
 	rarityAt, waitAt, wrappedAt, fallbackAt int
 }
 
-func (p *parser) pos(col int) Pos { return Pos{File: p.file, Line: p.line, Col: col} }
+func (p *parser) pos(col int) diag.Pos { return diag.Pos{File: p.file, Line: p.line, Col: col} }
 
 // errorf records an error at column col of the current line; nmap is nmap
 // 7.93's message for it, empty if nmap accepts the input.
 func (p *parser) errorf(col int, nmap, format string, args ...any) {
-	p.errs = append(p.errs, &Error{Pos: p.pos(col), Msg: fmt.Sprintf(format, args...), Nmap: nmap})
+	p.errs = append(p.errs, &diag.Error{Pos: p.pos(col), Msg: fmt.Sprintf(format, args...), Nmap: nmap})
 }
 
 func (p *parser) warnf(col int, nmap, format string, args ...any) {
-	p.db.Warnings = append(p.db.Warnings, &Error{Pos: p.pos(col), Msg: fmt.Sprintf(format, args...), Nmap: nmap})
+	p.db.Warnings = append(p.db.Warnings, &diag.Error{Pos: p.pos(col), Msg: fmt.Sprintf(format, args...), Nmap: nmap})
 }
 
 // nmapf formats one of nmap's messages that carry the line number.
@@ -377,7 +379,7 @@ func (p *parser) probe(text string) {
 		p.errorf(i+2+e.Offset, nmap, "%s", msg)
 		return
 	}
-	pr.RawString, pr.Payload = raw, payload
+	pr.RawString, pr.Payload, pr.Text = raw, payload, text
 	// Options after the string: 7.93 ignores them; 7.94+ knows no-payload (D1).
 	rest := i + 1 + end + 1
 	for _, f := range strings.FieldsFunc(text[rest:], func(r rune) bool { return r < 0x80 && isSpace(byte(r)) }) {
@@ -395,7 +397,7 @@ func (p *parser) probe(text string) {
 // apart, the others in file order (P6).
 func (p *parser) attach(pr *Probe) {
 	if first := p.db.Probe(pr.Protocol, pr.Name); first != nil {
-		p.warnf(1, "", "probe %s %s is defined twice (first at %s): fallbacks and overlays refer to the first", pr.Protocol, pr.Name, first.Pos)
+		p.warnf(1, "", "probe %s %s is defined twice (first at %s): fallbacks and overlays refer to the first", pr.Protocol.Upper(), pr.Name, first.Pos)
 	}
 	if !pr.IsNull() {
 		p.db.Probes = append(p.db.Probes, pr)
@@ -403,7 +405,7 @@ func (p *parser) attach(pr *Probe) {
 	}
 	if p.db.Null != nil {
 		p.errorf(1, "Assertion `!AP->nullProbe' failed.",
-			"second NULL probe (empty probe string); the NULL probe is %s %s at %s", p.db.Null.Protocol, p.db.Null.Name, p.db.Null.Pos)
+			"second NULL probe (empty probe string); the NULL probe is %s %s at %s", p.db.Null.Protocol.Upper(), p.db.Null.Name, p.db.Null.Pos)
 		return
 	}
 	if pr.Protocol == UDP {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/signetscan/signet/diag"
 	"github.com/signetscan/signet/pcre"
 )
 
@@ -23,12 +24,12 @@ func mustParse(t *testing.T, src string) *DB {
 }
 
 // firstError parses src and returns its first error, or nil.
-func firstError(src string) *Error {
+func firstError(src string) *diag.Error {
 	_, err := Parse("t.probes", []byte(src))
 	if err == nil {
 		return nil
 	}
-	return err.(ErrorList)[0]
+	return err.(diag.ErrorList)[0]
 }
 
 // TestP7Escapes is a go/scanner-style table for the probe-string decoder.
@@ -314,7 +315,7 @@ fallback U
 	names := func(p *Probe) string {
 		var s []string
 		for _, q := range p.Chain {
-			s = append(s, q.Protocol.String()+"/"+q.Name)
+			s = append(s, q.Protocol.Upper()+"/"+q.Name)
 		}
 		return strings.Join(s, " ")
 	}
@@ -372,7 +373,7 @@ func TestM1M3MatchLine(t *testing.T) {
 	}
 	m := ms[0]
 	if m.Service != "ssl/http" || m.Soft || m.Pattern != `^HTTP/1\.[01] \d+` || m.Flags != pcre.Caseless|pcre.DotAll ||
-		m.PatternPos != (Pos{"t.probes", 2, 18}) || m.Probe != db.Null || m.Regex == nil || m.Regex.String() != m.Pattern {
+		m.PatternPos != (diag.Pos{File: "t.probes", Line: 2, Col: 18}) || m.Probe != db.Null || m.Regex == nil || m.Regex.String() != m.Pattern {
 		t.Errorf("match = %+v", m)
 	}
 	if !ms[1].Soft || ms[1].Service != "" {
@@ -447,7 +448,7 @@ func TestCollectsEveryError(t *testing.T) {
 	src := "bogus\n" + null + "rarity 0\nports x\nmatch a m/a/g\nProbe TCP B q|\\q|\nmatch b m/b/\nProbe TCP C q|c|\nfallback Nope\n"
 	db, err := Load(NamedSource{"t", []byte(src)})
 	var got []string
-	for _, e := range err.(ErrorList) {
+	for _, e := range err.(diag.ErrorList) {
 		got = append(got, e.Pos.String())
 	}
 	if strings.Join(got, " ") != "t:1:1 t:3:8 t:4:7 t:5:13 t:6:15 t:9:10" {
@@ -499,7 +500,7 @@ func TestRegexError(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("err =\n%v\nwant\n%s", err, want)
 	}
-	if e := err.(ErrorList)[0]; e.Nmap != "InitMatch: illegal regexp on line 2 of nmap-service-probes (at regexp offset 2): bang" {
+	if e := err.(diag.ErrorList)[0]; e.Nmap != "InitMatch: illegal regexp on line 2 of nmap-service-probes (at regexp offset 2): bang" {
 		t.Errorf("nmap = %q", e.Nmap)
 	}
 }

@@ -63,4 +63,11 @@ type Port struct {
 	Reason    string // "syn-ack", "conn-refused", "udp-response", ...
 	ReasonTTL int
 	Service   *Service // nil when nothing is known
+
+	// Outcome is why service detection ended on the port (vscan.Outcome's
+	// words): "matched", "softmatched", "tcpwrapped", "nomatch",
+	// "timeout", "refused", "reset", "size-limit", "time-limit",
+	// "unreachable" or "failed"; "" when the port was not probed. JSON
+	// lines carry it; --reason prints it in the normal output.
+	Outcome string
 }

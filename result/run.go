@@ -34,6 +34,10 @@ type Host struct {
 	Reason    string // "user-set", "syn-ack", "conn-refused", "localhost-response", …
 	ReasonTTL int
 
+	// MAC is the host's link-layer address when discovery learnt it (ARP, neighbor
+	// discovery), upper case ("9A:FC:3C:12:3E:66"); MACVendor is its maker ("" if unknown).
+	MAC, MACVendor string
+
 	// Ports are the ports shown in the table, in nmap's order (TCP by
 	// number, then UDP, then SCTP; see SortPorts). Extra counts the ports
 	// not shown ("Not shown: 998 closed tcp ports (conn-refused)"), most
@@ -48,6 +52,11 @@ type Host struct {
 	// nil when nothing was measured: then no latency is printed and XML has
 	// no <times> element.
 	Times *Times
+
+	// Incomplete is set on a host the end of the run (an interrupt) cut short: its
+	// results are partial. The output files leave it out (they hold finished hosts only,
+	// which signet --resume relies on); the terminal shows it.
+	Incomplete bool
 }
 
 // Family is the host's address family: AddrType, or what Addr parses as.
@@ -92,24 +101,45 @@ type Run struct {
 	Args       []string // the command line, argv[0] first
 	Start      time.Time
 
+	// DataFiles are the files the scan read its data from (nmap-services, the signature
+	// file, overlays), for the "Read data files from:" line; NoPing is -Pn (no "Host seems
+	// down" note); Timing is what -d's "Timing report" prints (nil: no report); TopPorts is
+	// n when the ports are the n most frequent ones (-d's "PORTS: Using top n ports").
+	DataFiles []string
+	NoPing    bool
+	Timing    *TimingReport
+	TopPorts  int
+
 	Scans []ScanInfo // one per scan type, e.g. connect/tcp and udp/udp
 
 	Verbose   int // -v level
 	Debugging int // -d level
 
 	VersionScan bool // -sV: VERSION column, "?" guesses, closing remark
+	PingOnly    bool // -sn: host discovery only (no port section, no blank line between hosts)
 	Reason      bool // --reason: REASON column and host reason
+
+	// Resumed is set when this process continues a run that was interrupted (signet
+	// --resume): Args and Start above are then the original run's.
+	Resumed *Resumed
+}
+
+// Resumed is the continuation of an interrupted run.
+type Resumed struct {
+	Start time.Time // when this process started
+	Args  []string  // this process's command line: "signet", "--resume", FILE
 }
 
 // Scan types for ScanInfo.Type (the ones signet runs).
 const (
 	ScanConnect = "connect"
+	ScanSYN     = "syn"
 	ScanUDP     = "udp"
 )
 
 // ScanInfo is one scan type with the ports it covers (XML `<scaninfo>`).
 type ScanInfo struct {
-	Type  string // ScanConnect, ScanUDP
+	Type  string // ScanConnect, ScanSYN, ScanUDP
 	Proto string // "tcp", "udp"
 	Ports []int  // ascending
 }
@@ -129,6 +159,10 @@ type RunEnd struct {
 	ErrorMsg string // with ExitError, e.g. "Interrupted by user"
 
 	HostsUp, HostsDown, HostsTotal int
+
+	// Raw counts the packets of raw sockets, for -v's "Raw packets sent" line; nil when the
+	// scan had no use for raw sockets (the line is then left out, as nmap does).
+	Raw *PacketStats
 }
 
 // Failed reports whether the run ended with an error.

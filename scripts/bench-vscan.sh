@@ -31,9 +31,9 @@ testbed/testbed.sh start "$bed" > "$work/bed.txt" || true
 tcp=$(awk '$1 ~ /^[0-9]+\/tcp$/ {split($1,a,"/"); print a[1]}' "$work/bed.txt" | paste -sd, -)
 udp=$(awk '$1 ~ /^[0-9]+\/udp$/ {split($1,a,"/"); print a[1]}' "$work/bed.txt" | paste -sd, -)
 
-# Replayed fixtures: the seed's PineApp service and the spec's behaviours.
+# Replayed fixtures: the seed's PineApp service and the behaviours of docs/nmap-behaviour.md's runs.
 port=43900
-for fp in ../shared/seed/pineapp.fp; do
+for fp in testdata/seed/pineapp.fp; do
   port=$((port + 1))
   "$work/signet" serve "$fp" --listen 127.0.0.1:$port --versiondb nmap --quiet >/dev/null 2>&1 &
   echo $! > "$work/serve-$port.pid"

@@ -3,6 +3,8 @@ package services
 import (
 	"os"
 	"testing"
+
+	"github.com/signetscan/signet/internal/testenv"
 )
 
 func TestParseLookupTop(t *testing.T) {
@@ -31,10 +33,7 @@ func TestParseLookupTop(t *testing.T) {
 func TestNmapServices(t *testing.T) {
 	const path = "/usr/share/nmap/nmap-services"
 	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s missing in CI: %v", path, err)
-		}
-		t.Skip("nmap-services not installed")
+		testenv.Missing(t, "nmap-services not installed: %v", err)
 	}
 	tb, err := ParseFile(path)
 	if err != nil {

@@ -7,6 +7,8 @@ import (
 	"math/bits"
 	"net/netip"
 	"sort"
+
+	"github.com/signetscan/signet/portspec"
 )
 
 // Index is a random-access view of a List: Host(i) is the i-th host All
@@ -38,12 +40,12 @@ type Index struct {
 // targets listed one by one (addrs, with names and ports on the side).
 type segment struct {
 	spec  *Spec // kindPrefix or kindRanges; nil for a run of single targets
-	proto string
+	proto portspec.Protocol
 
 	addrs  []netip.Addr
-	names  map[int]string // index in addrs → host name, when any
-	ports  []uint16       // pair segments of single targets
-	protos []string       // pair segments of single targets
+	names  map[int]string      // index in addrs → host name, when any
+	ports  []uint16            // pair segments of single targets
+	protos []portspec.Protocol // pair segments of single targets
 }
 
 func (s *segment) len() uint64 {
@@ -120,8 +122,12 @@ func ends(segs []segment) []uint64 {
 func (x *Index) addEntry(ctx context.Context, l *List, e entry) {
 	s := e.spec
 	proto := e.proto
-	if s.port >= 0 && proto == "" {
-		proto = "tcp"
+	if s.port >= 0 && proto == 0 {
+		proto = portspec.TCP
+	}
+	if err := l.notIPv6(s); err != nil {
+		x.Errors = append(x.Errors, &Error{Pos: e.pos, Token: s.text, Err: err})
+		return
 	}
 	switch s.kind {
 	case kindPrefix, kindRanges:
@@ -152,7 +158,7 @@ func (x *Index) addEntry(ctx context.Context, l *List, e entry) {
 	}
 }
 
-func (x *Index) addBlock(s *Spec, proto string) {
+func (x *Index) addBlock(s *Spec, proto portspec.Protocol) {
 	seg := segment{spec: s, proto: proto}
 	if s.port >= 0 {
 		x.pairs = append(x.pairs, seg)
@@ -163,7 +169,7 @@ func (x *Index) addBlock(s *Spec, proto string) {
 
 // addSingle appends one target to the run of single targets at the end,
 // or starts one; excluded targets are dropped here.
-func (x *Index) addSingle(t Target, port int, proto string) {
+func (x *Index) addSingle(t Target, port int, proto portspec.Protocol) {
 	if port >= 0 {
 		t.Port, t.Proto = uint16(port), proto
 	}

@@ -5,13 +5,15 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/signetscan/signet/portspec"
 )
 
 // entry is one target read from a list line, or the error of one token.
 type entry struct {
 	spec  *Spec
-	proto string // of a host:port pair: "tcp", "udp", "sctp"; "" for tcp
-	name  string // host name the list gave for a literal address (naabu)
+	proto portspec.Protocol // of a host:port pair; 0 for tcp
+	name  string            // host name the list gave for a literal address (naabu)
 	pos   string
 	err   error
 }
@@ -63,9 +65,9 @@ func isNumber(s string) bool { return s != "" && strings.Trim(s, "0123456789") =
 // pairEntry makes the entry of a scanner's (address, port, protocol) line.
 func pairEntry(addr, port, proto, name, pos, text string) entry {
 	bad := func(msg string) entry { return entry{pos: pos, err: &Error{Pos: pos, Token: text, Msg: msg}} }
-	proto = strings.ToLower(proto)
-	if proto != "tcp" && proto != "udp" && proto != "sctp" {
-		return bad(fmt.Sprintf("unknown protocol %q", proto))
+	pr, ok := portspec.ParseProtocol(proto)
+	if !ok {
+		return bad(fmt.Sprintf("unknown protocol %q", strings.ToLower(proto)))
 	}
 	if strings.Contains(addr, ":") {
 		addr = "[" + addr + "]"
@@ -78,7 +80,7 @@ func pairEntry(addr, port, proto, name, pos, text string) entry {
 		return bad("not an address")
 	}
 	s.text = text
-	return entry{spec: s, proto: proto, name: name, pos: pos}
+	return entry{spec: s, proto: pr, name: name, pos: pos}
 }
 
 // jsonLine reads a naabu -json line ({"host","ip","port","protocol"}) or a

@@ -11,6 +11,8 @@ import (
 	"net/netip"
 	"os"
 	"strings"
+
+	"github.com/signetscan/signet/portspec"
 )
 
 // Resolver looks up host names. *net.Resolver satisfies it; tests inject
@@ -27,14 +29,13 @@ type Target struct {
 	// Name is the host name Addr was resolved from, "" for addresses and
 	// for the addresses of a block around a name (host/24).
 	Name string
-	// Port and Proto ("tcp", "udp" or "sctp") are set when the input named
-	// a port; Proto is "" otherwise.
+	// Port and Proto are set when the input named a port; Proto is 0 otherwise.
 	Port  uint16
-	Proto string
+	Proto portspec.Protocol
 }
 
 // HasPort reports whether t is an (address, port) pair.
-func (t Target) HasPort() bool { return t.Proto != "" }
+func (t Target) HasPort() bool { return t.Proto != 0 }
 
 // String formats t as nmap names hosts ("name (addr)"), with ":port/proto"
 // for pairs.
@@ -134,7 +135,7 @@ func (l *List) Exclude(list string) error {
 			errs = append(errs, err)
 			continue
 		}
-		l.ex.add(s, "")
+		l.ex.add(s, 0)
 	}
 	return errors.Join(errs...)
 }
@@ -177,6 +178,38 @@ func (l *List) resolver() Resolver {
 	return net.DefaultResolver
 }
 
+// NotIPv6Error is the failed look-up of a target that -6 (Network "ip6") cannot scan: an
+// IPv4 address, block or range, or a name with IPv4 addresses only. Its text is nmap's
+// warning.
+type NotIPv6Error struct {
+	Host  string // the name, address or first address of the block; "" for octet ranges
+	Range bool   // an IPv4 octet range
+}
+
+func (e *NotIPv6Error) Error() string {
+	if e.Range {
+		return "IPv4 octet ranges hold no IPv6 address. Try scanning without -6"
+	}
+	return "Hostname " + e.Host + " resolves, but not to any IPv6 address. Try scanning without -6"
+}
+
+// notIPv6 is the error for a parsed spec that names IPv4 addresses when the list takes IPv6
+// ones only (-6), or nil.
+func (l *List) notIPv6(s *Spec) error {
+	if l.Network != "ip6" {
+		return nil
+	}
+	switch {
+	case s.kind == kindAddr && s.addr.Is4():
+		return &NotIPv6Error{Host: s.addr.String()}
+	case s.kind == kindPrefix && s.prefix.Addr().Is4():
+		return &NotIPv6Error{Host: s.prefix.Addr().String()}
+	case s.kind == kindRanges:
+		return &NotIPv6Error{Range: true}
+	}
+	return nil
+}
+
 // resolve returns the addresses of a host name to scan.
 func (l *List) resolve(ctx context.Context, host string) ([]netip.Addr, error) {
 	network := l.Network
@@ -184,6 +217,12 @@ func (l *List) resolve(ctx context.Context, host string) ([]netip.Addr, error) {
 		network = "ip"
 	}
 	as, err := l.resolver().LookupNetIP(ctx, network, host)
+	if err != nil && network == "ip6" && ctx.Err() == nil {
+		// As nmap says it: the name is known, but has no address -6 could scan.
+		if v4, err4 := l.resolver().LookupNetIP(ctx, "ip4", host); err4 == nil && len(v4) > 0 {
+			return nil, &NotIPv6Error{Host: host}
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -288,11 +327,14 @@ func (l *List) expand(ctx context.Context, e entry, emit func(Target, error) boo
 		t := Target{Addr: a, Name: name}
 		if s.port >= 0 {
 			t.Port, t.Proto = uint16(s.port), proto
-			if proto == "" {
-				t.Proto = "tcp"
+			if proto == 0 {
+				t.Proto = portspec.TCP
 			}
 		}
 		return t
+	}
+	if err := l.notIPv6(s); err != nil {
+		return emit(Target{}, &Error{Pos: pos, Token: s.text, Err: err})
 	}
 	if s.kind != kindHost {
 		return s.each(func(a netip.Addr) bool { return emit(mk(a, ""), nil) })
@@ -366,14 +408,14 @@ type excluder struct {
 
 type pair struct {
 	spec  *Spec
-	proto string
+	proto portspec.Protocol
 	addrs []netip.Addr // resolved, for host names
 }
 
-func (x *excluder) add(s *Spec, proto string) {
+func (x *excluder) add(s *Spec, proto portspec.Protocol) {
 	if s.port >= 0 {
-		if proto == "" {
-			proto = "tcp"
+		if proto == 0 {
+			proto = portspec.TCP
 		}
 		x.pairs = append(x.pairs, pair{spec: s, proto: proto})
 		return
@@ -417,14 +459,14 @@ func (x *excluder) resolve(ctx context.Context, l *List) error {
 		}
 		for _, a := range as {
 			if h.bits < 0 {
-				x.add(&Spec{kind: kindAddr, addr: a, port: -1}, "")
+				x.add(&Spec{kind: kindAddr, addr: a, port: -1}, 0)
 				continue
 			}
 			p, err := blockAround(a, h.bits)
 			if err != nil {
 				return &Error{Token: h.text, Msg: err.Error()}
 			}
-			x.add(&Spec{kind: kindPrefix, prefix: p, port: -1}, "")
+			x.add(&Spec{kind: kindPrefix, prefix: p, port: -1}, 0)
 		}
 	}
 	for i := range x.pairs {

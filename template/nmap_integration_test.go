@@ -19,6 +19,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/signetscan/signet/diag"
+	"github.com/signetscan/signet/internal/testenv"
 	"github.com/signetscan/signet/probes"
 )
 
@@ -92,7 +94,7 @@ type xmlRun struct {
 func TestNmapTemplates(t *testing.T) {
 	nmap, err := exec.LookPath("nmap")
 	if err != nil {
-		t.Skip("nmap not installed")
+		testenv.Missing(t, "nmap not installed")
 	}
 	dir := t.TempDir()
 	var lines []string
@@ -110,7 +112,7 @@ func TestNmapTemplates(t *testing.T) {
 		for _, x := range c.tmpls {
 			d := delim(x.text)
 			l += fmt.Sprintf(" %s%c%s%c", x.mode, d, x.text, d)
-			pt := &probes.Template{Text: x.text, Pos: probes.Pos{File: "it.probes", Line: line}}
+			pt := &probes.Template{Text: x.text, Pos: diag.Pos{File: "it.probes", Line: line}}
 			switch x.mode {
 			case "p":
 				tm.Product = pt

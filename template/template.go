@@ -64,8 +64,8 @@ func (f Fields) CPEs() []string {
 // An unknown CPE part is skipped with 7.93's actual warning, "Warning:
 // ignoring cpe:// template with unknown part '.' (0xFFFFFFFF)": cpe_get_part
 // returns -1 for every part but a/h/o, so the letter is never printed
-// (verified with the installed nmap; the spec's 'z' (0x7A) is not what 7.93
-// prints).
+// (verified with the installed nmap; the part letter, 'z' (0x7A) say, is
+// not what 7.93 prints).
 //
 // $SUBST compares the find string with subject bytes past the end of the
 // capture, as 7.93 does (verified: capture "1." with find ".x" and subject

@@ -5,11 +5,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/signetscan/signet/diag"
 	"github.com/signetscan/signet/probes"
 )
 
 func tp(line int, text string) *probes.Template {
-	return &probes.Template{Text: text, Pos: probes.Pos{File: "t.probes", Line: line, Col: 1}}
+	return &probes.Template{Text: text, Pos: diag.Pos{File: "t.probes", Line: line, Col: 1}}
 }
 
 // E3/E10 subject: TST/1.2.3 host=Foo.Bar W\0O\0R\0K\0 ab\x01\x02\r\n matched by

@@ -22,6 +22,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/signetscan/signet/internal/testenv"
 )
 
 // Entry is one service: a manifest.tsv row, plus the installed package
@@ -102,7 +104,7 @@ type Bed struct {
 func Start(t testing.TB, units ...string) *Bed {
 	t.Helper()
 	if os.Geteuid() != 0 {
-		t.Skip("testbed needs root")
+		testenv.Missing(t, "the testbed needs root")
 	}
 	// not t.TempDir(): its parents are 0700 and servers drop privileges
 	dir, err := os.MkdirTemp("", "signet-testbed-")

@@ -44,6 +44,20 @@ func TestEmbeddedEvidence(t *testing.T) {
 	}
 }
 
+// Every evidence case could have come from a real server: lengths match
+// their payloads, dates their weekdays, defaults are real (evidence.Problems).
+func TestEvidenceConsistent(t *testing.T) {
+	cases, err := evidence.Load(evidenceDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		for _, p := range c.Problems() {
+			t.Error(p)
+		}
+	}
+}
+
 // signet lint is clean on the embedded file, and every line has evidence.
 func TestEmbeddedLintClean(t *testing.T) {
 	l := loadEmbeddedResolved(t)

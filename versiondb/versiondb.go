@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/signetscan/signet/diag"
 	"github.com/signetscan/signet/probes"
 )
 
@@ -94,6 +95,15 @@ func (l *Loaded) Describe() string {
 		s += " + overlay " + o
 	}
 	return s
+}
+
+// Files are the files read: the main file unless embedded, and the overlays.
+func (l *Loaded) Files() []string {
+	var fs []string
+	if l.Source != "embedded" {
+		fs = append(fs, l.Source)
+	}
+	return append(fs, l.Overlays...)
 }
 
 // ErrNoNmap is returned when --versiondb nmap finds no installed nmap file.
@@ -182,7 +192,7 @@ func Load(o Options) (*Loaded, error) {
 			overlays = append(overlays, found...)
 		}
 	}
-	var errs probes.ErrorList
+	var errs diag.ErrorList
 	for _, path := range overlays {
 		osrc, err := os.ReadFile(path)
 		if err != nil {
@@ -209,12 +219,12 @@ func Load(o Options) (*Loaded, error) {
 	return l, nil
 }
 
-func appendErr(l probes.ErrorList, err error) probes.ErrorList {
-	var el probes.ErrorList
+func appendErr(l diag.ErrorList, err error) diag.ErrorList {
+	var el diag.ErrorList
 	if errors.As(err, &el) {
 		return append(l, el...)
 	}
-	return append(l, &probes.Error{Msg: err.Error()})
+	return append(l, &diag.Error{Msg: err.Error()})
 }
 
 // Services loads nmap's services table path when installed ("" if none).

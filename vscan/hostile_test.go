@@ -18,6 +18,7 @@ import (
 
 	"github.com/signetscan/signet/detect"
 	"github.com/signetscan/signet/fingerprint"
+	"github.com/signetscan/signet/internal/testenv"
 	"github.com/signetscan/signet/matcher"
 	"github.com/signetscan/signet/probes"
 	"github.com/signetscan/signet/versiondb"
@@ -518,7 +519,7 @@ func containsOutcome(list []Outcome, o Outcome) bool {
 func TestHostileServicesNmapDB(t *testing.T) {
 	const nmapProbes = "/usr/share/nmap/nmap-service-probes"
 	if _, err := os.Stat(nmapProbes); err != nil {
-		t.Skip("nmap not installed")
+		testenv.Missing(t, "nmap not installed: %v", err)
 	}
 	l, err := versiondb.Load(versiondb.Options{DB: nmapProbes, NoDefaultOverlays: true})
 	if err != nil {

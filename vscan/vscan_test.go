@@ -18,8 +18,8 @@ import (
 	"github.com/signetscan/signet/serve"
 )
 
-// A small signature file with short waits, so each behaviour of the spec's
-// section 9 takes well under a second.
+// A small signature file with short waits, so each behaviour of the runs of
+// docs/nmap-behaviour.md takes well under a second.
 const testProbes = `Probe TCP NULL q||
 totalwaitms 300
 tcpwrappedms 200

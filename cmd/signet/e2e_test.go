@@ -27,6 +27,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/signetscan/signet/internal/testenv"
 )
 
 // e2eProbes is a signature file with short waits and probes of four
@@ -170,7 +172,7 @@ func e2ePair(t *testing.T, kind string) int {
 	for i := 0; i < 50; i++ {
 		ln2, err := net.Listen("tcp", "127.0.0.2:0")
 		if err != nil {
-			t.Skipf("cannot listen on 127.0.0.2: %v", err)
+			testenv.Missing(t, "cannot listen on 127.0.0.2: %v", err)
 		}
 		port := ln2.Addr().(*net.TCPAddr).Port
 		ln1, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(port))
@@ -204,10 +206,20 @@ func (r e2eResult) String() string {
 	return fmt.Sprintf("exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.out, r.err)
 }
 
-// run runs the binary with stdin and args.
+// run runs the binary with stdin and args. A scan runs with --unprivileged: it shares this
+// machine's loopback, where raw packets are not the test's to send (the SYN scan and raw
+// discovery are tested in namespaces: e2eRoot, and package scan's tests).
 func (e *e2e) run(t *testing.T, stdin string, args ...string) e2eResult {
 	t.Helper()
-	return e.runCmd(t, stdin, nil, e.bin, args...)
+	return e.runCmd(t, stdin, nil, e.bin, unprivileged(args)...)
+}
+
+// unprivileged adds --unprivileged to the arguments of a scan.
+func unprivileged(args []string) []string {
+	if len(args) > 0 && slices.Contains([]string{"match", "lint", "serve", "merge", "report", "help"}, args[0]) {
+		return args
+	}
+	return append([]string{"--unprivileged"}, args...)
 }
 
 // runCmd runs name args with the binary's environment plus env.
@@ -288,6 +300,8 @@ func wantNot(t *testing.T, what, text string, subs ...string) {
 	}
 }
 
+// e2eJSON returns the port lines of a JSON lines file, after checking that
+// the run line comes first and the end line last.
 func e2eJSON(t *testing.T, path string) []map[string]any {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -297,12 +311,20 @@ func e2eJSON(t *testing.T, path string) []map[string]any {
 	var out []map[string]any
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<20)
+	var kinds []string
 	for sc.Scan() {
 		var m map[string]any
 		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
 			t.Fatalf("%s: bad JSON line %q: %v", path, sc.Text(), err)
 		}
-		out = append(out, m)
+		kind, _ := m["record"].(string)
+		kinds = append(kinds, kind)
+		if kind == "" {
+			out = append(out, m)
+		}
+	}
+	if len(kinds) < 2 || kinds[0] != "run" || kinds[len(kinds)-1] != "end" {
+		t.Errorf("%s: lines %q: want the run line first and the end line last", path, kinds)
 	}
 	return out
 }
@@ -313,12 +335,10 @@ const e2eDTD = "/usr/share/nmap/nmap.dtd"
 func xmlValid(t *testing.T, path string) {
 	t.Helper()
 	if _, err := exec.LookPath("xmllint"); err != nil {
-		t.Log("xmllint not installed: XML not validated")
-		return
+		testenv.Missing(t, "xmllint not installed: XML not validated")
 	}
 	if _, err := os.Stat(e2eDTD); err != nil {
-		t.Log("nmap.dtd not installed: XML not validated")
-		return
+		testenv.Missing(t, "nmap.dtd not installed: XML not validated")
 	}
 	if out, err := exec.Command("xmllint", "--noout", "--dtdvalid", e2eDTD, path).CombinedOutput(); err != nil {
 		x, _ := os.ReadFile(path)
@@ -372,6 +392,10 @@ type netnsJob struct {
 	Bin    string
 	Args   []string
 	Stdin  string
+	Env    []string      // added to the environment
+	Kill   time.Duration // when set, the binary is killed (SIGKILL) that long after it starts,
+	// once KillAfter is in KillFile (when set): a JSON lines file's first host line, say
+	KillFile, KillAfter string
 }
 
 var netnsOnce struct {
@@ -394,34 +418,49 @@ func canNetns() error {
 }
 
 // inNetns runs the binary with args in a fresh network namespace holding
-// only the listeners of listen (address → kind).
+// only the listeners of listen (address → kind), as an unprivileged user would (connect scan
+// and connect pings; see inNetnsRoot).
 func (e *e2e) inNetns(t *testing.T, listen map[string]string, stdin string, args ...string) e2eResult {
 	t.Helper()
+	return e.inNetnsRoot(t, listen, stdin, unprivileged(args)...)
+}
+
+// inNetnsRoot is inNetns with the privileges of the test (as root: SYN scan, raw discovery).
+func (e *e2e) inNetnsRoot(t *testing.T, listen map[string]string, stdin string, args ...string) e2eResult {
+	t.Helper()
+	return e.inNetnsJob(t, netnsJob{Listen: listen, Bin: e.bin, Args: args, Stdin: stdin})
+}
+
+// inNetnsJob runs a job in a fresh network namespace.
+func (e *e2e) inNetnsJob(t *testing.T, j netnsJob) e2eResult {
+	t.Helper()
 	if err := canNetns(); err != nil {
-		t.Skipf("no fresh network namespace: %v", err)
+		testenv.Missing(t, "no fresh network namespace: %v", err)
 	}
-	job, _ := json.Marshal(netnsJob{Listen: listen, Bin: e.bin, Args: args, Stdin: stdin})
+	job, _ := json.Marshal(j)
 	return e.runCmd(t, "", []string{"SIGNET_E2E_NETNS=" + string(job)},
-		"unshare", "-n", "--", os.Args[0], "-test.run=^TestE2ENetnsHelper$", "-test.timeout=90s")
+		"unshare", "-n", "--", os.Args[0], "-test.run=^$", "-test.timeout=90s")
 }
 
 // runIsolated runs the binary in a fresh network namespace with no
-// listeners when there is one, else here.
+// listeners (the test is skipped, or fails in CI, where there is none).
 func (e *e2e) runIsolated(t *testing.T, args ...string) e2eResult {
 	t.Helper()
-	if canNetns() != nil {
-		return e.run(t, "", args...)
-	}
 	return e.inNetns(t, nil, "", args...)
 }
 
-// TestE2ENetnsHelper is the process TestE2E starts inside a fresh network
-// namespace; it does nothing in a normal test run.
-func TestE2ENetnsHelper(t *testing.T) {
-	spec := os.Getenv("SIGNET_E2E_NETNS")
-	if spec == "" {
-		t.Skip("helper process of TestE2E")
+// TestMain runs the helper process that TestE2E starts inside a fresh
+// network namespace (SIGNET_E2E_NETNS set) instead of the tests.
+func TestMain(m *testing.M) {
+	if spec := os.Getenv("SIGNET_E2E_NETNS"); spec != "" {
+		netnsHelper(spec)
 	}
+	os.Exit(m.Run())
+}
+
+// netnsHelper sets up the namespace's listeners, runs the binary and exits
+// with its status.
+func netnsHelper(spec string) {
 	fail := func(f string, a ...any) {
 		fmt.Fprintf(os.Stderr, "netns helper: "+f+"\n", a...)
 		os.Exit(99)
@@ -453,6 +492,34 @@ func TestE2ENetnsHelper(t *testing.T) {
 	cmd := exec.CommandContext(ctx, job.Bin, job.Args...)
 	cmd.Stdin = strings.NewReader(job.Stdin)
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	cmd.Env = append(os.Environ(), job.Env...)
+	if job.Kill > 0 {
+		if err := cmd.Start(); err != nil {
+			fail("%v", err)
+		}
+		done := make(chan struct{})
+		go func() {
+			time.Sleep(job.Kill)
+			for i := 0; job.KillFile != "" && i < 3000; i++ { // 60 s at most
+				if b, _ := os.ReadFile(job.KillFile); strings.Contains(string(b), job.KillAfter) {
+					break
+				}
+				select {
+				case <-done:
+					return
+				case <-time.After(20 * time.Millisecond):
+				}
+			}
+			cmd.Process.Kill()
+		}()
+		err := cmd.Wait()
+		close(done)
+		var ee *exec.ExitError
+		if errors.As(err, &ee) && ee.ExitCode() == -1 {
+			os.Exit(137) // as a shell reports a SIGKILL
+		}
+		fail("the run ended before the kill: %v", err)
+	}
 	err := cmd.Run()
 	var ee *exec.ExitError
 	switch {
@@ -467,7 +534,7 @@ func TestE2ENetnsHelper(t *testing.T) {
 // TestE2E builds the binary once and runs every scan feature against it.
 func TestE2E(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds and runs the binary")
+		t.Skip("builds and runs the binary") // skip-ok: CI does not run -short
 	}
 	dir := t.TempDir()
 	e := &e2e{bin: filepath.Join(dir, "signet"), dir: dir, cfg: filepath.Join(dir, "config")}
@@ -486,9 +553,11 @@ func TestE2E(t *testing.T) {
 		fn   func(*testing.T, *e2e)
 	}{
 		{"Help", e2eHelp},
+		{"Root", e2eRoot},
 		{"BadInput", e2eBadInput},
 		{"VersionScanOutputs", e2eVersionScanOutputs},
 		{"OutputAll", e2eOutputAll},
+		{"WriteErrors", e2eWriteErrors},
 		{"OpenAndReason", e2eOpenReason},
 		{"InputListStdin", e2eInputListStdin},
 		{"InputListFile", e2eInputListFile},
@@ -546,7 +615,11 @@ func e2eBadInput(t *testing.T, e *e2e) {
 		{[]string{"-p", "nosuchservicename", "127.0.0.1"}, "nosuchservicename"},
 		{[]string{"-T9", "127.0.0.1"}, "timing template"},
 		{[]string{"--version-intensity", "10", "127.0.0.1"}, "version-intensity"},
-		{[]string{"-sS", "127.0.0.1"}, "-sS is not supported"},
+		{[]string{"-sY", "127.0.0.1"}, "-sY is not supported"},
+		{[]string{"-sS", "-sT", "127.0.0.1"}, "more than one type of TCP scan"},
+		{[]string{"-sn", "-sV", "127.0.0.1"}, "cannot be combined"},
+		{[]string{"-PX", "127.0.0.1"}, "unknown option -PX"},
+		{[]string{"--min-rate", "0", "127.0.0.1"}, "min-rate"},
 		{[]string{"127.0.0.1", "-p"}, "option -p needs a value"},
 		{[]string{"127.0.0.1", "-oX"}, "needs a value"},
 		{[]string{"127.0.0.1", "--host-timeout"}, "needs a value"},
@@ -647,6 +720,12 @@ func e2eVersionScanOutputs(t *testing.T, e *e2e) {
 	if seen[closed]["state"] != "closed" || seen[closed]["reason"] != "conn-refused" {
 		t.Errorf("JSON closed line: %v", seen[closed])
 	}
+	// Why detection ended on each probed port; a closed port was not probed.
+	for port, want := range map[int]any{ssh: "matched", smtp: "matched", web: "matched", junk: "nomatch", closed: nil} {
+		if got := seen[port]["outcome"]; got != want {
+			t.Errorf("JSON port %d: outcome %v, want %v", port, got, want)
+		}
+	}
 	// The unrecognised service: its fingerprint and its raw replies.
 	s := svc(junk)
 	if s == nil || s["servicefp"] == nil {
@@ -697,9 +776,117 @@ func e2eOutputAll(t *testing.T, e *e2e) {
 	wantContains(t, "-oG -", r.out, fmt.Sprintf("Host: 127.0.0.1 ()\tPorts: %d/open/tcp//", ssh))
 	wantNot(t, "-oG -", r.out, "Nmap scan report")
 	r = e.ok(t, "", "-Pn", "-n", "-p", strconv.Itoa(ssh), "-oJ", "-", "127.0.0.1")
-	if !strings.HasPrefix(r.out, "{") || strings.Count(r.out, "\n") != 1 {
-		t.Errorf("-oJ - stdout is not one JSON line:\n%s", r.out)
+	if !strings.HasPrefix(r.out, `{"record":"run"`) || strings.Count(r.out, "\n") != 4 || strings.Count(r.out, `"port":`) != 1 {
+		t.Errorf("-oJ - stdout is not JSON lines only (the run, one port, its host, the end):\n%s", r.out)
 	}
+}
+
+// Every output checks its writes: a full disk (/dev/full) is reported once
+// as "signet: writing FILE: reason", the exit status is 1, and the other
+// outputs are complete. A closed pipe on standard output ends quietly.
+func e2eWriteErrors(t *testing.T, e *e2e) {
+	ssh := e2eTCP(t, "127.0.0.1:0", "ssh")
+	args := []string{"-sV", "--versiondb", e.probes, "-Pn", "-n", "-p", strconv.Itoa(ssh), "127.0.0.1"}
+	const full = "signet: writing /dev/full: no space left on device\n"
+	for _, o := range []string{"-oN", "-oX", "-oG", "-oJ"} {
+		xml := filepath.Join(t.TempDir(), "other.xml")
+		other := []string{"-oX", xml}
+		if o == "-oX" {
+			other = []string{"-oN", xml}
+		}
+		r := e.run(t, "", append(append(args, o, "/dev/full"), other...)...)
+		if r.code != 1 || strings.Count(r.err, "signet: writing") != 1 || !strings.Contains(r.err, full) {
+			t.Errorf("%s /dev/full: want exit 1 and %q once, got %s", o, full, r)
+		}
+		wantMatch(t, o+" /dev/full, stdout", r.out, portLine(ssh, "tcp", `open +ssh +OpenSSH 9\.2p1 .*`))
+		wantContains(t, o+" /dev/full, stdout", r.out, "signet done: 1 IP address (1 host up)")
+		b, _ := os.ReadFile(xml)
+		if !bytes.Contains(b, []byte(strconv.Itoa(ssh))) || !(bytes.HasSuffix(b, []byte("</nmaprun>\n")) || bytes.Contains(b, []byte("# signet done at"))) {
+			t.Errorf("%s /dev/full: the other output is not complete:\n%s", o, b)
+		}
+	}
+
+	// Standard output on a full disk: the file it is redirected to is named.
+	devFull, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer devFull.Close()
+	xml := filepath.Join(t.TempDir(), "with-full-stdout.xml")
+	r := e.runStdout(t, devFull, nil, append(args, "-oX", xml)...)
+	const fullStdout = "signet: writing stdout (/dev/full): no space left on device\n"
+	if r.code != 1 || strings.Count(r.err, "signet: writing") != 1 || !strings.Contains(r.err, fullStdout) {
+		t.Errorf("stdout on /dev/full: want exit 1 and %q once, got %s", fullStdout, r)
+	}
+	if b, _ := os.ReadFile(xml); !bytes.HasSuffix(b, []byte("</nmaprun>\n")) {
+		t.Errorf("stdout on /dev/full: -oX not complete:\n%s", b)
+	}
+	for _, sub := range [][]string{{"-oX", "-"}, {"match", e2eFile(t, t.TempDir(), "fp.txt", "SF-Port22-TCP:V=7.93%I=7%D=11/25%Time=6B073AE0%P=x86_64-pc-linux-gnu%r(NULL,20,\"SSH-2\\.0-OpenSSH_9\\.2p1\\x20Debian-2\\r\\n\");\n"), "--versiondb", e.probes}} {
+		a := append(args, sub...)
+		if sub[0] == "match" {
+			a = sub
+		}
+		r := e.runStdout(t, devFull, nil, a...)
+		if r.code != 1 || !strings.Contains(r.err, fullStdout) {
+			t.Errorf("%q with stdout on /dev/full: %s", sub, r)
+		}
+	}
+
+	// Standard output is a pipe whose reader has gone (as after "| head
+	// -1"): no message, exit 0, and the XML file is still written to its end.
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr.Close()
+	r = e.runStdout(t, pw, func() { pw.Close() }, append(args, "-oX", xml)...)
+	if r.code != 0 || strings.Contains(r.err, "signet:") {
+		t.Errorf("closed pipe: want exit 0 and no message, got %s", r)
+	}
+	if b, _ := os.ReadFile(xml); !bytes.HasSuffix(b, []byte("</nmaprun>\n")) || !bytes.Contains(b, []byte(strconv.Itoa(ssh))) {
+		t.Errorf("closed pipe: -oX not complete:\n%s", b)
+	}
+	// The same with no other output: the scan stops quietly.
+	pr, pw, err = os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr.Close()
+	r = e.runStdout(t, pw, func() { pw.Close() }, args...)
+	if r.code != 0 || strings.Contains(r.err, "writing") || strings.Contains(r.err, "broken pipe") {
+		t.Errorf("pipe closed at once: want exit 0 and no message, got %s", r)
+	}
+}
+
+// runStdout runs the binary with its standard output on f; afterStart
+// runs once the process has started (to close the parent's copy of a pipe).
+func (e *e2e) runStdout(t *testing.T, f *os.File, afterStart func(), args ...string) e2eResult {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), e2eRunTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, e.bin, args...)
+	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+e.cfg)
+	var er bytes.Buffer
+	cmd.Stdout, cmd.Stderr = f, &er
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if afterStart != nil {
+		afterStart()
+	}
+	err := cmd.Wait()
+	code := 0
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		code = ee.ExitCode()
+	case err != nil:
+		t.Fatalf("%s: %v", e.bin, err)
+	}
+	if ctx.Err() != nil {
+		t.Fatalf("signet %q did not finish in %v", args, e2eRunTimeout)
+	}
+	return e2eResult{"", er.String(), code}
 }
 
 // --open hides closed ports (and says how many, as nmap does); --reason
@@ -739,6 +926,11 @@ func e2eOpenReason(t *testing.T, e *e2e) {
 		portLine(closed, "tcp", `closed +\S+ +conn-refused`))
 	r = e.ok(t, "", "-Pn", "-n", "-p", ports, "127.0.0.1")
 	wantNot(t, "no --reason", r.out, "REASON", "syn-ack")
+	// With -sV, the REASON cell also says why detection ended.
+	r = e.ok(t, "", "-sV", "--versiondb", e.probes, "-Pn", "-n", "--reason", "-p", ports, "127.0.0.1")
+	wantMatch(t, "-sV --reason", r.out,
+		portLine(ssh, "tcp", `open +ssh +syn-ack \(matched\) +OpenSSH 9\.2p1 \(protocol 2\.0\)`),
+		portLine(closed, "tcp", `closed +\S+ +conn-refused`))
 }
 
 // -iL - reads targets from stdin; host:port lines probe exactly those
@@ -815,7 +1007,7 @@ func needLocalhost(t *testing.T) {
 			return
 		}
 	}
-	t.Skip("/etc/hosts does not map localhost to 127.0.0.1")
+	testenv.Missing(t, "/etc/hosts does not map localhost to 127.0.0.1")
 }
 
 // Host names on the command line, and reverse DNS without -n.
@@ -863,7 +1055,7 @@ func e2eExclude(t *testing.T, e *e2e) {
 func e2eIPv6(t *testing.T, e *e2e) {
 	ln, err := net.Listen("tcp", "[::1]:0")
 	if err != nil {
-		t.Skipf("::1 is not configured: %v", err)
+		testenv.Missing(t, "::1 is not configured: %v", err)
 	}
 	ln.Close()
 	ssh := e2eTCP(t, "[::1]:0", "ssh")
@@ -874,6 +1066,10 @@ func e2eIPv6(t *testing.T, e *e2e) {
 	xmlValid(t, xmlPath)
 	x, _ := os.ReadFile(xmlPath)
 	wantContains(t, "::1 XML", string(x), `<address addr="::1" addrtype="ipv6"/>`)
+	// -6 scans IPv6 only: an IPv4 target is refused with nmap's warning, the others scanned.
+	r = e.ok(t, "", "-6", "-sn", "-n", "--unprivileged", "127.0.0.1", "::1")
+	wantContains(t, "-6 127.0.0.1", r.err, `signet: warning: failed to resolve "127.0.0.1": Hostname 127.0.0.1 resolves, but not to any IPv6 address. Try scanning without -6`+"\n")
+	wantContains(t, "-6 ::1", r.out, "Nmap scan report for ::1\n", "1 IP address (1 host up)")
 }
 
 // -sU and -sV on a UDP responder; -sT and -sU together with T:/U:.
@@ -1029,15 +1225,17 @@ func e2eHostTimeout(t *testing.T, e *e2e) {
 		portLine(silent, "tcp", `open +.*`))
 }
 
-// -v and -d: down hosts are reported with -v, "Scanned at" with -d.
+// -v and -d: down hosts are reported with -v, "Scanned at" and reasons with -vv or -d.
 func e2eVerboseDebug(t *testing.T, e *e2e) {
 	ssh := e2eTCP(t, "127.0.0.1:0", "ssh")
 	p := strconv.Itoa(ssh)
 	for _, f := range []string{"-v", "-vv", "-v2", "-d", "-d2", "-dd"} {
 		r := e.ok(t, "", "-n", "-Pn", f, "-p", p, "127.0.0.1")
-		wantMatch(t, f, r.out, portLine(ssh, "tcp", `open +\S+`))
 		if strings.HasPrefix(f, "-d") || f == "-vv" || f == "-v2" {
-			wantContains(t, f, r.out, "Scanned at ")
+			wantContains(t, f, r.out, "Scanned at ", "Host is up, received user-set")
+			wantMatch(t, f, r.out, portLine(ssh, "tcp", `open +\S+ +syn-ack`))
+		} else {
+			wantMatch(t, f, r.out, portLine(ssh, "tcp", `open +\S+`))
 		}
 	}
 	r := e.ok(t, "", "-n", "-Pn", "-p", p, "127.0.0.1")
@@ -1069,8 +1267,7 @@ func e2eVersionDB(t *testing.T, e *e2e) {
 	wantMatch(t, "--datadir", r.out, portLine(ssh, "tcp", `open +ssh +OpenSSH 9\.2p1 \(protocol 2\.0\)`))
 
 	if _, err := os.Stat(nmapProbes); err != nil {
-		t.Logf("nmap not installed: --versiondb nmap not tested")
-		return
+		testenv.Missing(t, "nmap not installed: --versiondb nmap not tested")
 	}
 	empty := t.TempDir()
 	r = e.runCmd(t, "", []string{"NMAPDIR=" + empty, "HOME=" + empty}, e.bin, append(base, "127.0.0.1")...)
@@ -1109,7 +1306,7 @@ func e2eEmbeddedWithoutNmap(t *testing.T, e *e2e) {
 	}
 	if len(hide) > 0 {
 		if r := run("--version"); r.code != 0 {
-			t.Skipf("cannot hide nmap's folders with unshare -m (the versiondb package's tests cover the fallback): %s", r)
+			testenv.Missing(t, "cannot hide nmap's folders with unshare -m: %s", r)
 		}
 	}
 	r := run("-sV", "-n", "-Pn", "-p", strconv.Itoa(ssh), "127.0.0.1")
@@ -1122,6 +1319,38 @@ func e2eEmbeddedWithoutNmap(t *testing.T, e *e2e) {
 	if r.code == 0 || !strings.Contains(r.err, "nmap-service-probes not found") {
 		t.Errorf("--versiondb nmap without nmap: %s", r)
 	}
+}
+
+// As root in a fresh network namespace, signet scans as nmap does as root: SYN scan by default
+// (reset for closed ports, syn-ack with the TTL for open ones), and the local host is up
+// with reason localhost-response. Without root the same command fails for -sS.
+func e2eRoot(t *testing.T, e *e2e) {
+	if os.Geteuid() != 0 {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI runs as root")
+		}
+		r := e.runIsolated(t, "-sS", "-n", "-p", "22", "127.0.0.1")
+		wantContains(t, "-sS unprivileged", r.err, "requires root privileges")
+		t.Skip("needs root") // skip-ok: CI runs as root (Fatal above)
+	}
+	listen := map[string]string{"127.0.0.1:2222": "ssh"}
+	xmlPath := filepath.Join(t.TempDir(), "syn.xml")
+	r := e.inNetnsRoot(t, listen, "", "-n", "--reason", "-p-", "-oX", xmlPath, "127.0.0.1")
+	if r.code != 0 {
+		t.Fatal(r)
+	}
+	wantContains(t, "root", r.out, "Host is up, received localhost-response", "Not shown: 65534 closed tcp ports (reset)\n")
+	wantMatch(t, "root", r.out, portLine(2222, "tcp", `open +\S+ +syn-ack ttl 64`))
+	xmlValid(t, xmlPath)
+	x, _ := os.ReadFile(xmlPath)
+	wantContains(t, "root XML", string(x), `<scaninfo type="syn" protocol="tcp" numservices="65535" services="1-65535"/>`,
+		`<state state="open" reason="syn-ack" reason_ttl="64"/>`, `<extrareasons reason="reset" count="65534" proto="tcp"`)
+	// --unprivileged restores the connect scan.
+	r = e.inNetnsRoot(t, listen, "", "--unprivileged", "-n", "--reason", "-p", "2221-2222", "127.0.0.1")
+	wantMatch(t, "--unprivileged", r.out, portLine(2221, "tcp", `closed +\S+ +conn-refused`))
+	// -sn: discovery only.
+	r = e.inNetnsRoot(t, listen, "", "-sn", "-n", "127.0.0.1")
+	wantContains(t, "-sn", r.out, "Nmap scan report for 127.0.0.1\nHost is up.\nsignet done: 1 IP address (1 host up)")
 }
 
 // Host discovery (no -Pn), in a fresh network namespace: the ping ports

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/signetscan/signet/internal/testenv"
 	"github.com/signetscan/signet/vscan"
 )
 
@@ -199,6 +200,7 @@ type xmlRun struct {
 	Finished struct {
 		Exit     string `xml:"exit,attr"`
 		ErrorMsg string `xml:"errormsg,attr"`
+		Summary  string `xml:"summary,attr"`
 	} `xml:"runstats>finished"`
 }
 
@@ -296,10 +298,11 @@ func TestScanHostilePorts(t *testing.T) {
 			if took > tc.bound {
 				t.Errorf("scan took %v, bound %v", took, tc.bound)
 			}
-			if _, err := exec.LookPath("xmllint"); err == nil {
-				if out, err := exec.Command("xmllint", "--noout", "--dtdvalid", "/usr/share/nmap/nmap.dtd", xmlPath).CombinedOutput(); err != nil {
-					t.Errorf("xmllint: %v\n%s", err, out)
-				}
+			if _, err := exec.LookPath("xmllint"); err != nil {
+				testenv.Missing(t, "xmllint not installed: %v", err)
+			}
+			if out, err := exec.Command("xmllint", "--noout", "--dtdvalid", "/usr/share/nmap/nmap.dtd", xmlPath).CombinedOutput(); err != nil {
+				t.Errorf("xmllint: %v\n%s", err, out)
 			}
 			got := portServices(readXML(t, xmlPath))
 			t.Logf("ports: %v", got)
@@ -338,7 +341,9 @@ func jsonLines(t *testing.T, path string) []map[string]any {
 			t.Errorf("%s: bad line %q: %v", path, sc.Text(), err)
 			continue
 		}
-		out = append(out, m)
+		if _, ok := m["record"]; !ok { // port lines only
+			out = append(out, m)
+		}
 	}
 	return out
 }
@@ -391,14 +396,15 @@ func TestMaxHostConns(t *testing.T) {
 // run, at once, before any host is finished. Either way the exit status is
 // non-zero, the XML is complete and valid against nmap.dtd with
 // <finished exit="error" errormsg="Interrupted by user">, and every file
-// ends properly.
+// ends properly. The host cut short is left out of the files, and
+// signet --resume completes them.
 func TestInterrupt(t *testing.T) {
 	if _, err := exec.LookPath("xmllint"); err != nil {
-		t.Skip("xmllint not installed")
+		testenv.Missing(t, "xmllint not installed")
 	}
 	const dtd = "/usr/share/nmap/nmap.dtd"
 	if _, err := os.Stat(dtd); err != nil {
-		t.Skip("nmap.dtd not installed")
+		testenv.Missing(t, "nmap.dtd not installed")
 	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "signet")
@@ -418,7 +424,7 @@ func TestInterrupt(t *testing.T) {
 	}{{"after-first-port", true, probes}, {"at-once", false, nmapProbes}} {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, err := os.Stat(tc.db); err != nil {
-				t.Skip(err)
+				testenv.Missing(t, "%v", err)
 			}
 			base := filepath.Join(t.TempDir(), "out")
 			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -495,10 +501,9 @@ func TestInterrupt(t *testing.T) {
 			if !tc.firstPort {
 				return
 			}
-			// What was finished before the signal is in every file.
-			if got := portServices(x); got[ssh.port] != "open /ssh OpenSSH 9.2p1" {
-				t.Errorf("ssh port lost: %v", got)
-			}
+			// The port finished before the signal is in the JSON lines; its host, cut
+			// short, is in no file (files hold finished hosts only), and no host line says
+			// it is complete.
 			found := false
 			for _, l := range lines {
 				if int(l["port"].(float64)) == ssh.port {
@@ -508,11 +513,33 @@ func TestInterrupt(t *testing.T) {
 			if !found {
 				t.Errorf("JSON lines lack the ssh port: %v", lines)
 			}
-			if !bytes.Contains(normal, []byte(strconv.Itoa(ssh.port)+"/tcp open  ssh")) {
-				t.Errorf("normal output lacks the ssh port:\n%s", normal)
+			if bytes.Contains(normal, []byte("Nmap scan report")) || bytes.Contains(grep, []byte("Host: ")) || len(x.Hosts) > 0 {
+				t.Errorf("a host cut short is in the files:\n%s\n%s", normal, grep)
 			}
+			// signet --resume scans it again and completes every file.
+			r := exec.CommandContext(ctx, bin, "--resume", base+".nmap")
+			r.Env = cmd.Env
+			if out, err := r.CombinedOutput(); err != nil {
+				t.Fatalf("--resume: %v\n%s", err, out)
+			}
+			x = readXML(t, base+".xml")
+			if got := portServices(x); got[ssh.port] != "open /ssh OpenSSH 9.2p1" || x.Finished.Exit != "success" {
+				t.Errorf("after --resume: ssh port %q, exit %q", got[ssh.port], x.Finished.Exit)
+			}
+			seen := map[int]int{}
+			for _, l := range jsonLines(t, base+".jsonl") {
+				seen[int(l["port"].(float64))]++
+			}
+			if seen[ssh.port] != 1 || seen[smtp.port] != 1 || seen[slow.port] != 1 {
+				t.Errorf("after --resume, JSON lines per port: %v, want each once", seen)
+			}
+			normal, _ = os.ReadFile(base + ".nmap")
+			if !bytes.Contains(normal, []byte(strconv.Itoa(ssh.port)+"/tcp open  ssh")) || bytes.Count(normal, []byte("Nmap scan report")) != 1 {
+				t.Errorf("normal output after --resume:\n%s", normal)
+			}
+			grep, _ = os.ReadFile(base + ".gnmap")
 			if !bytes.Contains(grep, []byte(strconv.Itoa(ssh.port)+"/open/tcp//ssh//OpenSSH 9.2p1")) {
-				t.Errorf("grepable output lacks the ssh port:\n%s", grep)
+				t.Errorf("grepable output after --resume:\n%s", grep)
 			}
 		})
 	}

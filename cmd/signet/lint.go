@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/signetscan/signet/diag"
 	"github.com/signetscan/signet/lint"
 	"github.com/signetscan/signet/probes"
 	"github.com/signetscan/signet/versiondb"
@@ -26,7 +27,7 @@ func runLint(args []string, stdout, stderr io.Writer) error {
 	}
 	failed := false
 	report := func(label string, db *probes.DB, err error) {
-		var el probes.ErrorList
+		var el diag.ErrorList
 		if err != nil {
 			failed = true
 			if errors.As(err, &el) {

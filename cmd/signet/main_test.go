@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/signetscan/signet/fingerprint"
+	"github.com/signetscan/signet/internal/testenv"
 	"github.com/signetscan/signet/serve"
 	"github.com/signetscan/signet/versiondb"
 )
@@ -21,10 +22,7 @@ const nmapProbes = "/usr/share/nmap/nmap-service-probes"
 func needNmap(t *testing.T) {
 	t.Helper()
 	if _, err := os.Stat(nmapProbes); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s missing in CI: %v", nmapProbes, err)
-		}
-		t.Skip("nmap not installed")
+		testenv.Missing(t, "nmap not installed: %v", err)
 	}
 }
 
@@ -38,7 +36,7 @@ func signet(t *testing.T, stdin string, args ...string) (stdout, stderr string, 
 	return o.String(), e.String(), code
 }
 
-const seed = "../../../shared/seed/"
+const seed = "../../testdata/seed/"
 
 func TestMatchPineAppNmap(t *testing.T) {
 	needNmap(t)

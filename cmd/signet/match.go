@@ -43,6 +43,7 @@ func runMatch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	d.register(fs)
 	trace := fs.Bool("trace", false, "show each probe, and FILE:LINE of every line that matched")
 	intensity := fs.Int("version-intensity", -1, "override the fingerprint's intensity (0-9)")
+	explainArg := fs.String("explain", "", "a match line, or a signature file of them: show how far each regex gets on each reply and what answers first")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -74,6 +75,9 @@ func runMatch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(stderr, db.Describe())
+	if *explainArg != "" {
+		return runExplain(db.DB, *explainArg, fps, stdout)
+	}
 	var table *services.Table
 	if p := versiondb.ServicesPath(opt); p != "" {
 		table, _ = services.ParseFile(p)

@@ -1,13 +1,13 @@
 package main
 
 import (
-	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net/netip"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/signetscan/signet/detect"
+	"github.com/signetscan/signet/evidence"
 	"github.com/signetscan/signet/fingerprint"
 	"github.com/signetscan/signet/matcher"
 	"github.com/signetscan/signet/output"
@@ -23,6 +24,7 @@ import (
 	"github.com/signetscan/signet/probes"
 	"github.com/signetscan/signet/result"
 	"github.com/signetscan/signet/scan"
+	"github.com/signetscan/signet/services"
 	"github.com/signetscan/signet/targets"
 	"github.com/signetscan/signet/versiondb"
 	"github.com/signetscan/signet/vscan"
@@ -36,12 +38,19 @@ TARGET SPECIFICATION:
      lines and masscan/naabu output, probed with no port scan
   --exclude <host1[,host2]...>, --excludefile <file>: leave hosts out
 HOST DISCOVERY:
-  -Pn (or -P0): treat every host as up, skip discovery. Without it, a host
-     is up when a TCP connect to 80, 443, 22 or a few other ports is
-     accepted or refused.
+  -sn: host discovery only, no port scan
+  -Pn (or -P0): treat every host as up, skip discovery. Without it, as
+     root: ARP (IPv6: neighbor discovery) for hosts on a local Ethernet
+     segment, else ICMP echo, TCP SYN to 443, TCP ACK to 80 and ICMP
+     timestamp; unprivileged: a TCP connect to 80, 443, 22 or a few other
+     ports, accepted or refused, proves a host up.
+  -PE/-PP: ICMP echo, timestamp   -PS/-PA/-PU[portlist]: TCP SYN, TCP ACK,
+     UDP probes to the ports   -PR: ARP ping (all of these need root but -PS)
   -n: never do reverse DNS resolution
 SCAN TECHNIQUES:
-  -sT: TCP connect scan (the default)   -sU: UDP scan
+  -sS: TCP SYN scan (the default as root)   -sT: TCP connect scan (the
+     default otherwise)   -sU: UDP scan
+  --privileged / --unprivileged: assume raw sockets may / may not be used
 PORT SPECIFICATION:
   -p <ranges>: e.g. -p22; -p1-65535; -p U:53,111,T:21-25,80; -p http,ssh; -p-
   -F: fast mode, top 100 ports; --top-ports <n>: the n most common ports
@@ -65,7 +74,9 @@ SERVICE/VERSION DETECTION:
      unless --no-default-overlays); --datadir <dir>: where nmap's files are
 TIMING AND PERFORMANCE:
   -T<0-5>: timing template (higher is faster); --host-timeout <time>;
-  --max-retries <n>; --max-parallelism <n>
+  --max-retries <n>; --max-parallelism <n>; --max-hostgroup <n>: hosts port-
+     and version-scanned at once (default 16)
+  --min-rate <n>, --max-rate <n>: send at least / at most n packets a second
   --max-host-conns <n>: version-detection connections open at once to one
      host (default 40; each port also keeps at most 9 in flight)
 OUTPUT:
@@ -76,12 +87,33 @@ OUTPUT:
   --xml-scanner <name>: scanner attribute of XML output (default nmap, the only
      value nmap.dtd allows; "signet" names this tool but is not DTD-valid)
   -v, -d: more verbose / debugging; --open: only open ports; --reason
+SPLITTING AND RESUMING:
+  --shards <n> --shard <i> --seed <s>: scan shard i (0 to n-1) of the (address,
+     port) pairs of targets x ports, in the order seed s gives; every shard of
+     a scan needs the same n, s, targets and ports. Without --shard, i is taken
+     from $JOB_COMPLETION_INDEX (a Kubernetes Indexed Job). Unsharded, --seed
+     fixes each host's port order (random otherwise)
+  --resume <file>: continue an interrupted scan (Ctrl-C, SIGKILL) from its
+     -oN, -oG or -oJ file (-oX works too), given alone: the options are read
+     from the file, the hosts every output has whole are skipped, and each
+     output file is cut back to its last whole host and appended to
 MISC:
+  -6: scan IPv6: names resolve to IPv6 addresses and IPv4 targets are refused
+      (IPv6 addresses are always taken)
   -h: this help; --version: print version
 Other commands: signet match, signet serve, signet lint (signet help).
 `
 
 func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	// signet --resume FILE: the command line comes from FILE.
+	var res *resumed
+	if file, ok, err := resumeArg(args); err != nil {
+		return err
+	} else if ok {
+		if res, args, err = readResume(file); err != nil {
+			return err
+		}
+	}
 	a, err := parseScanArgs(args)
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
@@ -97,13 +129,46 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(a.targets) == 0 && a.inputList == "" {
 		return fmt.Errorf("%w: no targets given (see signet -h)", errUsage)
 	}
-	if !a.connect && !a.udp {
-		a.connect = true
+	shardFromEnv, err := a.shardPlan(os.Getenv)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	for _, w := range optionWarnings(a, args) {
+		fmt.Fprintln(stderr, w)
 	}
 	start := time.Now()
+	warn := func(s string) { fmt.Fprintln(stderr, "signet: warning: "+s) }
+
+	// Scan types: nmap's defaults (SYN as root, connect otherwise).
+	privileged := a.privileged > 0 || a.privileged == 0 && scan.Privileged()
+	if a.syn && a.connect {
+		return fmt.Errorf("%w: you specified more than one type of TCP scan (-sS and -sT)", errUsage)
+	}
+	if a.pingOnly && (a.syn || a.connect || a.udp || a.version) {
+		return fmt.Errorf("%w: -sn (host discovery only) cannot be combined with port scans (-sS, -sT, -sU, -sV)", errUsage)
+	}
+	if a.syn && !privileged {
+		return fmt.Errorf("%w (-sS needs raw sockets: run as root, or use -sT)", scan.ErrPrivileges)
+	}
+	var tcp portscan.Technique
+	switch {
+	case a.syn:
+		tcp = portscan.SYN
+	case a.connect:
+		tcp = portscan.Connect
+	case !a.udp && !a.pingOnly:
+		tcp = scan.DefaultTCP(privileged)
+	}
+	level, err := scan.LevelOf(a.timing)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
 
 	// Targets.
 	var tl targets.List
+	if a.ipv6 {
+		tl.Network = "ip6"
+	}
 	if err := tl.Add(a.targets...); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -127,70 +192,87 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 
 	// Ports.
 	dbOpt := a.db.options()
-	table, _, err := portspec.LoadTable(versiondb.NmapDirs(&dbOpt))
+	table, tableSrc, err := portspec.LoadTable(versiondb.NmapDirs(&dbOpt))
 	if err != nil {
 		return err
 	}
-	var ports portspec.List
-	switch {
-	case a.ports != "":
-		if ports, err = portspec.Parse(a.ports, table); err != nil {
-			return fmt.Errorf("%w: %v", errUsage, err)
-		}
-		if a.topPorts > 0 {
-			if ports, err = portspec.TopWithin(table, a.topPorts, ports); err != nil {
-				return fmt.Errorf("%w: %v", errUsage, err)
-			}
-		}
-	case a.topPorts > 0:
-		if ports, err = portspec.Top(table, a.topPorts); err != nil {
-			return fmt.Errorf("%w: %v", errUsage, err)
-		}
-	case a.fast:
-		ports = portspec.Fast(table)
-	default:
-		ports = portspec.Default(table)
-	}
-
-	// Port scanner.
-	timing, err := portscan.Template(a.timing)
+	ports, err := scan.SelectPorts(a.ports, a.topPorts, a.fast, table)
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	if a.maxRetries >= 0 {
-		timing.MaxRetries = a.maxRetries
-	}
-	ps := portscan.New(portscan.Options{Timing: timing, MaxParallelism: a.maxParallel, NoPing: true})
 
 	// Ctrl-C from here on ends the run with complete output files: the
 	// handler is in place before any file is created, so a signal while the
 	// signatures load still gets Begin and End written.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	sigCtx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	ctx, cancel := context.WithCancelCause(sigCtx)
+	defer cancel(nil)
 
-	// Outputs.
-	outs, closeAll, toStdout, err := openOutputs(a, stdout)
+	// Outputs. Each reports its first write failure once; when none is
+	// left to write to, the scan stops.
+	so, ok := stdout.(*output.File)
+	if !ok {
+		so = output.NewFile("stdout", stdout)
+	}
+	if res != nil {
+		if err := res.prepare(a, warn); err != nil {
+			return err
+		}
+	}
+	outs, files, toStdout, err := openOutputs(a, so, res)
 	if err != nil {
 		return err
 	}
-	defer closeAll()
-	var stdoutMu sync.Mutex
-	say := func(s string) {
-		if toStdout {
-			return
+	defer func() {
+		for _, f := range files {
+			f.Close()
 		}
-		stdoutMu.Lock()
-		fmt.Fprintln(stdout, s)
-		stdoutMu.Unlock()
+	}()
+	var failedMu sync.Mutex
+	failed := 0
+	for _, f := range files {
+		if f != so { // run reports standard output's failures
+			f.OnError(func(err *output.WriteError) { fmt.Fprintf(stderr, "signet: %v\n", err) })
+		}
+		f.OnError(func(*output.WriteError) {
+			failedMu.Lock()
+			defer failedMu.Unlock()
+			if failed++; failed == len(files) {
+				cancel(errNoOutput)
+			}
+		})
+	}
+	say := func(s string) {
+		if !toStdout {
+			fmt.Fprintln(so, s)
+		}
 	}
 
+	var dataFiles []string // read, for "Read data files from:"
 	opts := scan.Options{
-		Targets: &tl, Ports: ports, TCP: a.connect, UDP: a.udp,
-		NoPing: a.noPing, NoResolve: a.noResolve, Scanner: ps,
-		HostTimeout: a.hostTimeout, OpenOnly: a.openOnly, Verbose: a.verbose, Debug: a.debug,
+		Targets: &tl, Ports: ports, TCP: tcp, UDP: a.udp,
+		NoPing: a.noPing, PingOnly: a.pingOnly, Ping: a.pings, Privileged: privileged, NoResolve: a.noResolve,
+		Level: level, HostTimeout: a.hostTimeout, MaxParallelism: a.maxParallel, MinRate: a.minRate, MaxRate: a.maxRate,
+		OpenOnly: a.openOnly, Verbose: a.verbose, Debug: a.debug,
+		Shards: a.shards, Shard: uint64(max(a.shard, 0)), Seed: a.seed, HostGroup: a.maxHostGroup,
 		Table:  table,
 		Writer: output.Multi(outs...),
-		Warn:   func(s string) { fmt.Fprintln(stderr, "signet: warning: "+s) },
+		Warn:   warn,
+	}
+	if a.maxRetries >= 0 {
+		opts.Tries = a.maxRetries + 1
+	}
+	if privileged && !a.noPing {
+		// Raw discovery learns MAC addresses; nmap names their makers from its own file.
+		if opts.MACVendors, err = services.LoadMACVendors(versiondb.NmapDirs(&dbOpt)); err != nil {
+			warn(err.Error())
+		}
+	}
+	if !a.pingOnly {
+		for _, w := range opts.PortWarnings() {
+			warn(w)
+		}
 	}
 	if a.version {
 		l, err := versiondb.Load(dbOpt)
@@ -198,6 +280,7 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			return err
 		}
 		fmt.Fprintln(stderr, l.Describe())
+		dataFiles = append(dataFiles, l.Files()...)
 		cfg := &vscan.Config{
 			Matcher:    matcher.New(l.DB),
 			Intensity:  a.intensity,
@@ -209,10 +292,7 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			MaxHostConns: a.maxHostConns,
 			Timing:       vscan.TimingFast,
 			Table: func(port int, proto probes.Protocol) string {
-				if proto == probes.UDP {
-					return table.Lookup(port, "udp")
-				}
-				return table.Lookup(port, "tcp")
+				return table.Lookup(port, proto.String())
 			},
 		}
 		if a.versionTiming == "nmap" {
@@ -222,46 +302,61 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			cfg.Trace = say
 		}
 		if a.versionRecord != "" {
-			if err := os.MkdirAll(a.versionRecord, 0o755); err != nil {
+			rec, err := evidence.NewRecorder(a.versionRecord, version, func(err error) { fmt.Fprintln(stderr, "signet:", err) })
+			if err != nil {
 				return err
 			}
-			cfg.Record = recorder(a.versionRecord, stderr)
+			cfg.Record = func(t vscan.Target, fp *fingerprint.Fingerprint, svc *result.Service) {
+				rec.Record(t.IP, t.Port, fp, svc)
+			}
 		}
 		opts.Version = cfg
 		opts.Exclude = l.DB.Exclude
-		opts.VersionParallelism = versionParallelism(a)
 	}
 
+	if tableSrc != "embedded" {
+		dataFiles = append(dataFiles, tableSrc)
+	}
 	run := &result.Run{
 		Version: version, Args: append([]string{"signet"}, args...), Start: start,
-		Verbose: a.verbose, Debugging: a.debug, VersionScan: a.version, Reason: a.reason,
-		XMLScanner: a.xmlScanner,
+		Verbose: a.verbose, Debugging: a.debug, VersionScan: a.version, Reason: a.reason, PingOnly: a.pingOnly,
+		XMLScanner: a.xmlScanner, Scans: opts.ScanInfos(), NoPing: a.noPing, DataFiles: dataFiles,
 	}
-	for _, sc := range []struct {
-		on    bool
-		typ   string
-		proto portspec.Proto
-		name  string
-	}{{a.connect, result.ScanConnect, portspec.TCP, "tcp"}, {a.udp, result.ScanUDP, portspec.UDP, "udp"}} {
-		if !sc.on {
-			continue
-		}
-		info := result.ScanInfo{Type: sc.typ, Proto: sc.name}
-		for p := range ports.Get(sc.proto).All() {
-			info.Ports = append(info.Ports, int(p))
-		}
-		run.Scans = append(run.Scans, info)
+	if shardFromEnv {
+		// The shard this process is, in the command line it records: the output says which
+		// shard it holds, and --resume needs no environment.
+		run.Args = append(run.Args, fmt.Sprintf("--shard=%d", a.shard))
 	}
-
+	if res != nil {
+		res.runInfo(run, start)
+		opts.Done = func(a netip.Addr) bool { return res.done[a] }
+	}
 	end := scan.Run(ctx, opts, run)
+	if res != nil { // the hosts written before the interruption
+		end.HostsUp += res.up
+		end.HostsDown += res.down
+		end.HostsTotal += res.up + res.down
+	}
 	if ctx.Err() != nil {
 		end.Exit, end.ErrorMsg = result.ExitError, "Interrupted by user"
 	}
-	if end.HostsTotal == 1 && end.HostsUp == 0 && !a.noPing && ctx.Err() == nil {
-		say("Note: Host seems down. If it is really up, but blocking our ping probes, try -Pn")
-	}
 	opts.Writer.End(end)
-	if end.Failed() {
+	// A write failure was reported when it happened; it makes the exit
+	// status 1. Standard output's reader going away (EPIPE) is not a
+	// failure: the other outputs were completed, or, if it was the only
+	// one, the scan stopped quietly.
+	var werr error
+	for _, f := range files {
+		if err := f.Close(); err != nil && !(f == so && output.ClosedPipe(err)) {
+			werr = errReported
+		}
+	}
+	switch {
+	case werr != nil:
+		return werr
+	case errors.Is(context.Cause(ctx), errNoOutput):
+		return nil
+	case end.Failed():
 		return fmt.Errorf("%s", end.ErrorMsg)
 	}
 	return nil
@@ -284,89 +379,71 @@ func detectors(a *scanArgs) []detect.Detector {
 	return ds
 }
 
-// versionParallelism is S2's number of services probed at once.
-// With adaptive timing the per-host connection cap, not the number of
-// services, is what protects a host, so more services are kept in flight.
-func versionParallelism(a *scanArgs) int {
-	n := []int{1, 1, 1, 20, 30, 40}[a.timing]
-	if a.versionTiming != "nmap" && a.timing >= 3 {
-		n *= 3
-	}
-	if a.maxParallel > 0 && a.maxParallel < n {
-		n = a.maxParallel
-	}
-	return n
-}
+// errNoOutput cancels a scan whose outputs have all failed or gone.
+var errNoOutput = errors.New("no output left to write to")
 
 // openOutputs creates the writers: normal output on stdout, and the -o
 // files. A file named "-" is stdout, which then carries only that format.
-func openOutputs(a *scanArgs, stdout io.Writer) (ws []output.Writer, closeAll func(), toStdout bool, err error) {
-	var files []*os.File
-	var bufs []*bufio.Writer
-	closeAll = func() {
-		for _, b := range bufs {
-			b.Flush()
-		}
-		for _, f := range files {
-			f.Close()
-		}
-	}
+// files are the destinations the writers use, stdout among them when it
+// carries a format; the caller closes them.
+func openOutputs(a *scanArgs, stdout *output.File, res *resumed) (ws []output.Writer, files []*output.File, toStdout bool, err error) {
 	open := func(name string) (io.Writer, error) {
 		if name == "-" {
 			toStdout = true
 			return stdout, nil
 		}
-		f, err := os.Create(name)
+		create := output.Create
+		if res != nil && res.logs[name] != nil {
+			create = output.Append // cut back to its last complete host by res.prepare
+		}
+		f, err := create(name)
 		if err != nil {
 			return nil, err
 		}
 		files = append(files, f)
-		b := bufio.NewWriter(f)
-		bufs = append(bufs, b)
-		return b, nil
+		return f, nil
 	}
 	for _, o := range []struct {
 		name string
-		make func(io.Writer) output.Writer
+		make func(io.Writer, bool) output.Writer
 	}{
-		{a.outNormal, func(w io.Writer) output.Writer { return output.NewNormal(w, output.LogFile) }},
-		{a.outXML, func(w io.Writer) output.Writer { return output.NewXML(w) }},
-		{a.outGrep, func(w io.Writer) output.Writer { return output.NewGrepable(w) }},
-		{a.outJSON, func(w io.Writer) output.Writer { return output.NewJSONLines(w) }},
+		{a.outNormal, func(w io.Writer, cont bool) output.Writer {
+			n := output.NewNormal(w, output.LogFile)
+			n.Continue = cont
+			return n
+		}},
+		{a.outXML, func(w io.Writer, cont bool) output.Writer {
+			x := output.NewXML(w)
+			x.Continue = cont
+			return x
+		}},
+		{a.outGrep, func(w io.Writer, cont bool) output.Writer {
+			g := output.NewGrepable(w)
+			g.Continue = cont
+			return g
+		}},
+		{a.outJSON, func(w io.Writer, cont bool) output.Writer {
+			j := output.NewJSONLines(w)
+			j.Continue = cont
+			return j
+		}},
 	} {
 		if o.name == "" {
 			continue
 		}
+		cont := res != nil && res.logs[o.name] != nil
 		w, err := open(o.name)
 		if err != nil {
-			closeAll()
+			for _, f := range files {
+				f.Close()
+			}
 			return nil, nil, false, err
 		}
-		ws = append(ws, o.make(w))
+		ws = append(ws, o.make(w, cont))
 	}
 	if !toStdout {
-		ws = append([]output.Writer{output.NewNormal(stdout, output.Interactive)}, ws...)
+		ws = append([]output.Writer{output.NewConsole(stdout, nil)}, ws...)
 	}
-	return ws, closeAll, toStdout, nil
-}
-
-// recorder writes one evidence file per service (--version-record): the
-// complete replies as a fingerprint, headed by what signet answered.
-func recorder(dir string, stderr io.Writer) func(vscan.Target, *fingerprint.Fingerprint, *result.Service) {
-	return func(t vscan.Target, fp *fingerprint.Fingerprint, svc *result.Service) {
-		name := fmt.Sprintf("%s-%d-%s.fp", strings.NewReplacer(":", "_", ".", "_").Replace(t.IP.String()), t.Port, strings.ToLower(fp.Proto))
-		answer := ""
-		if svc != nil && svc.Method == result.MethodProbed {
-			answer = svc.Name
-			if svc.Tunnel == "ssl" {
-				answer = "ssl/" + answer
-			}
-			answer = strings.Join([]string{answer, svc.Product, svc.Version, svc.Info}, " | ")
-		}
-		text := fmt.Sprintf("# recorded by signet %s from %s port %d/%s on %s\n# source: \n# expect: %s\n%s\n",
-			version, t.IP, t.Port, strings.ToLower(fp.Proto), time.Now().UTC().Format(time.RFC3339), answer, fp.String())
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			fmt.Fprintf(stderr, "signet: --version-record: %v\n", err)
-		}
-	}
+	// Standard output counts once, however many formats it carries.
+	return ws, append([]*output.File{stdout}, files...), toStdout, nil
 }

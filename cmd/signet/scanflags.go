@@ -2,9 +2,13 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/signetscan/signet/discovery"
+	"github.com/signetscan/signet/portspec"
 )
 
 // scanArgs are the scan command's options, spelled as nmap spells them.
@@ -13,13 +17,20 @@ type scanArgs struct {
 	inputList        string // -iL
 	exclude          []string
 	excludeFile      string
-	ports            string // -p
-	fast             bool   // -F
-	topPorts         int    // --top-ports
-	connect          bool   // -sT
-	udp              bool   // -sU
-	version          bool   // -sV
-	intensity        int    // --version-intensity, --version-light, --version-all
+	ports            string            // -p
+	fast             bool              // -F
+	topPorts         int               // --top-ports
+	connect          bool              // -sT
+	syn              bool              // -sS
+	udp              bool              // -sU
+	pingOnly         bool              // -sn
+	pings            []discovery.Probe // -PE, -PP, -PS, -PA, -PU, -PR
+	ipv6             bool              // -6
+	privileged       int               // --privileged (1), --unprivileged (-1), else 0: as the process may
+	minRate          float64
+	maxRate          float64
+	version          bool // -sV
+	intensity        int  // --version-intensity, --version-light, --version-all
 	versionTrace     bool
 	noPing           bool // -Pn, -P0
 	noResolve        bool // -n
@@ -42,6 +53,11 @@ type scanArgs struct {
 	noVersionScripts bool   // --no-version-scripts
 	versionRecord    string // --version-record DIR
 	maxHostConns     int
+	maxHostGroup     int    // --max-hostgroup
+	shards           uint64 // --shards N (0: unsharded)
+	shard            int64  // --shard I; -1 when not given
+	seed             uint64 // --seed
+	seedSet          bool
 	help, showVer    bool
 }
 
@@ -52,7 +68,7 @@ var timingNames = []string{"paranoid", "sneaky", "polite", "normal", "aggressive
 // separate values (-p22, -p 22, -T4), combined scan types (-sUV), long
 // options with one or two dashes and "=" or a separate value.
 func parseScanArgs(args []string) (*scanArgs, error) {
-	a := &scanArgs{intensity: 7, timing: 3, maxRetries: -1, topPorts: -1, xmlScanner: "nmap", maxHostConns: 40}
+	a := &scanArgs{intensity: 7, timing: 3, maxRetries: -1, topPorts: -1, xmlScanner: "nmap", maxHostConns: 40, shard: -1}
 	for i := 0; i < len(args); i++ {
 		arg := args[i]
 		// value returns the option's value: attached ("=v" or the rest of a
@@ -126,6 +142,26 @@ func (a *scanArgs) option(arg, name, attached string, has bool, value func(strin
 		a.topPorts, err = intVal(1, 65536)
 	case "Pn", "P0", "PN":
 		a.noPing = true
+	case "6":
+		a.ipv6 = true
+	case "privileged":
+		a.privileged = 1
+	case "unprivileged":
+		a.privileged = -1
+	case "min-rate", "max-rate":
+		v, err := value(attached, has)
+		if err != nil {
+			return err
+		}
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f <= 0 {
+			return fmt.Errorf("option %s: %q is not a positive number of packets per second", arg, v)
+		}
+		if name == "min-rate" {
+			a.minRate = f
+		} else {
+			a.maxRate = f
+		}
 	case "n":
 		a.noResolve = true
 	case "version-intensity":
@@ -152,6 +188,8 @@ func (a *scanArgs) option(arg, name, attached string, has bool, value func(strin
 		a.maxRetries, err = intVal(0, 50)
 	case "max-parallelism":
 		a.maxParallel, err = intVal(1, 100000)
+	case "max-hostgroup":
+		a.maxHostGroup, err = intVal(1, 4096)
 	case "max-host-conns":
 		a.maxHostConns, err = intVal(1, 10000)
 	case "open":
@@ -192,6 +230,8 @@ func (a *scanArgs) option(arg, name, attached string, has bool, value func(strin
 		return strVal(&a.xmlScanner)
 	case "no-default-overlays":
 		a.db.noDefaults = true
+	case "shards", "shard", "seed":
+		return a.shardOption(arg, name, attached, has, value)
 	case "version-timing":
 		if err := strVal(&a.versionTiming); err != nil {
 			return err
@@ -224,14 +264,20 @@ func (a *scanArgs) shortOption(arg, name string, value func(string, bool) (strin
 			switch c {
 			case 'T':
 				a.connect = true
+			case 'S':
+				a.syn = true
 			case 'U':
 				a.udp = true
 			case 'V':
 				a.version = true
+			case 'n', 'P':
+				a.pingOnly = true
 			default:
-				return fmt.Errorf("scan type -s%c is not supported (signet does -sT, -sU and -sV)", c)
+				return fmt.Errorf("scan type -s%c is not supported (signet does -sS, -sT, -sU, -sV and -sn)", c)
 			}
 		}
+	case 'P':
+		return a.pingOption(arg, rest)
 	case 'T':
 		v, err := value(rest, rest != "")
 		if err != nil {
@@ -269,6 +315,32 @@ func (a *scanArgs) shortOption(arg, name string, value func(string, bool) (strin
 	default:
 		return fmt.Errorf("unknown option %s (see signet --help)", arg)
 	}
+	return nil
+}
+
+// pingOption reads -PE, -PP, -PR and -PS, -PA, -PU with an optional port list.
+func (a *scanArgs) pingOption(arg, rest string) error {
+	if rest == "" {
+		return fmt.Errorf("unknown option %s", arg)
+	}
+	kinds := map[byte]discovery.Kind{'E': discovery.Echo, 'P': discovery.Timestamp, 'R': discovery.ARP,
+		'S': discovery.TCPSyn, 'A': discovery.TCPAck, 'U': discovery.UDPPing}
+	k, ok := kinds[rest[0]]
+	if !ok {
+		return fmt.Errorf("unknown option %s (signet does -Pn, -PE, -PP, -PS, -PA, -PU and -PR)", arg)
+	}
+	pr := discovery.Probe{Kind: k}
+	if list := rest[1:]; list != "" {
+		if k != discovery.TCPSyn && k != discovery.TCPAck && k != discovery.UDPPing {
+			return fmt.Errorf("unknown option %s", arg)
+		}
+		l, err := portspec.Parse(list, portspec.Embedded())
+		if err != nil {
+			return fmt.Errorf("option %s: %v", arg, err)
+		}
+		pr.Ports = slices.Collect(l.TCP.Union(l.UDP).All())
+	}
+	a.pings = append(a.pings, pr)
 	return nil
 }
 

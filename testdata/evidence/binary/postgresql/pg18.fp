@@ -1,6 +1,6 @@
 # source: hand-made from the PostgreSQL protocol doc 55.8 (ErrorResponse of PostgreSQL 18, protocol 3.0 to 3.2)
 # expect: postgresql | PostgreSQL DB | 18 or later | 
-SF-Port5432-TCP:V=signet-0.1.0%I=7%D=11/25%Time=6A25F000%P=x86_64-pc-linux
+SF-Port5432-TCP:V=signet-0.1.0%I=7%D=11/25%Time=6B073AE0%P=x86_64-pc-linux
 SF:-gnu%r(SMBProgNeg,90,"E\0\0\0\x8fSFATAL\0VFATAL\0C0A000\0Munsupported\x
 SF:20frontend\x20protocol\x2065363\.19778:\x20server\x20supports\x203\.0\x
 SF:20to\x203\.2\0Fbackend_startup\.c\0L540\0RProcessStartupPacket\0\0");

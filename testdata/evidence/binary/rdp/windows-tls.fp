@@ -1,5 +1,5 @@
 # source: hand-made from MS-RDPBCGR 2.2.1.2.1 (RDP_NEG_RSP, PROTOCOL_HYBRID)
 # expect: ms-wbt-server | Microsoft Terminal Services |  | 
-SF-Port3389-TCP:V=signet-0.1.0%I=7%D=11/25%Time=6A25F000%P=x86_64-pc-linux
+SF-Port3389-TCP:V=signet-0.1.0%I=7%D=11/25%Time=6B073AE0%P=x86_64-pc-linux
 SF:-gnu%r(TerminalServerCookie,13,"\x03\0\0\x13\x0e\xd0\0\0\0\0\0\x02\x1f\
 SF:x08\0\x02\0\0\0");

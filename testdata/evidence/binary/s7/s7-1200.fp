@@ -1,6 +1,6 @@
 # source: hand-made from the S7comm layout documented by the Snap7 project (SZL 0x0011 of a CPU 1214C)
 # expect: iso-tsap | Siemens S7-1200 PLC | 4.2.3 | module 6ES7 214-1AG40-0XB0
-SF-Port102-TCP:V=signet-0.1.0%I=7%D=11/25%Time=6A25F000%P=x86_64-pc-linux-
+SF-Port102-TCP:V=signet-0.1.0%I=7%D=11/25%Time=6B073AE0%P=x86_64-pc-linux-
 SF:gnu%r(s7-szl,AE,"\x03\0\0\x16\x11\xd0\0\x01\0\x01\0\xc0\x01\n\xc1\x02\x
 SF:01\0\xc2\x02\x01\x02\x03\0\0\x1b\x02\xf0\x802\x03\0\0\0\0\0\x08\0\0\0\0
 SF:\xf0\0\0\x01\0\x01\0\xf0\x03\0\0}\x02\xf0\x802\x07\0\0\0\0\0\x0c\0`\0\x

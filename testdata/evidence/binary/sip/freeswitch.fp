@@ -1,6 +1,6 @@
 # source: hand-made from RFC 3261 (200 OK) with FreeSWITCH 1.10.11 mod_sofia User-Agent
 # expect: sip | FreeSWITCH | 1.10.11-release~64bit | 
-SF-Port5060-UDP:V=signet-0.1.0%I=7%D=11/25%Time=6A25F000%P=x86_64-pc-linux
+SF-Port5060-UDP:V=signet-0.1.0%I=7%D=11/25%Time=6B073AE0%P=x86_64-pc-linux
 SF:-gnu%r(SIPOptions,126,"SIP/2\.0\x20200\x20OK\r\nVia:\x20SIP/2\.0/UDP\x2
 SF:0nm;branch=foo;rport=5060;received=192\.0\.2\.10\r\nFrom:\x20<sip:nm@nm
 SF:>;tag=root\r\nTo:\x20<sip:nm2@nm2>;tag=as1a2b3c4d\r\nCall-ID:\x2050000\

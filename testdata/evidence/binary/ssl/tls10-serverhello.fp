@@ -1,5 +1,5 @@
 # source: hand-made from RFC 2246 7.4.1.3 (ServerHello TLS 1.0)
 # expect: ssl |  |  | TLSv1.0
-SF-Port443-TCP:V=signet-0.1.0%I=7%D=11/25%Time=6A25F000%P=x86_64-pc-linux-
+SF-Port443-TCP:V=signet-0.1.0%I=7%D=11/25%Time=6B073AE0%P=x86_64-pc-linux-
 SF:gnu%r(SSLSessionReq,38,"\x16\x03\x01\0\*\x02\0\0&\x03\x01ZZZZZZZZZZZZZZ
 SF:ZZZZZZZZZZZZZZZZZZ\0\0/\0\x16\x03\x01\0\x04\x0e\0\0\0");

@@ -2,7 +2,7 @@
 # expect: http | OpenSearch REST API | 2.11.0
 SF-Port9200-TCP:V=signet-0.1.0%I=7%D=11/25%Time=6B073AE0%P=x86_64-pc-linux
 SF:-gnu%r(GetRequest,168,"HTTP/1\.1\x20200\x20OK\r\ncontent-type:\x20appli
-SF:cation/json;\x20charset=UTF-8\r\ncontent-length:\x20560\r\n\r\n{\n\x20\
+SF:cation/json;\x20charset=UTF-8\r\nContent-Length:\x20273\r\n\r\n{\n\x20\
 SF:x20\"name\"\x20:\x20\"node-1\",\n\x20\x20\"cluster_name\"\x20:\x20\"ope
 SF:nsearch\",\n\x20\x20\"cluster_uuid\"\x20:\x20\"Wq3xXcRfQY6aJc7hY1Q3xQ\"
 SF:,\n\x20\x20\"version\"\x20:\x20{\n\x20\x20\x20\x20\"distribution\"\x20:

@@ -1,4 +1,4 @@
-# source: hand-made: Microsoft ESMTP banner with build, as in spec E2 port 31993 (IIS SMTP service)
+# source: hand-made: Microsoft ESMTP banner with build, as in nmap run E2 port 31993 (docs/nmap-behaviour.md) (IIS SMTP service)
 # expect: smtp | Microsoft ESMTP | 6.0.3790.3959
 SF-Port25-TCP:V=signet-0.1.0%I=7%D=11/25%Time=6B073AE0%P=x86_64-pc-linux-g
 SF:nu%r(NULL,76,"220\x20mail\.example\.com\x20Microsoft\x20ESMTP\x20MAIL\x

@@ -1,0 +1,316 @@
+package output
+
+import (
+	"io"
+	"maps"
+	"net/netip"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/signetscan/signet/result"
+)
+
+// Console is the normal output on the terminal with nmap's verbose lines: a Writer (the
+// header, the host reports, the closing lines, as Normal's Interactive style) that also
+// takes the scan's events (Event) and, with -v or -d, prints them as nmap 7.93 does:
+// "Initiating Connect Scan at 12:28", "Discovered open port 22/tcp on 127.0.0.1",
+// "Completed Service scan at 12:28, 6.02s elapsed (3 services on 1 host)".
+//
+// It also puts them in nmap's order, which a pipelined engine does not keep by itself:
+//   - host groups come one after the other: what a group reports while an earlier group is
+//     not done (GroupDone) waits until it is;
+//   - a phase's lines stay together: a phase that starts while another of its group prints
+//     has its lines held, and printed once the earlier phase has ended;
+//   - a host's report is placed by its HostDone event: a down host's at once (after the
+//     group's discovery), an up host's at the end of its group, after the group's last
+//     Completed line, as nmap reports a group's hosts after its last phase.
+//
+// Without -v and -d, or before any event, it prints what Normal prints, as the hosts come.
+// Console is safe for concurrent use.
+type Console struct {
+	mu  sync.Mutex
+	n   *Normal
+	loc *time.Location
+
+	verbose, debugging int
+	events             bool // an event has come: reports wait for their HostDone
+
+	queue    []*block            // by group, then as they came; the head prints as it comes
+	phases   map[phaseKey]*block // phases not ended
+	open     map[int]bool        // groups seen and not done
+	low      int                 // the smallest of open, 0 when it must be found again
+	finished int                 // the highest group done
+	pending  []report            // reports until HostDone names their group
+	held     map[int][]string    // a group's up-host reports, until GroupDone
+}
+
+// block is a phase's lines, or one finished piece of text (a report).
+type block struct {
+	group int
+	text  strings.Builder // not yet printed
+	open  bool            // a phase that has not ended
+	key   phaseKey
+	start Event // the phase's PhaseStart
+	meter meter
+}
+
+type report struct {
+	h    *result.Host
+	text string
+}
+
+// phaseKey identifies a phase: by group, phase and technique, and a service scan also by
+// its host when it has one (an engine may probe each host's services on its own).
+type phaseKey struct {
+	group     int
+	phase     Phase
+	technique string
+	addr      netip.Addr
+}
+
+// NewConsole returns a console writing to w; loc is the time zone of the clock times in
+// the phase lines (nil: the local one).
+func NewConsole(w io.Writer, loc *time.Location) *Console {
+	if loc == nil {
+		loc = time.Local
+	}
+	return &Console{n: NewNormal(w, Interactive), loc: loc, phases: map[phaseKey]*block{},
+		open: map[int]bool{}, held: map[int][]string{}}
+}
+
+// Begin writes the header (and -d's lines about ports and timing).
+func (c *Console) Begin(run *result.Run) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	err := c.n.Begin(run)
+	c.verbose, c.debugging = verbosity(c.n.run), c.n.run.Debugging
+	return err
+}
+
+// Host prints a host's report, or keeps it until its HostDone event places it.
+func (c *Console) Host(h *result.Host) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !shown(c.n.run, h) {
+		return nil
+	}
+	r := c.n.report(h)
+	if c.verbose == 0 || !c.events {
+		return c.write(r)
+	}
+	c.pending = append(c.pending, report{h, r})
+	return nil
+}
+
+// End prints what is still held, phases that never completed included (a run cut short),
+// then the closing lines.
+func (c *Console) End(end *result.RunEnd) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, g := range slices.Sorted(maps.Keys(c.held)) {
+		for _, r := range c.held[g] {
+			c.enqueue(g, r)
+		}
+	}
+	clear(c.held)
+	for _, r := range c.pending {
+		c.enqueue(maxGroup, r.text)
+	}
+	c.pending = nil
+	for _, b := range c.queue {
+		c.write(b.text.String())
+	}
+	c.queue = nil
+	clear(c.phases)
+	return c.n.End(end)
+}
+
+// maxGroup sorts after every group.
+const maxGroup = int(^uint(0) >> 1)
+
+// Event takes one event of the scan.
+func (c *Console) Event(e Event) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.verbose == 0 {
+		return
+	}
+	c.events = true
+	if e.Group > 0 && e.Kind != GroupDone && !c.done(e.Group) && !c.open[e.Group] {
+		c.open[e.Group] = true
+		if c.low != 0 && e.Group < c.low {
+			c.low = e.Group
+		}
+	}
+	switch e.Kind {
+	case PhaseStart:
+		c.phaseStart(e)
+	case PhaseEnd:
+		c.phaseEnd(e)
+	case OpenPort:
+		if e.State != "" && e.State != "open" && c.debugging < 2 {
+			return
+		}
+		if b := c.portPhase(e); b != nil {
+			b.text.WriteString(portLine(e))
+		} else {
+			c.enqueue(e.Group, portLine(e))
+		}
+	case Progress:
+		if b := c.phases[keyOf(e)]; b != nil && c.live(b) {
+			b.text.WriteString(b.meter.line(taskName(b.start), e.Done, e.Time, c.debugging > 0, c.loc))
+		}
+	case HostDone:
+		for i, r := range c.pending {
+			if r.h != e.Host {
+				continue
+			}
+			c.pending = slices.Delete(c.pending, i, i+1)
+			if e.Host.Status == result.HostUp {
+				c.held[e.Group] = append(c.held[e.Group], r.text)
+			} else {
+				c.enqueue(e.Group, r.text)
+			}
+			break
+		}
+	case GroupDone:
+		for _, r := range c.held[e.Group] {
+			c.enqueue(e.Group, r)
+		}
+		delete(c.held, e.Group)
+		delete(c.open, e.Group)
+		c.finished = max(c.finished, e.Group)
+		if e.Group == c.low {
+			c.low = 0
+		}
+	}
+	c.flush()
+}
+
+func keyOf(e Event) phaseKey {
+	k := phaseKey{group: e.Group, phase: e.Phase, technique: e.Technique}
+	if e.Phase == ServiceScan {
+		k.addr = e.Addr
+	}
+	return k
+}
+
+func (c *Console) phaseStart(e Event) {
+	if e.Time.IsZero() {
+		e.Time = time.Now()
+	}
+	k := keyOf(e)
+	if old := c.phases[k]; old != nil { // started twice: the first one is over
+		old.open = false
+	}
+	b := &block{group: e.Group, open: true, key: k, start: e}
+	b.meter.begin = e.Time.Unix()
+	b.text.WriteString(startLines(e, c.loc))
+	c.phases[k] = b
+	c.insert(b)
+}
+
+func (c *Console) phaseEnd(e Event) {
+	b := c.phases[keyOf(e)]
+	if b == nil {
+		return // an end without a start prints nothing
+	}
+	s := b.start
+	if e.Time.IsZero() {
+		e.Time = time.Now()
+	}
+	if e.Elapsed == 0 {
+		e.Elapsed = e.Time.Sub(s.Time)
+	}
+	if e.Hosts == 0 {
+		e.Hosts = s.Hosts
+	}
+	if e.Ports == 0 {
+		e.Ports = s.Ports
+	}
+	e.Technique, e.Phase = s.Technique, s.Phase
+	b.text.WriteString(endLine(e, c.loc))
+	if c.debugging > 0 && (e.Phase == Discovery || e.Phase == PortScan) {
+		b.text.WriteString(sendingRates(e))
+	}
+	b.open = false
+	delete(c.phases, b.key)
+}
+
+// portPhase is the port scan phase a discovered port belongs to: the group's open one of
+// the port's protocol (a UDP scan for udp, a TCP scan for tcp).
+func (c *Console) portPhase(e Event) *block {
+	for _, b := range c.queue {
+		if b.open && b.key.phase == PortScan && b.group == e.Group && (b.key.technique == "UDP Scan") == (e.Proto == "udp") {
+			return b
+		}
+	}
+	return nil
+}
+
+// enqueue queues finished text of a group.
+func (c *Console) enqueue(group int, s string) {
+	if s == "" {
+		return
+	}
+	b := &block{group: group}
+	b.text.WriteString(s)
+	c.insert(b)
+}
+
+// insert puts a block after the last one of its group or of an earlier group.
+func (c *Console) insert(b *block) {
+	i := len(c.queue)
+	for i > 0 && c.queue[i-1].group > b.group {
+		i--
+	}
+	c.queue = slices.Insert(c.queue, i, b)
+}
+
+// printable reports whether a block's group may print: every earlier group is done.
+func (c *Console) printable(b *block) bool {
+	if len(c.open) == 0 {
+		return true
+	}
+	if c.low == 0 {
+		c.low = maxGroup
+		for g := range c.open {
+			c.low = min(c.low, g)
+		}
+	}
+	return b.group <= c.low
+}
+
+// done reports whether a group has had its GroupDone (groups end in order, mostly: an
+// event of a group at or below the last one ended is late, and opens nothing).
+func (c *Console) done(g int) bool { return g <= c.finished && !c.open[g] }
+
+// live reports whether a block is the one printing as it comes.
+func (c *Console) live(b *block) bool {
+	return len(c.queue) > 0 && c.queue[0] == b && c.printable(b)
+}
+
+// flush prints the head of the queue while it may: finished blocks whole, and the text so
+// far of the first phase still open, which stays at the head.
+func (c *Console) flush() {
+	for len(c.queue) > 0 && c.printable(c.queue[0]) {
+		head := c.queue[0]
+		c.write(head.text.String())
+		head.text.Reset()
+		if head.open {
+			return
+		}
+		c.queue = c.queue[1:]
+	}
+}
+
+func (c *Console) write(s string) error {
+	if s == "" {
+		return nil
+	}
+	c.n.mu.Lock()
+	defer c.n.mu.Unlock()
+	return c.n.emit([]byte(s))
+}

@@ -1,0 +1,1 @@
+nmap --unprivileged -v -sT -sV -p22,25,80 10.99.0.4

@@ -1,0 +1,1 @@
+nmap --unprivileged -v -sT -p1-30000 --max-rate 400 10.99.0.2

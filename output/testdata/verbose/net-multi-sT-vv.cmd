@@ -1,0 +1,1 @@
+nmap --unprivileged -vv -sT -sV -p22,25,80 10.99.0.2-4

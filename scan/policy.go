@@ -1,0 +1,176 @@
+package scan
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/signetscan/signet/portscan"
+	"github.com/signetscan/signet/portspec"
+	"github.com/signetscan/signet/rawnet"
+	"github.com/signetscan/signet/result"
+	"github.com/signetscan/signet/services"
+)
+
+// Level is an nmap -T timing template. The zero value is Normal (-T3).
+type Level int8
+
+// The templates, by nmap's names.
+const (
+	Normal     Level = iota // -T3
+	Paranoid                // -T0
+	Sneaky                  // -T1
+	Polite                  // -T2
+	Aggressive              // -T4
+	Insane                  // -T5
+)
+
+var levelNumbers = [...]int{3, 0, 1, 2, 4, 5}
+
+// LevelOf returns the template of -T<n> (0..5).
+func LevelOf(n int) (Level, error) {
+	for l, m := range levelNumbers {
+		if m == n {
+			return Level(l), nil
+		}
+	}
+	return 0, fmt.Errorf("timing template -T%d: must be 0..5", n)
+}
+
+// Number is the template's -T number.
+func (l Level) Number() int {
+	if l < 0 || int(l) >= len(levelNumbers) {
+		return 3
+	}
+	return levelNumbers[l]
+}
+
+// portTiming is the port scanner's timing: the template with the options that override it.
+func (o *Options) portTiming() portscan.Timing {
+	t, _ := portscan.Template(o.Level.Number())
+	if o.Tries > 0 {
+		t.MaxRetries = o.Tries - 1
+	}
+	if o.HostTimeout > 0 {
+		t.HostTimeout = o.HostTimeout
+	}
+	return t
+}
+
+// hostTimeout is --host-timeout, or the template's (-T5: 15 minutes).
+func (o *Options) hostTimeout() time.Duration {
+	return o.portTiming().HostTimeout
+}
+
+// versionParallelism is how many services are probed at once (S2): nmap's numbers per
+// template; with adaptive timing the per-host connection cap, not the number of services,
+// protects a host, so three times as many are kept in flight.
+func (o *Options) versionParallelism(adaptive bool) int {
+	if o.VersionParallelism > 0 {
+		return o.VersionParallelism
+	}
+	n := []int{1, 1, 1, 20, 30, 40}[o.Level.Number()]
+	if adaptive && o.Level.Number() >= 3 {
+		n *= 3
+	}
+	if o.MaxParallelism > 0 && o.MaxParallelism < n {
+		n = o.MaxParallelism
+	}
+	return n
+}
+
+// Privileged reports whether this process may open raw sockets (SYN scans, ARP and ICMP
+// discovery): it tries to.
+func Privileged() bool {
+	c, err := rawnet.ListenIP(false, rawnet.ProtoICMP)
+	if err != nil {
+		return false
+	}
+	c.Close()
+	return true
+}
+
+// ErrPrivileges is returned for a scan type that needs raw sockets the process lacks.
+var ErrPrivileges = errors.New("you requested a scan type which requires root privileges")
+
+// DefaultTCP is nmap's TCP scan when none is asked for: SYN with raw sockets, connect
+// otherwise.
+func DefaultTCP(privileged bool) portscan.Technique {
+	if privileged {
+		return portscan.SYN
+	}
+	return portscan.Connect
+}
+
+// SelectPorts is the port list of the -p, --top-ports and -F options (nmap's order of
+// precedence): -p alone; -p with --top-ports, the most frequent ports within the list;
+// --top-ports n; -F (the top 100); else the top 1,000. tbl is the frequency table
+// (portspec.LoadTable); topPorts < 0 means no --top-ports.
+func SelectPorts(spec string, topPorts int, fast bool, tbl *services.Table) (portspec.List, error) {
+	switch {
+	case spec != "":
+		ports, err := portspec.Parse(spec, tbl)
+		if err != nil {
+			return ports, err
+		}
+		if topPorts > 0 {
+			return portspec.TopWithin(tbl, topPorts, ports)
+		}
+		return ports, nil
+	case topPorts > 0:
+		return portspec.Top(tbl, topPorts)
+	case fast:
+		return portspec.Fast(tbl), nil
+	}
+	return portspec.Default(tbl), nil
+}
+
+// ScanInfos are the XML <scaninfo> elements of the scan: one per scan type, with its ports
+// (none for a discovery-only scan).
+func (o *Options) ScanInfos() []result.ScanInfo {
+	if o.PingOnly {
+		return nil
+	}
+	var out []result.ScanInfo
+	add := func(typ string, proto portspec.Protocol) {
+		info := result.ScanInfo{Type: typ, Proto: proto.String()}
+		for p := range o.Ports.Get(proto).All() {
+			info.Ports = append(info.Ports, int(p))
+		}
+		out = append(out, info)
+	}
+	if o.TCP != 0 {
+		add(o.TCP.String(), portspec.TCP)
+	}
+	if o.UDP {
+		add(portscan.UDP.String(), portspec.UDP)
+	}
+	return out
+}
+
+// PortWarnings are nmap's warnings about the port list: a T: or U: part for a protocol that is
+// not scanned.
+func (o *Options) PortWarnings() []string {
+	var out []string
+	if o.Ports.Prefixed(portspec.UDP) && !o.UDP {
+		out = append(out, `Your ports include "U:" but you haven't specified UDP scan with -sU.`)
+	}
+	if o.Ports.Prefixed(portspec.TCP) && o.TCP == 0 {
+		out = append(out, `Your ports include "T:" but you haven't specified any TCP scan type.`)
+	}
+	return out
+}
+
+// techniqueName is nmap's name of a port scan in its -v lines.
+func techniqueName(t portscan.Technique) string {
+	switch t {
+	case portscan.SYN:
+		return "SYN Stealth Scan"
+	case portscan.Connect:
+		return "Connect Scan"
+	case portscan.UDP:
+		return "UDP Scan"
+	}
+	return strings.ToUpper(t.String()) + " Scan"
+}

@@ -1,0 +1,40 @@
+# recorded by signet 0.1.0 from 127.0.0.1 port 41631/tcp on 2026-12-06T12:39:55Z
+# source: Debian 12 cups-daemon 2.4.2-3+deb12u11 on the loopback testbed (testbed/testbed.sh, id ipp-cups), recorded 2026-12-06 with signet --version-record
+# expect: ipp | CUPS
+SF-Port41631-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B15579B%P=x86_64-pc-linux
+SF:-gnu%r(GetRequest,27A,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nContent-La
+SF:nguage:\x20en\r\nContent-Length:\x20346\r\nContent-Type:\x20text/html;\
+SF:x20charset=utf-8\r\nDate:\x20Sun,\x2006\x20Dec\x202026\x2012:39:32\x20G
+SF:MT\r\nAccept-Encoding:\x20gzip,\x20deflate,\x20identity\r\nServer:\x20C
+SF:UPS/2\.4\x20IPP/2\.1\r\nX-Frame-Options:\x20DENY\r\nContent-Security-Po
+SF:licy:\x20frame-ancestors\x20'none'\r\n\r\n<!DOCTYPE\x20HTML\x20PUBLIC\x
+SF:20\"-//W3C//DTD\x20HTML\x204\.01\x20Transitional//EN\"\x20\"http://www\
+SF:.w3\.org/TR/html4/loose\.dtd\">\n<HTML>\n<HEAD>\n\t<META\x20HTTP-EQUIV=
+SF:\"Content-Type\"\x20CONTENT=\"text/html;\x20charset=utf-8\">\n\t<TITLE>
+SF:Bad\x20Request\x20-\x20CUPS\x20v2\.4\.2</TITLE>\n\t<LINK\x20REL=\"STYLE
+SF:SHEET\"\x20TYPE=\"text/css\"\x20HREF=\"/cups\.css\">\n</HEAD>\n<BODY>\n
+SF:<H1>Bad\x20Request</H1>\n<P></P>\n</BODY>\n</HTML>\n")%r(HTTPOptions,27
+SF:A,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nContent-Language:\x20en\r\nCon
+SF:tent-Length:\x20346\r\nContent-Type:\x20text/html;\x20charset=utf-8\r\n
+SF:Date:\x20Sun,\x2006\x20Dec\x202026\x2012:39:32\x20GMT\r\nAccept-Encodin
+SF:g:\x20gzip,\x20deflate,\x20identity\r\nServer:\x20CUPS/2\.4\x20IPP/2\.1
+SF:\r\nX-Frame-Options:\x20DENY\r\nContent-Security-Policy:\x20frame-ances
+SF:tors\x20'none'\r\n\r\n<!DOCTYPE\x20HTML\x20PUBLIC\x20\"-//W3C//DTD\x20H
+SF:TML\x204\.01\x20Transitional//EN\"\x20\"http://www\.w3\.org/TR/html4/lo
+SF:ose\.dtd\">\n<HTML>\n<HEAD>\n\t<META\x20HTTP-EQUIV=\"Content-Type\"\x20
+SF:CONTENT=\"text/html;\x20charset=utf-8\">\n\t<TITLE>Bad\x20Request\x20-\
+SF:x20CUPS\x20v2\.4\.2</TITLE>\n\t<LINK\x20REL=\"STYLESHEET\"\x20TYPE=\"te
+SF:xt/css\"\x20HREF=\"/cups\.css\">\n</HEAD>\n<BODY>\n<H1>Bad\x20Request</
+SF:H1>\n<P></P>\n</BODY>\n</HTML>\n")%r(FourOhFourRequest,27A,"HTTP/1\.0\x
+SF:20400\x20Bad\x20Request\r\nContent-Language:\x20en\r\nContent-Length:\x
+SF:20346\r\nContent-Type:\x20text/html;\x20charset=utf-8\r\nDate:\x20Sun,\
+SF:x2006\x20Dec\x202026\x2012:39:32\x20GMT\r\nAccept-Encoding:\x20gzip,\x2
+SF:0deflate,\x20identity\r\nServer:\x20CUPS/2\.4\x20IPP/2\.1\r\nX-Frame-Op
+SF:tions:\x20DENY\r\nContent-Security-Policy:\x20frame-ancestors\x20'none'
+SF:\r\n\r\n<!DOCTYPE\x20HTML\x20PUBLIC\x20\"-//W3C//DTD\x20HTML\x204\.01\x
+SF:20Transitional//EN\"\x20\"http://www\.w3\.org/TR/html4/loose\.dtd\">\n<
+SF:HTML>\n<HEAD>\n\t<META\x20HTTP-EQUIV=\"Content-Type\"\x20CONTENT=\"text
+SF:/html;\x20charset=utf-8\">\n\t<TITLE>Bad\x20Request\x20-\x20CUPS\x20v2\
+SF:.4\.2</TITLE>\n\t<LINK\x20REL=\"STYLESHEET\"\x20TYPE=\"text/css\"\x20HR
+SF:EF=\"/cups\.css\">\n</HEAD>\n<BODY>\n<H1>Bad\x20Request</H1>\n<P></P>\n
+SF:</BODY>\n</HTML>\n");

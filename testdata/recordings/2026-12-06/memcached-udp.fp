@@ -1,0 +1,47 @@
+# recorded by signet 0.1.0 from 127.0.0.1 port 42011/udp on 2026-12-06T12:39:36Z
+# source: Debian 12 memcached 1.6.18-1+deb12u1 on the loopback testbed (testbed/testbed.sh, id memcached-udp), recorded 2026-12-06 with signet --version-record
+# expect: memcached | Memcached
+SF-Port42011-UDP:V=signet-0.1.0%I=9%D=12/6%Time=6B155788%P=x86_64-pc-linux
+SF:-gnu%r(memcached,8B9,"\0\x01\0\0\0\x02\0\0STAT\x20pid\x2012649\r\nSTAT\
+SF:x20uptime\x2034\r\nSTAT\x20time\x201796560774\r\nSTAT\x20version\x201\.
+SF:6\.18\r\nSTAT\x20libevent\x202\.1\.12-stable\r\nSTAT\x20pointer_size\x2
+SF:064\r\nSTAT\x20rusage_user\x200\.016037\r\nSTAT\x20rusage_system\x200\.
+SF:037420\r\nSTAT\x20max_connections\x201024\r\nSTAT\x20curr_connections\x
+SF:204\r\nSTAT\x20total_connections\x2016\r\nSTAT\x20rejected_connections\
+SF:x200\r\nSTAT\x20connection_structures\x2010\r\nSTAT\x20response_obj_oom
+SF:\x200\r\nSTAT\x20response_obj_count\x201\r\nSTAT\x20response_obj_bytes\
+SF:x2065536\r\nSTAT\x20read_buf_count\x208\r\nSTAT\x20read_buf_bytes\x2013
+SF:1072\r\nSTAT\x20read_buf_bytes_free\x2065536\r\nSTAT\x20read_buf_oom\x2
+SF:00\r\nSTAT\x20reserved_fds\x2020\r\nSTAT\x20cmd_get\x200\r\nSTAT\x20cmd
+SF:_set\x200\r\nSTAT\x20cmd_flush\x200\r\nSTAT\x20cmd_touch\x200\r\nSTAT\x
+SF:20cmd_meta\x200\r\nSTAT\x20get_hits\x200\r\nSTAT\x20get_misses\x200\r\n
+SF:STAT\x20get_expired\x200\r\nSTAT\x20get_flushed\x200\r\nSTAT\x20delete_
+SF:misses\x200\r\nSTAT\x20delete_hits\x200\r\nSTAT\x20incr_misses\x200\r\n
+SF:STAT\x20incr_hits\x200\r\nSTAT\x20decr_misses\x200\r\nSTAT\x20decr_hits
+SF:\x200\r\nSTAT\x20cas_misses\x200\r\nSTAT\x20cas_hits\x200\r\nSTAT\x20ca
+SF:s_badval\x200\r\nSTAT\x20touch_hits\x200\r\nSTAT\x20touch_misses\x200\r
+SF:\nSTAT\x20store_too_large\x200\r\nSTAT\x20store_no_memory\x200\r\nSTAT\
+SF:x20auth_cmds\x200\r\nSTAT\x20auth_errors\x200\r\nSTAT\x20bytes_read\x20
+SF:979\r\nSTAT\x20bytes_written\x202278\r\nSTAT\x20limit_maxbytes\x2016777
+SF:216\r\nSTAT\x20accepting_conns\x201\r\nSTAT\x20listen_disabled_num\x200
+SF:\r\nSTAT\x20time_in_listen_disabled_us\x200\r\nSTAT\x20threads\x204\r\n
+SF:STAT\x20conn_yields\x200\r\nSTAT\x20hash_power_level\x2016\r\nSTAT\x20h
+SF:ash_bytes\x20524288\r\nSTAT\x20hash_is_expanding\x200\r\nSTAT\x20slab_r
+SF:eassign_rescues\x200\r\nSTAT\x20slab_reassign_chunk_rescues\x200\r\nSTA
+SF:T\x20slab_reassign_evictions_nomem\x200\r\nSTAT\x20slab_reassign_inli\0
+SF:\x01\0\x01\0\x02\0\0ne_reclaim\x200\r\nSTAT\x20slab_reassign_busy_items
+SF:\x200\r\nSTAT\x20slab_reassign_busy_deletes\x200\r\nSTAT\x20slab_reassi
+SF:gn_running\x200\r\nSTAT\x20slabs_moved\x200\r\nSTAT\x20lru_crawler_runn
+SF:ing\x200\r\nSTAT\x20lru_crawler_starts\x201\r\nSTAT\x20lru_maintainer_j
+SF:uggles\x2083\r\nSTAT\x20malloc_fails\x200\r\nSTAT\x20log_worker_dropped
+SF:\x200\r\nSTAT\x20log_worker_written\x200\r\nSTAT\x20log_watcher_skipped
+SF:\x200\r\nSTAT\x20log_watcher_sent\x200\r\nSTAT\x20log_watchers\x200\r\n
+SF:STAT\x20unexpected_napi_ids\x200\r\nSTAT\x20round_robin_fallback\x200\r
+SF:\nSTAT\x20bytes\x200\r\nSTAT\x20curr_items\x200\r\nSTAT\x20total_items\
+SF:x200\r\nSTAT\x20slab_global_page_pool\x200\r\nSTAT\x20expired_unfetched
+SF:\x200\r\nSTAT\x20evicted_unfetched\x200\r\nSTAT\x20evicted_active\x200\
+SF:r\nSTAT\x20evictions\x200\r\nSTAT\x20reclaimed\x200\r\nSTAT\x20crawler_
+SF:reclaimed\x200\r\nSTAT\x20crawler_items_checked\x200\r\nSTAT\x20lrutail
+SF:_reflocked\x200\r\nSTAT\x20moves_to_cold\x200\r\nSTAT\x20moves_to_warm\
+SF:x200\r\nSTAT\x20moves_within_lru\x200\r\nSTAT\x20direct_reclaims\x200\r
+SF:\nSTAT\x20lru_bumps_dropped\x200\r\nEND\r\n");

@@ -1,0 +1,39 @@
+# recorded by signet 0.1.0 from 127.0.0.1 port 41129/tcp on 2026-12-06T12:39:55Z
+# source: Debian 12 tinyproxy 1.11.1-2.1+deb12u1 on the loopback testbed (testbed/testbed.sh, id proxy-tinyproxy), recorded 2026-12-06 with signet --version-record
+# expect: http-proxy | tinyproxy
+SF-Port41129-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B15579B%P=x86_64-pc-linux
+SF:-gnu%r(GetRequest,1CC,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nServer:\x2
+SF:0tinyproxy/1\.11\.1\r\nContent-Type:\x20text/html\r\nConnection:\x20clo
+SF:se\r\n\r\n<\?xml\x20version=\"1\.0\"\x20encoding=\"UTF-8\"\x20\?>\n<!DO
+SF:CTYPE\x20html\x20PUBLIC\x20\"-//W3C//DTD\x20XHTML\x201\.1//EN\"\x20\"ht
+SF:tp://www\.w3\.org/TR/xhtml11/DTD/xhtml11\.dtd\">\n<html>\n<head><title>
+SF:400\x20Bad\x20Request</title></head>\n<body>\n<h1>Bad\x20Request</h1>\n
+SF:<p>You\x20tried\x20to\x20connect\x20to\x20the\x20machine\x20the\x20prox
+SF:y\x20is\x20running\x20on</p>\n<hr\x20/>\n<p><em>Generated\x20by\x20tiny
+SF:proxy\x20version\x201\.11\.1\.</em></p>\n</body>\n</html>\n")%r(HTTPOpt
+SF:ions,1CC,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nServer:\x20tinyproxy/1\
+SF:.11\.1\r\nContent-Type:\x20text/html\r\nConnection:\x20close\r\n\r\n<\?
+SF:xml\x20version=\"1\.0\"\x20encoding=\"UTF-8\"\x20\?>\n<!DOCTYPE\x20html
+SF:\x20PUBLIC\x20\"-//W3C//DTD\x20XHTML\x201\.1//EN\"\x20\"http://www\.w3\
+SF:.org/TR/xhtml11/DTD/xhtml11\.dtd\">\n<html>\n<head><title>400\x20Bad\x2
+SF:0Request</title></head>\n<body>\n<h1>Bad\x20Request</h1>\n<p>You\x20tri
+SF:ed\x20to\x20connect\x20to\x20the\x20machine\x20the\x20proxy\x20is\x20ru
+SF:nning\x20on</p>\n<hr\x20/>\n<p><em>Generated\x20by\x20tinyproxy\x20vers
+SF:ion\x201\.11\.1\.</em></p>\n</body>\n</html>\n")%r(RTSPRequest,1AE,"HTT
+SF:P/1\.0\x20400\x20Bad\x20Request\r\nServer:\x20tinyproxy/1\.11\.1\r\nCon
+SF:tent-Type:\x20text/html\r\nConnection:\x20close\r\n\r\n<\?xml\x20versio
+SF:n=\"1\.0\"\x20encoding=\"UTF-8\"\x20\?>\n<!DOCTYPE\x20html\x20PUBLIC\x2
+SF:0\"-//W3C//DTD\x20XHTML\x201\.1//EN\"\x20\"http://www\.w3\.org/TR/xhtml
+SF:11/DTD/xhtml11\.dtd\">\n<html>\n<head><title>400\x20Bad\x20Request</tit
+SF:le></head>\n<body>\n<h1>Bad\x20Request</h1>\n<p>Request\x20has\x20an\x2
+SF:0invalid\x20format</p>\n<hr\x20/>\n<p><em>Generated\x20by\x20tinyproxy\
+SF:x20version\x201\.11\.1\.</em></p>\n</body>\n</html>\n")%r(FourOhFourReq
+SF:uest,1CC,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nServer:\x20tinyproxy/1\
+SF:.11\.1\r\nContent-Type:\x20text/html\r\nConnection:\x20close\r\n\r\n<\?
+SF:xml\x20version=\"1\.0\"\x20encoding=\"UTF-8\"\x20\?>\n<!DOCTYPE\x20html
+SF:\x20PUBLIC\x20\"-//W3C//DTD\x20XHTML\x201\.1//EN\"\x20\"http://www\.w3\
+SF:.org/TR/xhtml11/DTD/xhtml11\.dtd\">\n<html>\n<head><title>400\x20Bad\x2
+SF:0Request</title></head>\n<body>\n<h1>Bad\x20Request</h1>\n<p>You\x20tri
+SF:ed\x20to\x20connect\x20to\x20the\x20machine\x20the\x20proxy\x20is\x20ru
+SF:nning\x20on</p>\n<hr\x20/>\n<p><em>Generated\x20by\x20tinyproxy\x20vers
+SF:ion\x201\.11\.1\.</em></p>\n</body>\n</html>\n");
