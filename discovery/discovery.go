@@ -91,6 +91,9 @@ type Status struct {
 	TTL    int    // TTL (hop limit) of the answer; 0 when none or unknown
 	MAC    net.HardwareAddr
 	RTT    time.Duration
+	// Sent counts the probes sent to the host (connects, or packets) and SentBytes the raw
+	// packets' bytes with their IP headers (0 for connects), for -d's sending rates.
+	Sent, SentBytes int
 	// Err is why discovery could not run (raw sockets unavailable); the host then counts as
 	// down with Reason "local-error".
 	Err error
@@ -118,6 +121,9 @@ type Pinger struct {
 
 	mu  sync.Mutex
 	raw *rawEngine
+
+	localOnce sync.Once
+	local     map[netip.Addr]bool
 }
 
 // New returns a Pinger. Warnings name the probes it cannot send without privileges.
@@ -169,10 +175,14 @@ func withPorts(pr Probe) Probe {
 
 // Plan says how addr will be probed: nmap's name of the phase ("ARP Ping Scan" on a local
 // Ethernet segment as root, else "Ping Scan") and the probes per try (nmap counts them as
-// ports: "Scanning 10.0.0.1 [4 ports]").
+// ports: "Scanning 10.0.0.1 [4 ports]"). An address of this machine is not probed as root
+// (Ping answers localhost-response at once): its technique is "" and probes 0.
 func (p *Pinger) Plan(addr netip.Addr) (technique string, probes int) {
 	if !p.cfg.Privileged {
 		return "Ping Scan", len(p.connect)
+	}
+	if p.Local(addr) {
+		return "", 0
 	}
 	if rt, err := rawnet.Lookup(addr); err == nil && rt.OnLink && p.arp {
 		return "ARP Ping Scan", 1
@@ -188,6 +198,28 @@ func (p *Pinger) Plan(addr netip.Addr) (technique string, probes int) {
 		}
 	}
 	return "Ping Scan", probes
+}
+
+// Local reports whether addr is this machine's own (a loopback address or one of its
+// interfaces' addresses, as they were when first asked), which discovery as root does not
+// probe: such a host is up by localhost-response.
+func (p *Pinger) Local(addr netip.Addr) bool {
+	a := addr.Unmap().WithZone("")
+	if a.IsLoopback() {
+		return true
+	}
+	p.localOnce.Do(func() {
+		p.local = map[netip.Addr]bool{}
+		addrs, _ := net.InterfaceAddrs()
+		for _, ia := range addrs {
+			if n, ok := ia.(*net.IPNet); ok {
+				if ip, ok := netip.AddrFromSlice(n.IP); ok {
+					p.local[ip.Unmap()] = true
+				}
+			}
+		}
+	})
+	return p.local[a]
 }
 
 // Close releases raw sockets.
@@ -237,8 +269,10 @@ func (p *Pinger) connectPing(ctx context.Context, addr netip.Addr, rtt *portscan
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	best := Status{Reason: ReasonNoResponse}
+	sent := 0
 	p.cfg.Scanner.Scan(ctx, portscan.Job{Addr: addr, Technique: portscan.Connect, Ports: p.connect, RTT: rtt, Tries: p.cfg.Tries},
 		func(r portscan.PortResult) {
+			sent += r.Tries
 			switch {
 			case best.Up:
 			case r.State == portscan.Open || r.State == portscan.Closed:
@@ -248,5 +282,6 @@ func (p *Pinger) connectPing(ctx context.Context, addr netip.Addr, rtt *portscan
 				best.Reason = string(r.Reason)
 			}
 		})
+	best.Sent = sent
 	return best
 }

@@ -451,6 +451,21 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 	best := Status{Reason: ReasonNoResponse}
 	sent := make([]time.Time, 0, tries)
 	var pkt []byte
+	ipHeader := 20
+	if v6 {
+		ipHeader = 40
+	}
+	var packets, bytes int
+	count := func(err error, n int) {
+		if err == nil {
+			packets++
+			bytes += n
+		}
+	}
+	counted := func(st Status) Status {
+		st.Sent, st.SentBytes = packets, bytes
+		return st
+	}
 	for try := 0; try < tries && ctx.Err() == nil; try++ {
 		sent = append(sent, time.Now())
 		for _, pr := range probes {
@@ -460,10 +475,12 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 				if v6 {
 					pkt = rawnet.AppendNeighborSolicitation(pkt[:0], addr.WithZone(""), rt.Iface.HardwareAddr)
 					err = f.icmp.WriteTo(pkt, rawnet.SolicitedNode(addr).WithZone(rt.Iface.Name))
+					count(err, len(pkt)+ipHeader)
 				} else {
 					pkt = rawnet.AppendARP(pkt[:0], rawnet.ARP{Op: rawnet.ARPRequest, SenderMAC: rt.Iface.HardwareAddr,
 						SenderIP: rt.Src, TargetIP: addr.Unmap()})
 					err = arp.WriteARP(pkt, rawnet.Broadcast)
+					count(err, len(pkt))
 				}
 			case Echo:
 				typ := uint8(rawnet.ICMPEcho)
@@ -472,12 +489,14 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 				}
 				pkt = rawnet.AppendICMP(pkt[:0], rawnet.ICMP{Type: typ, ID: e.id, Seq: icmpSeq(0, try)})
 				err = f.icmp.WriteTo(pkt, addr)
+				count(err, len(pkt)+ipHeader)
 			case Timestamp:
 				if v6 {
 					continue // ICMPv6 has no timestamp request
 				}
 				pkt = rawnet.AppendICMP(pkt[:0], rawnet.ICMP{Type: rawnet.ICMPTimestamp, ID: e.id, Seq: icmpSeq(1, try), Body: make([]byte, 12)})
 				err = f.icmp.WriteTo(pkt, addr)
+				count(err, len(pkt)+ipHeader)
 			case TCPSyn, TCPAck:
 				for _, port := range pr.Ports {
 					t := rawnet.TCP{SrcPort: f.port.Number, DstPort: port, Window: 1024}
@@ -490,12 +509,14 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 					if err = f.tcp.WriteTo(pkt, addr); err != nil {
 						break
 					}
+					count(nil, len(pkt)+ipHeader)
 				}
 			case UDPPing:
 				for _, port := range pr.Ports {
 					if _, err = f.udp.WriteToUDPAddrPort(nil, netip.AddrPortFrom(addr, port)); err != nil {
 						break
 					}
+					count(nil, 8+ipHeader)
 				}
 			}
 			_ = err // a probe that cannot be sent is like one that got no answer
@@ -507,8 +528,8 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 			minWait = time.Second
 		}
 		if st, ok := e.await(ctx, w, probes, sent, rtt, minWait, &best); ok {
-			return st
+			return counted(st)
 		}
 	}
-	return best
+	return counted(best)
 }

@@ -68,3 +68,14 @@ func TestSYN(t *testing.T) {
 		t.Errorf("cancelled after %v: %+v", time.Since(start), st)
 	}
 }
+
+// TestSYNBytes: the size counted for a SYN is the one sent (the MSS option included).
+func TestSYNBytes(t *testing.T) {
+	v4, v6 := netip.MustParseAddr("192.0.2.1"), netip.MustParseAddr("2001:db8::1")
+	if got, want := SYNBytes(v4), 20+20+len(synOptions); got != want {
+		t.Errorf("IPv4: %d, want %d", got, want)
+	}
+	if got, want := SYNBytes(v6), 40+20+len(synOptions); got != want {
+		t.Errorf("IPv6: %d, want %d", got, want)
+	}
+}

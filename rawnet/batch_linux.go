@@ -73,6 +73,7 @@ func (r *Reader) Read() ([]Packet, error) {
 	now := time.Now()
 	r.pkts = r.pkts[:0]
 	for i := range n {
+		r.c.countRead(int(r.msgs[i].Len))
 		h := &r.msgs[i].Hdr
 		p, err := r.c.parse(r.bufs[i][:r.msgs[i].Len], r.oobs[i][:h.Controllen], &r.names[i], now)
 		if err == nil {
@@ -197,6 +198,11 @@ func (w *Writer) Flush() []SendError {
 			break
 		}
 		if serr == 0 {
+			bytes := n * ipHeader(w.c.v6)
+			for k := i; k < i+n; k++ {
+				bytes += int(w.iovs[k].Len)
+			}
+			countSent(n, bytes)
 			i += n
 			continue
 		}

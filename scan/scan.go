@@ -8,6 +8,7 @@ import (
 	"net/netip"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/signetscan/signet/discovery"
@@ -15,6 +16,7 @@ import (
 	"github.com/signetscan/signet/portscan"
 	"github.com/signetscan/signet/portspec"
 	"github.com/signetscan/signet/probes"
+	"github.com/signetscan/signet/rawnet"
 	"github.com/signetscan/signet/result"
 	"github.com/signetscan/signet/services"
 	"github.com/signetscan/signet/targets"
@@ -72,16 +74,28 @@ type Options struct {
 	Observer Observer
 	// Warn receives one-line warnings (a bad target, a failed look-up).
 	Warn func(string)
-	// Resolver does reverse DNS; net.DefaultResolver when nil.
-	Resolver *net.Resolver
+	// Resolver does reverse DNS; net.DefaultResolver when nil. Names in the hosts file
+	// (HostsFile, "" for /etc/hosts) need no query.
+	Resolver  *net.Resolver
+	HostsFile string
 }
 
 // Run scans every target and writes each host as soon as it is finished. It returns the
 // end-of-run record; when ctx is cancelled the hosts already written stand.
+//
+// Run completes run.DataFiles with the files it read while scanning (nmap-mac-prefixes, when
+// it named a MAC address's maker), before the writers' End.
 func Run(ctx context.Context, o Options, run *result.Run) *result.RunEnd {
 	r := newRunner(&o)
 	defer r.close()
+	raw0 := rawnet.Totals()
 	o.Writer.Begin(run)
+	stop := make(chan struct{})
+	ticks := make(chan struct{})
+	go func() {
+		defer close(ticks)
+		r.progress(stop)
+	}()
 	units := make(chan unit)
 	go func() {
 		defer close(units)
@@ -100,6 +114,15 @@ func Run(ctx context.Context, o Options, run *result.Run) *result.RunEnd {
 	r.discover(ctx, units, portq)
 	close(portq)
 	workers.Wait()
+	close(stop)
+	<-ticks
+	if r.macNamed.Load() && o.MACVendors != nil && o.MACVendors.File != "" {
+		run.DataFiles = append(run.DataFiles, o.MACVendors.File)
+	}
+	if o.rawScan() {
+		c := rawnet.Totals().Sub(raw0)
+		r.end.Raw = &result.PacketStats{Sent: c.Sent, SentBytes: c.SentBytes, Rcvd: c.Rcvd, RcvdBytes: c.RcvdBytes}
+	}
 	r.end.Time = time.Now()
 	r.end.Elapsed = r.end.Time.Sub(run.Start)
 	r.end.Exit = result.ExitSuccess
@@ -115,14 +138,23 @@ type runner struct {
 	sem       chan struct{} // services probed at once, over all hosts
 	hostGroup int
 
-	obsMu sync.Mutex
-	mu    sync.Mutex
-	end   result.RunEnd
-	warns map[string]bool
+	hosts map[netip.Addr]string // the hosts file's names
+	seen  int                   // hosts read so far (discover's)
+
+	obsMu    sync.Mutex
+	mu       sync.Mutex
+	end      result.RunEnd
+	up       int             // hosts found up so far
+	phases   map[*phase]bool // phases under way, for Progress
+	warns    map[string]bool
+	macNamed atomic.Bool // a MAC address's maker was looked up
 }
 
 func newRunner(o *Options) *runner {
-	r := &runner{o: o, scanner: o.Scanner, hostGroup: o.HostGroup, warns: map[string]bool{}}
+	r := &runner{o: o, scanner: o.Scanner, hostGroup: o.HostGroup, warns: map[string]bool{}, phases: map[*phase]bool{}}
+	if !o.NoResolve {
+		r.hosts = o.loadHosts()
+	}
 	if r.hostGroup <= 0 {
 		r.hostGroup = 16
 	}
@@ -188,6 +220,8 @@ type hostJob struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	g      *group
+	lists  map[portscan.Technique][]uint16 // the ports of each port scan
+	index  int                             // place in the target order
 	ports  []*result.Port
 }
 
@@ -196,12 +230,16 @@ type group struct {
 	id  int
 	rtt *portscan.RTT // the group's round-trip estimate; each host's borrows from it
 
-	mu        sync.Mutex
-	portHosts int // up hosts handed to the port scan
-	portLeft  int
-	portStart time.Time
-	started   bool
-	left      int // hosts not finished
+	// The phases of the group's up hosts: a port scan per technique, in nmap's order (SYN,
+	// UDP, connect), and the service scan (nil without -sV), which starts when the last
+	// host has finished its port scans.
+	scans    []*phase
+	service  *phase
+	services atomic.Int64 // services found so far
+	scanning atomic.Int64 // up hosts still in their port scans
+
+	mu   sync.Mutex
+	left int // hosts not finished
 }
 
 // discover reads the targets in groups, runs discovery and reverse DNS for each group's hosts
@@ -224,64 +262,135 @@ func (r *runner) discover(ctx context.Context, units <-chan unit, portq chan<- *
 			return
 		}
 		g := &group{id: gid, rtt: portscan.NewRTT(r.scanner.Timing())}
+		g.left = len(batch)
 		jobs := make([]*hostJob, len(batch))
-		pinged := 0
+		var pinged []*hostJob
+		technique, probes := "", 0
 		for i, u := range batch {
 			jobs[i] = r.newJob(ctx, u, g)
-			if r.pinger != nil && u.pairs == nil {
-				pinged++
+			jobs[i].index = r.seen
+			r.seen++
+			if r.pinger == nil || u.pairs != nil {
+				continue
 			}
-		}
-		start := time.Now()
-		technique, probes := "", 0
-		if pinged > 0 {
-			for _, j := range jobs {
-				if j.u.pairs == nil {
-					technique, probes = r.pinger.Plan(j.u.addr)
-					break
-				}
+			if o.Privileged && r.pinger.Local(u.addr) {
+				jobs[i].h.Reason = discovery.ReasonLocalhost // up without a probe, as nmap as root
+				continue
 			}
-			e := Event{Kind: PhaseStart, Phase: Discovery, Group: gid, Technique: technique, Hosts: pinged, Ports: probes}
-			if pinged == 1 {
-				e.Addr, e.Name = jobs[0].u.addr, jobs[0].u.name
+			pinged = append(pinged, jobs[i])
+		}
+		if len(pinged) > 0 {
+			// One name and count for the group, its first host's (nmap's host groups
+			// never mix hosts that are pinged differently; signet's may, rarely).
+			technique, probes = r.pinger.Plan(pinged[0].u.addr)
+			p := r.newPhase(g, Discovery, technique, len(pinged), probes).one(pinged[0].u.addr, pinged[0].u.name)
+			p.total.Store(int64(len(pinged)))
+			var wg sync.WaitGroup
+			for _, j := range pinged {
+				p.enter()
+				wg.Go(func() {
+					r.ping(j, p)
+					p.done.Add(1)
+					p.leave()
+				})
 			}
-			r.emit(e)
+			wg.Wait()
 		}
-		var wg sync.WaitGroup
-		for _, j := range jobs {
-			wg.Go(func() { r.ping(j) })
-		}
-		wg.Wait()
-		up := 0
+		var up, down []*hostJob
 		for _, j := range jobs {
 			if j.h.Status == result.HostUp {
-				up++
+				up = append(up, j)
+			} else {
+				down = append(down, j)
 			}
 		}
-		if pinged > 0 {
-			r.emit(Event{Kind: PhaseEnd, Phase: Discovery, Group: gid, Technique: technique, Hosts: pinged, Ports: probes, Up: up, Elapsed: time.Since(start)})
+		r.mu.Lock()
+		r.up += len(up)
+		r.mu.Unlock()
+		if !o.NoResolve && len(up) > 0 {
+			r.resolve(g, up)
 		}
-		var next []*hostJob
-		for _, j := range jobs {
-			if j.h.Status == result.HostUp && !o.PingOnly {
-				next = append(next, j)
-			}
-		}
-		g.mu.Lock()
-		g.portHosts, g.portLeft, g.left = len(next), len(next), len(jobs)
-		g.mu.Unlock()
-		for _, j := range jobs {
-			if j.h.Status != result.HostUp || o.PingOnly {
+		if o.PingOnly {
+			for _, j := range jobs {
 				r.finish(j)
 			}
+			continue
 		}
-		for _, j := range next {
+		for _, j := range down {
+			r.finish(j)
+		}
+		if len(up) == 0 {
+			continue
+		}
+		r.plan(g, up)
+		for _, j := range up {
 			select {
 			case portq <- j:
 			case <-ctx.Done():
+				r.leaveAll(j)
 				r.finish(j)
 			}
 		}
+	}
+}
+
+// plan sets up the port scan phases of a group's up hosts and the service scan.
+func (r *runner) plan(g *group, up []*hostJob) {
+	o := r.o
+	for _, tech := range r.techniques() {
+		var hosts, ports int
+		var total int64
+		var one *hostJob
+		for _, j := range up {
+			if n := len(j.lists[tech]); n > 0 {
+				if hosts == 0 {
+					ports, one = n, j
+				}
+				hosts++
+				total += int64(n)
+			}
+		}
+		if hosts == 0 {
+			continue
+		}
+		p := r.newPhase(g, PortScan, techniqueName(tech), hosts, ports).one(one.u.addr, hostName(one.h))
+		p.total.Store(total)
+		g.scans = append(g.scans, p)
+	}
+	if o.Version != nil {
+		g.service = r.newPhase(g, ServiceScan, "Service scan", len(up), 0).one(up[0].u.addr, hostName(up[0].h))
+		g.service.deferred = true
+	}
+	g.scanning.Store(int64(len(up)))
+}
+
+// techniques are the port scans of a scan, in nmap's order: SYN, UDP, connect.
+func (r *runner) techniques() []portscan.Technique {
+	return []portscan.Technique{portscan.SYN, portscan.UDP, portscan.Connect}
+}
+
+// leaveAll takes a host that will not be scanned out of its group's phases.
+func (r *runner) leaveAll(j *hostJob) {
+	for _, p := range j.g.scans {
+		if len(j.lists[techniqueOf(p.technique)]) > 0 {
+			p.leave()
+		}
+	}
+	r.servicesKnown(j, 0)
+	if s := j.g.service; s != nil {
+		s.leave()
+	}
+}
+
+// servicesKnown adds a host's services to its group's count; after the group's last host,
+// the service scan starts.
+func (r *runner) servicesKnown(j *hostJob, n int) {
+	g := j.g
+	g.services.Add(int64(n))
+	if g.scanning.Add(-1) == 0 && g.service != nil {
+		g.service.ports = int(g.services.Load())
+		g.service.total.Store(g.services.Load())
+		g.service.ready()
 	}
 }
 
@@ -329,7 +438,17 @@ func (r *runner) newJob(ctx context.Context, u unit, g *group) *hostJob {
 	} else {
 		h.AddrType = result.IPv4
 	}
-	j := &hostJob{u: u, h: h, g: g, rtt: g.rtt.Child()}
+	j := &hostJob{u: u, h: h, g: g, rtt: g.rtt.Child(), lists: map[portscan.Technique][]uint16{}}
+	if !r.o.PingOnly {
+		tcp := r.o.TCP
+		if u.pairs != nil && tcp == 0 {
+			tcp = portscan.Connect
+		}
+		if tcp != 0 {
+			j.lists[tcp] = r.o.ports(u, portspec.TCP)
+		}
+		j.lists[portscan.UDP] = r.o.ports(u, portspec.UDP)
+	}
 	j.ctx, j.cancel = ctx, func() {}
 	if d := r.o.hostTimeout(); d > 0 {
 		j.ctx, j.cancel = context.WithTimeout(ctx, d)
@@ -337,98 +456,89 @@ func (r *runner) newJob(ctx context.Context, u unit, g *group) *hostJob {
 	return j
 }
 
-// ping runs discovery (unless -Pn or a host:port target) and reverse DNS for one host.
-func (r *runner) ping(j *hostJob) {
-	if r.pinger != nil && j.u.pairs == nil {
-		st := r.pinger.Ping(j.ctx, j.u.addr, j.rtt)
-		if st.Err != nil {
-			r.warnOnce("host discovery: " + st.Err.Error())
-		}
-		j.h.Reason, j.h.ReasonTTL = st.Reason, st.TTL
-		if st.MAC != nil {
-			j.h.MAC = strings.ToUpper(st.MAC.String())
+// ping runs discovery for one host (not -Pn, not a host:port target).
+func (r *runner) ping(j *hostJob, p *phase) {
+	st := r.pinger.Ping(j.ctx, j.u.addr, j.rtt)
+	p.sent.Add(int64(st.Sent))
+	p.sentBytes.Add(int64(st.SentBytes))
+	if st.Err != nil {
+		r.warnOnce("host discovery: " + st.Err.Error())
+	}
+	j.h.Reason, j.h.ReasonTTL = st.Reason, st.TTL
+	if st.MAC != nil {
+		j.h.MAC = strings.ToUpper(st.MAC.String())
+		if r.o.MACVendors != nil {
 			j.h.MACVendor = r.o.MACVendors.Lookup(j.h.MAC)
-		}
-		if !st.Up {
-			j.h.Status = result.HostDown
-			return
+			r.macNamed.Store(true)
 		}
 	}
-	if !r.o.NoResolve {
-		j.h.Hostname = r.reverse(j.ctx, j.u.addr)
+	if !st.Up {
+		j.h.Status = result.HostDown
+		return
 	}
+	p.mu.Lock()
+	p.up++
+	p.mu.Unlock()
 }
 
 // scanHost runs the port scans and version detection of one up host.
 func (r *runner) scanHost(j *hostJob) {
 	o := r.o
-	techs := []portscan.Technique{o.TCP, portscan.UDP}
-	lists := [2][]uint16{o.ports(j.u, portspec.TCP), o.ports(j.u, portspec.UDP)}
-	if j.u.pairs != nil && techs[0] == 0 {
-		techs[0] = portscan.Connect
-	}
-	if techs[0] == 0 {
-		lists[0] = nil
+	total := 0
+	for _, l := range j.lists {
+		total += len(l)
 	}
 	// One array holds every port of the host (a -p- scan has 65,535): the host's memory is
 	// two allocations, freed as soon as the host is written.
-	vals := make([]result.Port, 0, len(lists[0])+len(lists[1]))
-	j.ports = make([]*result.Port, 0, cap(vals))
+	vals := make([]result.Port, 0, total)
+	j.ports = make([]*result.Port, 0, total)
 	g := j.g
-	g.mu.Lock()
-	if !g.started {
-		g.started, g.portStart = true, time.Now()
-		n := len(lists[0]) + len(lists[1])
-		g.mu.Unlock()
-		e := Event{Kind: PhaseStart, Phase: PortScan, Group: g.id, Technique: r.portScanName(lists), Hosts: g.portHosts, Ports: n}
-		if g.portHosts == 1 {
-			e.Addr, e.Name = j.u.addr, hostName(j.h)
-		}
-		r.emit(e)
-	} else {
-		g.mu.Unlock()
-	}
-	for i, tech := range techs {
-		if len(lists[i]) == 0 {
+	for _, p := range g.scans {
+		tech := techniqueOf(p.technique)
+		ports := j.lists[tech]
+		if len(ports) == 0 {
 			continue
 		}
-		st := r.scanner.Scan(j.ctx, portscan.Job{Addr: j.u.addr, Technique: tech, Ports: lists[i], RTT: j.rtt}, func(pr portscan.PortResult) {
-			p := result.Port{Number: int(pr.Port), Proto: pr.Proto.String(), State: pr.State.String(), Reason: string(pr.Reason), ReasonTTL: pr.TTL}
+		p.enter()
+		st := r.scanner.Scan(j.ctx, portscan.Job{Addr: j.u.addr, Technique: tech, Ports: ports, RTT: j.rtt}, func(pr portscan.PortResult) {
+			p.done.Add(1)
+			p.sent.Add(int64(pr.Tries))
+			if tech == portscan.SYN {
+				p.sentBytes.Add(int64(pr.Tries * portscan.SYNBytes(j.u.addr)))
+			}
+			res := result.Port{Number: int(pr.Port), Proto: pr.Proto.String(), State: pr.State.String(), Reason: string(pr.Reason), ReasonTTL: pr.TTL}
 			if pr.State == portscan.Open {
-				r.emit(Event{Kind: OpenPort, Phase: PortScan, Group: g.id, Addr: j.u.addr, Port: pr.Port, Proto: pr.Proto})
+				r.emit(Event{Kind: OpenPort, Phase: PortScan, Group: g.id, Technique: p.technique, Addr: j.u.addr, Port: pr.Port, Proto: pr.Proto})
+			} else if o.Debug >= 2 {
+				r.emit(Event{Kind: OpenPort, Phase: PortScan, Group: g.id, Technique: p.technique, Addr: j.u.addr, Port: pr.Port, Proto: pr.Proto, State: res.State})
 			}
 			if len(vals) < cap(vals) { // always: one outcome per port
-				vals = append(vals, p)
+				vals = append(vals, res)
 				j.ports = append(j.ports, &vals[len(vals)-1])
 			} else {
-				j.ports = append(j.ports, &p)
+				j.ports = append(j.ports, &res)
 			}
 		})
 		if st.Err != nil {
 			r.warnOnce(tech.String() + " scan of " + j.u.addr.String() + ": " + st.Err.Error())
 		}
-	}
-	g.mu.Lock()
-	g.portLeft--
-	last := g.portLeft == 0
-	g.mu.Unlock()
-	if last {
-		r.emit(Event{Kind: PhaseEnd, Phase: PortScan, Group: g.id, Technique: r.portScanName(lists), Hosts: g.portHosts, Elapsed: time.Since(g.portStart)})
+		p.leave()
 	}
 	if o.Version != nil {
 		r.versionScan(j)
+	} else {
+		r.servicesKnown(j, 0)
 	}
 }
 
-func (r *runner) portScanName(lists [2][]uint16) string {
-	var names []string
-	if len(lists[0]) > 0 && r.o.TCP != 0 {
-		names = append(names, techniqueName(r.o.TCP))
+// techniqueOf is the port scan of a phase's name.
+func techniqueOf(name string) portscan.Technique {
+	for _, t := range []portscan.Technique{portscan.SYN, portscan.UDP, portscan.Connect} {
+		if techniqueName(t) == name {
+			return t
+		}
 	}
-	if len(lists[1]) > 0 {
-		names = append(names, techniqueName(portscan.UDP))
-	}
-	return strings.Join(names, ", ")
+	return 0
 }
 
 // finish completes a host's record and writes it.
@@ -469,7 +579,7 @@ func (r *runner) finish(j *hostJob) {
 	if (h.Status == result.HostUp || o.Verbose > 0) && !(o.OpenOnly && h.Status == result.HostUp && !hasOpen(h)) {
 		o.Writer.Host(h)
 	}
-	r.emit(Event{Kind: HostDone, Group: j.g.id, Host: h, Addr: j.u.addr, Name: hostName(h)})
+	r.emit(Event{Kind: HostDone, Group: j.g.id, Host: h, Addr: j.u.addr, Name: hostName(h), Index: j.index})
 	g := j.g
 	g.mu.Lock()
 	g.left--
@@ -517,13 +627,10 @@ func (r *runner) versionScan(j *hostJob) {
 			services++
 		}
 	}
-	if services > 0 {
-		r.emit(Event{Kind: PhaseStart, Phase: ServiceScan, Group: j.g.id, Technique: "Service scan", Hosts: 1, Ports: services, Addr: j.u.addr, Name: hostName(h)})
-		start := time.Now()
-		defer func() {
-			r.emit(Event{Kind: PhaseEnd, Phase: ServiceScan, Group: j.g.id, Technique: "Service scan", Hosts: 1, Ports: services, Addr: j.u.addr, Name: hostName(h), Elapsed: time.Since(start)})
-		}()
-	}
+	phase := j.g.service
+	phase.enter()
+	r.servicesKnown(j, services)
+	defer phase.leave()
 	defer func() { o.markExcluded(j.ports, probed) }()
 	for _, pass := range []string{"open", "open|filtered"} {
 		for _, p := range j.ports {
@@ -543,6 +650,7 @@ func (r *runner) versionScan(j *hostJob) {
 			}
 			wg.Go(func() {
 				defer func() { <-r.sem }()
+				defer phase.done.Add(1)
 				res := o.Version.Scan(ctx, vscan.Target{IP: j.u.addr, Port: p.Number, Proto: proto, State: p.State})
 				svc := res.Service
 				if svc.Fingerprint != "" {
@@ -603,18 +711,4 @@ func (o *Options) markExcluded(ports, probed []*result.Port) {
 			p.Service = &result.Service{Name: o.Table.Lookup(p.Number, p.Proto), Product: "Excluded from version scan", Method: result.MethodTable, Conf: 3}
 		}
 	}
-}
-
-func (r *runner) reverse(ctx context.Context, a netip.Addr) string {
-	res := r.o.Resolver
-	if res == nil {
-		res = net.DefaultResolver
-	}
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-	defer cancel()
-	names, err := res.LookupAddr(ctx, a.String())
-	if err != nil || len(names) == 0 {
-		return ""
-	}
-	return strings.TrimSuffix(names[0], ".")
 }
