@@ -28,6 +28,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/signetscan/signet/internal/fixture"
 	"github.com/signetscan/signet/internal/testenv"
 )
 
@@ -378,10 +379,12 @@ func e2eXMLPorts(t *testing.T, path string) map[int]string {
 // netnsJob is what the helper process does inside a fresh network
 // namespace: open listeners, then run the binary.
 type netnsJob struct {
-	Listen map[string]string // "127.0.0.1:22" → kind ("udp" for the UDP responder)
+	Listen map[string]string // "127.0.0.1:22" → kind ("udp" for the UDP responder, "fixture-ssh" for internal/fixture's)
 	Bin    string
 	Args   []string
 	Stdin  string
+	// Hosts, when set, is the /etc/hosts the binary sees (a mount namespace of its own).
+	Hosts string
 }
 
 var netnsOnce struct {
@@ -414,12 +417,24 @@ func (e *e2e) inNetns(t *testing.T, listen map[string]string, stdin string, args
 // inNetnsRoot is inNetns with the privileges of the test (as root: SYN scan, raw discovery).
 func (e *e2e) inNetnsRoot(t *testing.T, listen map[string]string, stdin string, args ...string) e2eResult {
 	t.Helper()
+	return e.inNetnsJob(t, netnsJob{Listen: listen, Args: args, Stdin: stdin})
+}
+
+// inNetnsJob runs job (with the test's privileges) in a fresh network namespace, and a mount
+// namespace too when it has its own hosts file.
+func (e *e2e) inNetnsJob(t *testing.T, job netnsJob) e2eResult {
+	t.Helper()
 	if err := canNetns(); err != nil {
 		testenv.Missing(t, "no fresh network namespace: %v", err)
 	}
-	job, _ := json.Marshal(netnsJob{Listen: listen, Bin: e.bin, Args: args, Stdin: stdin})
-	return e.runCmd(t, "", []string{"SIGNET_E2E_NETNS=" + string(job)},
-		"unshare", "-n", "--", os.Args[0], "-test.run=^$", "-test.timeout=90s")
+	job.Bin = e.bin
+	spec, _ := json.Marshal(job)
+	unshare := []string{"-n"}
+	if job.Hosts != "" {
+		unshare = append(unshare, "-m")
+	}
+	return e.runCmd(t, "", []string{"SIGNET_E2E_NETNS=" + string(spec)},
+		"unshare", append(unshare, "--", os.Args[0], "-test.run=^$", "-test.timeout=90s")...)
 }
 
 // runIsolated runs the binary in a fresh network namespace with no
@@ -452,6 +467,19 @@ func netnsHelper(spec string) {
 	if out, err := exec.Command("ip", "link", "set", "lo", "up").CombinedOutput(); err != nil {
 		fail("ip link set lo up: %v %s", err, out)
 	}
+	if job.Hosts != "" {
+		f, err := os.CreateTemp("", "signet-e2e-hosts")
+		if err != nil {
+			fail("%v", err)
+		}
+		f.WriteString(job.Hosts)
+		f.Close()
+		out, err := exec.Command("mount", "--bind", f.Name(), "/etc/hosts").CombinedOutput()
+		os.Remove(f.Name()) // the mount keeps it
+		if err != nil {
+			fail("mount --bind %s /etc/hosts: %v %s", f.Name(), err, out)
+		}
+	}
 	for addr, kind := range job.Listen {
 		if kind == "udp" {
 			pc, err := net.ListenPacket("udp", addr)
@@ -464,6 +492,10 @@ func netnsHelper(spec string) {
 		ln, err := net.Listen("tcp", addr)
 		if err != nil {
 			fail("%v", err)
+		}
+		if k, ok := strings.CutPrefix(kind, "fixture-"); ok {
+			go fixture.ServeTCP(context.Background(), ln, fixture.Handler(k))
+			continue
 		}
 		go e2eServe(ln, e2eServers[kind])
 	}
@@ -527,6 +559,9 @@ func TestE2E(t *testing.T) {
 		{"Discovery", e2eDiscovery},
 		{"PortRanges", e2ePortRanges},
 		{"CIDR", e2eCIDR},
+		{"VerboseGoldens", e2eVerboseGoldens},
+		{"StatsEvery", e2eStatsEvery},
+		{"Terminal", e2eTerminal},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

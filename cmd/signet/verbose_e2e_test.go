@@ -1,0 +1,233 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/signetscan/signet/internal/fixture"
+	"github.com/signetscan/signet/internal/nmapnorm"
+	"github.com/signetscan/signet/internal/testenv"
+	"github.com/signetscan/signet/internal/tty"
+)
+
+// verboseGoldens is where nmap 7.93's recorded verbose output lives (scripts/record-verbose.sh).
+const verboseGoldens = "../../output/testdata/verbose"
+
+// e2eVerboseGoldens: signet run as nmap was for the recordings (as root, in a fresh network
+// namespace whose loopback has the same fixture services on 22, 25 and 80 and whose
+// /etc/hosts names 127.0.0.1 localhost) prints nmap's stdout and -oN file, line for line once
+// both are normalised (internal/nmapnorm: times, counts that depend on timing, the program's
+// name and the lines signet leaves out by design, docs/verbose.md).
+func e2eVerboseGoldens(t *testing.T, e *e2e) {
+	if os.Geteuid() != 0 {
+		testenv.Missing(t, "needs root: the recordings were made as root (SYN scan, raw packet counts)")
+	}
+	if _, err := os.Stat(nmapProbes); err != nil {
+		testenv.Missing(t, "nmap's data files not installed: the recordings used them")
+	}
+	listen := map[string]string{"127.0.0.1:22": "fixture-ssh", "127.0.0.1:25": "fixture-smtp", "127.0.0.1:80": "fixture-http"}
+	for _, name := range []string{"lo-sT-v", "lo-sS-v"} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			cmd, err := os.ReadFile(filepath.Join(verboseGoldens, name+".cmd"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			args := strings.Fields(string(cmd))[1:] // without "nmap"
+			oN := filepath.Join(t.TempDir(), name+".nmap")
+			r := e.inNetnsJob(t, netnsJob{Listen: listen, Hosts: "127.0.0.1 localhost\n", Args: append(args, "-oN", oN)})
+			if r.code != 0 {
+				t.Fatal(r)
+			}
+			got, err := os.ReadFile(oN)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range []struct{ what, golden, got string }{{"stdout", ".out", r.out}, {"-oN", ".nmap", string(got)}} {
+				want, err := os.ReadFile(filepath.Join(verboseGoldens, name+f.golden))
+				if err != nil {
+					t.Fatal(err)
+				}
+				w, g := nmapnorm.Normalize(string(want), nmapnorm.Options{}), nmapnorm.Normalize(f.got, nmapnorm.Options{})
+				if w != g {
+					t.Errorf("%s differs from nmap's (normalised)\n--- nmap:\n%s--- signet:\n%s--- signet as printed:\n%s", f.what, w, g, f.got)
+				}
+			}
+		})
+	}
+}
+
+var (
+	statsLine  = regexp.MustCompile(`^Stats: (\d+):(\d\d):(\d\d) elapsed; (\d+) hosts completed \((\d+) up\), (\d+) undergoing (Host Discovery|Ping Scan|ARP Ping Scan|SYN Stealth Scan|Connect Scan|UDP Scan|Service Scan)$`)
+	timingLine = regexp.MustCompile(`^(Parallel DNS resolution of \d+ hosts?\.|Ping Scan|ARP Ping Scan|SYN Stealth Scan|Connect Scan|UDP Scan|Service scan) Timing: About (\d+\.\d\d)% done(; ETC: \d\d:\d\d \(\d+:\d\d:\d\d remaining\))?$`)
+)
+
+// e2eStatsEvery: --stats-every 1s during a scan of 8 hosts × 12 services (six of them silent,
+// which version detection waits on) prints nmap's two status lines every second: at least
+// three with an estimate ("About 45.00% done; ETC: 12:31 (0:00:05 remaining)"), the elapsed
+// time growing, the hosts counted right. Not in the -oN file.
+func e2eStatsEvery(t *testing.T, e *e2e) {
+	listen := map[string]string{}
+	kinds := map[int]string{22: "ssh", 25: "smtp", 80: "http", 2222: "ssh", 2525: "smtp", 8080: "http"}
+	var ports []string
+	for p, k := range kinds {
+		listen["0.0.0.0:"+strconv.Itoa(p)] = "fixture-" + k
+		ports = append(ports, strconv.Itoa(p))
+	}
+	for p := 40001; p <= 40006; p++ {
+		listen["0.0.0.0:"+strconv.Itoa(p)] = "fixture-silent"
+		ports = append(ports, strconv.Itoa(p))
+	}
+	oN := filepath.Join(t.TempDir(), "stats.nmap")
+	start := time.Now()
+	r := e.inNetns(t, listen, "", "--stats-every", "1s", "-Pn", "-n", "-sV", "-p", strings.Join(ports, ","), "-oN", oN, "127.0.0.1-8")
+	took := time.Since(start)
+	if r.code != 0 {
+		t.Fatal(r)
+	}
+	if n := strings.Count(r.out, "Nmap scan report for "); n != 8 {
+		t.Fatalf("%d hosts reported, want 8:\n%s", n, r.out)
+	}
+	lines := strings.Split(r.out, "\n")
+	withETC, lastElapsed := 0, -1
+	for i, l := range lines {
+		m := statsLine.FindStringSubmatch(l)
+		if m == nil {
+			if strings.HasPrefix(l, "Stats:") || strings.Contains(l, " Timing: ") && !timingLine.MatchString(l) {
+				t.Errorf("not nmap's status line: %q", l)
+			}
+			continue
+		}
+		h, _ := strconv.Atoi(m[1])
+		mi, _ := strconv.Atoi(m[2])
+		s, _ := strconv.Atoi(m[3])
+		elapsed := h*3600 + mi*60 + s
+		completed, _ := strconv.Atoi(m[4])
+		up, _ := strconv.Atoi(m[5])
+		under, _ := strconv.Atoi(m[6])
+		if elapsed < lastElapsed || completed > 8 || up != 8 || under < 1 || under > 8 {
+			t.Errorf("line %d: %q (elapsed before: %ds)", i+1, l, lastElapsed)
+		}
+		lastElapsed = elapsed
+		if i+1 >= len(lines) || !timingLine.MatchString(lines[i+1]) {
+			t.Errorf("line %d: %q is not followed by the phase's Timing line", i+1, l)
+			continue
+		}
+		if tm := timingLine.FindStringSubmatch(lines[i+1]); tm[3] != "" {
+			withETC++
+		}
+	}
+	t.Logf("%d status lines with an estimate in a scan of %v", withETC, took.Round(time.Millisecond))
+	if withETC < 3 {
+		t.Errorf("%d Stats lines with \"About N%% done; ETC:\", want 3 or more:\n%s", withETC, r.out)
+	}
+	b, err := os.ReadFile(oN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantNot(t, "-oN", string(b), "Stats:", "Timing:")
+}
+
+// e2eTerminal: on a terminal (a pseudo-terminal here), signet draws its status line on stderr
+// and answers a key pressed with nmap's status lines; the terminal gets its settings back at
+// the end. --noninteractive turns both off.
+func e2eTerminal(t *testing.T, e *e2e) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go fixture.ServeTCP(t.Context(), ln, fixture.Handler("silent"))
+	port := strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+	args := []string{"--unprivileged", "-v", "-Pn", "-n", "-sV", "-p", port, "127.0.0.1"}
+
+	out, echo := e.onTerminal(t, args, "Initiating Service scan", "x")
+	wantContains(t, "terminal", out, "Stats: 0:00:", " hosts completed (1 up), 1 undergoing Service Scan\r\n",
+		"\r\nService scan Timing: About ", "\r\x1b[KService Scan: About ", "signet done: 1 IP address (1 host up)")
+	if !echo {
+		t.Error("the terminal did not get its settings back (echo off)")
+	}
+	// The status line is erased for good before the closing lines.
+	if last := out[strings.LastIndex(out, "\x1b[K")+3:]; !strings.HasPrefix(last, "Read data files from: ") {
+		t.Errorf("the status line is not erased before the closing lines:\n%q", out)
+	}
+
+	out, _ = e.onTerminal(t, append([]string{"--noninteractive"}, args...), "Initiating Service scan", "x")
+	wantNot(t, "--noninteractive", out, "\x1b[K", "Stats:")
+}
+
+// onTerminal runs the binary with a pseudo-terminal as its standard input, output and error
+// (and controlling terminal), types keys once the output has after, and returns all that
+// was printed and whether the terminal echoes again at the end.
+func (e *e2e) onTerminal(t *testing.T, args []string, after, keys string) (string, bool) {
+	t.Helper()
+	ptmx, pts, err := tty.OpenPTY()
+	if err != nil {
+		testenv.Missing(t, "no pseudo-terminal: %v", err)
+	}
+	defer ptmx.Close()
+	cmd := exec.Command(e.bin, args...)
+	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+e.cfg)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = pts, pts, pts
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	pts.Close()
+	var mu sync.Mutex
+	var buf bytes.Buffer
+	read := make(chan struct{})
+	go func() {
+		defer close(read)
+		b := make([]byte, 4096)
+		for {
+			n, err := ptmx.Read(b)
+			mu.Lock()
+			buf.Write(b[:n])
+			mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	text := func() string {
+		mu.Lock()
+		defer mu.Unlock()
+		return buf.String()
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(text(), after) && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	time.Sleep(1200 * time.Millisecond) // a status line is drawn every second
+	io.WriteString(ptmx, keys)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("signet %q: %v\n%s", args, err, text())
+		}
+	case <-time.After(e2eRunTimeout):
+		cmd.Process.Kill()
+		t.Fatalf("signet %q did not finish:\n%q", args, text())
+	}
+	echo := terminalEchoes(ptmx)
+	// The reader ends when the last process with the terminal open is gone.
+	select {
+	case <-read:
+	case <-time.After(2 * time.Second):
+	}
+	return text(), echo
+}
