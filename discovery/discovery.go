@@ -124,6 +124,7 @@ type Pinger struct {
 
 	localOnce sync.Once
 	local     map[netip.Addr]bool
+	segments  []netip.Prefix // subnets of the Ethernet interfaces
 }
 
 // New returns a Pinger. Warnings name the probes it cannot send without privileges.
@@ -208,18 +209,55 @@ func (p *Pinger) Local(addr netip.Addr) bool {
 	if a.IsLoopback() {
 		return true
 	}
+	p.interfaces()
+	return p.local[a]
+}
+
+// OnLink reports whether addr is on a local Ethernet segment (in the subnet of an Ethernet
+// interface that is up, as they were when first asked), where discovery as root uses ARP or
+// neighbor discovery: also with -Pn, as nmap does.
+func (p *Pinger) OnLink(addr netip.Addr) bool {
+	if !p.cfg.Privileged {
+		return false
+	}
+	a := addr.Unmap().WithZone("")
+	p.interfaces()
+	if p.local[a] {
+		return false
+	}
+	for _, pfx := range p.segments {
+		if pfx.Contains(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// interfaces reads this machine's addresses and Ethernet subnets once.
+func (p *Pinger) interfaces() {
 	p.localOnce.Do(func() {
 		p.local = map[netip.Addr]bool{}
-		addrs, _ := net.InterfaceAddrs()
-		for _, ia := range addrs {
-			if n, ok := ia.(*net.IPNet); ok {
-				if ip, ok := netip.AddrFromSlice(n.IP); ok {
-					p.local[ip.Unmap()] = true
+		ifs, _ := net.Interfaces()
+		for _, ifi := range ifs {
+			addrs, _ := ifi.Addrs()
+			for _, ia := range addrs {
+				n, ok := ia.(*net.IPNet)
+				if !ok {
+					continue
+				}
+				ip, ok := netip.AddrFromSlice(n.IP)
+				if !ok {
+					continue
+				}
+				ip = ip.Unmap()
+				p.local[ip] = true
+				ones, _ := n.Mask.Size()
+				if len(ifi.HardwareAddr) == 6 && ifi.Flags&net.FlagUp != 0 && ifi.Flags&net.FlagLoopback == 0 {
+					p.segments = append(p.segments, netip.PrefixFrom(ip, ones).Masked())
 				}
 			}
 		}
 	})
-	return p.local[a]
 }
 
 // Close releases raw sockets.
@@ -283,5 +321,13 @@ func (p *Pinger) connectPing(ctx context.Context, addr netip.Addr, rtt *portscan
 			}
 		})
 	best.Sent = sent
+	if !best.Up && best.Reason == string(portscan.ReasonHostUnreach) {
+		// On the local segment a connect fails with EHOSTUNREACH when no neighbour answered
+		// ARP: nothing came back, and nmap says no-response (a router's ICMP error for a host
+		// further away stays host-unreach).
+		if rt, err := rawnet.Lookup(addr); err == nil && rt.OnLink {
+			best.Reason = ReasonNoResponse
+		}
+	}
 	return best
 }

@@ -21,7 +21,7 @@ import (
 //
 // It also puts them in nmap's order, which a pipelined engine does not keep by itself:
 //   - host groups come one after the other: what a group reports while an earlier group is
-//     not done (GroupDone) waits until it is;
+//     not done (GroupDone) waits until it is (groups are numbered from 1 without gaps);
 //   - a phase's lines stay together: a phase that starts while another of its group prints
 //     has its lines held, and printed once the earlier phase has ended;
 //   - a host's report is placed by its HostDone event: a down host's at once (after the
@@ -40,9 +40,8 @@ type Console struct {
 
 	queue    []*block             // by group, then as they came; the head prints as it comes
 	phases   map[phaseKey]*block  // phases not ended
-	open     map[int]bool         // groups seen and not done
-	low      int                  // the smallest of open, 0 when it must be found again
-	finished int                  // the highest group done
+	done     map[int]bool         // groups done, above doneUpTo
+	doneUpTo int                  // groups 1 to doneUpTo are all done
 	pending  []report             // reports until HostDone names their group
 	held     map[int][]heldReport // a group's up-host reports, until GroupDone
 
@@ -85,7 +84,7 @@ func NewConsole(w io.Writer, loc *time.Location) *Console {
 		loc = time.Local
 	}
 	return &Console{n: NewNormal(w, Interactive), loc: loc, phases: map[phaseKey]*block{},
-		open: map[int]bool{}, held: map[int][]heldReport{}}
+		done: map[int]bool{}, held: map[int][]heldReport{}}
 }
 
 // Begin writes the header (and -d's lines about ports and timing).
@@ -137,12 +136,6 @@ func (c *Console) Event(e Event) {
 		return
 	}
 	c.events = true
-	if e.Group > 0 && e.Kind != GroupDone && !c.done(e.Group) && !c.open[e.Group] {
-		c.open[e.Group] = true
-		if c.low != 0 && e.Group < c.low {
-			c.low = e.Group
-		}
-	}
 	switch e.Kind {
 	case PhaseStart:
 		c.phaseStart(e)
@@ -179,10 +172,10 @@ func (c *Console) Event(e Event) {
 	case GroupDone:
 		c.releaseHeld(e.Group)
 		delete(c.held, e.Group)
-		delete(c.open, e.Group)
-		c.finished = max(c.finished, e.Group)
-		if e.Group == c.low {
-			c.low = 0
+		c.done[e.Group] = true
+		for c.done[c.doneUpTo+1] {
+			delete(c.done, c.doneUpTo+1)
+			c.doneUpTo++
 		}
 	}
 	c.flush()
@@ -261,23 +254,9 @@ func (c *Console) insert(b *block) {
 	c.queue = slices.Insert(c.queue, i, b)
 }
 
-// printable reports whether a block's group may print: every earlier group is done.
-func (c *Console) printable(b *block) bool {
-	if len(c.open) == 0 {
-		return true
-	}
-	if c.low == 0 {
-		c.low = maxGroup
-		for g := range c.open {
-			c.low = min(c.low, g)
-		}
-	}
-	return b.group <= c.low
-}
-
-// done reports whether a group has had its GroupDone (groups end in order, mostly: an
-// event of a group at or below the last one ended is late, and opens nothing).
-func (c *Console) done(g int) bool { return g <= c.finished && !c.open[g] }
+// printable reports whether a block's group may print: every earlier group is done. The
+// scan numbers its groups from 1 without gaps.
+func (c *Console) printable(b *block) bool { return b.group <= c.doneUpTo+1 }
 
 // live reports whether a block is the one printing as it comes.
 func (c *Console) live(b *block) bool {
@@ -386,8 +365,7 @@ func (c *Console) release() {
 	}
 	c.queue = nil
 	clear(c.phases)
-	clear(c.open)
-	c.low, c.events = 0, false
+	c.events = false
 }
 
 // releaseHeld queues a group's up-host reports, in target order.

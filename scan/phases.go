@@ -23,6 +23,7 @@ type phase struct {
 	// host's entry.
 	deferred bool
 
+	once    sync.Once // the start
 	mu      sync.Mutex
 	entered int       // hosts that entered
 	left    int       // hosts that left
@@ -48,37 +49,37 @@ func (p *phase) one(a netip.Addr, name string) *phase {
 	return p
 }
 
-// enter records a host's entry; the first one starts the phase.
+// enter records a host's entry; the first one starts the phase, and the others wait until
+// it has been reported (so that nothing of theirs is reported before it).
 func (p *phase) enter() {
 	p.mu.Lock()
 	p.entered++
-	first := p.entered == 1
-	if first {
+	if p.entered == 1 {
 		p.first = time.Now()
 	}
-	start := first && !p.deferred
-	if start {
-		p.started = true
-	}
 	p.mu.Unlock()
-	if start {
-		p.r.startPhase(p)
+	if !p.deferred {
+		p.once.Do(p.start)
 	}
 }
 
-// ready starts a deferred phase once its counts are known.
-func (p *phase) ready() {
+// start reports the phase's start (once).
+func (p *phase) start() {
 	p.mu.Lock()
-	if p.started {
-		p.mu.Unlock()
-		return
-	}
-	p.started = true
 	if p.first.IsZero() {
 		p.first = time.Now()
 	}
 	p.mu.Unlock()
 	p.r.startPhase(p)
+	p.mu.Lock()
+	p.started = true
+	p.mu.Unlock()
+}
+
+// ready starts a deferred phase once its counts are known; it ends at once when every host
+// has left already.
+func (p *phase) ready() {
+	p.once.Do(p.start)
 	p.mu.Lock()
 	end := p.left == p.hosts && !p.ended
 	p.ended = p.ended || end

@@ -80,8 +80,10 @@ type Options struct {
 	HostsFile string
 }
 
-// Run scans every target and writes each host as soon as it is finished. It returns the
-// end-of-run record; when ctx is cancelled the hosts already written stand.
+// Run scans every target and writes each host as soon as it is finished: a down host after
+// its group's discovery, an up host once it and the up hosts before it in its group are
+// (nmap's order within a group). It returns the end-of-run record; when ctx is cancelled the
+// hosts already written stand.
 //
 // Run completes run.DataFiles with the files it read while scanning (nmap-mac-prefixes, when
 // it named a MAC address's maker), before the writers' End.
@@ -163,7 +165,9 @@ func newRunner(o *Options) *runner {
 			MaxRate: o.MaxRate, MinRate: o.MinRate})
 		r.ownScan = true
 	}
-	if !o.NoPing {
+	// -Pn as root still resolves hosts on the local Ethernet segment by ARP, as nmap does: a
+	// host there that does not answer is down, even with -Pn.
+	if !o.NoPing || o.Privileged && !o.PingOnly {
 		var warns []string
 		r.pinger, warns = discovery.New(discovery.Config{Probes: o.Ping, Privileged: o.Privileged, Scanner: r.scanner})
 		for _, w := range warns {
@@ -222,7 +226,11 @@ type hostJob struct {
 	g      *group
 	lists  map[portscan.Technique][]uint16 // the ports of each port scan
 	index  int                             // place in the target order
-	ports  []*result.Port
+	// upPos is the host's place among its group's up hosts that are port-scanned, -1 for the
+	// others (written as soon as they are finished); finished is set under the group's wmu.
+	upPos    int
+	finished bool
+	ports    []*result.Port
 }
 
 // group is a batch of hosts that went through discovery together.
@@ -237,6 +245,12 @@ type group struct {
 	service  *phase
 	services atomic.Int64 // services found so far
 	scanning atomic.Int64 // up hosts still in their port scans
+
+	// order are the up hosts handed to the port scans, in target order; written counts those
+	// written (under wmu).
+	order   []*hostJob
+	written int
+	wmu     sync.Mutex
 
 	mu   sync.Mutex
 	left int // hosts not finished
@@ -273,11 +287,15 @@ func (r *runner) discover(ctx context.Context, units <-chan unit, portq chan<- *
 			if r.pinger == nil || u.pairs != nil {
 				continue
 			}
-			if o.Privileged && r.pinger.Local(u.addr) {
-				jobs[i].h.Reason = discovery.ReasonLocalhost // up without a probe, as nmap as root
-				continue
+			switch {
+			case o.Privileged && r.pinger.Local(u.addr):
+				if !o.NoPing {
+					jobs[i].h.Reason = discovery.ReasonLocalhost // up without a probe, as nmap as root
+				}
+			case o.NoPing && !r.pinger.OnLink(u.addr):
+			default:
+				pinged = append(pinged, jobs[i])
 			}
-			pinged = append(pinged, jobs[i])
 		}
 		if len(pinged) > 0 {
 			// One name and count for the group, its first host's (nmap's host groups
@@ -362,6 +380,10 @@ func (r *runner) plan(g *group, up []*hostJob) {
 		g.service.deferred = true
 	}
 	g.scanning.Store(int64(len(up)))
+	g.order = up
+	for i, j := range up {
+		j.upPos = i
+	}
 }
 
 // techniques are the port scans of a scan, in nmap's order: SYN, UDP, connect.
@@ -438,7 +460,7 @@ func (r *runner) newJob(ctx context.Context, u unit, g *group) *hostJob {
 	} else {
 		h.AddrType = result.IPv4
 	}
-	j := &hostJob{u: u, h: h, g: g, rtt: g.rtt.Child(), lists: map[portscan.Technique][]uint16{}}
+	j := &hostJob{u: u, h: h, g: g, rtt: g.rtt.Child(), lists: map[portscan.Technique][]uint16{}, upPos: -1}
 	if !r.o.PingOnly {
 		tcp := r.o.TCP
 		if u.pairs != nil && tcp == 0 {
@@ -575,12 +597,31 @@ func (r *runner) finish(j *hostJob) {
 		r.end.HostsDown++
 	}
 	r.mu.Unlock()
-	// --open leaves out up hosts with nothing open, as nmap does.
-	if (h.Status == result.HostUp || o.Verbose > 0) && !(o.OpenOnly && h.Status == result.HostUp && !hasOpen(h)) {
+	g := j.g
+	if j.upPos < 0 {
+		r.write(j)
+		return
+	}
+	// The group's up hosts are written in target order, as nmap writes them: each as soon as
+	// it and the hosts before it are finished.
+	g.wmu.Lock()
+	defer g.wmu.Unlock()
+	j.finished = true
+	for g.written < len(g.order) && g.order[g.written].finished {
+		r.write(g.order[g.written])
+		g.written++
+	}
+}
+
+// write hands a finished host to the writers (but a down host without -v and the hosts
+// --open leaves out) and reports it done, and its group after its last host.
+func (r *runner) write(j *hostJob) {
+	o, h, g := r.o, j.h, j.g
+	// --open leaves out down hosts and up hosts with nothing open, as nmap does.
+	if h.Status == result.HostUp && !(o.OpenOnly && !hasOpen(h)) || h.Status != result.HostUp && o.Verbose > 0 && !o.OpenOnly {
 		o.Writer.Host(h)
 	}
-	r.emit(Event{Kind: HostDone, Group: j.g.id, Host: h, Addr: j.u.addr, Name: hostName(h), Index: j.index})
-	g := j.g
+	r.emit(Event{Kind: HostDone, Group: g.id, Host: h, Addr: j.u.addr, Name: hostName(h), Index: j.index})
 	g.mu.Lock()
 	g.left--
 	last := g.left == 0

@@ -481,6 +481,14 @@ func netnsHelper(spec string) {
 		}
 	}
 	for addr, kind := range job.Listen {
+		if kind == "fixture-dns" {
+			pc, err := net.ListenPacket("udp", addr)
+			if err != nil {
+				fail("%v", err)
+			}
+			go fixture.ServePTR(context.Background(), pc, nil)
+			continue
+		}
 		if kind == "udp" {
 			pc, err := net.ListenPacket("udp", addr)
 			if err != nil {
@@ -560,6 +568,7 @@ func TestE2E(t *testing.T) {
 		{"PortRanges", e2ePortRanges},
 		{"CIDR", e2eCIDR},
 		{"VerboseGoldens", e2eVerboseGoldens},
+		{"VerboseNetGoldens", e2eVerboseNetGoldens},
 		{"StatsEvery", e2eStatsEvery},
 		{"Terminal", e2eTerminal},
 	} {
