@@ -139,3 +139,28 @@ func FuzzParseHosts(f *testing.F) {
 		}
 	})
 }
+
+// The scan's event kinds and phases have output.Event's numbers, and Output carries every
+// field over.
+func TestEventOutput(t *testing.T) {
+	pairs := [][2]int{{int(PhaseStart), int(output.PhaseStart)}, {int(PhaseEnd), int(output.PhaseEnd)},
+		{int(OpenPort), int(output.OpenPort)}, {int(HostDone), int(output.HostDone)}, {int(Progress), int(output.Progress)},
+		{int(GroupDone), int(output.GroupDone)}, {int(Discovery), int(output.Discovery)}, {int(PortScan), int(output.PortScan)},
+		{int(ServiceScan), int(output.ServiceScan)}, {int(Resolve), int(output.Resolve)}}
+	for _, p := range pairs {
+		if p[0] != p[1] {
+			t.Errorf("scan %d, output %d", p[0], p[1])
+		}
+	}
+	h := &result.Host{Addr: "10.0.0.1"}
+	now := time.Now()
+	e := Event{Kind: OpenPort, Phase: PortScan, Time: now, Group: 2, Technique: "UDP Scan", Hosts: 3, Up: 4, Ports: 5,
+		Elapsed: time.Second, Addr: netip.MustParseAddr("10.0.0.1"), Name: "a", Port: 53, Proto: portspec.UDP, State: "closed",
+		Host: h, Index: 7, Done: 0.5, Completed: 6, Sent: 8, SentBytes: 9}
+	want := output.Event{Kind: output.OpenPort, Phase: output.PortScan, Time: now, Group: 2, Technique: "UDP Scan", Hosts: 3,
+		Up: 4, Ports: 5, Elapsed: time.Second, Addr: netip.MustParseAddr("10.0.0.1"), Name: "a", Port: 53, Proto: "udp",
+		State: "closed", Host: h, Index: 7, Done: 0.5, Completed: 6, Sent: 8, SentBytes: 9}
+	if got := e.Output(); got != want {
+		t.Errorf("Output:\n got %+v\nwant %+v", got, want)
+	}
+}

@@ -82,6 +82,11 @@ OUTPUT:
   --xml-scanner <name>: scanner attribute of XML output (default nmap, the only
      value nmap.dtd allows; "signet" names this tool but is not DTD-valid)
   -v, -d: more verbose / debugging; --open: only open ports; --reason
+  --stats-every <time>: print nmap's status lines ("Stats: ...") that often
+RUNTIME INTERACTION (on a terminal):
+  a status line on stderr; keys: any key prints the status lines, v/V and
+  d/D raise/lower verbosity and debugging, ? lists them;
+  --noninteractive: neither
 MISC:
   -6: resolve host names to IPv6 addresses (IPv6 addresses are always taken)
   -h: this help; --version: print version
