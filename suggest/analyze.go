@@ -299,9 +299,11 @@ var (
 		// a time alone
 		regexp.MustCompile(`\d{1,2}:\d{2}:\d{2}(?:\.\d+)?`),
 	}
-	uuidRe    = regexp.MustCompile(`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`)
-	ipv4Re    = regexp.MustCompile(`\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}`)
-	versionRe = regexp.MustCompile(`\d+(?:\.\d+)+(?:[a-z]+\d*)?`)
+	// id='…', sid="…", nonce='…': an attribute naming a session or challenge.
+	sessAttrRe = regexp.MustCompile(`(?i)\b(?:id|sid|session(?:[-_]?id)?|nonce|token|challenge|salt|cookie)=(['"])`)
+	uuidRe     = regexp.MustCompile(`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`)
+	ipv4Re     = regexp.MustCompile(`\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}`)
+	versionRe  = regexp.MustCompile(`\d+(?:\.\d+)+(?:[a-z]+\d*)?`)
 	// A package revision after a version: 2+deb12u10, 1~deb12u3, 13+b2, 0ubuntu1.
 	revisionRe = regexp.MustCompile(`\d[\w~+]*?(?:deb\d|ubuntu|\+b\d|bpo|el\d|fc\d|dfsg)[\w.~+]*`)
 	// The same right after a version: 1.8.2+deb5+b1.
@@ -344,6 +346,17 @@ func textSpans(data []byte, from, to, port int) []span {
 			}
 			add(m[0], m[1], dateClass(d), "date or time", prioDate)
 		}
+	}
+	// A quoted attribute that names a session (XMPP's stream id, a nonce,
+	// a token) changes from one connection to the next, and may be empty
+	// in one recording: the value and its closing quote become a class.
+	for _, m := range sessAttrRe.FindAllSubmatchIndex(s, -1) {
+		q := s[m[2]]
+		end := bytes.IndexByte(s[m[3]:], q)
+		if end < 0 || end > 128 {
+			continue
+		}
+		add(m[3], m[3]+end+1, `[^`+string(q)+`]*`+string(q), "session id", prioHex)
 	}
 	for _, m := range uuidRe.FindAllIndex(s, -1) {
 		add(m[0], m[1], `[0-9a-fA-F-]+`, "id", prioHex)

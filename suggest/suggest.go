@@ -701,6 +701,11 @@ func (b *builder) buildText(strong bool) ([]part, []string, string) {
 	if !strong {
 		b.shortenWeak(kept)
 	}
+	for _, i := range kept {
+		if !xmlOrderFree(b.rep.data[b.rep.units[i].start:b.end(i)]) {
+			return nil, nil, "the identifying text is an XML tag with several attributes, whose order a server may change from one connection to the next (give --also with another recording)"
+		}
+	}
 	// More lines while the line still takes other services' replies.
 	for {
 		re := b.mustCompile(b.textParts(kept))

@@ -20,9 +20,10 @@
 # ---------------------------------------------------------------------------
 # SAFETY — nothing started here may reach outside this machine:
 #  * every listener is bound to 127.0.0.1 (explicit address in each config or
-#    command line; IPv6 off where the daemon has a switch). After start, every
-#    listening socket owned by the bed's processes is checked: one on 0.0.0.0,
-#    :: or any non-127.0.0.1 address makes start fail (exit 1) and tear down.
+#    command line; IPv6 off where the daemon has a switch; a few daemons add
+#    ::1, the IPv6 loopback, by themselves). After start, every listening
+#    socket owned by the bed's processes is checked: one on 0.0.0.0, :: or any
+#    address other than 127.0.0.1 and ::1 makes start fail (exit 1) and tear down.
 #  * DNS: bind9 (recursion no, no forwarders, no rndc), nsd (authoritative, no
 #    zones), dnsmasq (--no-resolv --no-hosts, no --server), unbound
 #    (local-zone "." static: answers locally, never iterates or forwards, no
@@ -41,7 +42,8 @@
 #    STUN-only over UDP (no relay, no TCP/TLS, no CLI), inspircd does not
 #    resolve client hostnames (its DNS socket is bound to 127.0.0.1), cups has
 #    no browsing, samba has no netbios/nmbd and no RPC helpers, snmpd has no
-#    SMUX listener, prosody has no s2s.
+#    SMUX listener, prosody's s2s port only listens (no dialback, so it
+#    never connects back to a peer's domain).
 #  * ports: start appends 41000-42199 to net.ipv4.ip_local_reserved_ports so
 #    the kernel never hands one of the bed's ports to another program as an
 #    ephemeral port (that only affects automatic port choice); a port already
@@ -54,10 +56,16 @@
 #    `stop` signals those process groups only (TERM, then KILL after 15 s),
 #    then looks for strays: SIGNET_TESTBED=DIR in the environment, or an
 #    orphan with a path under DIR on its command line — never by program name.
-#  * left out: gpsd (always also binds ::1), zabbix-agent (ListenPort must be
-#    < 32768), proftpd/pure-ftpd (conflict with vsftpd in Debian), exim4 and
-#    opensmtpd (conflict with postfix), rpcbind (fixed port 111), asterisk (not
-#    in bookworm), mongodb/couchdb/kafka (not in Debian).
+#  * left out: see testbed/selection.tsv (the walk of testbed/ranking.tsv)
+#    and testbed/skips.tsv, which say for each ranked source why it is not
+#    here. Servers that fork away (BSD lpd) are found by their marker.
+#  * added from the ranking: tor runs with DisableNetwork (only its control
+#    port listens); transmission and deluge have DHT, PEX, LPD, UPnP and
+#    NAT-PMP off and no torrent; amavisd forwards only to 127.0.0.1:41001;
+#    freeciv does not announce itself (-A none); zookeeper has JMX off;
+#    rabbitmq's epmd and Erlang distribution port are on 127.0.0.1 (epmd also
+#    binds ::1); kamailio has dns/rev_dns off; prosody's s2s port only listens;
+#    ss-server's ACL blocks every outbound address; dante blocks every request.
 # ---------------------------------------------------------------------------
 set -u
 PATH=/usr/sbin:/usr/bin:/sbin:/bin # Debian's binaries, not a pyenv/venv shim
@@ -74,12 +82,20 @@ redis-server memcached mariadb-server postgresql beanstalkd mosquitto nats-serve
 dnsmasq-base bind9 unbound nsd slapd krb5-kdc rsync cups-daemon ngircd inspircd znc prosody
 openbsd-inetd inetutils-telnetd git subversion nagios-nrpe-server munin-node
 tigervnc-standalone-server icecast2 mpd samba coturn uhub chrony snmpd tftpd-hpa
-openssl iproute2 procps"
+openssl iproute2 procps
+tryton-server pulseaudio uwsgi uwsgi-plugin-python3 mercurial gkrellmd snmptrapd dictd dictfmt dictzip cvs lpr
+tor spamd mailutils-imap4d mailutils-pop3d openvswitch-common rsh-server redis-sentinel krb5-admin-server
+tightvncserver xfonts-base dbskkd-cdb transmission-daemon twiggy bitlbee fingerd deluged etcd-server
+freeciv-server ganglia-monitor iperf3 knot prometheus-node-exporter rabbitmq-server shadowsocks-libev
+starman uucp python3-waitress amavisd-new c-icap dante-server distcc fossil kamailio oidentd
+pgbouncer quassel-core xrdp zookeeperd mopidy"
 
 # ---------------------------------------------------------------- install
 cmd_install() {
 	local made_policy=0 missing=() p
 	for p in $PACKAGES; do
+		# xinetd serves the inetd units as well (it conflicts with openbsd-inetd)
+		[ "$p" = openbsd-inetd ] && dpkg-query -W -f '${Status}' xinetd 2>/dev/null | grep -q 'ok installed' && continue
 		dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
 	done
 	if [ ${#missing[@]} = 0 ]; then
@@ -780,12 +796,16 @@ data_path = "$X"
 interfaces = { "127.0.0.1" }
 c2s_ports = { $(port xmpp-prosody) }
 c2s_direct_tls_ports = { }
-s2s_ports = { }
+s2s_ports = { $(port xmpp-s2s-prosody) }
 http_ports = { }
 https_ports = { }
 component_ports = { }
 modules_enabled = { "disco"; "saslauth"; "tls"; "version"; }
-modules_disabled = { "s2s"; }
+-- s2s listens (both sides of XMPP: client and server ports) but never
+-- dials out: no dialback (it would connect back to the domain a peer
+-- claims), certificate-only auth, and no user to send a stanza anywhere
+modules_disabled = { "dialback"; }
+s2s_secure_auth = true
 log = { error = "$X/error.log" }
 VirtualHost "signet.test"
 EOC
@@ -793,8 +813,7 @@ EOC
 }
 
 u_inetd() {
-	printf '127.0.0.1:%s stream tcp nowait root /usr/sbin/telnetd telnetd\n' "$(port telnet-inetutils)" >"$D/inetd.conf"
-	run inetd inetd -d "$D/inetd.conf"
+	inetd_unit inetd "127.0.0.1:$(port telnet-inetutils) stream tcp nowait root /usr/sbin/telnetd telnetd"
 }
 
 u_git-daemon() {
@@ -1007,6 +1026,540 @@ u_tftpd() {
 	run tftpd in.tftpd -4 -L -a "127.0.0.1:$(port tftp)" -s "$D/tftp" -u nobody -P "$D/tftp.pid"
 }
 
+# ---------------------------------------------------------------- units grown by ranking
+# Servers added by walking testbed/ranking.tsv (testbed/selection.tsv gives
+# each source's decision and why some were left out). A program that runs
+# from inetd gets an inetd of its own, so each unit is one server program.
+
+# inetd_unit UNIT LINE...: a super-server of its own serving these
+# inetd.conf lines ("127.0.0.1:PORT stream tcp nowait USER SERVER ARGV0 ARGS").
+# openbsd-inetd and xinetd conflict in Debian (both are inet-superserver):
+# whichever is installed serves them.
+inetd_unit() {
+	local unit=$1
+	shift
+	if command -v inetd >/dev/null; then
+		printf '%s\n' "$@" >"$D/inetd-$unit.conf"
+		run "$unit" inetd -d "$D/inetd-$unit.conf"
+		return
+	fi
+	command -v xinetd >/dev/null || { echo "neither openbsd-inetd nor xinetd is installed"; return 1; }
+	local line addr sock proto wait user server argv0 args n=0
+	{
+		printf 'defaults\n{\n\tinstances = 20\n}\n'
+		for line in "$@"; do
+			read -r addr sock proto wait user server argv0 args <<<"$line"
+			n=$((n + 1))
+			printf 'service %s-%s\n{\n\ttype = UNLISTED\n\tsocket_type = %s\n\tprotocol = %s\n\tport = %s\n\tbind = %s\n\twait = %s\n\tuser = %s\n\tserver = %s\n' \
+				"$unit" "$n" "$sock" "$proto" "${addr##*:}" "${addr%:*}" "$([ "$wait" = wait ] && echo yes || echo no)" "$user" "$server"
+			[ -n "$args" ] && printf '\tserver_args = %s\n' "$args"
+			printf '}\n'
+		done
+	} >"$D/xinetd-$unit.conf"
+	run "$unit" xinetd -dontfork -stayalive -f "$D/xinetd-$unit.conf" -pidfile "$D/xinetd-$unit.pid"
+}
+
+u_smbd2() {
+	# SMB2/3 only: it refuses the SMB1 negotiation older scanners send
+	local S=$D/samba2
+	mkdir -p "$S/private" "$S/lock" "$S/state" "$S/cache" "$S/pid" "$S/ncalrpc" "$S/log" "$S/share"
+	chmod 700 "$S/private"
+	cat >"$S/smb.conf" <<EOC
+[global]
+	workgroup = SIGNET
+	netbios name = TESTBED2
+	server string = signet testbed smb2
+	server role = standalone server
+	server min protocol = SMB2
+	interfaces = 127.0.0.1
+	bind interfaces only = yes
+	smb ports = $(port smb2-samba)
+	disable netbios = yes
+	map to guest = bad user
+	private dir = $S/private
+	lock directory = $S/lock
+	state directory = $S/state
+	cache directory = $S/cache
+	pid directory = $S/pid
+	ncalrpc dir = $S/ncalrpc
+	passdb backend = tdbsam:$S/private/passdb.tdb
+	log file = $S/log/log.%m
+	load printers = no
+	printing = bsd
+	printcap name = /dev/null
+	disable spoolss = yes
+	dns proxy = no
+	rpc start on demand helpers = no
+[share]
+	path = $S/share
+	read only = yes
+	guest ok = yes
+EOC
+	run smbd2 smbd --foreground --no-process-group -s "$S/smb.conf"
+}
+
+u_trytond() {
+	local T=$D/trytond
+	mkdir -p "$T/data" && chown -R nobody:nogroup "$T"
+	printf '[web]\nlisten = 127.0.0.1:%s\n[database]\nuri = sqlite://\npath = %s/data\n' "$(port http-trytond)" "$T" >"$T/trytond.conf"
+	run trytond runuser -u nobody -- trytond -c "$T/trytond.conf"
+}
+
+u_pulseaudio() {
+	local P=$D/pulse
+	mkdir -p "$P/home" "$P/run" && chown -R nobody:nogroup "$P"
+	chmod 700 "$P/run"
+	HOME=$P/home XDG_RUNTIME_DIR=$P/run run pulseaudio runuser -u nobody -m -- pulseaudio -n --daemonize=no --exit-idle-time=-1 \
+		--use-pid-file=no --disallow-module-loading=no -L module-null-sink \
+		-L "module-native-protocol-tcp port=$(port pulseaudio-native) listen=127.0.0.1 auth-anonymous=1" \
+		-L "module-http-protocol-tcp port=$(port http-pulseaudio) listen=127.0.0.1"
+}
+
+u_uwsgi() {
+	mkdir -p "$D/uwsgi"
+	printf 'def application(env, start):\n    start("200 OK", [("Content-Type", "text/html")])\n    return [b"<html><title>signet testbed</title></html>"]\n' >"$D/uwsgi/app.py"
+	run uwsgi uwsgi --plugin python3 --http-socket "127.0.0.1:$(port http-uwsgi)" --wsgi-file "$D/uwsgi/app.py" \
+		--master --processes 1 --uid nobody --gid nogroup --die-on-term
+}
+
+u_hg() {
+	mkdir -p "$D/hg"
+	hg init "$D/hg/testbed" || return 1
+	run hg hg serve -R "$D/hg/testbed" -a 127.0.0.1 -p "$(port http-hg)" -A /dev/null -E "$D/hg/error.log"
+}
+
+u_gkrellmd() {
+	run gkrellmd gkrellmd -A 127.0.0.1 -P "$(port gkrellmd)" -a 127.0.0.1 -U nobody -G nogroup
+}
+
+u_dictd() {
+	local T=$D/dictd
+	mkdir -p "$T"
+	printf 'signet\n  a service and version scanner\n' | dictfmt -j -u signet -s "signet testbed" --without-time "$T/signet" || return 1
+	printf 'access { allow 127.0.0.1 }\ndatabase signet { data "%s/signet.dict" index "%s/signet.index" }\n' "$T" "$T" >"$T/dictd.conf"
+	run dictd dictd -d nodetach --listen-to 127.0.0.1 -p "$(port dict)" -c "$T/dictd.conf"
+}
+
+u_cvs() {
+	mkdir -p "$D/cvs"
+	cvs -d "$D/cvs/root" init || return 1
+	inetd_unit cvs "127.0.0.1:$(port cvspserver) stream tcp nowait root /usr/bin/cvs cvs -f --allow-root=$D/cvs/root pserver"
+}
+
+u_lpd() {
+	# BSD lpd has no foreground switch: it forks away and is found by its marker
+	run lpd lpd -b 127.0.0.1 "$(port printer-lpd)"
+}
+
+u_tor() {
+	local T=$D/tor
+	mkdir -p "$T/data" && chown -R debian-tor:debian-tor "$T" && chmod 700 "$T/data"
+	cat >"$T/torrc" <<EOC
+DisableNetwork 1
+DataDirectory $T/data
+SocksPort 0
+ControlPort 127.0.0.1:$(port tor-control)
+CookieAuthentication 0
+ClientUseIPv6 0
+User debian-tor
+Log notice stdout
+EOC
+	run tor tor -f "$T/torrc" --defaults-torrc /dev/null
+}
+
+u_spamd() {
+	mkdir -p "$D/spamd"
+	run spamd spamd --listen="127.0.0.1:$(port spamd)" --allowed-ips=127.0.0.1 --max-children=3 --min-children=2 \
+		--username=nobody --pidfile="$D/spamd/spamd.pid" --syslog=stderr --local --nouser-config
+}
+
+u_imap4d() {
+	mkdir -p "$D/mailutils"
+	printf 'server 127.0.0.1:%s {\n  transcript no;\n};\n' "$(port imap-mailutils)" >"$D/mailutils/imap4d.conf"
+	run imap4d imap4d --config-file="$D/mailutils/imap4d.conf" --daemon --foreground
+}
+
+u_pop3d() {
+	mkdir -p "$D/mailutils-pop"
+	printf 'server 127.0.0.1:%s {\n  transcript no;\n};\n' "$(port pop3-mailutils)" >"$D/mailutils-pop/pop3d.conf"
+	run pop3d pop3d --config-file="$D/mailutils-pop/pop3d.conf" --daemon --foreground
+}
+
+u_ovsdb-server() {
+	local O=$D/ovsdb
+	mkdir -p "$O"
+	# a one-table schema of our own (the switch's schema ships with openvswitch-switch)
+	printf '{"name": "Signet", "version": "1.0.0", "tables": {"T": {"columns": {"name": {"type": "string"}}}}}\n' >"$O/signet.ovsschema"
+	ovsdb-tool create "$O/conf.db" "$O/signet.ovsschema" || return 1
+	run ovsdb-server ovsdb-server "$O/conf.db" --remote="ptcp:$(port ovsdb):127.0.0.1" --pidfile="$O/ovsdb.pid" \
+		--unixctl="$O/ovsdb.ctl" --log-file="$O/ovsdb.log"
+}
+
+u_rshd() {
+	inetd_unit rshd "127.0.0.1:$(port rsh) stream tcp nowait root /usr/sbin/in.rshd in.rshd" \
+		"127.0.0.1:$(port rlogin) stream tcp nowait root /usr/sbin/in.rlogind in.rlogind"
+}
+
+u_redis-sentinel() {
+	local R=$D/redis-sentinel
+	mkdir -p "$R"
+	printf 'port %s\nbind 127.0.0.1\ndir %s\nsentinel monitor testbed 127.0.0.1 %s 1\n' "$(port redis-sentinel)" "$R" "$(port redis)" >"$R/sentinel.conf"
+	run redis-sentinel redis-sentinel "$R/sentinel.conf"
+}
+
+u_kadmind() {
+	# its own realm database: krb5kdc's is prepared in parallel by u_krb5kdc
+	local K=$D/kadmin
+	mkdir -p "$K"
+	cat >"$K/kdc.conf" <<EOC
+[kdcdefaults]
+	kdc_listen = 127.0.0.1:$(port kerberos-udp)
+[realms]
+	ADMIN.SIGNET.TEST = {
+		database_name = $K/principal
+		key_stash_file = $K/stash
+		acl_file = $K/kadm5.acl
+		kadmind_listen = 127.0.0.1:$(port kerberos-adm)
+		kpasswd_listen = 127.0.0.1:$(port kpasswd)
+	}
+[logging]
+	admin_server = FILE:$K/kadmind.log
+EOC
+	printf '[libdefaults]\n\tdefault_realm = ADMIN.SIGNET.TEST\n\tdns_lookup_kdc = false\n' >"$K/krb5.conf"
+	: >"$K/kadm5.acl"
+	KRB5_CONFIG=$K/krb5.conf KRB5_KDC_PROFILE=$K/kdc.conf kdb5_util -r ADMIN.SIGNET.TEST create -s -P signet-testbed \
+		>>"$D/logs/kadmind.log" 2>&1 || return 1
+	KRB5_CONFIG=$K/krb5.conf KRB5_KDC_PROFILE=$K/kdc.conf run kadmind kadmind -nofork -r ADMIN.SIGNET.TEST -P "$K/kadmind.pid"
+}
+
+u_xtightvnc() {
+	local n=$(($(port vnc-tightvnc) - 41591 + 4160)) lp
+	if [ -e "/tmp/.X$n-lock" ]; then
+		lp=$(tr -dc 0-9 <"/tmp/.X$n-lock")
+		if [ -z "$lp" ] || ! kill -0 "$lp" 2>/dev/null; then rm -f "/tmp/.X$n-lock" "/tmp/.X11-unix/X$n"; fi
+	fi
+	mkdir -p "$D/tightvnc"
+	printf 'signet\n' | vncpasswd -f >"$D/tightvnc/passwd" 2>/dev/null
+	run xtightvnc Xtightvnc ":$n" -rfbport "$(port vnc-tightvnc)" -interface 127.0.0.1 -localhost -nolisten tcp \
+		-rfbauth "$D/tightvnc/passwd" -geometry 640x480 -depth 16 -desktop signet-testbed
+}
+
+u_dbskkd() {
+	inetd_unit dbskkd "127.0.0.1:$(port skkserv) stream tcp nowait nobody /usr/sbin/dbskkd-cdb dbskkd-cdb"
+}
+
+u_transmission() {
+	local T=$D/transmission
+	mkdir -p "$T" && chown -R debian-transmission:debian-transmission "$T"
+	cat >"$T/settings.json" <<EOC
+{
+ "rpc-bind-address": "127.0.0.1", "rpc-port": $(port transmission-rpc), "rpc-whitelist": "127.0.0.1",
+ "rpc-authentication-required": false, "bind-address-ipv4": "127.0.0.1", "bind-address-ipv6": "::1",
+ "peer-port": $(port bittorrent), "peer-port-random-on-start": false, "port-forwarding-enabled": false,
+ "dht-enabled": false, "lpd-enabled": false, "pex-enabled": false, "utp-enabled": false,
+ "blocklist-enabled": false, "download-dir": "$T", "incomplete-dir-enabled": false
+}
+EOC
+	chown debian-transmission "$T/settings.json"
+	run transmission runuser -u debian-transmission -- transmission-daemon -f -g "$T"
+}
+
+u_twiggy() {
+	mkdir -p "$D/psgi"
+	printf 'sub { [200, ["Content-Type" => "text/html"], ["<html><title>signet testbed</title></html>"]] }\n' >"$D/psgi/app.psgi"
+	run twiggy runuser -u nobody -- twiggy --listen "127.0.0.1:$(port http-twiggy)" "$D/psgi/app.psgi"
+}
+
+u_starman() {
+	mkdir -p "$D/starman"
+	printf 'sub { [200, ["Content-Type" => "text/html"], ["<html><title>signet testbed</title></html>"]] }\n' >"$D/starman/app.psgi"
+	run starman runuser -u nobody -- starman --listen "127.0.0.1:$(port http-starman)" --workers 1 "$D/starman/app.psgi"
+}
+
+u_waitress() {
+	mkdir -p "$D/waitress"
+	printf 'def app(env, start):\n    start("200 OK", [("Content-Type", "text/html")])\n    return [b"<html><title>signet testbed</title></html>"]\n' >"$D/waitress/tbapp.py"
+	(cd "$D/waitress" && run waitress runuser -u nobody -- waitress-serve --listen="127.0.0.1:$(port http-waitress)" \
+		--threads=1 tbapp:app)
+}
+
+u_bitlbee() {
+	local B=$D/bitlbee
+	mkdir -p "$B" && chown bitlbee "$B" 2>/dev/null
+	printf '[settings]\nRunMode = ForkDaemon\nUser = bitlbee\nDaemonInterface = 127.0.0.1\nDaemonPort = %s\nConfigDir = %s\nHostName = bitlbee.signet.test\n' \
+		"$(port irc-bitlbee)" "$B" >"$B/bitlbee.conf"
+	run bitlbee bitlbee -F -n -c "$B/bitlbee.conf" -d "$B" -P "$B/bitlbee.pid"
+}
+
+u_fingerd() {
+	inetd_unit fingerd "127.0.0.1:$(port finger) stream tcp nowait nobody /usr/sbin/in.fingerd in.fingerd"
+}
+
+u_deluged() {
+	local L=$D/deluge
+	mkdir -p "$L" && chown -R nobody:nogroup "$L"
+	printf '{"file": 1, "format": 1}{"listen_interface": "127.0.0.1", "outgoing_interface": "127.0.0.1", "random_port": false, "dht": false, "upnp": false, "natpmp": false, "utpex": false, "lsd": false, "new_release_check": false, "allow_remote": false, "daemon_port": %s}\n' \
+		"$(port deluged)" >"$L/core.conf"
+	chown nobody:nogroup "$L/core.conf"
+	run deluged runuser -u nobody -- deluged -d -c "$L" -i 127.0.0.1 -p "$(port deluged)" -L warning
+}
+
+u_etcd() {
+	local E=$D/etcd
+	mkdir -p "$E"
+	run etcd etcd --name testbed --data-dir "$E/data" --listen-client-urls "http://127.0.0.1:$(port etcd)" \
+		--advertise-client-urls "http://127.0.0.1:$(port etcd)" --listen-peer-urls "http://127.0.0.1:$(port etcd-peer)" \
+		--initial-advertise-peer-urls "http://127.0.0.1:$(port etcd-peer)" \
+		--initial-cluster "testbed=http://127.0.0.1:$(port etcd-peer)" --log-level warn
+}
+
+u_freeciv() {
+	mkdir -p "$D/freeciv" && chown nobody:nogroup "$D/freeciv"
+	run freeciv runuser -u nobody -- /usr/games/freeciv-server -A none -b 127.0.0.1 -p "$(port freeciv)" -q 3600 -e -l "$D/freeciv/log" \
+		-s "$D/freeciv"
+}
+
+u_gmond() {
+	local G=$D/ganglia
+	mkdir -p "$G"
+	cat >"$G/gmond.conf" <<EOC
+globals {
+  daemonize = no
+  setuid = yes
+  user = nobody
+  debug_level = 0
+  mute = no
+  deaf = no
+  host_dmax = 0
+  cleanup_threshold = 300
+  send_metadata_interval = 30
+}
+cluster { name = "signet testbed" }
+host { location = "loopback" }
+udp_send_channel { host = 127.0.0.1  port = $(port ganglia-udp) }
+udp_recv_channel { bind = 127.0.0.1  port = $(port ganglia-udp) }
+tcp_accept_channel { bind = 127.0.0.1  port = $(port ganglia) }
+EOC
+	run gmond gmond -f -c "$G/gmond.conf"
+}
+
+u_node-exporter() {
+	run node-exporter runuser -u nobody -- prometheus-node-exporter --web.listen-address="127.0.0.1:$(port node-exporter)" \
+		--no-collector.textfile --log.level=warn
+}
+
+u_ss-server() {
+	# a relay: its ACL blocks every outbound address, so even a client with
+	# the key reaches nothing
+	mkdir -p "$D/ss"
+	printf '[outbound_block_list]\n0.0.0.0/0\n::/0\n' >"$D/ss/block.acl"
+	run ss-server ss-server -s 127.0.0.1 -p "$(port shadowsocks)" -k signet-testbed -m chacha20-ietf-poly1305 -a nobody \
+		--acl "$D/ss/block.acl"
+}
+
+u_uucp() {
+	inetd_unit uucp "127.0.0.1:$(port uucp) stream tcp nowait uucp /usr/sbin/uucico uucico -l"
+}
+
+
+u_iperf3() { run iperf3 runuser -u nobody -- iperf3 -s -B 127.0.0.1 -p "$(port iperf3)"; }
+
+u_knot() {
+	local K=$D/knot
+	mkdir -p "$K" && chown knot:knot "$K"
+	cat >"$K/knot.conf" <<EOC
+server:
+    rundir: "$K"
+    user: knot:knot
+    listen: [ 127.0.0.1@$(port dns-knot-tcp), 127.0.0.1@$(port dns-knot-udp) ]
+    identity: knot.signet.test
+database:
+    storage: "$K"
+log:
+  - target: stdout
+    any: warning
+EOC
+	run knot knotd -c "$K/knot.conf"
+}
+
+u_rabbitmq() {
+	local R=$D/rabbitmq
+	mkdir -p "$R/mnesia" "$R/log" && chown -R rabbitmq:rabbitmq "$R"
+	cat >"$R/rabbitmq.conf" <<EOC
+listeners.tcp.1 = 127.0.0.1:$(port amqp-rabbitmq)
+loopback_users.guest = true
+EOC
+	printf '[{kernel, [{inet_dist_use_interface, {127,0,0,1}}, {inet_dist_listen_min, %s}, {inet_dist_listen_max, %s}]}].\n' \
+		"$(port erlang-dist-rabbitmq)" "$(port erlang-dist-rabbitmq)" >"$R/advanced.config"
+	printf 'SIGNETTESTBEDCOOKIE\n' >"$R/.erlang.cookie" && chmod 400 "$R/.erlang.cookie" && chown rabbitmq:rabbitmq "$R/.erlang.cookie"
+	HOME=$R ERL_EPMD_ADDRESS=127.0.0.1 ERL_EPMD_PORT=$(port epmd-rabbitmq) RABBITMQ_NODENAME=testbed@localhost \
+		RABBITMQ_CONFIG_FILE=$R/rabbitmq.conf RABBITMQ_ADVANCED_CONFIG_FILE=$R/advanced.config \
+		RABBITMQ_MNESIA_BASE=$R/mnesia RABBITMQ_LOG_BASE=$R/log RABBITMQ_ENABLED_PLUGINS_FILE=$R/enabled_plugins \
+		RABBITMQ_PID_FILE=$R/rabbitmq.pid RABBITMQ_DIST_PORT=$(port erlang-dist-rabbitmq) \
+		run rabbitmq runuser -u rabbitmq -m -- /usr/lib/rabbitmq/bin/rabbitmq-server
+}
+
+u_amavisd() {
+	local A=$D/amavis
+	mkdir -p "$A/tmp" "$A/db" "$A/var" "$D/amavis-etc" && chown -R amavis:amavis "$A"
+	# amavisd refuses a config file in a folder its user can write
+	cat >"$D/amavis-etc/amavisd.conf" <<EOC
+use strict;
+\$MYHOME = '$A';
+\$TEMPBASE = '$A/tmp';
+\$db_home = '$A/db';
+\$pid_file = '$A/amavisd.pid';
+\$lock_file = '$A/amavisd.lock';
+\$daemon_user = 'amavis';
+\$daemon_group = 'amavis';
+\$mydomain = 'signet.test';
+\$myhostname = 'amavis.signet.test';
+\$inet_socket_bind = '127.0.0.1';
+\$inet_socket_port = $(port amavisd);
+@inet_acl = qw(127.0.0.1);
+\$max_servers = 1;
+\$forward_method = 'smtp:[127.0.0.1]:41001';
+\$notify_method = \$forward_method;
+\$enable_dkim_verification = 0;
+@bypass_virus_checks_maps = (1);
+@bypass_spam_checks_maps = (1);
+\$do_syslog = 0;
+\$LOGFILE = '$A/amavis.log';
+1;
+EOC
+	run amavisd amavisd -c "$D/amavis-etc/amavisd.conf" foreground
+}
+
+u_c-icap() {
+	local C=$D/c-icap
+	mkdir -p "$C" && chown -R nobody:nogroup "$C"
+	cat >"$C/c-icap.conf" <<EOC
+PidFile $C/c-icap.pid
+CommandsSocket $C/c-icap.ctl
+Port 127.0.0.1:$(port icap)
+User nobody
+Group nogroup
+StartServers 1
+MaxServers 1
+ServerLog $C/server.log
+AccessLog $C/access.log
+ModulesDir /usr/lib/x86_64-linux-gnu/c_icap
+ServicesDir /usr/lib/x86_64-linux-gnu/c_icap
+Service echo srv_echo.so
+EOC
+	run c-icap c-icap -N -f "$C/c-icap.conf"
+}
+
+u_danted() {
+	mkdir -p "$D/dante"
+	cat >"$D/dante/danted.conf" <<EOC
+logoutput: stderr
+internal: 127.0.0.1 port = $(port socks-dante)
+external: 127.0.0.1
+socksmethod: none
+clientmethod: none
+user.privileged: root
+user.unprivileged: nobody
+client pass { from: 127.0.0.0/8 to: 0.0.0.0/0 }
+socks block { from: 0.0.0.0/0 to: 0.0.0.0/0 }
+EOC
+	run danted danted -f "$D/dante/danted.conf" -N 1 -p "$D/dante/danted.pid"
+}
+
+u_distccd() {
+	run distccd distccd --no-detach --daemon --listen 127.0.0.1 --port "$(port distccd)" --allow 127.0.0.1 \
+		--user nobody --log-stderr --jobs 1 --no-detach
+}
+
+u_fossil() {
+	mkdir -p "$D/fossil"
+	USER=testbed fossil init "$D/fossil/testbed.fossil" >/dev/null || return 1
+	chown -R nobody:nogroup "$D/fossil"
+	run fossil runuser -u nobody -- fossil server --localhost --port "$(port http-fossil)" "$D/fossil/testbed.fossil"
+}
+
+u_kamailio() {
+	local K=$D/kamailio
+	mkdir -p "$K"
+	cat >"$K/kamailio.cfg" <<EOC
+#!KAMAILIO
+listen=udp:127.0.0.1:$(port sip-kamailio-udp)
+listen=tcp:127.0.0.1:$(port sip-kamailio)
+children=1
+tcp_children=1
+dns=no
+rev_dns=no
+auto_aliases=no
+loadmodule "sl.so"
+request_route {
+	if (method == "OPTIONS") { sl_send_reply("200", "OK"); exit; }
+	sl_send_reply("403", "Forbidden");
+}
+EOC
+	run kamailio kamailio -DD -E -f "$K/kamailio.cfg" -P "$K/kamailio.pid" -Y "$K" -u nobody -g nogroup -m 16 -M 4
+}
+
+u_oidentd() { run oidentd oidentd -i -a 127.0.0.1 -p "$(port ident)" -u nobody -g nogroup; }
+
+u_pgbouncer() {
+	local P=$D/pgbouncer
+	mkdir -p "$P" && chown postgres "$P"
+	printf '"testbed" "signet"\n' >"$P/users.txt"
+	cat >"$P/pgbouncer.ini" <<EOC
+[databases]
+testbed = host=127.0.0.1 port=$(port postgresql) dbname=postgres
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = $(port pgbouncer)
+unix_socket_dir =
+auth_type = trust
+auth_file = $P/users.txt
+pidfile = $P/pgbouncer.pid
+logfile = $P/pgbouncer.log
+EOC
+	chown -R postgres "$P"
+	run pgbouncer runuser -u postgres -- pgbouncer "$P/pgbouncer.ini"
+}
+
+u_quasselcore() {
+	local Q=$D/quassel
+	mkdir -p "$Q" && chown -R nobody:nogroup "$Q"
+	run quasselcore runuser -u nobody -- quasselcore --configdir="$Q" --listen=127.0.0.1 --port="$(port quassel)" \
+		--loglevel=Warning
+}
+
+u_xrdp() {
+	local X=$D/xrdp
+	mkdir -p "$X"
+	sed -e "s/^port=.*/port=tcp:\/\/127.0.0.1:$(port rdp-xrdp)/" -e "s|^certificate=.*|certificate=$D/tls/cert.pem|" \
+		-e "s|^key_file=.*|key_file=$D/tls/key.pem|" /etc/xrdp/xrdp.ini >"$X/xrdp.ini"
+	run xrdp xrdp --nodaemon --config "$X/xrdp.ini"
+}
+
+u_zookeeper() {
+	local Z=$D/zookeeper
+	mkdir -p "$Z/data" && chown -R zookeeper:zookeeper "$Z"
+	printf 'tickTime=2000\ndataDir=%s/data\nclientPort=%s\nclientPortAddress=127.0.0.1\nadmin.enableServer=false\n4lw.commands.whitelist=srvr,stat,ruok\n' \
+		"$Z" "$(port zookeeper)" >"$Z/zoo.cfg"
+	JMXDISABLE=true ZOOCFGDIR=$Z ZOO_LOG_DIR=$Z ZOO_LOG4J_PROP=WARN,CONSOLE JVMFLAGS=-Xmx64m \
+		run zookeeper runuser -u zookeeper -m -- /usr/share/zookeeper/bin/zkServer.sh start-foreground "$Z/zoo.cfg"
+}
+
+u_mopidy() {
+	local M=$D/mopidy
+	mkdir -p "$M/cache" "$M/data" "$M/config" && chown -R nobody:nogroup "$M"
+	printf '[core]\ncache_dir = %s/cache\ndata_dir = %s/data\nconfig_dir = %s/config\n[http]\nhostname = 127.0.0.1\nport = %s\nzeroconf =\n[audio]\noutput = fakesink\n[file]\nenabled = false\n[m3u]\nenabled = false\n[stream]\nenabled = false\n[softwaremixer]\nenabled = true\n' \
+		"$M" "$M" "$M" "$(port http-mopidy)" >"$M/mopidy.conf"
+	HOME=$M run mopidy runuser -u nobody -m -- mopidy --config "$M/mopidy.conf" -q
+}
+
+u_snmptrapd() {
+	mkdir -p "$D/snmptrapd"
+	printf 'disableAuthorization yes\n' >"$D/snmptrapd/snmptrapd.conf"
+	SNMP_PERSISTENT_DIR=$D/snmptrapd run snmptrapd snmptrapd -f -Lo -C -c "$D/snmptrapd/snmptrapd.conf" \
+		-p "$D/snmptrapd/snmptrapd.pid" "udp:127.0.0.1:$(port snmptrap)"
+}
+
 # ---------------------------------------------------------------- start
 # reserve_ports: keep the kernel from handing out the bed's ports as ephemeral
 # (client) ports — the default ephemeral range 32768-60999 covers them, so any
@@ -1075,8 +1628,8 @@ cmd_start() {
 	local deadline=$((SECONDS + ${TESTBED_WAIT:-90})) pending next=$((SECONDS + 10)) tcp udp
 	while :; do
 		pending=""
-		tcp=" $(ss -Hltn | awk '{ print $4 }' | tr '\n' ' ') "
-		udp=" $(ss -Hlun | awk '{ print $4 }' | tr '\n' ' ') "
+		tcp=" $(ss -Hltn | awk '{ a = $4; sub(/^\[::ffff:127.0.0.1\]/, "127.0.0.1", a); sub(/%lo:/, ":", a); print a }' | tr '\n' ' ') "
+		udp=" $(ss -Hlun | awk '{ a = $4; sub(/%lo:/, ":", a); print a }' | tr '\n' ' ') "
 		while IFS=$'\t' read -r pt pr _ _ _ id unit; do
 			[[ $pt == \#* ]] && continue
 			[[ " ${list[*]} " == *" $unit "* ]] || continue
@@ -1095,7 +1648,9 @@ cmd_start() {
 	log "ports answered after $((SECONDS - t0)) s"
 	# safety check: no socket of ours outside 127.0.0.1
 	local bad
-	bad=$(bed_sockets "$D" | awk '{ split($5, a, ":"); if (a[1] != "127.0.0.1") print }')
+	# loopback: 127.0.0.1 (or its IPv6-mapped form), ::1, possibly tied to lo
+	bad=$(bed_sockets "$D" | awk '{ a = $5; sub(/:[0-9*]+$/, "", a); sub(/%lo$/, "", a)
+		if (a != "127.0.0.1" && a != "[::1]" && a != "[::ffff:127.0.0.1]") print }')
 	if [ -n "$bad" ]; then
 		log "FATAL: testbed processes listen outside 127.0.0.1:"
 		echo "$bad" >&2
@@ -1107,8 +1662,8 @@ cmd_start() {
 	local -A vers
 	while IFS=$'\t' read -r pkg ver; do vers[$pkg]=$ver; done < <(dpkg-query -W -f '${Package}\t${Version}\n' \
 		$(awk -F'\t' '!/^#/ { print $4 }' "$MANIFEST" | sort -u) 2>/dev/null)
-	tcp=" $(ss -Hltn | awk '{ print $4 }' | tr '\n' ' ') "
-	udp=" $(ss -Hlun | awk '{ print $4 }' | tr '\n' ' ') "
+	tcp=" $(ss -Hltn | awk '{ a = $4; sub(/^\[::ffff:127.0.0.1\]/, "127.0.0.1", a); sub(/%lo:/, ":", a); print a }' | tr '\n' ' ') "
+	udp=" $(ss -Hlun | awk '{ a = $4; sub(/%lo:/, ":", a); print a }' | tr '\n' ' ') "
 	: >"$D/running.tsv"
 	while IFS=$'\t' read -r pt pr svc pkg prod id unit; do
 		[[ $pt == \#* ]] && continue

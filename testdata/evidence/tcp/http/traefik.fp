@@ -1,5 +1,5 @@
 # source: hand-made from Traefik 2 (Go net/http 404 when no router matches)
-# expect: http | Traefik http proxy
+# expect: http | Golang net/http server
 SF-Port80-TCP:V=signet-0.1.0%I=7%D=11/25%Time=6B073AE0%P=x86_64-pc-linux-g
 SF:nu%r(GetRequest,B0,"HTTP/1\.0\x20404\x20Not\x20Found\r\nContent-Type:\x
 SF:20text/plain;\x20charset=utf-8\r\nX-Content-Type-Options:\x20nosniff\r\
