@@ -141,7 +141,10 @@ type runner struct {
 	hostGroup int
 
 	hosts map[netip.Addr]string // the hosts file's names
-	seen  int                   // hosts read so far (discover's)
+	// shared are the scan's port lists by protocol, for hosts without ports of their own.
+	listsOnce sync.Once
+	shared    map[portspec.Protocol][]uint16
+	seen      int // hosts read so far (discover's)
 
 	obsMu    sync.Mutex
 	mu       sync.Mutex
@@ -386,6 +389,19 @@ func (r *runner) plan(g *group, up []*hostJob) {
 	}
 }
 
+// ports is a host's list of ports of one protocol: its own for a host:port target, else the
+// scan's, one slice that every host shares (read only), so that a group of hosts waiting for
+// their port scans holds no copy of a -p- list each.
+func (r *runner) ports(u unit, proto portspec.Protocol) []uint16 {
+	if u.pairs != nil {
+		return r.o.ports(u, proto)
+	}
+	r.listsOnce.Do(func() {
+		r.shared = map[portspec.Protocol][]uint16{portspec.TCP: r.o.ports(u, portspec.TCP), portspec.UDP: r.o.ports(u, portspec.UDP)}
+	})
+	return r.shared[proto]
+}
+
 // techniques are the port scans of a scan, in nmap's order: SYN, UDP, connect.
 func (r *runner) techniques() []portscan.Technique {
 	return []portscan.Technique{portscan.SYN, portscan.UDP, portscan.Connect}
@@ -467,9 +483,9 @@ func (r *runner) newJob(ctx context.Context, u unit, g *group) *hostJob {
 			tcp = portscan.Connect
 		}
 		if tcp != 0 {
-			j.lists[tcp] = r.o.ports(u, portspec.TCP)
+			j.lists[tcp] = r.ports(u, portspec.TCP)
 		}
-		j.lists[portscan.UDP] = r.o.ports(u, portspec.UDP)
+		j.lists[portscan.UDP] = r.ports(u, portspec.UDP)
 	}
 	j.ctx, j.cancel = ctx, func() {}
 	if d := r.o.hostTimeout(); d > 0 {
