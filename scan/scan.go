@@ -6,6 +6,7 @@ import (
 	"context"
 	"net"
 	"net/netip"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -590,6 +591,18 @@ func (r *runner) finish(j *hostJob) {
 	} else {
 		h.Consolidate(o.Verbose, o.Debug)
 	}
+	// The ports shown get allocations of their own, so that the host's array of every port
+	// (65,535 for -p-) is freed now, not when the host is written (which may wait for the
+	// hosts before it).
+	if len(h.Ports) < len(j.ports) {
+		shown := make([]result.Port, len(h.Ports))
+		for i, p := range h.Ports {
+			shown[i] = *p
+			h.Ports[i] = &shown[i]
+		}
+		h.Ports = slices.Clip(h.Ports)
+	}
+	j.ports = nil
 	// Service names from the port table, for the ports shown only (not the thousands counted
 	// in "Not shown").
 	for _, p := range h.Ports {
@@ -625,6 +638,7 @@ func (r *runner) finish(j *hostJob) {
 	j.finished = true
 	for g.written < len(g.order) && g.order[g.written].finished {
 		r.write(g.order[g.written])
+		g.order[g.written] = nil // written: nothing keeps it
 		g.written++
 	}
 }
