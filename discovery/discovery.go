@@ -106,7 +106,8 @@ type Config struct {
 	// Privileged allows raw sockets (root). Without it only TCP connects are tried: -PS ports
 	// are connected to, the other probe kinds are left out.
 	Privileged bool
-	// Scanner runs the TCP connects of unprivileged discovery.
+	// Scanner runs the TCP connects of unprivileged discovery; raw probes take their send
+	// slots from it (Scanner.Pace), so that --max-rate and --min-rate cover discovery too.
 	Scanner *portscan.Scanner
 	// Tries per probe (default 2).
 	Tries int
@@ -295,7 +296,11 @@ func (p *Pinger) engine() *rawEngine {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.raw == nil {
-		p.raw = newRawEngine()
+		var pace func(context.Context) error
+		if p.cfg.Scanner != nil {
+			pace = p.cfg.Scanner.Pace
+		}
+		p.raw = newRawEngine(pace)
 	}
 	return p.raw
 }

@@ -18,9 +18,13 @@ import (
 	"github.com/signetscan/signet/rawnet"
 )
 
-// The raw discovery engine: per address family a raw ICMP (ICMPv6) socket, a raw TCP socket
-// with a reserved source port and a UDP socket, opened at first use; per interface an ARP
-// socket. One goroutine per socket reads answers and hands them to the host waiting for them.
+// The raw discovery engine: per address family a raw ICMP (ICMPv6) socket and a raw TCP
+// socket with a reserved source port that send, a link-layer socket that reads ICMP and TCP
+// answers before this host's own firewall could drop them (rawnet.ListenLink; where it cannot
+// be opened, the raw sockets read instead) and a UDP socket, opened at first use; per
+// interface an ARP socket. One goroutine per socket reads answers and hands them to the host waiting for them
+// (a rawnet.Pump for the raw sockets: a host about to give up on a try first reads what they
+// hold, so that a reading goroutine the scheduler kept waiting cannot make a host look down).
 // Probes carry proof of what they are: ICMP identifier and sequence number (the try), TCP
 // sequence or acknowledgement numbers keyed by (address, port) plus the try, the UDP source
 // port; an answer that proves nothing is ignored.
@@ -29,9 +33,12 @@ type rawEngine struct {
 	seed maphash.Seed
 	id   uint16 // ICMP identifier of every echo and timestamp request
 
+	// pace is called before each probe is sent (the scan's --max-rate and --min-rate).
+	pace func(context.Context) error
+
 	mu   sync.Mutex
 	fams [2]*rawFamily
-	arps map[int]*rawnet.Conn // by interface index
+	arps map[int]*arpSocket // by interface index
 	wg   sync.WaitGroup
 
 	wmu     sync.Mutex
@@ -39,12 +46,19 @@ type rawEngine struct {
 }
 
 type rawFamily struct {
-	v6   bool
-	icmp *rawnet.Conn
-	tcp  *rawnet.Conn
-	port *rawnet.Port
-	udp  *net.UDPConn
-	err  error
+	v6    bool
+	icmp  *rawnet.Conn // sends; reads too when link is nil
+	tcp   *rawnet.Conn // sends; reads too when link is nil
+	link  *rawnet.Conn // reads TCP and ICMP answers before the input firewall
+	pumps []*rawnet.Pump
+	port  *rawnet.Port
+	udp   *net.UDPConn
+	err   error
+}
+
+type arpSocket struct {
+	c    *rawnet.Conn
+	pump *rawnet.Pump
 }
 
 // answer is one answer delivered to a waiter.
@@ -63,8 +77,8 @@ type waiter struct {
 	ch   chan answer
 }
 
-func newRawEngine() *rawEngine {
-	return &rawEngine{seed: maphash.MakeSeed(), id: uint16(rand.Uint32()), arps: map[int]*rawnet.Conn{}, waiters: map[netip.Addr][]*waiter{}}
+func newRawEngine(pace func(context.Context) error) *rawEngine {
+	return &rawEngine{seed: maphash.MakeSeed(), id: uint16(rand.Uint32()), pace: pace, arps: map[int]*arpSocket{}, waiters: map[netip.Addr][]*waiter{}}
 }
 
 func (e *rawEngine) close() {
@@ -75,8 +89,8 @@ func (e *rawEngine) close() {
 			e.fams[i] = nil
 		}
 	}
-	for k, c := range e.arps {
-		c.Close()
+	for k, a := range e.arps {
+		a.pump.Close()
 		delete(e.arps, k)
 	}
 	e.mu.Unlock()
@@ -84,7 +98,10 @@ func (e *rawEngine) close() {
 }
 
 func (f *rawFamily) close() {
-	for _, c := range []*rawnet.Conn{f.icmp, f.tcp} {
+	for _, p := range f.pumps {
+		p.Close()
+	}
+	for _, c := range []*rawnet.Conn{f.icmp, f.tcp, f.link} {
 		if c != nil {
 			c.Close()
 		}
@@ -118,19 +135,22 @@ func (e *rawEngine) family(v6 bool) (*rawFamily, error) {
 		icmpProto, network, any = rawnet.ProtoICMPv6, "udp6", "[::]:0"
 	}
 	var err error
-	if f.icmp, err = rawnet.ListenIP(v6, icmpProto); err == nil {
-		if v6 {
-			err = f.icmp.FilterICMPv6(rawnet.ICMPv6EchoReply, rawnet.ICMPv6Unreachable, rawnet.ICMPv6NeighborAdv)
-			if err == nil {
-				err = f.icmp.SetHopLimit(255) // neighbor discovery requires it; harmless for echo
-			}
-		}
+	if f.icmp, err = rawnet.ListenIP(v6, icmpProto); err == nil && v6 {
+		err = f.icmp.SetHopLimit(255) // neighbor discovery requires it; harmless for echo
 	}
 	if err == nil {
 		if f.port, err = rawnet.ReservePort(v6); err == nil {
-			if f.tcp, err = rawnet.ListenIP(v6, rawnet.ProtoTCP); err == nil {
-				err = f.tcp.FilterTCPDstPort(f.port.Number)
+			f.tcp, err = rawnet.ListenIP(v6, rawnet.ProtoTCP)
+		}
+	}
+	if err == nil {
+		if link, lerr := rawnet.ListenLink(v6, f.port.Number); lerr == nil {
+			f.link = link
+			if err = f.icmp.FilterNone(); err == nil {
+				err = f.tcp.FilterNone()
 			}
+		} else if err = f.tcp.FilterTCPDstPort(f.port.Number); err == nil && v6 {
+			err = f.icmp.FilterICMPv6(rawnet.ICMPv6EchoReply, rawnet.ICMPv6Unreachable, rawnet.ICMPv6NeighborAdv)
 		}
 	}
 	if err == nil {
@@ -144,28 +164,48 @@ func (e *rawEngine) family(v6 bool) (*rawFamily, error) {
 		f.err = err
 		return f, err
 	}
-	e.wg.Add(3)
-	go e.readICMP(f)
-	go e.readTCP(f)
+	if f.link != nil {
+		f.pumps = append(f.pumps, f.link.Pump(16, 1500, func(p rawnet.Packet) {
+			if p.Proto == rawnet.ProtoTCP {
+				e.tcpAnswer(f, p)
+			} else {
+				e.icmpAnswer(f, p)
+			}
+		}))
+	} else {
+		f.pumps = append(f.pumps, f.icmp.Pump(16, 1500, func(p rawnet.Packet) { e.icmpAnswer(f, p) }),
+			f.tcp.Pump(16, 256, func(p rawnet.Packet) { e.tcpAnswer(f, p) }))
+	}
+	e.wg.Add(1)
 	go e.readUDP(f)
 	return f, nil
 }
 
 // arpConn opens (once) the ARP socket of an interface.
-func (e *rawEngine) arpConn(ifi *net.Interface) (*rawnet.Conn, error) {
+func (e *rawEngine) arpConn(ifi *net.Interface) (*arpSocket, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if c := e.arps[ifi.Index]; c != nil {
-		return c, nil
+	if a := e.arps[ifi.Index]; a != nil {
+		return a, nil
 	}
 	c, err := rawnet.ListenARP(ifi)
 	if err != nil {
 		return nil, err
 	}
-	e.arps[ifi.Index] = c
-	e.wg.Add(1)
-	go e.readARP(c)
-	return c, nil
+	a := &arpSocket{c: c, pump: c.Pump(16, 1500, e.arpAnswer)}
+	e.arps[ifi.Index] = a
+	return a, nil
+}
+
+// sync hands the answers the family's raw sockets (and arp's, when not nil) hold now to the
+// hosts waiting for them.
+func (e *rawEngine) sync(f *rawFamily, arp *arpSocket) {
+	for _, p := range f.pumps {
+		p.Sync()
+	}
+	if arp != nil {
+		arp.pump.Sync()
+	}
 }
 
 func (e *rawEngine) deliver(addr netip.Addr, a answer) {
@@ -223,39 +263,29 @@ func (e *rawEngine) tryOf(addr netip.Addr, port uint16, v uint32) (int, bool) {
 // icmpSeq is the ICMP sequence number of a try of an echo (kind 0) or timestamp (kind 1).
 func icmpSeq(kind, try int) uint16 { return uint16(kind<<8 | try) }
 
-func (e *rawEngine) readICMP(f *rawFamily) {
-	defer e.wg.Done()
-	buf := make([]byte, 1<<16)
-	for {
-		p, err := f.icmp.ReadPacket(buf)
-		if err != nil {
-			if isClosed(err) {
-				return
-			}
-			continue
+// icmpAnswer handles a packet of the family's ICMP socket.
+func (e *rawEngine) icmpAnswer(f *rawFamily, p rawnet.Packet) {
+	m, err := rawnet.ParseICMP(p.Data)
+	if err != nil {
+		return
+	}
+	now := p.Time
+	switch {
+	case !f.v6 && m.Type == rawnet.ICMPEchoReply, f.v6 && m.Type == rawnet.ICMPv6EchoReply:
+		if m.ID == e.id && m.Seq>>8 == 0 {
+			e.deliver(p.Src, answer{kind: Echo, up: true, reason: ReasonEcho, try: int(m.Seq & 0xff), ttl: p.TTL, at: now})
 		}
-		m, err := rawnet.ParseICMP(p.Data)
-		if err != nil {
-			continue
+	case !f.v6 && m.Type == rawnet.ICMPTimestampReply:
+		if m.ID == e.id && m.Seq>>8 == 1 {
+			e.deliver(p.Src, answer{kind: Timestamp, up: true, reason: ReasonTimestamp, try: int(m.Seq & 0xff), ttl: p.TTL, at: now})
 		}
-		now := p.Time
-		switch {
-		case !f.v6 && m.Type == rawnet.ICMPEchoReply, f.v6 && m.Type == rawnet.ICMPv6EchoReply:
-			if m.ID == e.id && m.Seq>>8 == 0 {
-				e.deliver(p.Src, answer{kind: Echo, up: true, reason: ReasonEcho, try: int(m.Seq & 0xff), ttl: p.TTL, at: now})
-			}
-		case !f.v6 && m.Type == rawnet.ICMPTimestampReply:
-			if m.ID == e.id && m.Seq>>8 == 1 {
-				e.deliver(p.Src, answer{kind: Timestamp, up: true, reason: ReasonTimestamp, try: int(m.Seq & 0xff), ttl: p.TTL, at: now})
-			}
-		case f.v6 && m.Type == rawnet.ICMPv6NeighborAdv:
-			na, err := rawnet.ParseNeighborAdvert(p.Data)
-			if err == nil {
-				e.deliver(na.Target, answer{kind: ARP, up: true, reason: ReasonND, try: -1, mac: na.MAC, at: now})
-			}
-		case !f.v6 && m.Type == rawnet.ICMPUnreachable, f.v6 && m.Type == rawnet.ICMPv6Unreachable:
-			e.unreachable(f, p, m, now)
+	case f.v6 && m.Type == rawnet.ICMPv6NeighborAdv:
+		na, err := rawnet.ParseNeighborAdvert(p.Data)
+		if err == nil {
+			e.deliver(na.Target, answer{kind: ARP, up: true, reason: ReasonND, try: -1, mac: na.MAC, at: now})
 		}
+	case !f.v6 && m.Type == rawnet.ICMPUnreachable, f.v6 && m.Type == rawnet.ICMPv6Unreachable:
+		e.unreachable(f, p, m, now)
 	}
 }
 
@@ -291,37 +321,27 @@ func (e *rawEngine) unreachable(f *rawFamily, p rawnet.Packet, m rawnet.ICMP, no
 	e.deliver(q.Dst, a)
 }
 
-func (e *rawEngine) readTCP(f *rawFamily) {
-	defer e.wg.Done()
-	buf := make([]byte, 1<<16)
-	for {
-		p, err := f.tcp.ReadPacket(buf)
-		if err != nil {
-			if isClosed(err) {
-				return
-			}
-			continue
-		}
-		t, err := rawnet.ParseTCP(p.Data)
-		if err != nil || t.DstPort != f.port.Number {
-			continue
-		}
-		a := answer{up: true, ttl: p.TTL, at: p.Time}
-		var ok bool
-		switch {
-		case t.Flags&(rawnet.SYN|rawnet.ACK) == rawnet.SYN|rawnet.ACK:
-			a.kind, a.reason = TCPSyn, ReasonSynAck
-			a.try, ok = e.tryOf(p.Src, t.SrcPort, t.Ack-1)
-		case t.Flags&rawnet.RST != 0 && t.Flags&rawnet.ACK != 0: // answers a SYN
-			a.kind, a.reason = TCPSyn, ReasonReset
-			a.try, ok = e.tryOf(p.Src, t.SrcPort, t.Ack-1)
-		case t.Flags&rawnet.RST != 0: // answers an ACK: its sequence number is our ack number
-			a.kind, a.reason = TCPAck, ReasonReset
-			a.try, ok = e.tryOf(p.Src, t.SrcPort, t.Seq)
-		}
-		if ok {
-			e.deliver(p.Src, a)
-		}
+// tcpAnswer handles a packet of the family's TCP socket.
+func (e *rawEngine) tcpAnswer(f *rawFamily, p rawnet.Packet) {
+	t, err := rawnet.ParseTCP(p.Data)
+	if err != nil || t.DstPort != f.port.Number {
+		return
+	}
+	a := answer{up: true, ttl: p.TTL, at: p.Time}
+	var ok bool
+	switch {
+	case t.Flags&(rawnet.SYN|rawnet.ACK) == rawnet.SYN|rawnet.ACK:
+		a.kind, a.reason = TCPSyn, ReasonSynAck
+		a.try, ok = e.tryOf(p.Src, t.SrcPort, t.Ack-1)
+	case t.Flags&rawnet.RST != 0 && t.Flags&rawnet.ACK != 0: // answers a SYN
+		a.kind, a.reason = TCPSyn, ReasonReset
+		a.try, ok = e.tryOf(p.Src, t.SrcPort, t.Ack-1)
+	case t.Flags&rawnet.RST != 0: // answers an ACK: its sequence number is our ack number
+		a.kind, a.reason = TCPAck, ReasonReset
+		a.try, ok = e.tryOf(p.Src, t.SrcPort, t.Seq)
+	}
+	if ok {
+		e.deliver(p.Src, a)
 	}
 }
 
@@ -340,23 +360,13 @@ func (e *rawEngine) readUDP(f *rawFamily) {
 	}
 }
 
-func (e *rawEngine) readARP(c *rawnet.Conn) {
-	defer e.wg.Done()
-	buf := make([]byte, 1500)
-	for {
-		n, err := c.ReadARP(buf)
-		if err != nil {
-			if isClosed(err) {
-				return
-			}
-			continue
-		}
-		a, err := rawnet.ParseARP(buf[:n])
-		if err != nil || a.Op != rawnet.ARPReply {
-			continue
-		}
-		e.deliver(a.SenderIP, answer{kind: ARP, up: true, reason: ReasonARP, try: -1, mac: a.SenderMAC, at: time.Now()})
+// arpAnswer handles a packet of an ARP socket.
+func (e *rawEngine) arpAnswer(p rawnet.Packet) {
+	a, err := rawnet.ParseARP(p.Data)
+	if err != nil || a.Op != rawnet.ARPReply {
+		return
 	}
+	e.deliver(a.SenderIP, answer{kind: ARP, up: true, reason: ReasonARP, try: -1, mac: a.SenderMAC, at: p.Time})
 }
 
 // settle is how long a host waits after its first positive answer for the others of the same
@@ -369,10 +379,27 @@ const settle = 20 * time.Millisecond
 // closedC is a channel that is always ready.
 var closedC = func() <-chan time.Time { c := make(chan time.Time); close(c); return c }()
 
-// await waits for the answers to the last try: until the host's timeout (re-read as the
-// estimate changes: a group's first answers shorten the wait of its silent hosts) or ctx
-// ends. A positive answer ends the host's discovery; a negative one is kept in best.
-func (e *rawEngine) await(ctx context.Context, w *waiter, probes []Probe, sent []time.Time, rtt *portscan.RTT, minWait time.Duration, best *Status) (Status, bool) {
+// sendTimes is when the probes of one try went out: the first packet of each probe (in
+// probes' order; zero for a probe not sent) and the try's last packet.
+type sendTimes struct {
+	probe []time.Time
+	last  time.Time
+}
+
+// of is when the probe answered by a went out in this try (the try's last packet when the
+// probe is unknown).
+func (t sendTimes) of(i int) time.Time {
+	if i < len(t.probe) && !t.probe[i].IsZero() {
+		return t.probe[i]
+	}
+	return t.last
+}
+
+// await waits for the answers to the last try: until the host's timeout after the try's last
+// packet (re-read as the estimate changes: a group's first answers shorten the wait of its
+// silent hosts) or ctx ends. A positive answer ends the host's discovery; a negative one is
+// kept in best.
+func (e *rawEngine) await(ctx context.Context, w *waiter, f *rawFamily, arp *arpSocket, probes []Probe, sent []sendTimes, rtt *portscan.RTT, minWait time.Duration, best *Status) (Status, bool) {
 	rank := func(a *answer) int {
 		for i, p := range probes {
 			if p.Kind == a.kind {
@@ -381,44 +408,54 @@ func (e *rawEngine) await(ctx context.Context, w *waiter, probes []Probe, sent [
 		}
 		return len(probes)
 	}
+	tryOf := func(a *answer) int { return min(max(a.try, 0), len(sent)-1) } // unknown: the last
 	tick := time.NewTicker(10 * time.Millisecond)
 	defer tick.Stop()
-	last := sent[len(sent)-1]
+	last := sent[len(sent)-1].last
 	var first *answer
 	var settleC <-chan time.Time
+	handle := func(a answer) {
+		if !a.up {
+			if best.Reason == ReasonNoResponse {
+				best.Reason, best.TTL = a.reason, a.ttl
+			}
+			return
+		}
+		if first == nil {
+			first = &a
+			// Wait at least as long again as this answer took: on a
+			// loaded machine the first probe itself may have left late.
+			settleC = time.After(min(max(settle, 2*a.at.Sub(sent[tryOf(&a)].of(rank(&a)))), 10*settle))
+		} else if r, f := rank(&a), rank(first); r < f || r == f && a.at.Before(first.at) {
+			first = &a
+		}
+		if rank(first) == 0 {
+			settleC = closedC // the answer to the first probe sent cannot be beaten
+		}
+	}
+	synced := false
 	for {
 		if first == nil && !time.Now().Before(last.Add(max(rtt.Timeout(), minWait))) {
-			return Status{}, false
+			// Before giving up, take what the sockets hold: an answer that came in time may
+			// wait there for a reading goroutine the scheduler has not run yet.
+			if !synced {
+				e.sync(f, arp)
+				synced = true
+			}
+			select {
+			case a := <-w.ch:
+				handle(a)
+				continue
+			default:
+				return Status{}, false
+			}
 		}
 		select {
 		case a := <-w.ch:
-			if !a.up {
-				if best.Reason == ReasonNoResponse {
-					best.Reason, best.TTL = a.reason, a.ttl
-				}
-				continue
-			}
-			if first == nil {
-				first = &a
-				// Wait at least as long again as this answer took: on a
-				// loaded machine the first probe itself may have left late.
-				i := min(max(a.try, 0), len(sent)-1)
-				settleC = time.After(min(max(settle, 2*a.at.Sub(sent[i])), 10*settle))
-			} else if r, f := rank(&a), rank(first); r < f || r == f && a.at.Before(first.at) {
-				first = &a
-			}
-			if rank(first) > 0 {
-				continue
-			}
-			// The answer to the first probe sent cannot be beaten.
-			settleC = closedC
+			handle(a)
 		case <-settleC:
 			st := Status{Up: true, Reason: first.reason, TTL: first.ttl, MAC: first.mac}
-			i := first.try
-			if i < 0 || i >= len(sent) {
-				i = len(sent) - 1
-			}
-			st.RTT = first.at.Sub(sent[i])
+			st.RTT = first.at.Sub(sent[tryOf(first)].of(rank(first)))
 			rtt.Sample(st.RTT)
 			return st, true
 		case <-tick.C:
@@ -437,7 +474,7 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 	if err != nil {
 		return Status{Reason: "local-error", Err: err}
 	}
-	var arp *rawnet.Conn
+	var arp *arpSocket
 	if len(probes) == 1 && probes[0].Kind == ARP && !v6 {
 		if rt.Iface == nil {
 			return Status{Reason: "local-error", Err: errors.New("discovery: no interface for ARP")}
@@ -449,7 +486,7 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 	w := e.register(addr)
 	defer e.unregister(w)
 	best := Status{Reason: ReasonNoResponse}
-	sent := make([]time.Time, 0, tries)
+	sent := make([]sendTimes, 0, tries)
 	var pkt []byte
 	ipHeader := 20
 	if v6 {
@@ -467,9 +504,29 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 		return st
 	}
 	for try := 0; try < tries && ctx.Err() == nil; try++ {
-		sent = append(sent, time.Now())
-		for _, pr := range probes {
+		times := sendTimes{probe: make([]time.Time, len(probes))}
+		// paced waits for the scan's rate (--max-rate), then notes when probe i left.
+		paced := func(i int) error {
+			if e.pace != nil {
+				if err := e.pace(ctx); err != nil {
+					return err
+				}
+			}
+			if times.probe[i].IsZero() {
+				times.probe[i] = time.Now()
+			}
+			return nil
+		}
+		for pi, pr := range probes {
 			var err error
+			if pr.Kind == Timestamp && v6 {
+				continue // ICMPv6 has no timestamp request
+			}
+			if pr.Kind != TCPSyn && pr.Kind != TCPAck && pr.Kind != UDPPing {
+				if paced(pi) != nil {
+					break
+				}
+			}
 			switch pr.Kind {
 			case ARP:
 				if v6 {
@@ -479,7 +536,7 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 				} else {
 					pkt = rawnet.AppendARP(pkt[:0], rawnet.ARP{Op: rawnet.ARPRequest, SenderMAC: rt.Iface.HardwareAddr,
 						SenderIP: rt.Src, TargetIP: addr.Unmap()})
-					err = arp.WriteARP(pkt, rawnet.Broadcast)
+					err = arp.c.WriteARP(pkt, rawnet.Broadcast)
 					count(err, len(pkt))
 				}
 			case Echo:
@@ -491,14 +548,14 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 				err = f.icmp.WriteTo(pkt, addr)
 				count(err, len(pkt)+ipHeader)
 			case Timestamp:
-				if v6 {
-					continue // ICMPv6 has no timestamp request
-				}
 				pkt = rawnet.AppendICMP(pkt[:0], rawnet.ICMP{Type: rawnet.ICMPTimestamp, ID: e.id, Seq: icmpSeq(1, try), Body: make([]byte, 12)})
 				err = f.icmp.WriteTo(pkt, addr)
 				count(err, len(pkt)+ipHeader)
 			case TCPSyn, TCPAck:
 				for _, port := range pr.Ports {
+					if err = paced(pi); err != nil {
+						break
+					}
 					t := rawnet.TCP{SrcPort: f.port.Number, DstPort: port, Window: 1024}
 					if pr.Kind == TCPSyn {
 						t.Flags, t.Seq = rawnet.SYN, e.cookie(addr, port)+uint32(try)
@@ -513,6 +570,9 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 				}
 			case UDPPing:
 				for _, port := range pr.Ports {
+					if err = paced(pi); err != nil {
+						break
+					}
 					if _, err = f.udp.WriteToUDPAddrPort(nil, netip.AddrPortFrom(addr, port)); err != nil {
 						break
 					}
@@ -521,13 +581,18 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 			}
 			_ = err // a probe that cannot be sent is like one that got no answer
 		}
+		if ctx.Err() != nil {
+			break
+		}
+		times.last = time.Now()
+		sent = append(sent, times)
 		var minWait time.Duration
 		if v6 && probes[0].Kind == ARP && try == tries-1 {
 			// A router answers for its subnet's anycast address only after a random delay of
 			// up to MAX_ANYCAST_DELAY_TIME (RFC 4861): the last try waits that long.
 			minWait = time.Second
 		}
-		if st, ok := e.await(ctx, w, probes, sent, rtt, minWait, &best); ok {
+		if st, ok := e.await(ctx, w, f, arp, probes, sent, rtt, minWait, &best); ok {
 			return counted(st)
 		}
 	}

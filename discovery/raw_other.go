@@ -12,7 +12,7 @@ import (
 
 type rawEngine struct{}
 
-func newRawEngine() *rawEngine { return &rawEngine{} }
+func newRawEngine(func(context.Context) error) *rawEngine { return &rawEngine{} }
 
 func (*rawEngine) close() {}
 

@@ -1,6 +1,7 @@
 package matcher
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -53,6 +54,7 @@ type Session struct {
 	soft    *Hit // first softmatch (X3)
 	hard    *Hit
 	fields  template.Fields // merged as nmap records them (X3)
+	from    fieldLines      // the line that set each field
 	outcome Outcome
 
 	Warnings []string
@@ -115,32 +117,46 @@ func (s *Session) Feed(p *probes.Probe, reply []byte) (*Hit, bool) {
 	if h.Line.Soft {
 		if s.soft == nil {
 			s.soft = h
-			s.merge(h.Fields)
+			s.merge(h)
 		}
 		return h, false
 	}
 	s.hard = h
-	s.merge(h.Fields)
+	s.merge(h)
 	s.outcome = HardMatched
 	return h, true
 }
 
-// merge copies the non-empty fields of f over the recorded ones (X3).
-func (s *Session) merge(f template.Fields) {
-	set := func(dst *string, v string) {
+// fieldLines records which match line set each version field.
+type fieldLines struct {
+	product, version, info, hostname, os, device *probes.Match
+	cpe                                          [len(template.Fields{}.CPE)]*probes.Match
+}
+
+// merge copies the non-empty fields of h over the recorded ones (X3).
+func (s *Session) merge(h *Hit) {
+	f := h.Fields
+	set := func(dst *string, from **probes.Match, v string) {
 		if v != "" {
 			*dst = v
+			*from = h.Line
 		}
 	}
-	set(&s.fields.Product, f.Product)
-	set(&s.fields.Version, f.Version)
-	set(&s.fields.Info, f.Info)
-	set(&s.fields.Hostname, f.Hostname)
-	set(&s.fields.OS, f.OS)
-	set(&s.fields.Device, f.Device)
+	set(&s.fields.Product, &s.from.product, f.Product)
+	set(&s.fields.Version, &s.from.version, f.Version)
+	set(&s.fields.Info, &s.from.info, f.Info)
+	set(&s.fields.Hostname, &s.from.hostname, f.Hostname)
+	set(&s.fields.OS, &s.from.os, f.OS)
+	set(&s.fields.Device, &s.from.device, f.Device)
 	for i := range f.CPE {
-		set(&s.fields.CPE[i], f.CPE[i])
+		set(&s.fields.CPE[i], &s.from.cpe[i], f.CPE[i])
 	}
+}
+
+// Where is a match line's place, "FILE:LINE", as result.Service.Sources
+// names signature lines.
+func Where(m *probes.Match) string {
+	return m.Pos.File + ":" + strconv.Itoa(m.Pos.Line)
 }
 
 // Finish ends the walk: with no hard match, the outcome becomes
@@ -174,21 +190,22 @@ func (s *Session) Service(table func(port int, proto probes.Protocol) string) *r
 		svc.Tunnel = "ssl"
 	}
 	name := ""
+	nameFrom := "table"
 	switch s.outcome {
 	case HardMatched:
-		name = s.hard.Line.Service
+		name, nameFrom = s.hard.Line.Service, Where(s.hard.Line)
 		svc.Method, svc.Conf = result.MethodProbed, 10
 	case SoftMatched:
-		name = s.soft.Line.Service
+		name, nameFrom = s.soft.Line.Service, Where(s.soft.Line)
 		svc.Method, svc.Conf = result.MethodProbed, 10
 	case TCPWrapped:
-		name = "tcpwrapped"
+		svc.Name = "tcpwrapped"
 		svc.Method, svc.Conf = result.MethodProbed, 8
-		svc.Name = name
+		svc.SetSource("name", "walk")
 		return svc
 	default: // NoMatch, Incomplete
 		if s.soft != nil {
-			name = s.soft.Line.Service
+			name, nameFrom = s.soft.Line.Service, Where(s.soft.Line)
 		} else if table != nil {
 			name = table(s.Port, s.Protocol)
 		}
@@ -196,13 +213,42 @@ func (s *Session) Service(table func(port int, proto probes.Protocol) string) *r
 	}
 	if rest, ok := strings.CutPrefix(name, "ssl/"); ok && s.outcome == HardMatched {
 		name, svc.Tunnel = rest, "ssl" // S10
+		svc.SetSource("tunnel", nameFrom)
 	}
 	svc.Name = name
+	if name != "" {
+		svc.SetSource("name", nameFrom)
+	}
 	if s.outcome == HardMatched || s.outcome == SoftMatched {
 		f := template.Sanitize(s.fields)
 		svc.Product, svc.Version, svc.Info = f.Product, f.Version, f.Info
 		svc.Hostname, svc.OS, svc.Device = f.Hostname, f.OS, f.Device
 		svc.CPE = f.CPEs()
+		s.sources(svc, f)
 	}
 	return svc
+}
+
+// sources records in svc.Sources the line behind each version field that
+// survived sanitising (M7); a CPE is credited to the line of its part.
+func (s *Session) sources(svc *result.Service, f template.Fields) {
+	for _, x := range []struct {
+		field string
+		v     string
+		from  *probes.Match
+	}{{"product", f.Product, s.from.product}, {"version", f.Version, s.from.version}, {"extrainfo", f.Info, s.from.info},
+		{"hostname", f.Hostname, s.from.hostname}, {"ostype", f.OS, s.from.os}, {"devicetype", f.Device, s.from.device}} {
+		if x.v != "" && x.from != nil {
+			svc.SetSource(x.field, Where(x.from))
+		}
+	}
+	var cpe []string
+	for i, c := range f.CPE {
+		if c != "" && s.from.cpe[i] != nil && !slices.Contains(cpe, Where(s.from.cpe[i])) {
+			cpe = append(cpe, Where(s.from.cpe[i]))
+		}
+	}
+	if len(cpe) > 0 && len(svc.CPE) > 0 {
+		svc.SetSource("cpe", strings.Join(cpe, " "))
+	}
 }

@@ -144,14 +144,19 @@ func Merge(ins []*Input) *Result {
 				}
 				if better(p, old) {
 					acc.ports[k] = p
-				} else if old.Service != nil && p.Service != nil && len(old.Service.Replies) == 0 && len(p.Service.Replies) > 0 &&
-					old.Service.Fingerprint == p.Service.Fingerprint {
-					// The same answer from XML and JSON lines: keep the
-					// raw replies only JSON lines carry.
-					s := *old.Service
-					s.Replies = p.Service.Replies
+				} else if replies := old.Service != nil && p.Service != nil && len(old.Service.Replies) == 0 &&
+					len(p.Service.Replies) > 0; sameAnswer(old, p) && (replies || old.Outcome == "" && p.Outcome != "") {
+					// The same answer from XML and JSON lines: keep what
+					// only JSON lines carry, the raw replies and the outcome.
 					q := *old
-					q.Service = &s
+					if replies {
+						s := *old.Service
+						s.Replies = p.Service.Replies
+						q.Service = &s
+					}
+					if q.Outcome == "" {
+						q.Outcome = p.Outcome
+					}
 					acc.ports[k] = &q
 				}
 			}

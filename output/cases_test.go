@@ -149,7 +149,7 @@ func writerCases(t *testing.T) []writerCase {
 		tcp(5001, &result.Service{Name: "commplex-link", Method: result.MethodTable, Conf: 3}),
 		tcp(31996, nil),
 	)
-	outcomes(e7, map[int]string{5001: "nomatch", 31996: "nomatch"})
+	outcomes(e7, map[int]string{5001: "timeout", 31996: "timeout"})
 	cs = append(cs, writerCase{"e7", newRun(0, false, connect(5001, 31996)), []*result.Host{e7}, done(1, 1)})
 
 	// E10: VERSION truncation at 159 characters.
@@ -183,7 +183,7 @@ func writerCases(t *testing.T) []writerCase {
 	ssh22 := tcp(22, openssh)
 	ssh22.Outcome = "matched"
 	ns := localhost(ssh22,
-		&result.Port{Number: 53, Proto: "udp", State: "open|filtered", Reason: "no-response", Outcome: "nomatch"})
+		&result.Port{Number: 53, Proto: "udp", State: "open|filtered", Reason: "no-response", Outcome: "timeout"})
 	ns.TargetName, ns.Hostname = "localhost", "localhost.localdomain"
 	add := func(proto, state, reason string, from, n int) {
 		for i := 0; i < n; i++ {
@@ -232,6 +232,27 @@ func writerCases(t *testing.T) []writerCase {
 	intr := localhost(tcp(2222, openssh))
 	cs = append(cs, writerCase{"interrupted", newRun(0, false, connect(2222, 2223)), []*result.Host{intr},
 		&result.RunEnd{Time: t0.Add(3 * time.Second), Exit: result.ExitError, ErrorMsg: "Interrupted by user", HostsUp: 1, HostsTotal: 1}})
+
+	// Detectors: nginx marked TLS by https-redirect, a Server header named
+	// by http-server-header on a table guess, rpcbind named by rpcinfo
+	// (nmap 7.93's answers on loopback; the sources say who set what).
+	const line = "/usr/share/nmap/nmap-service-probes:6948"
+	ngx := &result.Service{Name: "http", Product: "nginx", Version: "1.22.1", Tunnel: "ssl", Method: result.MethodProbed, Conf: 10,
+		CPE: []string{"cpe:/a:igor_sysoev:nginx:1.22.1"}}
+	for _, f := range []string{"name", "product", "version", "cpe"} {
+		ngx.SetSource(f, line)
+	}
+	ngx.SetSource("tunnel", "https-redirect")
+	zorb := &result.Service{Name: "http-proxy", Product: "Zorbotron/4.2 (Plan9)", Method: result.MethodProbed, Conf: 10}
+	zorb.SetSource("name", "table")
+	zorb.SetSource("product", "http-server-header")
+	rpc := &result.Service{Name: "rpcbind", Version: "2-4", Info: "RPC #100000", Method: result.MethodProbed, Conf: 10}
+	for _, f := range []string{"name", "version", "extrainfo"} {
+		rpc.SetSource(f, "rpcinfo")
+	}
+	det := localhost(tcp(80, ngx), tcp(111, rpc), tcp(8080, zorb))
+	outcomes(det, map[int]string{80: "matched", 111: "matched", 8080: "nomatch"})
+	cs = append(cs, writerCase{"detectors", newRun(0, false, connect(80, 111, 8080)), []*result.Host{det}, done(1, 1)})
 
 	return cs
 }

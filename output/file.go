@@ -60,6 +60,15 @@ func Create(name string) (*File, error) {
 	return &File{name: name, w: f, c: f}, nil
 }
 
+// Append opens the named file for appending (signet --resume continues a file).
+func Append(name string) (*File, error) {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		return nil, err
+	}
+	return &File{name: name, w: f, c: f}, nil
+}
+
 // NewFile wraps a destination opened elsewhere (standard output, a buffer)
 // under a name for messages; Close does not close w.
 func NewFile(name string, w io.Writer) *File { return &File{name: name, w: w} }

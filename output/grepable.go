@@ -16,6 +16,11 @@ import (
 type Grepable struct {
 	sink
 	run *result.Run
+
+	// Continue, set before Begin, continues a file an interrupted run left (signet
+	// --resume), as Normal's Continue does: Begin writes a second header with Run.Resumed's
+	// time and command line.
+	Continue bool
 }
 
 // NewGrepable returns a grepable-output writer to w.
@@ -30,8 +35,11 @@ func (g *Grepable) Begin(run *result.Run) error {
 	run = withStart(run)
 	g.run = run
 	var b strings.Builder
-	b.WriteString("# " + scannerName(run) + " " + run.Version + " scan initiated " + ctime(run.Start) +
-		" as: " + joinArgs(run.Args) + "\n")
+	start, args := run.Start, run.Args
+	if r := run.Resumed; r != nil && g.Continue {
+		start, args = r.Start, r.Args
+	}
+	b.WriteString(startLine(run, start, args))
 	if run.Verbose > 0 {
 		lists := map[string][]int{}
 		for _, s := range run.Scans {
@@ -55,8 +63,8 @@ func (g *Grepable) Begin(run *result.Run) error {
 func (g *Grepable) Host(h *result.Host) error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if !shown(g.run, h) {
-		return nil
+	if !shown(g.run, h) || h.Incomplete {
+		return nil // a file holds finished hosts only (result.Host.Incomplete)
 	}
 	return g.emit([]byte(HostGrepable(g.run, h)))
 }

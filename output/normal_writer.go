@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/signetscan/signet/result"
 )
@@ -30,6 +31,12 @@ type Normal struct {
 	sink
 	style NormalStyle
 	run   *result.Run
+
+	// Continue, set before Begin, continues a file that an interrupted run of the same scan
+	// left (signet --resume): Begin writes nmap 7.93's line for a resumed scan, a second
+	// "# … scan initiated … as: signet --resume FILE" header with Run.Resumed's time and
+	// command line, and the hosts follow the ones already there.
+	Continue bool
 }
 
 // NewNormal returns a normal-output writer to w.
@@ -45,12 +52,15 @@ func (n *Normal) Begin(run *result.Run) error {
 	n.run = run
 	var b strings.Builder
 	name := scannerName(run)
+	start, args := run.Start, run.Args
+	if r := run.Resumed; r != nil && (n.Continue || n.style == Interactive) {
+		start, args = r.Start, r.Args
+	}
 	if n.style == LogFile {
-		b.WriteString("# " + name + " " + run.Version + " scan initiated " + ctime(run.Start) +
-			" as: " + joinArgs(run.Args) + "\n")
+		b.WriteString(startLine(run, start, args))
 	} else {
 		b.WriteString("Starting " + name + " " + run.Version + " ( " + ProjectURL + " ) at " +
-			run.Start.Format("2006-01-02 15:04 MST") + "\n")
+			start.Format("2006-01-02 15:04 MST") + "\n")
 	}
 	if run.Debugging > 0 && run.TopPorts > 0 && n.style == Interactive {
 		b.WriteString(topPortsLine(run))
@@ -61,12 +71,18 @@ func (n *Normal) Begin(run *result.Run) error {
 	return n.emit([]byte(b.String()))
 }
 
+// startLine is the first line of the normal and grepable files:
+// "# signet 0.1.0 scan initiated Sun Dec  6 14:05:10 2026 as: signet -sV …".
+func startLine(run *result.Run, start time.Time, args []string) string {
+	return "# " + scannerName(run) + " " + run.Version + " scan initiated " + ctime(start) + " as: " + joinArgs(args) + "\n"
+}
+
 // Host writes one host's report, followed by a blank line.
 func (n *Normal) Host(h *result.Host) error {
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	if !shown(n.run, h) {
-		return nil
+	if !shown(n.run, h) || h.Incomplete && n.style == LogFile {
+		return nil // a file holds finished hosts only (result.Host.Incomplete)
 	}
 	return n.emit([]byte(n.report(h)))
 }

@@ -167,7 +167,7 @@ func TestWriterRules(t *testing.T) {
 	has("notshown", "nmap", "Not shown: 30 closed udp ports (port-unreach), 30 closed tcp ports (conn-refused), 27 filtered tcp ports (no-response), 2 filtered tcp ports (host-unreach)\n")
 	// --reason: the REASON cell ends with why detection ended, when the port was probed.
 	has("notshown", "nmap", "22/tcp open          ssh     syn-ack ttl 64 (matched) OpenSSH")
-	has("notshown", "nmap", "53/udp open|filtered unknown no-response (nomatch)\n")
+	has("notshown", "nmap", "53/udp open|filtered unknown no-response (timeout)\n")
 	has("notshown", "jsonl", `"reason_ttl":64,"outcome":"matched","service":`)
 	has("e1", "jsonl", `"reason_ttl":64,"outcome":"matched","service":`)
 	lacks("e1", "nmap", "(matched)")           // no --reason
@@ -216,13 +216,39 @@ func TestJSONLines(t *testing.T) {
 		}
 		sc := bufio.NewScanner(&buf)
 		sc.Buffer(nil, 1<<20)
-		n := 0
+		n, lineNo, hostLines, ends := 0, 0, 0, 0
 		for sc.Scan() {
+			lineNo++
+			strict := func(v any) {
+				dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
+				dec.DisallowUnknownFields()
+				if err := dec.Decode(v); err != nil {
+					t.Fatalf("%s: %v: %s", c.name, err, sc.Bytes())
+				}
+			}
+			switch {
+			case bytes.HasPrefix(sc.Bytes(), []byte(`{"record":"run",`)):
+				var r JSONRun
+				strict(&r)
+				if lineNo != 1 || len(r.Args) == 0 || r.Start.IsZero() {
+					t.Errorf("%s: run line %d: %s", c.name, lineNo, sc.Bytes())
+				}
+				continue
+			case bytes.HasPrefix(sc.Bytes(), []byte(`{"record":"host",`)):
+				var h JSONHost
+				strict(&h)
+				hostLines++
+				continue
+			case bytes.HasPrefix(sc.Bytes(), []byte(`{"record":"end",`)):
+				var e JSONEnd
+				strict(&e)
+				ends++
+				continue
+			}
 			var p JSONPort
-			dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
-			dec.DisallowUnknownFields()
-			if err := dec.Decode(&p); err != nil {
-				t.Fatalf("%s: %v: %s", c.name, err, sc.Bytes())
+			strict(&p)
+			if ends > 0 {
+				t.Errorf("%s: a port after the end line", c.name)
 			}
 			n++
 			if s := p.Service; s != nil && len(s.Replies) > 0 && s.ServiceFP == "" && s.Method != result.MethodTable {
@@ -234,6 +260,9 @@ func TestJSONLines(t *testing.T) {
 		}
 		if n != want {
 			t.Errorf("%s: %d lines, want one per shown port (%d)", c.name, n, want)
+		}
+		if hostLines == 0 || ends != 1 {
+			t.Errorf("%s: %d host lines, %d end lines", c.name, hostLines, ends)
 		}
 	}
 	// The E2 replies come back byte for byte.
@@ -271,7 +300,8 @@ func TestJSONLinesStreaming(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
-	if len(lines) != 2 || !strings.Contains(lines[1], `"port":22`) {
+	if len(lines) != 3 || !strings.Contains(lines[1], `"port":22`) ||
+		lines[2] != `{"record":"host","addr":"127.0.0.1","addrtype":"ipv4","status":"up","reason":"user-set","reason_ttl":0,"ports":2}` {
 		t.Fatalf("after Host: %q", buf.String())
 	}
 }
@@ -352,7 +382,7 @@ func TestJSONDocExamples(t *testing.T) {
 	}
 	n := 0
 	for _, l := range strings.Split(string(doc), "\n") {
-		if strings.HasPrefix(l, `{"addr"`) {
+		if strings.HasPrefix(l, `{"addr"`) || strings.HasPrefix(l, `{"record"`) {
 			n++
 			if !strings.Contains(all.String(), l+"\n") {
 				t.Errorf("docs/json-output.md example is in no golden file:\n%s", l)
@@ -361,5 +391,24 @@ func TestJSONDocExamples(t *testing.T) {
 	}
 	if n == 0 {
 		t.Error("no examples found in docs/json-output.md")
+	}
+}
+
+// A port's JSON line names the source of each field it carries, and only
+// of those.
+func TestJSONSources(t *testing.T) {
+	svc := &result.Service{Name: "http-proxy", Product: "Zorbotron/4.2", Method: result.MethodProbed, Conf: 10, Tunnel: "ssl"}
+	svc.SetSource("name", "table")
+	svc.SetSource("product", "http-server-header")
+	svc.SetSource("tunnel", "https-redirect")
+	svc.SetSource("version", "nmap-service-probes:1234") // no version: left out
+	h := &result.Host{Addr: "127.0.0.1"}
+	b, err := json.Marshal(PortJSON(h, &result.Port{Number: 8080, Proto: "tcp", State: "open", Reason: "syn-ack", Service: svc}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `"sources":{"name":"table","product":"http-server-header","tunnel":"https-redirect"}`
+	if !strings.Contains(string(b), want) {
+		t.Errorf("got %s\nwant %s", b, want)
 	}
 }

@@ -29,6 +29,11 @@ type XML struct {
 
 	run          *result.Run
 	begun, ended bool
+
+	// Continue, set before Begin, continues a document an interrupted run of the same scan
+	// left (signet --resume), cut after its last complete host: Begin writes nothing, and
+	// the hosts and End complete the one <nmaprun> element.
+	Continue bool
 }
 
 // NewXML returns an XML writer to w.
@@ -52,6 +57,9 @@ func (x *XML) begin(run *result.Run) error {
 	x.begun = true
 	run = withStart(run)
 	x.run = run
+	if x.Continue {
+		return nil
+	}
 	var b strings.Builder
 	b.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE nmaprun>\n")
 	if x.Stylesheet != "" {
@@ -102,8 +110,8 @@ func (x *XML) Host(h *result.Host) error {
 	if !x.begun {
 		return errors.New("output: XML Host called before Begin")
 	}
-	if !shown(x.run, h) {
-		return nil
+	if !shown(x.run, h) || h.Incomplete {
+		return nil // a file holds finished hosts only (result.Host.Incomplete)
 	}
 	return x.emit([]byte(HostXML(h)))
 }

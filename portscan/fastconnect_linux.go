@@ -175,7 +175,7 @@ func (l *lane) run() {
 	defer l.shutdown()
 	exhausted := false
 	for l.ctx.Err() == nil {
-		for len(l.pend) < l.cap && l.ctx.Err() == nil {
+		for (len(l.pend) < l.cap || l.s.floor.behind()) && l.ctx.Err() == nil {
 			if len(l.chunk) == 0 {
 				if exhausted || !l.take() {
 					exhausted = true
@@ -189,7 +189,11 @@ func (l *lane) run() {
 				l.paced = true // once per port, not again for its retries after back-pressure
 			}
 			port := l.chunk[0]
-			switch st, out := l.start(port); st {
+			st, out := l.start(port)
+			if st == startDone || st == startPending {
+				l.s.floor.add(1)
+			}
+			switch st {
 			case startDone:
 				l.result(port, out)
 				fallthrough
@@ -220,7 +224,11 @@ func (l *lane) run() {
 			}
 			continue
 		}
-		l.wait(time.Time{})
+		var until time.Time
+		if l.s.floor != nil && len(l.chunk) > 0 {
+			until = time.Now().Add(time.Millisecond) // look again whether --min-rate wants a probe
+		}
+		l.wait(until)
 	}
 }
 
@@ -444,8 +452,8 @@ func (l *lane) requeue(port uint16) {
 	l.chunk = append([]uint16{port}, l.chunk...)
 }
 
-// pace waits for the host's scan delay and the global rate limit, handling connects in
-// progress meanwhile. It returns false when the host's context ended.
+// pace waits for the host's scan delay (unless the scan is behind --min-rate) and the global
+// rate limit, handling connects in progress meanwhile. It returns false when the host's context ended.
 func (l *lane) pace() bool {
 	var at time.Time
 	if d := time.Duration(l.h.curDelay.Load()); d > 0 {
@@ -463,7 +471,14 @@ func (l *lane) pace() bool {
 		}
 	}
 	for !at.IsZero() && l.ctx.Err() == nil && time.Now().Before(at) {
-		l.wait(at)
+		if l.s.floor.behind() {
+			break // --min-rate wants the probe now
+		}
+		step := at
+		if soon := time.Now().Add(time.Millisecond); l.s.floor != nil && soon.Before(at) {
+			step = soon // --min-rate may want a probe sooner
+		}
+		l.wait(step)
 	}
 	return l.ctx.Err() == nil
 }

@@ -159,7 +159,7 @@ func (s *Scanner) scanHost(hctx context.Context, j Job, report func(PortResult))
 			pending = nil // the ports are all handled: silent holds those to retry
 		}
 		for i := 0; i < len(pending) || inflight > 0; {
-			if i < len(pending) && inflight < par && hctx.Err() == nil {
+			if i < len(pending) && (inflight < par || s.floor.behind()) && hctx.Err() == nil {
 				if err := h.pace(); err != nil {
 					continue // hctx ended: drain below
 				}
@@ -174,6 +174,7 @@ func (s *Scanner) scanHost(hctx context.Context, j Job, report func(PortResult))
 						h.results <- s.attempt(j)
 					}()
 					h.lastSend = time.Now()
+					s.floor.add(1)
 					inflight++
 					i++
 				case r := <-h.results:
@@ -216,11 +217,19 @@ func (s *Scanner) scanHost(hctx context.Context, j Job, report func(PortResult))
 	return Stats{Answered: h.done, Unscanned: len(t.Ports) - h.done}
 }
 
-// pace waits for the host's scan delay and the global rate limit.
+// pace waits for the host's scan delay (unless the scan is behind --min-rate) and the
+// global rate limit.
 func (h *hostScan) pace() error {
 	if h.delay > 0 && !h.lastSend.IsZero() {
-		if err := sleepUntil(h.ctx, h.lastSend.Add(h.delay)); err != nil {
-			return err
+		until := h.lastSend.Add(h.delay)
+		for !h.s.floor.behind() && time.Now().Before(until) {
+			step := until
+			if soon := time.Now().Add(time.Millisecond); h.s.floor != nil && soon.Before(until) {
+				step = soon // --min-rate may want a probe sooner
+			}
+			if err := sleepUntil(h.ctx, step); err != nil {
+				return err
+			}
 		}
 	}
 	if h.s.rate != nil {

@@ -34,8 +34,9 @@ type Options struct {
 	MaxParallelism int
 	// MaxRate (--max-rate) caps probes per second over all hosts; 0 = no cap.
 	MaxRate float64
-	// MinRate (--min-rate) is the SYN scan's floor in probes per second over all hosts: below
-	// it, probes go out even when the congestion window is full. 0 = none.
+	// MinRate (--min-rate) is a floor in probes per second over all hosts and every scan
+	// (SYN, connect, UDP, and discovery through Pace): while the scan is behind it, probes go
+	// out past the congestion window, the per-host parallelism and the scan delay. 0 = none.
 	MinRate float64
 	// FDReserve is the number of descriptors left for others (default DefaultFDReserve).
 	FDReserve int
@@ -116,8 +117,15 @@ type Scanner struct {
 	timing  Timing
 	workers int
 	gate    *fdGate
-	rate    *pacer // nil without MaxRate
-	dialer  Dialer
+	rate    *pacer     // nil without MaxRate
+	floor   *rateFloor // nil without MinRate
+	// recvBuffer, when set, is the receive buffer of the SYN scan's raw sockets (tests make it
+	// tiny to have the kernel drop answers).
+	recvBuffer int
+	// answerHook, when set, runs before the SYN scan handles each TCP answer it reads (tests
+	// stall it to play a reading goroutine that is not scheduled).
+	answerHook func()
+	dialer     Dialer
 	// probes bounds the goroutines running tries on the general path (UDP, injected dialers):
 	// one token per try in flight, taken by the host goroutine before it starts the try.
 	probes chan struct{}
@@ -163,6 +171,9 @@ func New(opts Options) *Scanner {
 	}
 	if opts.MaxRate > 0 {
 		s.rate = &pacer{interval: time.Duration(float64(time.Second) / opts.MaxRate)}
+	}
+	if opts.MinRate > 0 {
+		s.floor = &rateFloor{interval: time.Duration(float64(time.Second) / opts.MinRate)}
 	}
 	return s
 }
@@ -321,6 +332,57 @@ func classify(proto portspec.Protocol, err error) outcome {
 		return outcome{err: err}
 	}
 	return outcome{state: Filtered, reason: ReasonLocalError, err: err, final: true}
+}
+
+// Pace waits for the next send slot of --max-rate and counts the probe toward --min-rate:
+// host discovery calls it before each probe it sends, so that one rate covers the whole scan.
+func (s *Scanner) Pace(ctx context.Context) error {
+	if s.rate != nil {
+		if err := s.rate.wait(ctx); err != nil {
+			return err
+		}
+	}
+	s.floor.add(1)
+	return ctx.Err()
+}
+
+// rateFloor is --min-rate over every probe of the Scanner, kept as nmap keeps it: each probe
+// moves the time by which the next one is due forward by 1/rate, starting from now when the
+// scan is ahead. A scan that is behind sends past its congestion limits until it catches up;
+// the debt it may run up is capped at one second of probes, so that time spent with nothing
+// to send (between phases, version detection) is not paid back in a burst.
+type rateFloor struct {
+	mu       sync.Mutex
+	next     time.Time // when the next probe is due; zero before the first
+	interval time.Duration
+}
+
+// add counts n probes sent.
+func (f *rateFloor) add(n int) {
+	if f == nil || n <= 0 {
+		return
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	now := time.Now()
+	d := f.next
+	if d.IsZero() || d.After(now) {
+		d = now
+	}
+	if lo := now.Add(-time.Second); d.Before(lo) {
+		d = lo
+	}
+	f.next = d.Add(time.Duration(n) * f.interval)
+}
+
+// behind reports whether a probe is due to keep the rate.
+func (f *rateFloor) behind() bool {
+	if f == nil {
+		return false
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return !f.next.IsZero() && !time.Now().Before(f.next)
 }
 
 // pacer spaces events at least interval apart; safe for concurrent use.

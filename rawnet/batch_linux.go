@@ -3,9 +3,12 @@
 package rawnet
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"net/netip"
+	"os"
+	"sync"
 	"time"
 	"unsafe"
 
@@ -38,6 +41,46 @@ func (c *Conn) NewReader(n, size int) *Reader {
 // Read waits for packets and returns those that arrived (at least one). The packets' Data
 // is valid until the next Read. Packets that cannot be parsed are left out.
 func (r *Reader) Read() ([]Packet, error) {
+	var n int
+	var rerr error
+	err := r.c.rc.Read(func(fd uintptr) bool {
+		n, rerr = r.recv(fd)
+		return rerr != unix.EAGAIN
+	})
+	if err != nil {
+		return nil, pollErr(err)
+	}
+	if rerr != nil {
+		return nil, rerr
+	}
+	return r.packets(n), nil
+}
+
+// ReadNow returns the packets waiting on the socket without waiting (none when the queue is
+// empty). It may run while another goroutine waits in Read on another Reader of the Conn.
+func (r *Reader) ReadNow() ([]Packet, error) {
+	pkts, _, err := r.readNow()
+	return pkts, err
+}
+
+// readNow is ReadNow that also says whether the batch was full (more may be waiting).
+func (r *Reader) readNow() ([]Packet, bool, error) {
+	var n int
+	var rerr error
+	if err := r.c.rc.Control(func(fd uintptr) { n, rerr = r.recv(fd) }); err != nil {
+		return nil, false, pollErr(err)
+	}
+	if rerr == unix.EAGAIN {
+		return nil, false, nil
+	}
+	if rerr != nil {
+		return nil, false, rerr
+	}
+	return r.packets(n), n == len(r.msgs), nil
+}
+
+// recv is one non-blocking recvmmsg(2) into the Reader's buffers.
+func (r *Reader) recv(fd uintptr) (int, error) {
 	for i := range r.msgs {
 		r.iovs[i].Base = &r.bufs[i][0]
 		r.iovs[i].SetLen(len(r.bufs[i]))
@@ -51,25 +94,15 @@ func (r *Reader) Read() ([]Packet, error) {
 		h.Flags = 0
 		r.msgs[i].Len = 0
 	}
-	var n int
-	var rerr error
-	err := r.c.rc.Read(func(fd uintptr) bool {
-		m, _, e := unix.Syscall6(unix.SYS_RECVMMSG, fd, uintptr(unsafe.Pointer(&r.msgs[0])), uintptr(len(r.msgs)), unix.MSG_DONTWAIT, 0, 0)
-		if e == unix.EAGAIN {
-			return false
-		}
-		n = int(m)
-		if e != 0 {
-			rerr, n = e, 0
-		}
-		return true
-	})
-	if err != nil {
-		return nil, pollErr(err)
+	m, _, e := unix.Syscall6(unix.SYS_RECVMMSG, fd, uintptr(unsafe.Pointer(&r.msgs[0])), uintptr(len(r.msgs)), unix.MSG_DONTWAIT, 0, 0)
+	if e != 0 {
+		return 0, e
 	}
-	if rerr != nil {
-		return nil, rerr
-	}
+	return int(m), nil
+}
+
+// packets parses the n datagrams recv read.
+func (r *Reader) packets(n int) []Packet {
 	now := time.Now()
 	r.pkts = r.pkts[:0]
 	for i := range n {
@@ -80,7 +113,103 @@ func (r *Reader) Read() ([]Packet, error) {
 			r.pkts = append(r.pkts, p)
 		}
 	}
-	return r.pkts, nil
+	return r.pkts
+}
+
+// Pump reads a Conn in a goroutine of its own and hands every packet to a handler, one at a
+// time. Sync hands over at once what the socket holds: code about to decide that an answer
+// did not come calls Sync first, so that answers the kernel received in time are seen even
+// when the reading goroutine has not been scheduled since (on a loaded machine it may wait
+// for hundreds of milliseconds).
+type Pump struct {
+	c      *Conn
+	handle func(Packet)
+	mu     sync.Mutex // held while packets are read and handled
+	bg, fg *Reader    // the goroutine's and Sync's buffers
+	done   chan struct{}
+}
+
+// Pump starts reading c in batches of up to n packets of up to size bytes; handle is called
+// for each packet (never concurrently; the packet's Data is valid during the call only).
+// Close the Conn to stop it (Pump.Close does both).
+func (c *Conn) Pump(n, size int, handle func(Packet)) *Pump {
+	p := &Pump{c: c, handle: handle, bg: c.NewReader(n, size), fg: c.NewReader(n, size), done: make(chan struct{})}
+	go p.run()
+	return p
+}
+
+func (p *Pump) run() {
+	defer close(p.done)
+	for {
+		// Read and hand over under the lock, so that Sync never finds the socket empty while
+		// packets read from it are still on their way to the handler.
+		err := p.c.rc.Read(func(fd uintptr) bool {
+			p.mu.Lock()
+			defer p.mu.Unlock()
+			n, err := p.bg.recv(fd)
+			if err == unix.EAGAIN {
+				return false
+			}
+			if err == nil {
+				for _, pkt := range p.bg.packets(n) {
+					p.handle(pkt)
+				}
+			}
+			return true // other errors (an ICMP error noted on the socket) are passed over
+		})
+		if err != nil {
+			return // closed
+		}
+	}
+}
+
+// syncRounds bounds Sync: at most this many batches (a socket flooded faster than it can be
+// read must not hold the caller for ever).
+const syncRounds = 256
+
+// Sync reads and hands over every packet the socket holds now, before it returns.
+func (p *Pump) Sync() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for range syncRounds {
+		pkts, full, err := p.fg.readNow()
+		if errors.Is(err, os.ErrClosed) {
+			return
+		}
+		for _, pkt := range pkts {
+			p.handle(pkt)
+		}
+		if err == nil && !full {
+			return // the queue is empty
+		}
+	}
+}
+
+// Close closes the Conn and waits for the reading goroutine to end.
+func (p *Pump) Close() error {
+	err := p.c.Close()
+	<-p.done
+	return err
+}
+
+// Drops is how many packets the socket's receive queue has dropped (SO_MEMINFO): answers lost
+// on this machine, not on the network.
+func (c *Conn) Drops() (uint32, error) {
+	const skMeminfoDrops, skMeminfoVars = 8, 9 // linux/sock_diag.h
+	var info [skMeminfoVars]uint32
+	var serr error
+	err := c.control(func(fd int) error {
+		l := uint32(unsafe.Sizeof(info))
+		_, _, e := unix.Syscall6(unix.SYS_GETSOCKOPT, uintptr(fd), unix.SOL_SOCKET, unix.SO_MEMINFO, uintptr(unsafe.Pointer(&info[0])), uintptr(unsafe.Pointer(&l)), 0)
+		if e != 0 {
+			serr = e
+		}
+		return nil
+	})
+	if err == nil {
+		err = serr
+	}
+	return info[skMeminfoDrops], err
 }
 
 // parse makes a Packet of a datagram read from the socket.
@@ -97,6 +226,13 @@ func (c *Conn) parse(b, oob []byte, from *unix.RawSockaddrAny, now time.Time) (P
 			}
 		}
 	}
+	if c.arp {
+		return p, nil // the ARP message itself; no addresses
+	}
+	if c.link {
+		return parseLink(p, c.v6)
+	}
+	p.Proto = c.proto
 	if !c.v6 {
 		h, rest, err := ParseIPv4(b)
 		if err != nil {
@@ -109,6 +245,24 @@ func (c *Conn) parse(b, oob []byte, from *unix.RawSockaddrAny, now time.Time) (P
 		sa := (*unix.RawSockaddrInet6)(unsafe.Pointer(from))
 		p.Src = netip.AddrFrom16(sa.Addr)
 	}
+	return p, nil
+}
+
+// parseLink reads the IP header of a packet from a ListenLink socket.
+func parseLink(p Packet, v6 bool) (Packet, error) {
+	if !v6 {
+		h, rest, err := ParseIPv4(p.Data)
+		if err != nil {
+			return Packet{}, err
+		}
+		p.Src, p.Dst, p.TTL, p.Proto, p.Data = h.Src, h.Dst, int(h.TTL), h.Proto, rest
+		return p, nil
+	}
+	h, rest, err := ParseIPv6(p.Data)
+	if err != nil {
+		return Packet{}, err
+	}
+	p.Src, p.Dst, p.TTL, p.Proto, p.Data = h.Src, h.Dst, int(h.HopLimit), h.NextHeader, rest
 	return p, nil
 }
 

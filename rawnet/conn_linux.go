@@ -23,13 +23,16 @@ type Conn struct {
 	rc      syscall.RawConn
 	v6      bool
 	arp     bool
+	link    bool  // a ListenLink socket: IP packets with their headers
+	proto   uint8 // an IP socket's protocol
 	ifindex int
 }
 
 // Packet is one packet read from an IP Conn.
 type Packet struct {
-	Src, Dst netip.Addr // Dst is unknown (invalid) on IPv6 sockets
+	Src, Dst netip.Addr // Dst is unknown (invalid) on IPv6 IP sockets
 	TTL      int        // TTL or hop limit of the packet; -1 when unknown
+	Proto    uint8      // IP protocol (ProtoTCP, ProtoICMP, ProtoICMPv6); 0 on ARP sockets
 	Data     []byte     // from the transport header on (the IPv4 header is removed)
 	// Time is when the kernel received the packet (SO_TIMESTAMPNS), or when it was read.
 	Time time.Time
@@ -71,20 +74,41 @@ func ListenIP(v6 bool, proto int) (*Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	// A large receive buffer: a scan's answers arrive in bursts.
-	if unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_RCVBUFFORCE, 8<<20) != nil {
-		_ = unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_RCVBUF, 8<<20)
-	}
-	// Kernel receive times: exact round trips, and the order in which answers arrived on
-	// different sockets.
-	_ = unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_TIMESTAMPNS, 1)
+	receiveOptions(fd)
 	if v6 {
 		if err := unix.SetsockoptInt(fd, unix.IPPROTO_IPV6, unix.IPV6_RECVHOPLIMIT, 1); err != nil {
 			unix.Close(fd)
 			return nil, fmt.Errorf("rawnet: IPV6_RECVHOPLIMIT: %w", err)
 		}
 	}
-	return newConn(fd, v6)
+	c, err := newConn(fd, v6)
+	if err != nil {
+		return nil, err
+	}
+	c.proto = uint8(proto)
+	return c, nil
+}
+
+// receiveOptions sets what every raw socket wants for reading answers.
+func receiveOptions(fd int) {
+	// A large receive buffer: a scan's answers arrive in bursts.
+	setRecvBuffer(fd, 8<<20)
+	// Kernel receive times: exact round trips, and the order in which answers arrived on
+	// different sockets.
+	_ = unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_TIMESTAMPNS, 1)
+}
+
+func setRecvBuffer(fd, n int) error {
+	if err := unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_RCVBUFFORCE, n); err == nil {
+		return nil
+	}
+	return unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_RCVBUF, n)
+}
+
+// SetReadBuffer sets the size of the socket's receive queue in bytes (the kernel doubles it
+// and keeps a minimum). Every raw socket starts with 8 MiB.
+func (c *Conn) SetReadBuffer(n int) error {
+	return c.control(func(fd int) error { return setRecvBuffer(fd, n) })
 }
 
 // Close closes the socket; a blocked read returns an error.
@@ -250,6 +274,7 @@ func ListenARP(ifi *net.Interface) (*Conn, error) {
 		unix.Close(fd)
 		return nil, fmt.Errorf("rawnet: bind to %s: %w", ifi.Name, err)
 	}
+	receiveOptions(fd)
 	c, err := newConn(fd, false)
 	if err != nil {
 		return nil, err
@@ -266,7 +291,8 @@ func (c *Conn) WriteARP(b []byte, dst net.HardwareAddr) error {
 	return c.write(b, sa)
 }
 
-// ReadARP reads one ARP message into buf and returns its length.
+// ReadARP reads one ARP message into buf and returns its length. (An ARP Conn also works with
+// NewReader and Pump: the Packets then hold the ARP messages.)
 func (c *Conn) ReadARP(buf []byte) (int, error) {
 	var n int
 	var rerr error

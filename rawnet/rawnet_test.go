@@ -108,7 +108,89 @@ func FuzzParse(f *testing.F) {
 		}
 		_, _ = ParseARP(b)
 		_, _ = ParseNeighborAdvert(b)
+		for _, v6 := range []bool{false, true} {
+			if p, err := parseLink(Packet{Data: b}, v6); err == nil && len(p.Data) > len(b) {
+				t.Fatal("data longer than input")
+			}
+		}
 	})
+}
+
+// TestLinkSocket: a link-layer socket reads the answers to SYNs a raw socket sends (not the
+// SYNs themselves, nor anything to another port) with their IP header's fields; the raw
+// socket, filtered to receive nothing, holds nothing; Pump.Sync hands the answers over.
+func TestLinkSocket(t *testing.T) {
+	if !netnstest.Fresh(t) {
+		return
+	}
+	for _, lo := range []string{"127.0.0.1", "::1"} {
+		addr := netip.MustParseAddr(lo)
+		v6 := addr.Is6()
+		ln, err := net.Listen("tcp", net.JoinHostPort(lo, "0"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ln.Close()
+		open := uint16(ln.Addr().(*net.TCPAddr).Port)
+		sport, err := ReservePort(v6)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer sport.Release()
+		raw, err := ListenIP(v6, ProtoTCP)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer raw.Close()
+		if err := raw.FilterNone(); err != nil {
+			t.Fatal(err)
+		}
+		link, err := ListenLink(v6, sport.Number)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []Packet
+		pump := link.Pump(8, 256, func(p Packet) {
+			p.Data = bytes.Clone(p.Data)
+			got = append(got, p)
+		})
+		for _, port := range []uint16{open, open + 1} {
+			pkt := AppendTCP(nil, TCP{SrcPort: sport.Number, DstPort: port, Seq: 1000, Flags: SYN, Window: 1024}, addr, addr)
+			if err := raw.WriteTo(pkt, addr); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// A connection between two other ports crosses the loopback too; it must not show.
+		if c, err := net.Dial("tcp", ln.Addr().String()); err == nil {
+			c.Close()
+		}
+		deadline := time.Now().Add(2 * time.Second)
+		for {
+			pump.Sync() // got is only touched under the pump's lock, so reading it here is safe
+			if len(got) >= 2 || time.Now().After(deadline) {
+				break
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		drops, derr := link.Drops()
+		pump.Close()
+		if len(got) != 2 {
+			t.Fatalf("%s: %d packets, want the SYN-ACK and the RST: %+v", lo, len(got), got)
+		}
+		for i, want := range []uint8{SYN | ACK, RST | ACK} {
+			p := got[i]
+			h, err := ParseTCP(p.Data)
+			if err != nil || p.Proto != ProtoTCP || p.Src != addr || p.Dst != addr || p.TTL != 64 || h.DstPort != sport.Number || h.Flags != want || h.Ack != 1001 {
+				t.Errorf("%s packet %d: %+v %+v %v", lo, i, p, h, err)
+			}
+		}
+		if pkts, err := raw.NewReader(8, 256).ReadNow(); err != nil || len(pkts) != 0 {
+			t.Errorf("%s: the send-only raw socket read %d packets (%v)", lo, len(pkts), err)
+		}
+		if drops != 0 || derr != nil {
+			t.Errorf("%s: drops %d, %v", lo, drops, derr)
+		}
+	}
 }
 
 // TestRawSYN sends SYNs over a raw socket in a fresh namespace: a listening port answers

@@ -30,6 +30,22 @@ type Service struct {
 	// probes ran, kept when the service was not recognised (the JSON lines
 	// output carries them base64-encoded); nil otherwise.
 	Replies []Reply
+
+	// Sources says which source set each field, keyed by the JSON field
+	// name ("name", "product", "version", "extrainfo", "hostname",
+	// "ostype", "devicetype", "cpe", "tunnel"): a signature line as
+	// "FILE:LINE", a detector's name (e.g. "http-server-header"),
+	// "table" (the port-number table) or "walk" (tcpwrapped). Nil when
+	// nothing recorded it.
+	Sources map[string]string
+}
+
+// SetSource records that src set field (see Sources).
+func (s *Service) SetSource(field, src string) {
+	if s.Sources == nil {
+		s.Sources = map[string]string{}
+	}
+	s.Sources[field] = src
 }
 
 // Reply is what one probe received: the probe's name (as in its Probe line)
@@ -48,9 +64,10 @@ type Port struct {
 	ReasonTTL int
 	Service   *Service // nil when nothing is known
 
-	// Outcome is why service detection ended on the port: "matched",
-	// "softmatched", "tcpwrapped", "nomatch", "timeout", "refused",
-	// "reset", "size-limit" or "time-limit"; "" when the port was not
-	// probed. JSON lines carry it; --reason prints it in the normal output.
+	// Outcome is why service detection ended on the port (vscan.Outcome's
+	// words): "matched", "softmatched", "tcpwrapped", "nomatch",
+	// "timeout", "refused", "reset", "size-limit", "time-limit",
+	// "unreachable" or "failed"; "" when the port was not probed. JSON
+	// lines carry it; --reason prints it in the normal output.
 	Outcome string
 }

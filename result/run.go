@@ -52,6 +52,11 @@ type Host struct {
 	// nil when nothing was measured: then no latency is printed and XML has
 	// no <times> element.
 	Times *Times
+
+	// Incomplete is set on a host the end of the run (an interrupt) cut short: its
+	// results are partial. The output files leave it out (they hold finished hosts only,
+	// which signet --resume relies on); the terminal shows it.
+	Incomplete bool
 }
 
 // Family is the host's address family: AddrType, or what Addr parses as.
@@ -113,6 +118,16 @@ type Run struct {
 	VersionScan bool // -sV: VERSION column, "?" guesses, closing remark
 	PingOnly    bool // -sn: host discovery only (no port section, no blank line between hosts)
 	Reason      bool // --reason: REASON column and host reason
+
+	// Resumed is set when this process continues a run that was interrupted (signet
+	// --resume): Args and Start above are then the original run's.
+	Resumed *Resumed
+}
+
+// Resumed is the continuation of an interrupted run.
+type Resumed struct {
+	Start time.Time // when this process started
+	Args  []string  // this process's command line: "signet", "--resume", FILE
 }
 
 // Scan types for ScanInfo.Type (the ones signet runs).

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -315,6 +316,92 @@ func TestRootScans(t *testing.T) {
 			}
 			t.Logf("-sn %s: %d up of %d in %v", tc.net, end.HostsUp, end.HostsTotal, took.Round(time.Millisecond))
 		}
+	})
+	t.Run("stateless-firewall", func(t *testing.T) {
+		// This host's own input chain drops every answer a stateless firewall would not
+		// expect: SYN-ACK, RST, echo replies and ICMP errors. The scans read them before that
+		// chain (as nmap's pcap does), so ports and hosts read as without the firewall.
+		if !tp.nft {
+			testenv.Missing(t, "nft is not installed (.ci/run installs nftables)")
+		}
+		rules := filepath.Join(t.TempDir(), "a.nft")
+		if err := os.WriteFile(rules, []byte(`table inet stateless {
+	chain input {
+		type filter hook input priority 0;
+		tcp flags & (syn | ack) == syn | ack drop
+		tcp flags & rst == rst drop
+		icmp type { echo-reply, destination-unreachable, timestamp-reply } drop
+		icmpv6 type { echo-reply, destination-unreachable } drop
+	}
+}
+`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		netnstest.Sh(t, "nft", "-f", rules)
+		defer netnstest.Sh(t, "nft", "delete", "table", "inet", "stateless")
+		ports, _ := portspec.Parse("22,23,443,1001", nil)
+		for _, tc := range []struct {
+			addr   string
+			reason string
+			ttl    int
+			want   map[int]string
+		}{
+			{"10.77.1.3", discovery.ReasonARP, 64, map[int]string{22: "open syn-ack", 23: "closed reset", 443: "open syn-ack", 1001: "closed reset"}},
+			{"10.77.3.2", discovery.ReasonEcho, 63, map[int]string{22: "open syn-ack", 23: "closed reset", 443: "open syn-ack", 1001: "filtered host-unreach"}},
+			{"fd77:3::2", discovery.ReasonEcho, 63, map[int]string{22: "open syn-ack", 23: "closed reset", 443: "open syn-ack", 1001: "filtered host-unreach"}},
+		} {
+			hosts, _, _ := scanAsRoot(t, Options{TCP: portscan.SYN, Ports: ports, Tries: 2}, tc.addr)
+			h := hosts[tc.addr]
+			if h == nil || h.Status != result.HostUp || h.Reason != tc.reason {
+				t.Errorf("%s: host %+v, want up (%s)", tc.addr, h, tc.reason)
+				continue
+			}
+			got := map[int]string{}
+			for _, p := range h.Ports {
+				got[p.Number] = p.State + " " + p.Reason
+				if p.ReasonTTL != tc.ttl {
+					t.Errorf("%s port %d: reason TTL %d, want %d", tc.addr, p.Number, p.ReasonTTL, tc.ttl)
+				}
+			}
+			for _, x := range h.Extra {
+				for _, r := range x.Reasons {
+					for _, p := range r.Ports {
+						got[p] = x.State + " " + r.Reason
+					}
+				}
+			}
+			for p, w := range tc.want {
+				if got[p] != w {
+					t.Errorf("%s port %d: %q, want %q", tc.addr, p, got[p], w)
+				}
+			}
+		}
+	})
+	t.Run("ping-max-rate", func(t *testing.T) {
+		// --max-rate paces discovery's probes too: the router counts what A sends through it.
+		if !tp.nft {
+			testenv.Missing(t, "nft is not installed (.ci/run installs nftables)")
+		}
+		rules := filepath.Join(t.TempDir(), "r.nft")
+		if err := os.WriteFile(rules, []byte("table ip count {\n chain counted {\n  type filter hook forward priority 0;\n  ip saddr 10.77.2.2 counter\n }\n}\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		netnstest.Sh(t, "ip", "netns", "exec", tp.r, "nft", "-f", rules)
+		defer netnstest.Sh(t, "ip", "netns", "exec", tp.r, "nft", "delete", "table", "ip", "count")
+		const rate = 40
+		hosts, _, took := scanAsRoot(t, Options{PingOnly: true, MaxRate: rate}, "10.77.3.0/30")
+		wantUp(t, hosts, map[string]string{"10.77.3.1": discovery.ReasonEcho, "10.77.3.2": discovery.ReasonEcho})
+		out, err := exec.Command("ip", "netns", "exec", tp.r, "nft", "list", "table", "ip", "count").CombinedOutput()
+		m := regexp.MustCompile(`packets (\d+)`).FindSubmatch(out)
+		if err != nil || m == nil {
+			t.Fatalf("nft counter: %v\n%s", err, out)
+		}
+		sent, _ := strconv.Atoi(string(m[1]))
+		// Probes to the router itself are not forwarded, so this counts fewer than were paced.
+		if min := time.Duration(sent-1) * time.Second / rate; sent < 12 || took < min {
+			t.Errorf("--max-rate %d: %d probes in %v, want at least 12 taking %v or more", rate, sent, took, min)
+		}
+		t.Logf("-sn --max-rate %d: %d probes in %v", rate, sent, took.Round(time.Millisecond))
 	})
 	t.Run("ping-probes", func(t *testing.T) {
 		for _, tc := range []struct {

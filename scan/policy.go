@@ -215,8 +215,15 @@ func (o *Options) DebugLines() []string {
 		if !adaptive {
 			mode = "nmap's (one probe at a time, fixed waits)"
 		}
-		lines = append(lines, fmt.Sprintf("version detection: %s timing, %d services at once, %d connections per host at most, TLS fallback %s",
-			mode, o.versionParallelism(adaptive), o.Version.MaxHostConns, map[bool]string{true: "on", false: "off"}[o.Version.TLSFallback]))
+		var names []string
+		for _, d := range o.Version.Detectors {
+			names = append(names, d.Name())
+		}
+		if names == nil {
+			names = []string{"none"}
+		}
+		lines = append(lines, fmt.Sprintf("version detection: %s timing, %d services at once, %d connections per host at most, detectors: %s",
+			mode, o.versionParallelism(adaptive), o.Version.MaxHostConns, strings.Join(names, ", ")))
 	}
 	return lines
 }

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/signetscan/signet/detect"
 	"github.com/signetscan/signet/discovery"
 	"github.com/signetscan/signet/output"
 	"github.com/signetscan/signet/portscan"
@@ -63,6 +64,16 @@ type Options struct {
 	// version-probed.
 	Exclude *probes.PortSpec
 
+	// Shards and Shard (--shards N --shard I) make the scan shard I of N of the (address, port)
+	// pairs of targets × ports; 0 shards is an unsharded scan. Seed (--seed) keys the order of
+	// the pairs, so it decides which pairs each shard gets: every shard of a scan needs the
+	// same. Unsharded, it keys the order of each host's ports. See plan.go.
+	Shards, Shard uint64
+	Seed          uint64
+	// Done, when set, names hosts an interrupted run already wrote (--resume): they are
+	// not scanned again.
+	Done func(netip.Addr) bool
+
 	OpenOnly bool // --open
 	Verbose  int
 	Debug    int
@@ -84,7 +95,8 @@ type Options struct {
 // Run scans every target and writes each host as soon as it is finished: a down host after
 // its group's discovery, an up host once it and the up hosts before it in its group are
 // (nmap's order within a group). It returns the end-of-run record; when ctx is cancelled the
-// hosts already written stand.
+// hosts already written stand, and the hosts it cut short go to the writers marked
+// Incomplete (the output files leave them out) and are not counted.
 //
 // Run completes run.DataFiles with the files it read while scanning (nmap-mac-prefixes, when
 // it named a MAC address's maker), before the writers' End.
@@ -142,10 +154,10 @@ type runner struct {
 	hostGroup int
 
 	hosts map[netip.Addr]string // the hosts file's names
-	// shared are the scan's port lists by protocol, for hosts without ports of their own.
-	listsOnce sync.Once
-	shared    map[portspec.Protocol][]uint16
-	seen      int // hosts read so far (discover's)
+	// scanCounts are the numbers of the scan's TCP and UDP ports (see counts).
+	countsOnce sync.Once
+	scanCounts [2]int
+	seen       int // hosts read so far (discover's)
 
 	obsMu    sync.Mutex
 	mu       sync.Mutex
@@ -227,14 +239,21 @@ type hostJob struct {
 	rtt    *portscan.RTT
 	ctx    context.Context
 	cancel context.CancelFunc
+	run    context.Context // the run's: done when the run is stopped (an interrupt)
 	g      *group
-	lists  map[portscan.Technique][]uint16 // the ports of each port scan
-	index  int                             // place in the target order
+	// counts are the host's numbers of TCP and UDP ports (set by plan); the lists themselves
+	// are made when its port scan starts, so that a group waiting for its port scans holds
+	// no copy of a -p- list each.
+	counts [2]int
+	index  int // place in the target order
 	// upPos is the host's place among its group's up hosts that are port-scanned, -1 for the
 	// others (written as soon as they are finished); finished is set under the group's wmu.
 	upPos    int
 	finished bool
-	ports    []*result.Port
+	// scanned is set when the host's port scan starts: a host the run's end overtakes
+	// before that has nothing to show.
+	scanned bool
+	ports   []*result.Port
 }
 
 // group is a batch of hosts that went through discovery together.
@@ -359,12 +378,15 @@ func (r *runner) discover(ctx context.Context, units <-chan unit, portq chan<- *
 // plan sets up the port scan phases of a group's up hosts and the service scan.
 func (r *runner) plan(g *group, up []*hostJob) {
 	o := r.o
+	for _, j := range up {
+		j.counts = r.counts(j.u)
+	}
 	for _, tech := range r.techniques() {
 		var hosts, ports int
 		var total int64
 		var one *hostJob
 		for _, j := range up {
-			if n := len(j.lists[tech]); n > 0 {
+			if n := r.count(j, tech); n > 0 {
 				if hosts == 0 {
 					ports, one = n, j
 				}
@@ -390,17 +412,43 @@ func (r *runner) plan(g *group, up []*hostJob) {
 	}
 }
 
-// ports is a host's list of ports of one protocol: its own for a host:port target, else the
-// scan's, one slice that every host shares (read only), so that a group of hosts waiting for
-// their port scans holds no copy of a -p- list each.
-func (r *runner) ports(u unit, proto portspec.Protocol) []uint16 {
-	if u.pairs != nil {
-		return r.o.ports(u, proto)
+// counts are the numbers of TCP and UDP ports of a host: the scan's for a host target of an
+// unsharded scan (counted once), else those of its own lists (host:port targets, a shard's
+// share of a host).
+func (r *runner) counts(u unit) [2]int {
+	if u.pairs != nil || u.plan != nil {
+		l := r.o.ports(u)
+		return [2]int{len(l[0]), len(l[1])}
 	}
-	r.listsOnce.Do(func() {
-		r.shared = map[portspec.Protocol][]uint16{portspec.TCP: r.o.ports(u, portspec.TCP), portspec.UDP: r.o.ports(u, portspec.UDP)}
+	r.countsOnce.Do(func() {
+		tcp, udp := r.o.portLists()
+		r.scanCounts = [2]int{len(tcp), len(udp)}
 	})
-	return r.shared[proto]
+	return r.scanCounts
+}
+
+// slot is the place of a port scan's list in the host's [TCP, UDP] lists, -1 for a scan the
+// host does not get: its TCP scan is the scan's (-sS or -sT), or a connect scan for the
+// ports of host:port targets when the scan has none.
+func (j *hostJob) slot(tech portscan.Technique, scanTCP portscan.Technique) int {
+	if tech == portscan.UDP {
+		return 1
+	}
+	if scanTCP == 0 && j.u.pairs != nil {
+		scanTCP = portscan.Connect
+	}
+	if tech == scanTCP {
+		return 0
+	}
+	return -1
+}
+
+// count is the number of the host's ports that a port scan probes.
+func (r *runner) count(j *hostJob, tech portscan.Technique) int {
+	if i := j.slot(tech, r.o.TCP); i >= 0 {
+		return j.counts[i]
+	}
+	return 0
 }
 
 // techniques are the port scans of a scan, in nmap's order: SYN, UDP, connect.
@@ -411,7 +459,7 @@ func (r *runner) techniques() []portscan.Technique {
 // leaveAll takes a host that will not be scanned out of its group's phases.
 func (r *runner) leaveAll(j *hostJob) {
 	for _, p := range j.g.scans {
-		if len(j.lists[techniqueOf(p.technique)]) > 0 {
+		if r.count(j, techniqueOf(p.technique)) > 0 {
 			p.leave()
 		}
 	}
@@ -477,18 +525,8 @@ func (r *runner) newJob(ctx context.Context, u unit, g *group) *hostJob {
 	} else {
 		h.AddrType = result.IPv4
 	}
-	j := &hostJob{u: u, h: h, g: g, rtt: g.rtt.Child(), lists: map[portscan.Technique][]uint16{}, upPos: -1}
-	if !r.o.PingOnly {
-		tcp := r.o.TCP
-		if u.pairs != nil && tcp == 0 {
-			tcp = portscan.Connect
-		}
-		if tcp != 0 {
-			j.lists[tcp] = r.ports(u, portspec.TCP)
-		}
-		j.lists[portscan.UDP] = r.ports(u, portspec.UDP)
-	}
-	j.ctx, j.cancel = ctx, func() {}
+	j := &hostJob{u: u, h: h, g: g, rtt: g.rtt.Child(), upPos: -1}
+	j.ctx, j.cancel, j.run = ctx, func() {}, ctx
 	if d := r.o.hostTimeout(); d > 0 {
 		j.ctx, j.cancel = context.WithTimeout(ctx, d)
 	}
@@ -523,10 +561,9 @@ func (r *runner) ping(j *hostJob, p *phase) {
 // scanHost runs the port scans and version detection of one up host.
 func (r *runner) scanHost(j *hostJob) {
 	o := r.o
-	total := 0
-	for _, l := range j.lists {
-		total += len(l)
-	}
+	j.scanned = true
+	lists := o.ports(j.u)
+	total := len(lists[0]) + len(lists[1])
 	// One array holds every port of the host (a -p- scan has 65,535): the host's memory is
 	// two allocations, freed as soon as the host is written.
 	vals := make([]result.Port, 0, total)
@@ -534,10 +571,11 @@ func (r *runner) scanHost(j *hostJob) {
 	g := j.g
 	for _, p := range g.scans {
 		tech := techniqueOf(p.technique)
-		ports := j.lists[tech]
-		if len(ports) == 0 {
+		i := j.slot(tech, o.TCP)
+		if i < 0 || len(lists[i]) == 0 {
 			continue
 		}
+		ports := lists[i]
 		p.enter()
 		st := r.scanner.Scan(j.ctx, portscan.Job{Addr: j.u.addr, Technique: tech, Ports: ports, RTT: j.rtt}, func(pr portscan.PortResult) {
 			p.done.Add(1)
@@ -609,6 +647,7 @@ func (r *runner) finish(j *hostJob) {
 		if p.Service == nil && o.Table != nil {
 			if name := o.Table.Lookup(p.Number, p.Proto); name != "" {
 				p.Service = &result.Service{Name: name, Method: result.MethodTable, Conf: 3}
+				p.Service.SetSource("name", "table")
 			}
 		}
 	}
@@ -618,14 +657,22 @@ func (r *runner) finish(j *hostJob) {
 	if !h.Start.IsZero() {
 		h.End = time.Now()
 	}
-	r.mu.Lock()
-	r.end.HostsTotal++
-	if h.Status == result.HostUp {
-		r.end.HostsUp++
-	} else {
-		r.end.HostsDown++
+	// A host the run's end (an interrupt) overtook is incomplete: the output files leave it
+	// out, so that they hold finished hosts only and signet --resume scans it again, and it
+	// is not counted; the terminal still shows what it holds. One whose port scan had not
+	// started yet has nothing to show.
+	cut := j.run.Err() != nil
+	h.Incomplete = cut
+	if !cut {
+		r.mu.Lock()
+		r.end.HostsTotal++
+		if h.Status == result.HostUp {
+			r.end.HostsUp++
+		} else {
+			r.end.HostsDown++
+		}
+		r.mu.Unlock()
 	}
-	r.mu.Unlock()
 	g := j.g
 	if j.upPos < 0 {
 		r.write(j)
@@ -643,12 +690,14 @@ func (r *runner) finish(j *hostJob) {
 	}
 }
 
-// write hands a finished host to the writers (but a down host without -v and the hosts
-// --open leaves out) and reports it done, and its group after its last host.
+// write hands a finished host to the writers (but a down host without -v, the hosts --open
+// leaves out and a host cut short before its port scan) and reports it done, and its group
+// after its last host.
 func (r *runner) write(j *hostJob) {
 	o, h, g := r.o, j.h, j.g
 	// --open leaves out down hosts and up hosts with nothing open, as nmap does.
-	if h.Status == result.HostUp && !(o.OpenOnly && !hasOpen(h)) || h.Status != result.HostUp && o.Verbose > 0 && !o.OpenOnly {
+	show := h.Status == result.HostUp && !(o.OpenOnly && !hasOpen(h)) || h.Status != result.HostUp && o.Verbose > 0 && !o.OpenOnly
+	if show && (!h.Incomplete || j.scanned) {
 		o.Writer.Host(h)
 	}
 	r.emit(Event{Kind: HostDone, Group: g.id, Host: h, Addr: j.u.addr, Name: hostName(h), Index: j.index})
@@ -687,22 +736,39 @@ func hasOpen(h *result.Host) bool {
 }
 
 // versionScan probes the open ports of a host (S1: open first, then open|filtered), at most
-// cap(r.sem) services at once over all hosts.
+// cap(r.sem) services at once over all hosts. Each port is handed to a streaming writer as it
+// finishes, unless a detector may still name it from another port (rpcinfo on 111): then the
+// host's ports are streamed once all of them are done.
 func (r *runner) versionScan(j *hostJob) {
 	o, h, ctx := r.o, j.h, j.ctx
 	var wg sync.WaitGroup
 	var probed []*result.Port
 	services := 0
+	pw, stream := o.Writer.(output.PortWriter)
 	for _, p := range j.ports {
 		if (p.State == "open" || p.State == "open|filtered") && !o.excluded(p.Number, protoOf(p)) {
 			services++
+		}
+		if (p.State == "open" || p.State == "open|filtered") && o.Version.HoldsHost(p.Number, protoOf(p)) {
+			stream = false
 		}
 	}
 	phase := j.g.service
 	phase.enter()
 	r.servicesKnown(j, services)
-	defer phase.leave()
-	defer func() { o.markExcluded(j.ports, probed) }()
+	defer phase.leave() // after the probes below are done (defers run last first)
+	var mu sync.Mutex
+	var named []*vscan.Result
+	defer func() {
+		wg.Wait()
+		o.markExcluded(j.ports, probed)
+		applyNames(j.ports, named)
+		if pw != nil && !stream {
+			for _, p := range probed {
+				pw.Port(h, p)
+			}
+		}
+	}()
 	for _, pass := range []string{"open", "open|filtered"} {
 		for _, p := range j.ports {
 			if p.State != pass {
@@ -716,7 +782,6 @@ func (r *runner) versionScan(j *hostJob) {
 			select {
 			case r.sem <- struct{}{}:
 			case <-ctx.Done():
-				wg.Wait()
 				return
 			}
 			wg.Go(func() {
@@ -733,20 +798,21 @@ func (r *runner) versionScan(j *hostJob) {
 					svc = nil
 				}
 				p.Service = svc
-				p.Outcome = res.Outcome.String()
-				if p.Outcome == "timeout" && ctx.Err() != nil {
-					p.Outcome = "time-limit" // --host-timeout (or an interrupt) cut the walk
-				}
+				p.Outcome = res.Outcome.String() // a cut walk says time-limit itself
 				if res.Replied && p.State == "open|filtered" {
 					p.State, p.Reason = "open", "udp-response"
 				}
-				if pw, ok := o.Writer.(output.PortWriter); ok {
+				if len(res.Others) > 0 {
+					mu.Lock()
+					named = append(named, res)
+					mu.Unlock()
+				}
+				if stream {
 					pw.Port(h, p)
 				}
 			})
 		}
 	}
-	wg.Wait()
 }
 
 func protoOf(p *result.Port) probes.Protocol {
@@ -754,6 +820,21 @@ func protoOf(p *result.Port) probes.Protocol {
 		return probes.UDP
 	}
 	return probes.TCP
+}
+
+// applyNames gives ports the names a detector found for them on another
+// port of the host (rpcinfo: the programs registered with the portmapper),
+// to ports open or open|filtered, as nmap's scripts do.
+func applyNames(ports []*result.Port, named []*vscan.Result) {
+	for _, res := range named {
+		for _, pn := range res.Others {
+			for _, p := range ports {
+				if p.Number == pn.Number && p.Proto == pn.Proto && (p.State == "open" || p.State == "open|filtered") {
+					p.Service, _ = detect.ApplyName(p.Service, res.OthersBy, pn)
+				}
+			}
+		}
+	}
 }
 
 func (o *Options) excluded(port int, proto probes.Protocol) bool {
@@ -780,6 +861,8 @@ func (o *Options) markExcluded(ports, probed []*result.Port) {
 			// The name still comes from the port table (R2): nmap's XML then
 			// has <service name=… product="Excluded from version scan">.
 			p.Service = &result.Service{Name: o.Table.Lookup(p.Number, p.Proto), Product: "Excluded from version scan", Method: result.MethodTable, Conf: 3}
+			p.Service.SetSource("name", "table")
+			p.Service.SetSource("product", "exclude")
 		}
 	}
 }

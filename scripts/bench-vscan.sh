@@ -8,8 +8,9 @@
 #   scripts/bench-vscan.sh [ROUNDS]      (as root; testbed/testbed.sh install first)
 #
 # Outside CI: a run takes several minutes (nmap's waits). signet runs with its
-# defaults (adaptive timing, per-host cap 40) but without the TLS fallback,
-# which goes beyond nmap on purpose (it finds TLS-only services nmap misses).
+# defaults (adaptive timing, per-host cap 40) but without its detectors
+# (--no-version-scripts, the TLS fallback included: it goes beyond nmap on
+# purpose, finding TLS-only services nmap misses).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-1}
@@ -44,10 +45,10 @@ ntcp=$(echo "$tcp" | tr , '\n' | grep -c .)
 nudp=$(echo "$udp" | tr , '\n' | grep -c . || true)
 db=/usr/share/nmap/nmap-service-probes
 # nmap -sV also runs its NSE scripts of the "version" category (snmp-info
-# rewrites the SNMP product, for one): that is Lua code, not signature
-# matching, and signet has none. nmap runs here from a copy of its data
-# folder whose script.db leaves those scripts out, so both tools answer
-# from the signature file alone.
+# rewrites the SNMP product, for one). signet has native detectors for a
+# few of them so far (package detect); until it has all, both tools answer
+# from the signature file alone: nmap from a copy of its data folder whose
+# script.db leaves those scripts out, signet with --no-version-scripts.
 mkdir -p "$work/nmapdata"
 cp -r /usr/share/nmap/. "$work/nmapdata/"
 grep -v '"version"' /usr/share/nmap/scripts/script.db > "$work/nmapdata/scripts/script.db"
@@ -73,11 +74,11 @@ report() { # PROTO
 for r in $(seq "$rounds"); do
   echo "-- round $r"
   measure nmap-tcp nmap --datadir "$work/nmapdata" -sV -sT -Pn -n -p "$tcp" --versiondb "$db" -oX "$work/nmap-tcp.xml" 127.0.0.1
-  measure signet-tcp "$work/signet" -sV -sT -Pn -n -p "$tcp" --versiondb "$db" --no-tls-fallback -oX "$work/signet-tcp.xml" 127.0.0.1
+  measure signet-tcp "$work/signet" -sV -sT -Pn -n -p "$tcp" --versiondb "$db" --no-version-scripts -oX "$work/signet-tcp.xml" 127.0.0.1
   report tcp
   if [ -n "$udp" ]; then
     measure nmap-udp nmap --datadir "$work/nmapdata" -sV -sU -Pn -n -p "$udp" --versiondb "$db" -oX "$work/nmap-udp.xml" 127.0.0.1
-    measure signet-udp "$work/signet" -sV -sU -Pn -n -p "$udp" --versiondb "$db" --no-tls-fallback -oX "$work/signet-udp.xml" 127.0.0.1
+    measure signet-udp "$work/signet" -sV -sU -Pn -n -p "$udp" --versiondb "$db" --no-version-scripts -oX "$work/signet-udp.xml" 127.0.0.1
     report udp
   fi
 done

@@ -1,9 +1,11 @@
 package shard
 
 import (
+	"cmp"
 	"fmt"
 	"iter"
 	"math/bits"
+	"slices"
 )
 
 // Pair is one (host, port) pair as indexes: Host into the target list's
@@ -133,4 +135,59 @@ func (p *Plan) Owner(pr Pair) (shard, k uint64) {
 	perm, hosts := p.block(b)
 	pos := perm.Position(pr.Port*hosts+pr.Host-b*bh) + b*bh*p.Ports
 	return pos % shards, pos / shards
+}
+
+// HostPorts appends to dst the ports (indexes) of host h that this plan's
+// shard probes, in the shard's order, and returns the extended slice. It
+// costs one inverse permutation per port of the host (Ports of them) and
+// needs no walk of the other hosts' pairs: a scan that runs host by host
+// asks for one host's ports when it starts the host, and holds nothing
+// else. It panics when h >= Hosts or on a plan Check refuses.
+func (p *Plan) HostPorts(h uint64, dst []uint64) []uint64 {
+	type ranked struct{ pos, port uint64 }
+	var rs []ranked
+	p.hostPorts(h, func(pos, port uint64) bool {
+		rs = append(rs, ranked{pos, port})
+		return true
+	})
+	slices.SortFunc(rs, func(a, b ranked) int { return cmp.Compare(a.pos, b.pos) })
+	for _, r := range rs {
+		dst = append(dst, r.port)
+	}
+	return dst
+}
+
+// HasHost reports whether this plan's shard probes any port of host h:
+// a shard leaves out the hosts it has no pair of (with one port per host,
+// most hosts). It stops at the first port found, about Shards tries on
+// average. It panics as HostPorts does.
+func (p *Plan) HasHost(h uint64) bool {
+	found := false
+	p.hostPorts(h, func(uint64, uint64) bool {
+		found = true
+		return false
+	})
+	return found
+}
+
+// hostPorts calls f with the global position and the port of each pair of
+// host h that belongs to this shard, in port order, until f returns false.
+func (p *Plan) hostPorts(h uint64, f func(pos, port uint64) bool) {
+	if err := p.Check(); err != nil {
+		panic(err)
+	}
+	if h >= p.Hosts {
+		panic(fmt.Sprintf("shard: host %d outside %d hosts", h, p.Hosts))
+	}
+	shards := max(p.Shards, 1)
+	bh := p.blockHosts()
+	b := h / bh
+	perm, hosts := p.block(b)
+	base := b * bh * p.Ports
+	for port := uint64(0); port < p.Ports; port++ {
+		pos := base + perm.Position(port*hosts+h-b*bh)
+		if pos%shards == p.Shard && !f(pos, port) {
+			return
+		}
+	}
 }

@@ -289,3 +289,29 @@ func TestFlatMemory(t *testing.T) {
 	}
 	_ = fmt.Sprint(sum)
 }
+
+// TestHostPorts: a host's ports asked for on their own are exactly the
+// host's pairs in the shard's walk, in the same order; HasHost says
+// whether there are any.
+func TestHostPorts(t *testing.T) {
+	for _, c := range []struct{ hosts, ports, block, shards uint64 }{
+		{8, 12, 0, 4}, {1, 12, 0, 4}, {8, 32, 3, 4}, {257, 33, 16, 5}, {1000, 1, 256, 7}, {5, 0, 0, 2}, {3, 2, 0, 8},
+	} {
+		for i := uint64(0); i < c.shards; i++ {
+			pl := Plan{Hosts: c.hosts, Ports: c.ports, BlockHosts: c.block, Seed: 9, Shards: c.shards, Shard: i}
+			want := make([][]uint64, c.hosts)
+			for pr := range pl.All() {
+				want[pr.Host] = append(want[pr.Host], pr.Port)
+			}
+			for h := uint64(0); h < c.hosts; h++ {
+				got := pl.HostPorts(h, nil)
+				if !slices.Equal(got, want[h]) {
+					t.Fatalf("%+v: HostPorts(%d) = %v, the walk gives %v", pl, h, got, want[h])
+				}
+				if pl.HasHost(h) != (len(want[h]) > 0) {
+					t.Fatalf("%+v: HasHost(%d) = %v with %d ports", pl, h, pl.HasHost(h), len(want[h]))
+				}
+			}
+		}
+	}
+}

@@ -356,7 +356,7 @@ func textSpans(data []byte, from, to, port int) []span {
 		if end < 0 || end > 128 {
 			continue
 		}
-		add(m[3], m[3]+end+1, `[^`+string(q)+`]*`+string(q), "session id", prioHex)
+		add(m[3], m[3]+end+1, `[^`+string(q)+`]*`+string(q), "session id", prioHex-1) // a uuid inside says more
 	}
 	for _, m := range uuidRe.FindAllIndex(s, -1) {
 		add(m[0], m[1], `[0-9a-fA-F-]+`, "id", prioHex)

@@ -125,6 +125,10 @@ func (x *Index) addEntry(ctx context.Context, l *List, e entry) {
 	if s.port >= 0 && proto == 0 {
 		proto = portspec.TCP
 	}
+	if err := l.notIPv6(s); err != nil {
+		x.Errors = append(x.Errors, &Error{Pos: e.pos, Token: s.text, Err: err})
+		return
+	}
 	switch s.kind {
 	case kindPrefix, kindRanges:
 		x.addBlock(s, proto)

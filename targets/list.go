@@ -178,6 +178,38 @@ func (l *List) resolver() Resolver {
 	return net.DefaultResolver
 }
 
+// NotIPv6Error is the failed look-up of a target that -6 (Network "ip6") cannot scan: an
+// IPv4 address, block or range, or a name with IPv4 addresses only. Its text is nmap's
+// warning.
+type NotIPv6Error struct {
+	Host  string // the name, address or first address of the block; "" for octet ranges
+	Range bool   // an IPv4 octet range
+}
+
+func (e *NotIPv6Error) Error() string {
+	if e.Range {
+		return "IPv4 octet ranges hold no IPv6 address. Try scanning without -6"
+	}
+	return "Hostname " + e.Host + " resolves, but not to any IPv6 address. Try scanning without -6"
+}
+
+// notIPv6 is the error for a parsed spec that names IPv4 addresses when the list takes IPv6
+// ones only (-6), or nil.
+func (l *List) notIPv6(s *Spec) error {
+	if l.Network != "ip6" {
+		return nil
+	}
+	switch {
+	case s.kind == kindAddr && s.addr.Is4():
+		return &NotIPv6Error{Host: s.addr.String()}
+	case s.kind == kindPrefix && s.prefix.Addr().Is4():
+		return &NotIPv6Error{Host: s.prefix.Addr().String()}
+	case s.kind == kindRanges:
+		return &NotIPv6Error{Range: true}
+	}
+	return nil
+}
+
 // resolve returns the addresses of a host name to scan.
 func (l *List) resolve(ctx context.Context, host string) ([]netip.Addr, error) {
 	network := l.Network
@@ -185,6 +217,12 @@ func (l *List) resolve(ctx context.Context, host string) ([]netip.Addr, error) {
 		network = "ip"
 	}
 	as, err := l.resolver().LookupNetIP(ctx, network, host)
+	if err != nil && network == "ip6" && ctx.Err() == nil {
+		// As nmap says it: the name is known, but has no address -6 could scan.
+		if v4, err4 := l.resolver().LookupNetIP(ctx, "ip4", host); err4 == nil && len(v4) > 0 {
+			return nil, &NotIPv6Error{Host: host}
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -294,6 +332,9 @@ func (l *List) expand(ctx context.Context, e entry, emit func(Target, error) boo
 			}
 		}
 		return t
+	}
+	if err := l.notIPv6(s); err != nil {
+		return emit(Target{}, &Error{Pos: pos, Token: s.text, Err: err})
 	}
 	if s.kind != kindHost {
 		return s.each(func(a netip.Addr) bool { return emit(mk(a, ""), nil) })

@@ -411,3 +411,55 @@ func FuzzParseTarget(f *testing.F) {
 		}
 	})
 }
+
+// TestIPv6Only: with -6 (Network "ip6") IPv4 targets are refused one by one with nmap's
+// warning, IPv6 ones are scanned, and the Index agrees with All.
+func TestIPv6Only(t *testing.T) {
+	tokens := []string{"127.0.0.1", "::1", "10.0.0.0/30", "192.168.1-2.1", "gw", "v6only.example", "scanme.example.org", "[::1]:22", "10.0.0.1:80", "nosuch.example"}
+	l := &List{Resolver: dns, Network: "ip6"}
+	if err := l.Add(tokens...); err != nil {
+		t.Fatal(err)
+	}
+	got, errs := collect(t, l)
+	want := []string{"::1", "v6only.example (2001:db8::7)", "scanme.example.org (2001:db8::5)", "::1 port 22/tcp"}
+	if !slices.Equal(got, want) {
+		t.Errorf("targets %q, want %q", got, want)
+	}
+	wantErrs := []string{
+		`failed to resolve "127.0.0.1": Hostname 127.0.0.1 resolves, but not to any IPv6 address. Try scanning without -6`,
+		`failed to resolve "10.0.0.0/30": Hostname 10.0.0.0 resolves, but not to any IPv6 address. Try scanning without -6`,
+		`failed to resolve "192.168.1-2.1": IPv4 octet ranges hold no IPv6 address. Try scanning without -6`,
+		`failed to resolve "gw": Hostname gw resolves, but not to any IPv6 address. Try scanning without -6`,
+		`failed to resolve "10.0.0.1:80": Hostname 10.0.0.1 resolves, but not to any IPv6 address. Try scanning without -6`,
+		`failed to resolve "nosuch.example": no such host`,
+	}
+	if !slices.Equal(errs, wantErrs) {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(wantErrs, "\n"))
+	}
+	var ne *NotIPv6Error
+	for _, err := range l.All(context.Background()) {
+		if err != nil && !strings.Contains(err.Error(), "nosuch") && !errors.As(err, &ne) {
+			t.Errorf("%v: not a NotIPv6Error", err)
+		}
+	}
+	x, err := l.Index(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var xerrs []string
+	for _, e := range x.Errors {
+		xerrs = append(xerrs, e.Error())
+	}
+	if !slices.Equal(xerrs, wantErrs) {
+		t.Errorf("Index errors:\n%s", strings.Join(xerrs, "\n"))
+	}
+	if x.Hosts() != 3 {
+		t.Errorf("Index: %d hosts, want 3", x.Hosts())
+	}
+	// Without -6 the same IPv4 targets are taken.
+	l = &List{Resolver: dns}
+	l.Add("127.0.0.1", "gw")
+	if got, errs := collect(t, l); len(got) != 2 || len(errs) != 0 {
+		t.Errorf("without -6: %q %q", got, errs)
+	}
+}

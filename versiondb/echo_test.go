@@ -71,7 +71,7 @@ func TestEmbeddedEchoService(t *testing.T) {
 					defer cancel()
 					r := cfg.Scan(ctx, vscan.Target{IP: netip.MustParseAddr("127.0.0.1"), Port: port, Proto: proto, State: "open"})
 					svc := r.Service
-					if svc == nil || svc.Name != "echo" || svc.Product != "" || svc.Version != "" || r.Outcome != matcher.HardMatched {
+					if svc == nil || svc.Name != "echo" || svc.Product != "" || svc.Version != "" || r.Outcome != vscan.Matched {
 						t.Errorf("timing %v, %d/%s: got %+v (outcome %v), want echo with no product", timing, port, proto, svc, r.Outcome)
 					}
 				}()

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/signetscan/signet/detect"
 	"github.com/signetscan/signet/fingerprint"
 	"github.com/signetscan/signet/internal/testenv"
 	"github.com/signetscan/signet/matcher"
@@ -398,21 +399,21 @@ func TestHostileServices(t *testing.T) {
 		bound   time.Duration
 		rcvbuf  int
 		sndbuf  int
-		outcome []matcher.Outcome // acceptable outcomes; nil = any
+		outcome []Outcome // acceptable outcomes; nil = any
 	}
 	cases := []tc{
-		{name: "flood", db: base, handle: flood, bound: wait + slack, outcome: []matcher.Outcome{matcher.NoMatch}},
-		{name: "trickle", db: base, handle: trickle, bound: wait + slack, outcome: []matcher.Outcome{matcher.NoMatch}},
+		{name: "flood", db: base, handle: flood, bound: wait + slack, outcome: []Outcome{SizeLimit}},
+		{name: "trickle", db: base, handle: trickle, bound: wait + slack, outcome: []Outcome{NoMatch}},
 		// silent: the walk, then the TLS fallback's handshake waits for a
 		// ServerHello that never comes.
-		{name: "silent", db: base, handle: silent, bound: wait + SSLConnectTimeout + slack, outcome: []matcher.Outcome{matcher.NoMatch}},
+		{name: "silent", db: base, handle: silent, bound: wait + SSLConnectTimeout + slack, outcome: []Outcome{Timeout}},
 		// NULL hard-matches ssl (S10); the handshake inside the tunnel stalls.
-		{name: "tls-stall-match", db: base, handle: tlsStallBanner, bound: SSLConnectTimeout + wait + slack, outcome: []matcher.Outcome{matcher.Incomplete, matcher.NoMatch}},
-		{name: "tls-stall-fallback", db: fallback, handle: tlsStallHello, bound: walkWait(fallback, 7) + SSLConnectTimeout + slack, outcome: []matcher.Outcome{matcher.NoMatch}},
+		{name: "tls-stall-match", db: base, handle: tlsStallBanner, bound: SSLConnectTimeout + wait + slack, outcome: []Outcome{Timeout}},
+		{name: "tls-stall-fallback", db: fallback, handle: tlsStallHello, bound: walkWait(fallback, 7) + SSLConnectTimeout + slack, outcome: []Outcome{Timeout}},
 		{name: "reset", db: base, handle: resetter, bound: wait + slack},
-		{name: "banner64k", db: base, handle: banner64k, bound: wait + slack, outcome: []matcher.Outcome{matcher.NoMatch}},
+		{name: "banner64k", db: base, handle: banner64k, bound: wait + slack, outcome: []Outcome{SizeLimit}},
 		// The Big payload cannot be written: the write deadline ends it.
-		{name: "stall-writes", db: stall, handle: stallWrites, bound: walkWait(stall, 7) + ConnectTimeout + slack, rcvbuf: 4096, sndbuf: 4096, outcome: []matcher.Outcome{matcher.Incomplete}},
+		{name: "stall-writes", db: stall, handle: stallWrites, bound: walkWait(stall, 7) + ConnectTimeout + slack, rcvbuf: 4096, sndbuf: 4096, outcome: []Outcome{Failed}},
 	}
 
 	servers := make([]*hostileServer, len(cases))
@@ -440,7 +441,7 @@ func TestHostileServices(t *testing.T) {
 		for i, c := range cases {
 			wg.Go(func() {
 				m := &readMeter{perProb: map[string]int{}, sndbuf: c.sndbuf}
-				cfg := &Config{Matcher: matcher.New(c.db), Intensity: 7, TLSFallback: true, Dial: m.dial, Trace: m.trace,
+				cfg := &Config{Matcher: matcher.New(c.db), Intensity: 7, Detectors: []detect.Detector{detect.TLSFallback{}}, Dial: m.dial, Trace: m.trace,
 					FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Timing: tm.t,
 					Table: func(int, probes.Protocol) string { return "table-name" }}
 				ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -459,7 +460,7 @@ func TestHostileServices(t *testing.T) {
 				o.m.mu.Lock()
 				maxConn := o.m.maxConn
 				o.m.mu.Unlock()
-				t.Logf("outcome %d in %v (bound %v), %d replies, fingerprint %d chars, at most %d bytes read on a connection",
+				t.Logf("outcome %v in %v (bound %v), %d replies, fingerprint %d chars, at most %d bytes read on a connection",
 					o.r.Outcome, o.took.Round(time.Millisecond), c.bound, len(o.r.Replies), len(o.r.Service.Fingerprint), maxConn)
 				if o.took > c.bound {
 					t.Errorf("took %v, bound %v", o.took, c.bound)
@@ -501,7 +502,7 @@ func TestHostileServices(t *testing.T) {
 	}
 }
 
-func containsOutcome(list []matcher.Outcome, o matcher.Outcome) bool {
+func containsOutcome(list []Outcome, o Outcome) bool {
 	for _, x := range list {
 		if x == o {
 			return true
@@ -555,7 +556,7 @@ func TestHostileServicesNmapDB(t *testing.T) {
 				x := &run{name: fmt.Sprintf("%s/%d/timing%d", h.name, intensity, timing)}
 				runs = append(runs, x)
 				wg.Go(func() {
-					cfg := &Config{Matcher: m, Intensity: intensity, TLSFallback: true, FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Timing: timing}
+					cfg := &Config{Matcher: m, Intensity: intensity, Detectors: []detect.Detector{detect.TLSFallback{}}, FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Timing: timing}
 					ctx, cancel := context.WithTimeout(context.Background(), cut)
 					defer cancel()
 					start := time.Now()
@@ -568,14 +569,14 @@ func TestHostileServicesNmapDB(t *testing.T) {
 	wg.Wait()
 	for _, x := range runs {
 		t.Run(x.name, func(t *testing.T) {
-			t.Logf("%s: outcome %d in %v, %d replies, fingerprint %d chars", x.name, x.r.Outcome, x.took.Round(time.Millisecond), len(x.r.Replies), len(x.r.Service.Fingerprint))
+			t.Logf("%s: outcome %v in %v, %d replies, fingerprint %d chars", x.name, x.r.Outcome, x.took.Round(time.Millisecond), len(x.r.Replies), len(x.r.Service.Fingerprint))
 			if x.took > cut+slack {
 				t.Errorf("took %v with a %v deadline", x.took, cut)
 			}
 			// S9: the host timeout clears tcpwrap_possible, so a port cut
 			// while it waited is incomplete, never tcpwrapped.
-			if x.took >= cut && x.r.Outcome != matcher.Incomplete {
-				t.Errorf("cut by the deadline but outcome %d (service %+v)", x.r.Outcome, x.r.Service)
+			if x.took >= cut && x.r.Outcome != TimeLimit {
+				t.Errorf("cut by the deadline but outcome %v (service %+v)", x.r.Outcome, x.r.Service)
 			}
 			checkResult(t, x.r, nil, TimingNmap, false)
 		})
@@ -633,8 +634,8 @@ func TestMaxHostConns(t *testing.T) {
 			start := time.Now()
 			n := 0
 			cfg.Pool(ctx, 20, targets, func(_ Target, r *Result) {
-				if r.Outcome != matcher.NoMatch {
-					t.Errorf("timing %d: outcome %d", timing, r.Outcome)
+				if r.Outcome != Timeout {
+					t.Errorf("timing %d: outcome %v", timing, r.Outcome)
 				}
 				n++
 			})

@@ -3,16 +3,12 @@ package vscan
 import (
 	"context"
 	"crypto/tls"
-	"errors"
-	"fmt"
-	"io"
 	"net"
 	"net/netip"
-	"os"
 	"sync"
-	"syscall"
 	"time"
 
+	"github.com/signetscan/signet/detect"
 	"github.com/signetscan/signet/fingerprint"
 	"github.com/signetscan/signet/matcher"
 	"github.com/signetscan/signet/probes"
@@ -30,7 +26,7 @@ const (
 type DialFunc func(ctx context.Context, network, addr string) (net.Conn, error)
 
 // Config is what a version scan needs. The zero value of each optional
-// field picks nmap's behaviour.
+// field picks nmap's behaviour (without its version scripts).
 type Config struct {
 	Matcher   *matcher.Matcher
 	Intensity int // 0..9 (S3)
@@ -47,13 +43,9 @@ type Config struct {
 	// FPVersion and FPPlatform go into fingerprint headers (F2).
 	FPVersion, FPPlatform string
 
-	// TLSFallback goes beyond nmap: when the probe walk ends without a hard
-	// match on a port listed in some probe's sslports, a port that never
-	// sent a byte, or one that answered only with TLS alerts, try a modern
-	// TLS handshake and, if it succeeds, walk the probes again inside the
-	// tunnel (as S10 does). Servers that accept only TLS 1.2+ ignore nmap's
-	// SSLv3-style probes; nmap reports them from the services table.
-	TLSFallback bool
+	// Detectors run after the signature walk, in order, as nmap runs its
+	// version scripts (detect.Table is all of them; nil runs none).
+	Detectors []detect.Detector
 
 	// MaxHostConns caps the connections open at once to one address, over
 	// every Scan and Pool of this Config (0: no cap, as nmap). A probe
@@ -66,6 +58,10 @@ type Config struct {
 	// FirstByteWait and IdleWait are TimingFast's floors (defaults
 	// DefaultFirstByteWait, DefaultIdleWait).
 	FirstByteWait, IdleWait time.Duration
+	// LateListen is how long TimingFast listens on a silent port's NULL
+	// connection past the NULL probe's wait (default: a third of that
+	// wait, LateListenShare; negative: never).
+	LateListen time.Duration
 
 	// Record, when set, receives every service's complete replies at the
 	// end of its walk — the reply that matched included, nothing cut — as
@@ -99,223 +95,67 @@ type Result struct {
 	// Replied is true when the port sent any byte; a UDP open|filtered port
 	// that replied is open (reason udp-response, S11).
 	Replied bool
-	Outcome matcher.Outcome
+	// Outcome is why the signature walk ended.
+	Outcome Outcome
 	// Replies are the replies recorded in the fingerprint, in probe order.
 	Replies []fingerprint.Response
+	// Others are names a detector gave other ports of the host (rpcinfo):
+	// the caller applies them with detect.ApplyName once every port of
+	// the host is done. Detector names the detector.
+	Others []detect.PortName
+	// OthersBy is the detector that named Others.
+	OthersBy string
 }
 
-// Scan identifies the service of one port. It returns when the walk is
-// finished or ctx is done (then the outcome is Incomplete and what was
-// learned so far is kept, as with --host-timeout).
+// Scan identifies the service of one port: the signature walk, then the
+// detectors. It returns when both are finished or ctx is done (then the
+// outcome is TimeLimit and what was learned so far is kept, as with
+// --host-timeout).
 func (c *Config) Scan(ctx context.Context, t Target) *Result {
-	r := &run{c: c, t: t, ctx: ctx}
-	if c.Timing == TimingFast {
-		r.runFast(ctx)
-	} else if t.Proto == probes.UDP {
-		r.runUDP(ctx)
-	} else {
-		r.runTCP(ctx)
-	}
-	return r.result()
+	w := newWalk(c, t, ctx)
+	return w.scan()
 }
 
-type run struct {
-	c   *Config
-	t   Target
-	ctx context.Context // the scan's: once it is done the walk was cut
-
-	sess     *matcher.Session
-	ssl      bool
-	wrapOK   bool // tcpwrap_possible (S9)
-	replied  bool
-	outcome  matcher.Outcome
-	replies  []fingerprint.Response
-	fp       *fingerprint.Builder
-	walk     walker
-	sessions *tls.Config
-	triedTLS bool
-	rtt      time.Duration          // the service's connect time (TimingFast), for the TLS fallback
-	alerts   bool                   // every reply so far was a TLS alert
-	all      []fingerprint.Response // every reply, for Config.Record
-}
-
-func (r *run) now() time.Time {
-	if r.c.Now != nil {
-		return r.c.Now()
+// HoldsHost reports whether a detector may name other ports of a host
+// once this port is scanned (rpcinfo on 111): the host's results are then
+// final only when all its ports are done.
+func (c *Config) HoldsHost(port int, proto probes.Protocol) bool {
+	p := "tcp"
+	if proto == probes.UDP {
+		p = "udp"
 	}
-	return time.Now()
-}
-
-func (r *run) trace(format string, args ...any) {
-	if r.c.Trace != nil {
-		r.c.Trace(fmt.Sprintf(format, args...))
-	}
-}
-
-// start (re)starts the walk, outside or inside the SSL tunnel (S10).
-func (r *run) start(ssl bool) {
-	r.ssl = ssl
-	r.sess = r.c.Matcher.NewSession(r.t.Port, r.t.Proto, ssl, r.c.Intensity)
-	r.walk = walker{db: r.c.Matcher.DB(), sess: r.sess}
-	r.replies = nil // S10: the fingerprint so far is discarded
-	r.fp = nil
-	r.all = nil
-}
-
-// record adds a reply to the fingerprint (F1, F5).
-func (r *run) record(p *probes.Probe, buf []byte) {
-	if len(buf) == 0 {
-		return
-	}
-	if len(r.replies) == 0 {
-		r.alerts = isAlert(buf)
-	} else if !isAlert(buf) {
-		r.alerts = false
-	}
-	if r.fp == nil {
-		hdr := fingerprint.Fingerprint{
-			Port:      r.t.Port,
-			Proto:     "TCP",
-			Version:   r.c.FPVersion,
-			SSL:       r.ssl,
-			Intensity: r.c.Intensity,
-			Platform:  r.c.FPPlatform,
-		}
-		if r.t.Proto == probes.UDP {
-			hdr.Proto = "UDP"
-		}
-		r.fp = fingerprint.NewBuilder(hdr, fingerprint.Options{Debug: r.c.Debug, Now: r.now})
-	}
-	data := append([]byte(nil), buf...)
-	r.fp.Add(p.Name, data)
-	r.replies = append(r.replies, fingerprint.Response{Probe: p.Name, Length: len(data), Data: data})
-	r.all = append(r.all, fingerprint.Response{Probe: p.Name, Length: len(data), Data: data})
-}
-
-// keep adds a reply that matched to the complete record (Config.Record);
-// the fingerprint never holds it (F1).
-func (r *run) keep(p *probes.Probe, buf []byte) {
-	if r.c.Record != nil && len(buf) > 0 {
-		r.all = append(r.all, fingerprint.Response{Probe: p.Name, Length: len(buf), Data: append([]byte(nil), buf...)})
-	}
-}
-
-type readEnd int
-
-const (
-	endMatch   readEnd = iota // hard match
-	endTimeout                // totalwaitms ran out, or the 4096-byte cap
-	endEOF
-	endReset // ECONNRESET, ECONNREFUSED, ECONNABORTED: no fingerprint entry
-	endError // other errors: next probe, no fingerprint entry
-	endFatal // unreachable: give up (incomplete)
-)
-
-// read reads the reply of probe p on conn until a hard match, the
-// deadline, the cap, EOF or an error, matching after every read (S7, X5).
-func (r *run) read(ctx context.Context, conn net.Conn, p *probes.Probe, buf []byte, deadline time.Time) (readEnd, []byte, *matcher.Hit) {
-	chunk := make([]byte, ReadCap)
-	stop := context.AfterFunc(ctx, func() { conn.SetReadDeadline(time.Unix(1, 0)) })
-	defer stop()
-	for {
-		// Check ctx after setting the deadline: a cancel from then on runs
-		// the AfterFunc, whose past deadline overrides this one.
-		conn.SetReadDeadline(deadline)
-		if ctx.Err() != nil {
-			return endFatal, buf, nil
-		}
-		n, err := conn.Read(chunk)
-		if n > 0 {
-			r.wrapOK = false
-			r.replied = true
-			buf = append(buf, chunk[:n]...)
-			hit, done := r.sess.Feed(p, buf)
-			if hit != nil {
-				r.traceHit(p, hit)
-			}
-			if done {
-				return endMatch, buf, hit
-			}
-			if len(buf) >= ReadCap {
-				return endTimeout, buf, nil
-			}
-		}
-		if err == nil {
-			continue
-		}
-		switch {
-		case ctx.Err() != nil:
-			return endFatal, buf, nil
-		case errors.Is(err, os.ErrDeadlineExceeded):
-			r.wrapOK = false
-			return endTimeout, buf, nil
-		case errors.Is(err, io.EOF):
-			return endEOF, buf, nil
-		case errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNABORTED):
-			return endReset, buf, nil
-		case errors.Is(err, syscall.EHOSTUNREACH), errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EHOSTDOWN):
-			r.wrapOK = false
-			return endFatal, buf, nil
-		default:
-			return endError, buf, nil
+	for _, d := range c.Detectors {
+		if r := d.Rule(); r.Others && c.Intensity >= r.MinIntensity && r.MayWant(port, p) {
+			return true
 		}
 	}
+	return false
 }
 
-func (r *run) traceHit(p *probes.Probe, h *matcher.Hit) {
-	if r.c.Trace == nil {
-		return
+// dial connects to the target, through a TLS handshake when ssl is set,
+// and returns when the connect began: after the wait for a per-host slot
+// (Config.MaxHostConns), which is no part of the round trip. timeout
+// bounds the connect and handshake (0: nmap's).
+func (c *Config) dial(ctx context.Context, t Target, ssl bool, sessions *tls.Config, timeout time.Duration) (net.Conn, time.Time, error) {
+	if timeout <= 0 {
+		timeout = ConnectTimeout
+		if ssl {
+			timeout = SSLConnectTimeout
+		}
 	}
-	name := h.Line.Service
-	if r.ssl {
-		name = "SSL/" + name
-	}
-	kind := "hard"
-	if h.Line.Soft {
-		kind = "soft"
-	}
-	where := fmt.Sprintf("(Probe %s matched with %s line %d): %s is %s", p.Name, h.Line.Probe.Name, h.Line.Pos.Line, r.t.addr(), name)
-	f := h.Fields
-	if f.Product != "" || f.Version != "" || f.Info != "" {
-		r.trace("Service scan match %s.  Version: |%s|%s|%s|", where, f.Product, f.Version, f.Info)
-	} else {
-		r.trace("Service scan %s match %s", kind, where)
-	}
-}
-
-func (r *run) dial(ctx context.Context) (net.Conn, error) { return r.dialMode(ctx, r.ssl) }
-
-// dialMode connects to the target, through a TLS handshake when ssl is set.
-func (r *run) dialMode(ctx context.Context, ssl bool) (net.Conn, error) {
-	conn, _, err := r.dialTimed(ctx, ssl)
-	return conn, err
-}
-
-// dialTimed is dialMode that also returns when the connect began: after
-// the wait for a per-host slot (Config.MaxHostConns), which is no part of
-// the round trip.
-func (r *run) dialTimed(ctx context.Context, ssl bool) (net.Conn, time.Time, error) {
-	timeout := ConnectTimeout
-	if ssl {
-		timeout = SSLConnectTimeout
-	}
-	release, err := r.c.acquire(ctx, r.t.IP)
+	release, err := c.acquire(ctx, t.IP)
 	if err != nil {
 		return nil, time.Time{}, err
 	}
-	t0 := r.now()
+	t0 := c.now()
 	dctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	dial := r.c.Dial
+	dial := c.Dial
 	if dial == nil {
 		var d net.Dialer
 		dial = d.DialContext
 	}
-	network := "tcp"
-	if r.t.Proto == probes.UDP {
-		network = "udp"
-	}
-	conn, err := dial(dctx, network, r.t.addr())
+	conn, err := dial(dctx, t.proto(), t.addr())
 	if err != nil {
 		release()
 		return nil, t0, err
@@ -324,15 +164,19 @@ func (r *run) dialTimed(ctx context.Context, ssl bool) (net.Conn, time.Time, err
 	if !ssl {
 		return conn, t0, nil
 	}
-	if r.sessions == nil {
-		r.sessions = r.c.tlsConfig()
-	}
-	tc := tls.Client(conn, r.sessions)
+	tc := tls.Client(conn, sessions)
 	if err := tc.HandshakeContext(dctx); err != nil {
 		conn.Close()
 		return nil, t0, err
 	}
 	return tc, t0, nil
+}
+
+func (c *Config) now() time.Time {
+	if c.Now != nil {
+		return c.Now()
+	}
+	return time.Now()
 }
 
 func (c *Config) tlsConfig() *tls.Config {
@@ -361,145 +205,6 @@ func ClientTLSConfig() *tls.Config {
 	}
 }
 
-// runTCP walks the probes of a TCP service (S4–S10).
-func (r *run) runTCP(ctx context.Context) {
-	r.wrapOK = true
-	r.start(false)
-	var reuse net.Conn
-	var reuseBuf []byte
-	defer func() {
-		if reuse != nil {
-			reuse.Close()
-		}
-	}()
-	for {
-		p := r.walk.next()
-		if p == nil && reuse != nil {
-			// Hand the NULL probe's connection back before the TLS
-			// fallback dials, so a per-host cap cannot starve it.
-			reuse.Close()
-			reuse, reuseBuf = nil, nil
-		}
-		if p == nil && r.tlsFallback(ctx) {
-			r.start(true)
-			continue
-		}
-		if p == nil {
-			r.finish(matcher.Running)
-			return
-		}
-		if ctx.Err() != nil {
-			r.finish(matcher.Incomplete)
-			return
-		}
-		r.trace("Service scan sending probe %s to %s (%s)", p.Name, r.t.addr(), r.t.proto())
-		conn, buf := reuse, reuseBuf
-		reuse, reuseBuf = nil, nil
-		if conn == nil {
-			var err error
-			conn, err = r.dial(ctx)
-			if err != nil {
-				r.finish(matcher.Incomplete)
-				return
-			}
-		}
-		if len(p.Payload) > 0 {
-			conn.SetWriteDeadline(r.now().Add(ConnectTimeout))
-			// A peer that never reads must not hold the write past ctx.
-			stop := context.AfterFunc(ctx, func() { conn.SetWriteDeadline(time.Unix(1, 0)) })
-			_, err := conn.Write(p.Payload)
-			stop()
-			if err != nil {
-				conn.Close()
-				r.finish(matcher.Incomplete)
-				return
-			}
-		}
-		began := r.now()
-		end, buf, hit := r.read(ctx, conn, p, buf, began.Add(p.TotalWait))
-		elapsed := r.now().Sub(began)
-		switch end {
-		case endMatch:
-			conn.Close()
-			r.keep(p, buf)
-			if hit.Line.Service == "ssl" && !r.ssl && r.t.Proto == probes.TCP {
-				r.start(true) // S10: restart at NULL inside the tunnel
-				continue
-			}
-			r.finish(matcher.Running)
-			return
-		case endTimeout:
-			r.record(p, buf)
-			if p.IsNull() {
-				reuse, reuseBuf = conn, buf // S6: the next probe reuses it, banner kept
-			} else {
-				conn.Close()
-			}
-		case endEOF:
-			conn.Close()
-			r.record(p, buf)
-			if p.IsNull() && len(buf) == 0 && elapsed < p.TCPWrapped && r.wrapOK {
-				r.finish(matcher.TCPWrapped)
-				return
-			}
-		case endReset:
-			conn.Close()
-			if p.IsNull() && elapsed < p.TCPWrapped && r.wrapOK {
-				r.finish(matcher.TCPWrapped)
-				return
-			}
-		case endError:
-			conn.Close()
-		case endFatal:
-			conn.Close()
-			r.finish(matcher.Incomplete)
-			return
-		}
-	}
-}
-
-// tlsFallback decides whether to try a modern TLS handshake after the walk
-// (Config.TLSFallback) and tries it; true means the handshake succeeded.
-func (r *run) tlsFallback(ctx context.Context) bool {
-	if !r.c.TLSFallback || r.ssl || r.triedTLS || r.sess.Hard() != nil || r.t.Proto != probes.TCP || ctx.Err() != nil {
-		return false
-	}
-	candidate := !r.replied || r.alerts
-	for _, p := range r.c.Matcher.DB().Probes {
-		if p.SSLPorts.Contains(r.t.Port) {
-			candidate = true
-		}
-	}
-	if !candidate {
-		return false
-	}
-	r.triedTLS = true
-	if r.sessions == nil {
-		r.sessions = r.c.tlsConfig()
-	}
-	hctx := ctx
-	if r.c.Timing == TimingFast {
-		// A TLS server answers a ClientHello at once: wait as long as for a
-		// probe's first byte (twice, for the connect), not nmap's 8 s.
-		first := r.c.FirstByteWait
-		if first <= 0 {
-			first = DefaultFirstByteWait
-		}
-		var cancel context.CancelFunc
-		hctx, cancel = context.WithTimeout(ctx, max(2*first, 100*r.rtt))
-		defer cancel()
-	}
-	conn, err := r.dialMode(hctx, true)
-	if err != nil {
-		return false
-	}
-	conn.Close()
-	r.trace("Service scan TLS handshake succeeded with %s: probing inside the tunnel", r.t.addr())
-	r.wrapOK = false
-	r.replied = true
-	return true
-}
-
 // isAlert reports whether b is nothing but TLS alert records.
 func isAlert(b []byte) bool {
 	if len(b) < 7 {
@@ -516,140 +221,6 @@ func isAlert(b []byte) bool {
 		b = b[5+n:]
 	}
 	return len(b) == 0
-}
-
-// runUDP walks the probes of a UDP service over one connected socket (S11).
-func (r *run) runUDP(ctx context.Context) {
-	r.wrapOK = true
-	r.start(false)
-	var conn net.Conn
-	for {
-		p := r.walk.next()
-		if p == nil {
-			break
-		}
-		if ctx.Err() != nil {
-			r.finish(matcher.Incomplete)
-			break
-		}
-		r.trace("Service scan sending probe %s to %s (%s)", p.Name, r.t.addr(), r.t.proto())
-		if conn == nil {
-			var err error
-			if conn, err = r.dial(ctx); err != nil {
-				r.finish(matcher.Incomplete)
-				return
-			}
-		}
-		if _, err := conn.Write(p.Payload); err != nil && !errors.Is(err, syscall.ECONNREFUSED) {
-			r.finish(matcher.Incomplete)
-			break
-		}
-		end, buf, _ := r.read(ctx, conn, p, nil, r.now().Add(p.TotalWait))
-		if end == endMatch {
-			r.keep(p, buf)
-			r.finish(matcher.Running)
-			break
-		}
-		if end == endTimeout {
-			r.record(p, buf)
-		}
-		if end == endFatal {
-			r.finish(matcher.Incomplete)
-			break
-		}
-	}
-	if conn != nil {
-		conn.Close()
-	}
-	if r.outcome == matcher.Running {
-		r.finish(matcher.Running)
-	}
-}
-
-// finish ends the walk; S9's catch-all turns any end into tcpwrapped while
-// nothing was ever received and no read timed out.
-func (r *run) finish(o matcher.Outcome) {
-	if r.outcome != matcher.Running {
-		return
-	}
-	if r.ctx != nil && r.ctx.Err() != nil {
-		// Cut by the host timeout (or an interrupt): S9 clears
-		// tcpwrap_possible, and a walk that did not run to its end (say, a
-		// TLS fallback handshake cut short) is incomplete.
-		r.wrapOK = false
-		if o == matcher.Running {
-			o = matcher.Incomplete
-		}
-	}
-	if r.wrapOK && r.sess.Hard() == nil {
-		o = matcher.TCPWrapped
-	}
-	r.outcome = r.sess.Finish(o)
-}
-
-func (r *run) result() *Result {
-	svc := r.sess.Service(r.c.Table)
-	res := &Result{Service: svc, Replied: r.replied, Outcome: r.outcome, Replies: r.replies}
-	keep := false
-	switch r.outcome {
-	case matcher.NoMatch:
-		keep = true
-	case matcher.SoftMatched, matcher.TCPWrapped, matcher.Incomplete:
-		keep = r.c.Intensity >= 7
-	}
-	if keep && r.fp != nil {
-		svc.Fingerprint = r.fp.String()
-	}
-	if r.c.Record != nil && len(r.all) > 0 {
-		hdr := fingerprint.Fingerprint{Port: r.t.Port, Proto: "TCP", Version: r.c.FPVersion, SSL: r.ssl,
-			Intensity: r.c.Intensity, Platform: r.c.FPPlatform, Responses: r.all}
-		if r.t.Proto == probes.UDP {
-			hdr.Proto = "UDP"
-		}
-		now := r.now()
-		hdr.Month, hdr.Day, hdr.Time = int(now.Month()), now.Day(), uint32(now.Unix())
-		r.c.Record(r.t, &hdr, svc)
-	}
-	return res
-}
-
-// walker yields the probes of one service in nmap's order (S4): the NULL
-// probe (TCP), then the probes registered for the port, then the rest in
-// file order, re-checking eligibility before each one so a softmatch
-// narrows the rest of the walk at once.
-type walker struct {
-	db    *probes.DB
-	sess  *matcher.Session
-	phase int // 0 NULL, 1 registered, 2 others, 3 done
-	i     int
-}
-
-func (w *walker) next() *probes.Probe {
-	for {
-		switch w.phase {
-		case 0:
-			w.phase = 1
-			if n := w.db.Null; n != nil && w.sess.Protocol == probes.TCP {
-				return n
-			}
-		case 1, 2:
-			if w.i >= len(w.db.Probes) {
-				w.phase++
-				w.i = 0
-				continue
-			}
-			p := w.db.Probes[w.i]
-			w.i++
-			if p.Protocol != w.sess.Protocol || w.sess.Registered(p) != (w.phase == 1) {
-				continue
-			}
-			if w.sess.Why(p) == "" {
-				return p
-			}
-		default:
-			return nil
-		}
-	}
 }
 
 // Pool runs Scan for many targets with a fixed number of services in

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/signetscan/signet/detect"
 	"github.com/signetscan/signet/fingerprint"
 	"github.com/signetscan/signet/matcher"
 	"github.com/signetscan/signet/probes"
@@ -116,7 +117,7 @@ func TestBannerHardMatch(t *testing.T) {
 		c := testConfig(t, timing)
 		r := scan(t, c, listen(t, banner("SSH-2.0-OpenSSH_8.9p1\r\n")))
 		s := r.Service
-		if r.Outcome != matcher.HardMatched || s.Name != "ssh" || s.Product != "OpenSSH" || s.Version != "8.9p1" || s.Info != "protocol 2.0" || s.Fingerprint != "" {
+		if r.Outcome != Matched || s.Name != "ssh" || s.Product != "OpenSSH" || s.Version != "8.9p1" || s.Info != "protocol 2.0" || s.Fingerprint != "" {
 			t.Fatalf("got %+v outcome %v", s, r.Outcome)
 		}
 	})
@@ -164,7 +165,7 @@ func TestImmediateCloseTCPWrapped(t *testing.T) {
 	forModes(t, func(t *testing.T, timing Timing) {
 		c := testConfig(t, timing)
 		r := scan(t, c, listen(t, func(net.Conn) {}))
-		if r.Outcome != matcher.TCPWrapped || r.Service.Name != "tcpwrapped" || r.Service.Conf != 8 {
+		if r.Outcome != TCPWrapped || r.Service.Name != "tcpwrapped" || r.Service.Conf != 8 {
 			t.Fatalf("got %+v outcome %v", r.Service, r.Outcome)
 		}
 	})
@@ -176,7 +177,7 @@ func TestLateCloseTCPWrapped(t *testing.T) {
 	forModes(t, func(t *testing.T, timing Timing) {
 		c := testConfig(t, timing)
 		r := scan(t, c, listen(t, func(net.Conn) { time.Sleep(250 * time.Millisecond) }))
-		if r.Outcome != matcher.TCPWrapped {
+		if r.Outcome != TCPWrapped {
 			t.Fatalf("got %+v outcome %v", r.Service, r.Outcome)
 		}
 	})
@@ -188,7 +189,7 @@ func TestSilentService(t *testing.T) {
 		c := testConfig(t, timing)
 		r := scan(t, c, listen(t, func(c net.Conn) { time.Sleep(3 * time.Second) }))
 		s := r.Service
-		if r.Outcome != matcher.NoMatch || s.Name != "table-name" || s.Method != "table" || s.Conf != 3 || s.Fingerprint != "" {
+		if r.Outcome != Timeout || s.Name != "table-name" || s.Method != "table" || s.Conf != 3 || s.Fingerprint != "" {
 			t.Fatalf("got %+v outcome %v", s, r.Outcome)
 		}
 	})
@@ -209,7 +210,7 @@ func TestUnrecognizedFingerprint(t *testing.T) {
 		})
 		r := scan(t, c, tg)
 		fp := r.Service.Fingerprint
-		if r.Outcome != matcher.NoMatch || fp == "" {
+		if r.Outcome != NoMatch || fp == "" {
 			t.Fatalf("got %+v outcome %v", r.Service, r.Outcome)
 		}
 		fps, err := fingerprint.Decode("scan", []byte(fp))
@@ -306,7 +307,7 @@ func TestTLSFallback(t *testing.T) {
 		if r := scan(t, c, tg); r.Service.Name == "imap" {
 			t.Fatalf("without the fallback nmap's walk cannot see inside: %+v", r.Service)
 		}
-		c.TLSFallback = true
+		c.Detectors = []detect.Detector{detect.TLSFallback{}}
 		r := scan(t, c, tg)
 		if r.Service.Name != "imap" || r.Service.Tunnel != "ssl" || r.Service.Product != "modern-imapd" {
 			t.Fatalf("got %+v outcome %v", r.Service, r.Outcome)

@@ -301,6 +301,8 @@ func wantNot(t *testing.T, what, text string, subs ...string) {
 	}
 }
 
+// e2eJSON returns the port lines of a JSON lines file, after checking that
+// the run line comes first and the end line last.
 func e2eJSON(t *testing.T, path string) []map[string]any {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -310,12 +312,20 @@ func e2eJSON(t *testing.T, path string) []map[string]any {
 	var out []map[string]any
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<20)
+	var kinds []string
 	for sc.Scan() {
 		var m map[string]any
 		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
 			t.Fatalf("%s: bad JSON line %q: %v", path, sc.Text(), err)
 		}
-		out = append(out, m)
+		kind, _ := m["record"].(string)
+		kinds = append(kinds, kind)
+		if kind == "" {
+			out = append(out, m)
+		}
+	}
+	if len(kinds) < 2 || kinds[0] != "run" || kinds[len(kinds)-1] != "end" {
+		t.Errorf("%s: lines %q: want the run line first and the end line last", path, kinds)
 	}
 	return out
 }
@@ -383,6 +393,10 @@ type netnsJob struct {
 	Bin    string
 	Args   []string
 	Stdin  string
+	Env    []string      // added to the environment
+	Kill   time.Duration // when set, the binary is killed (SIGKILL) that long after it starts,
+	// once KillAfter is in KillFile (when set): a JSON lines file's first host line, say
+	KillFile, KillAfter string
 	// Hosts, when set, is the /etc/hosts the binary sees (a mount namespace of its own).
 	Hosts string
 }
@@ -417,17 +431,19 @@ func (e *e2e) inNetns(t *testing.T, listen map[string]string, stdin string, args
 // inNetnsRoot is inNetns with the privileges of the test (as root: SYN scan, raw discovery).
 func (e *e2e) inNetnsRoot(t *testing.T, listen map[string]string, stdin string, args ...string) e2eResult {
 	t.Helper()
-	return e.inNetnsJob(t, netnsJob{Listen: listen, Args: args, Stdin: stdin})
+	return e.inNetnsJob(t, netnsJob{Listen: listen, Bin: e.bin, Args: args, Stdin: stdin})
 }
 
 // inNetnsJob runs job (with the test's privileges) in a fresh network namespace, and a mount
-// namespace too when it has its own hosts file.
+// namespace too when it has its own hosts file. Its binary is the test's when job names none.
 func (e *e2e) inNetnsJob(t *testing.T, job netnsJob) e2eResult {
 	t.Helper()
 	if err := canNetns(); err != nil {
 		testenv.Missing(t, "no fresh network namespace: %v", err)
 	}
-	job.Bin = e.bin
+	if job.Bin == "" {
+		job.Bin = e.bin
+	}
 	spec, _ := json.Marshal(job)
 	unshare := []string{"-n"}
 	if job.Hosts != "" {
@@ -512,6 +528,34 @@ func netnsHelper(spec string) {
 	cmd := exec.CommandContext(ctx, job.Bin, job.Args...)
 	cmd.Stdin = strings.NewReader(job.Stdin)
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	cmd.Env = append(os.Environ(), job.Env...)
+	if job.Kill > 0 {
+		if err := cmd.Start(); err != nil {
+			fail("%v", err)
+		}
+		done := make(chan struct{})
+		go func() {
+			time.Sleep(job.Kill)
+			for i := 0; job.KillFile != "" && i < 3000; i++ { // 60 s at most
+				if b, _ := os.ReadFile(job.KillFile); strings.Contains(string(b), job.KillAfter) {
+					break
+				}
+				select {
+				case <-done:
+					return
+				case <-time.After(20 * time.Millisecond):
+				}
+			}
+			cmd.Process.Kill()
+		}()
+		err := cmd.Wait()
+		close(done)
+		var ee *exec.ExitError
+		if errors.As(err, &ee) && ee.ExitCode() == -1 {
+			os.Exit(137) // as a shell reports a SIGKILL
+		}
+		fail("the run ended before the kill: %v", err)
+	}
 	err := cmd.Run()
 	var ee *exec.ExitError
 	switch {
@@ -559,6 +603,7 @@ func TestE2E(t *testing.T) {
 		{"UDP", e2eUDPScan},
 		{"PortSpec", e2ePortSpec},
 		{"Intensity", e2eIntensity},
+		{"VersionScripts", e2eVersionScripts},
 		{"Timing", e2eTiming},
 		{"HostTimeout", e2eHostTimeout},
 		{"VerboseDebug", e2eVerboseDebug},
@@ -771,8 +816,8 @@ func e2eOutputAll(t *testing.T, e *e2e) {
 	wantContains(t, "-oG -", r.out, fmt.Sprintf("Host: 127.0.0.1 ()\tPorts: %d/open/tcp//", ssh))
 	wantNot(t, "-oG -", r.out, "Nmap scan report")
 	r = e.ok(t, "", "-Pn", "-n", "-p", strconv.Itoa(ssh), "-oJ", "-", "127.0.0.1")
-	if !strings.HasPrefix(r.out, "{") || strings.Count(r.out, "\n") != 1 {
-		t.Errorf("-oJ - stdout is not one JSON line:\n%s", r.out)
+	if !strings.HasPrefix(r.out, `{"record":"run"`) || strings.Count(r.out, "\n") != 4 || strings.Count(r.out, `"port":`) != 1 {
+		t.Errorf("-oJ - stdout is not JSON lines only (the run, one port, its host, the end):\n%s", r.out)
 	}
 }
 
@@ -1061,6 +1106,10 @@ func e2eIPv6(t *testing.T, e *e2e) {
 	xmlValid(t, xmlPath)
 	x, _ := os.ReadFile(xmlPath)
 	wantContains(t, "::1 XML", string(x), `<address addr="::1" addrtype="ipv6"/>`)
+	// -6 scans IPv6 only: an IPv4 target is refused with nmap's warning, the others scanned.
+	r = e.ok(t, "", "-6", "-sn", "-n", "--unprivileged", "127.0.0.1", "::1")
+	wantContains(t, "-6 127.0.0.1", r.err, `signet: warning: failed to resolve "127.0.0.1": Hostname 127.0.0.1 resolves, but not to any IPv6 address. Try scanning without -6`+"\n")
+	wantContains(t, "-6 ::1", r.out, "Nmap scan report for ::1\n", "1 IP address (1 host up)")
 }
 
 // -sU and -sV on a UDP responder; -sT and -sU together with T:/U:.
@@ -1129,6 +1178,41 @@ func e2eIntensity(t *testing.T, e *e2e) {
 		if strings.Join(got, " ") != tc.want {
 			t.Errorf("%q: probes sent %q, want %q\n%s", tc.flags, got, tc.want, r.out)
 		}
+	}
+}
+
+// The detectors (nmap's version scripts, natively) refine the answer;
+// --no-version-scripts gives the signature file's; -oJ names the source of
+// each field. A web server that redirects to https on its own port is
+// marked as TLS by https-redirect, in both timings.
+func e2eVersionScripts(t *testing.T, e *e2e) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	port := ln.Addr().(*net.TCPAddr).Port
+	go e2eServe(ln, func(c net.Conn) {
+		buf := make([]byte, 4096)
+		if n, _ := c.Read(buf); n > 0 && bytes.HasPrefix(buf[:n], []byte("GET ")) {
+			fmt.Fprintf(c, "HTTP/1.0 301 Moved Permanently\r\nServer: test/2.4\r\nLocation: https://127.0.0.1:%d/\r\n\r\n", port)
+		}
+	})
+	p := strconv.Itoa(port)
+	for _, timing := range []string{"nmap", "adaptive"} {
+		j := filepath.Join(t.TempDir(), "out.jsonl")
+		r := e.ok(t, "", "-sV", "-n", "-Pn", "--versiondb", e.probes, "--version-timing", timing, "-p", p, "-oJ", j, "127.0.0.1")
+		wantMatch(t, timing+" with scripts", r.out, portLine(port, "tcp", `open +ssl/http +testhttpd 2\.4`))
+		line, err := os.ReadFile(j)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := fmt.Sprintf(`"sources":{"name":"%s:9","product":"%[1]s:9","tunnel":"https-redirect","version":"%[1]s:9"}`, e.probes)
+		if !strings.Contains(string(line), want) {
+			t.Errorf("%s: -oJ\n%s\nwant %s", timing, line, want)
+		}
+		r = e.ok(t, "", "-sV", "-n", "-Pn", "--versiondb", e.probes, "--version-timing", timing, "--no-version-scripts", "-p", p, "127.0.0.1")
+		wantMatch(t, timing+" --no-version-scripts", r.out, portLine(port, "tcp", `open +http +testhttpd 2\.4`))
 	}
 }
 

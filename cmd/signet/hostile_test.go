@@ -200,6 +200,7 @@ type xmlRun struct {
 	Finished struct {
 		Exit     string `xml:"exit,attr"`
 		ErrorMsg string `xml:"errormsg,attr"`
+		Summary  string `xml:"summary,attr"`
 	} `xml:"runstats>finished"`
 }
 
@@ -340,7 +341,9 @@ func jsonLines(t *testing.T, path string) []map[string]any {
 			t.Errorf("%s: bad line %q: %v", path, sc.Text(), err)
 			continue
 		}
-		out = append(out, m)
+		if _, ok := m["record"]; !ok { // port lines only
+			out = append(out, m)
+		}
 	}
 	return out
 }
@@ -393,7 +396,8 @@ func TestMaxHostConns(t *testing.T) {
 // run, at once, before any host is finished. Either way the exit status is
 // non-zero, the XML is complete and valid against nmap.dtd with
 // <finished exit="error" errormsg="Interrupted by user">, and every file
-// ends properly.
+// ends properly. The host cut short is left out of the files, and
+// signet --resume completes them.
 func TestInterrupt(t *testing.T) {
 	if _, err := exec.LookPath("xmllint"); err != nil {
 		testenv.Missing(t, "xmllint not installed")
@@ -497,10 +501,9 @@ func TestInterrupt(t *testing.T) {
 			if !tc.firstPort {
 				return
 			}
-			// What was finished before the signal is in every file.
-			if got := portServices(x); got[ssh.port] != "open /ssh OpenSSH 9.2p1" {
-				t.Errorf("ssh port lost: %v", got)
-			}
+			// The port finished before the signal is in the JSON lines; its host, cut
+			// short, is in no file (files hold finished hosts only), and no host line says
+			// it is complete.
 			found := false
 			for _, l := range lines {
 				if int(l["port"].(float64)) == ssh.port {
@@ -510,11 +513,33 @@ func TestInterrupt(t *testing.T) {
 			if !found {
 				t.Errorf("JSON lines lack the ssh port: %v", lines)
 			}
-			if !bytes.Contains(normal, []byte(strconv.Itoa(ssh.port)+"/tcp open  ssh")) {
-				t.Errorf("normal output lacks the ssh port:\n%s", normal)
+			if bytes.Contains(normal, []byte("Nmap scan report")) || bytes.Contains(grep, []byte("Host: ")) || len(x.Hosts) > 0 {
+				t.Errorf("a host cut short is in the files:\n%s\n%s", normal, grep)
 			}
+			// signet --resume scans it again and completes every file.
+			r := exec.CommandContext(ctx, bin, "--resume", base+".nmap")
+			r.Env = cmd.Env
+			if out, err := r.CombinedOutput(); err != nil {
+				t.Fatalf("--resume: %v\n%s", err, out)
+			}
+			x = readXML(t, base+".xml")
+			if got := portServices(x); got[ssh.port] != "open /ssh OpenSSH 9.2p1" || x.Finished.Exit != "success" {
+				t.Errorf("after --resume: ssh port %q, exit %q", got[ssh.port], x.Finished.Exit)
+			}
+			seen := map[int]int{}
+			for _, l := range jsonLines(t, base+".jsonl") {
+				seen[int(l["port"].(float64))]++
+			}
+			if seen[ssh.port] != 1 || seen[smtp.port] != 1 || seen[slow.port] != 1 {
+				t.Errorf("after --resume, JSON lines per port: %v, want each once", seen)
+			}
+			normal, _ = os.ReadFile(base + ".nmap")
+			if !bytes.Contains(normal, []byte(strconv.Itoa(ssh.port)+"/tcp open  ssh")) || bytes.Count(normal, []byte("Nmap scan report")) != 1 {
+				t.Errorf("normal output after --resume:\n%s", normal)
+			}
+			grep, _ = os.ReadFile(base + ".gnmap")
 			if !bytes.Contains(grep, []byte(strconv.Itoa(ssh.port)+"/open/tcp//ssh//OpenSSH 9.2p1")) {
-				t.Errorf("grepable output lacks the ssh port:\n%s", grep)
+				t.Errorf("grepable output after --resume:\n%s", grep)
 			}
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/netip"
 	"os"
 	"os/signal"
 	"runtime"
@@ -13,6 +14,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/signetscan/signet/detect"
 	"github.com/signetscan/signet/evidence"
 	"github.com/signetscan/signet/fingerprint"
 	"github.com/signetscan/signet/internal/tty"
@@ -64,13 +66,17 @@ SERVICE/VERSION DETECTION:
      one-probe-at-a-time walk and fixed waits (byte-identical fingerprints)
   --no-tls-fallback: do not try a modern TLS handshake on sslports and silent
      ports after nmap's probes found nothing (nmap does not try it)
+  --no-version-scripts: answer from the signature file alone: no native
+     detectors (nmap's version scripts, rpcinfo, http-server-header, ...)
+     and no TLS fallback
   --versiondb <embedded|nmap|file>: the signature file (default: nmap's when
      installed, else signet's embedded file); --overlay <file>: add signatures
      (repeatable; $XDG_CONFIG_HOME/signet/probes.d/*.probes are always added
      unless --no-default-overlays); --datadir <dir>: where nmap's files are
 TIMING AND PERFORMANCE:
   -T<0-5>: timing template (higher is faster); --host-timeout <time>;
-  --max-retries <n>; --max-parallelism <n>
+  --max-retries <n>; --max-parallelism <n>; --max-hostgroup <n>: hosts port-
+     and version-scanned at once (default 16)
   --min-rate <n>, --max-rate <n>: send at least / at most n packets a second
   --max-host-conns <n>: version-detection connections open at once to one
      host (default 40; each port also keeps at most 9 in flight)
@@ -87,13 +93,33 @@ RUNTIME INTERACTION (on a terminal):
   a status line on stderr; keys: any key prints the status lines, v/V and
   d/D raise/lower verbosity and debugging, ? lists them;
   --noninteractive: neither
+SPLITTING AND RESUMING:
+  --shards <n> --shard <i> --seed <s>: scan shard i (0 to n-1) of the (address,
+     port) pairs of targets x ports, in the order seed s gives; every shard of
+     a scan needs the same n, s, targets and ports. Without --shard, i is taken
+     from $JOB_COMPLETION_INDEX (a Kubernetes Indexed Job). Unsharded, --seed
+     fixes each host's port order (random otherwise)
+  --resume <file>: continue an interrupted scan (Ctrl-C, SIGKILL) from its
+     -oN, -oG or -oJ file (-oX works too), given alone: the options are read
+     from the file, the hosts every output has whole are skipped, and each
+     output file is cut back to its last whole host and appended to
 MISC:
-  -6: resolve host names to IPv6 addresses (IPv6 addresses are always taken)
+  -6: scan IPv6: names resolve to IPv6 addresses and IPv4 targets are refused
+      (IPv6 addresses are always taken)
   -h: this help; --version: print version
 Other commands: signet match, signet serve, signet lint (signet help).
 `
 
 func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	// signet --resume FILE: the command line comes from FILE.
+	var res *resumed
+	if file, ok, err := resumeArg(args); err != nil {
+		return err
+	} else if ok {
+		if res, args, err = readResume(file); err != nil {
+			return err
+		}
+	}
 	a, err := parseScanArgs(args)
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
@@ -108,6 +134,10 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	if len(a.targets) == 0 && a.inputList == "" {
 		return fmt.Errorf("%w: no targets given (see signet -h)", errUsage)
+	}
+	shardFromEnv, err := a.shardPlan(os.Getenv)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	// On a terminal, a status line on stderr that the other output scrolls past.
 	var line *tty.StatusLine
@@ -201,7 +231,12 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if f, ok := so.Dest().(*os.File); ok && line != nil && tty.IsTerminal(f) {
 		stdoutW = line.Writer(so)
 	}
-	outs, files, console, err := openOutputs(a, so, stdoutW)
+	if res != nil {
+		if err := res.prepare(a, warn); err != nil {
+			return err
+		}
+	}
+	outs, files, console, err := openOutputs(a, so, stdoutW, res)
 	if err != nil {
 		return err
 	}
@@ -238,6 +273,7 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		Level: level, HostTimeout: a.hostTimeout, MaxParallelism: a.maxParallel, MinRate: a.minRate, MaxRate: a.maxRate,
 		// -d raises the verbose level too, as nmap's does: -d alone reports down hosts.
 		OpenOnly: a.openOnly, Verbose: a.verbose + a.debug, Debug: a.debug,
+		Shards: a.shards, Shard: uint64(max(a.shard, 0)), Seed: a.seed, HostGroup: a.maxHostGroup,
 		Table:  table,
 		Writer: output.Multi(outs...),
 		Warn:   warn,
@@ -264,12 +300,12 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, l.Describe())
 		dataFiles = append(dataFiles, l.Files()...)
 		cfg := &vscan.Config{
-			Matcher:     matcher.New(l.DB),
-			Intensity:   a.intensity,
-			Debug:       a.debug > 0 || a.versionTrace,
-			FPVersion:   "signet-" + version,
-			FPPlatform:  vscan.Platform(runtime.GOOS, runtime.GOARCH),
-			TLSFallback: !a.noTLSFallback,
+			Matcher:    matcher.New(l.DB),
+			Intensity:  a.intensity,
+			Debug:      a.debug > 0 || a.versionTrace,
+			FPVersion:  "signet-" + version,
+			FPPlatform: vscan.Platform(runtime.GOOS, runtime.GOARCH),
+			Detectors:  detectors(a),
 			// Connections open at once to one host, over all its ports.
 			MaxHostConns: a.maxHostConns,
 			Timing:       vscan.TimingFast,
@@ -329,8 +365,23 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		stopTerminal = tty.Attend(console, tty.Options{StatsEvery: a.statsEvery, Keys: keys, Line: line})
 		defer stopTerminal()
 	}
+	if shardFromEnv {
+		// The shard this process is, in the command line it records: the output says which
+		// shard it holds, and --resume needs no environment.
+		run.Args = append(run.Args, fmt.Sprintf("--shard=%d", a.shard))
+	}
+	if res != nil {
+		res.runInfo(run, start)
+		opts.Done = func(a netip.Addr) bool { return res.done[a] }
+	}
 	end := scan.Run(ctx, opts, run)
 	stopTerminal() // the status line goes before the closing lines
+	if res != nil {
+		// The hosts written before the interruption.
+		end.HostsUp += res.up
+		end.HostsDown += res.down
+		end.HostsTotal += res.up + res.down
+	}
 	if ctx.Err() != nil {
 		end.Exit, end.ErrorMsg = result.ExitError, "Interrupted by user"
 	}
@@ -356,6 +407,23 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	return nil
 }
 
+// detectors are the detectors the flags leave on: every one of the table
+// (nmap's version scripts, natively, and the TLS fallback), none with
+// --no-version-scripts, all but the TLS fallback with --no-tls-fallback.
+func detectors(a *scanArgs) []detect.Detector {
+	if a.noVersionScripts {
+		return nil
+	}
+	var ds []detect.Detector
+	for _, d := range detect.Table {
+		if a.noTLSFallback && d.Name() == (detect.TLSFallback{}).Name() {
+			continue
+		}
+		ds = append(ds, d)
+	}
+	return ds
+}
+
 // errNoOutput cancels a scan whose outputs have all failed or gone.
 var errNoOutput = errors.New("no output left to write to")
 
@@ -365,14 +433,18 @@ var errNoOutput = errors.New("no output left to write to")
 // carries a format; the caller closes them.
 //
 // The console (nil when stdout carries a format) writes to w, which writes to stdout.
-func openOutputs(a *scanArgs, stdout *output.File, w io.Writer) (ws []output.Writer, files []*output.File, console *output.Console, err error) {
+func openOutputs(a *scanArgs, stdout *output.File, w io.Writer, res *resumed) (ws []output.Writer, files []*output.File, console *output.Console, err error) {
 	toStdout := false
 	open := func(name string) (io.Writer, error) {
 		if name == "-" {
 			toStdout = true
 			return w, nil
 		}
-		f, err := output.Create(name)
+		create := output.Create
+		if res != nil && res.logs[name] != nil {
+			create = output.Append // cut back to its last complete host by res.prepare
+		}
+		f, err := create(name)
 		if err != nil {
 			return nil, err
 		}
@@ -381,16 +453,33 @@ func openOutputs(a *scanArgs, stdout *output.File, w io.Writer) (ws []output.Wri
 	}
 	for _, o := range []struct {
 		name string
-		make func(io.Writer) output.Writer
+		make func(io.Writer, bool) output.Writer
 	}{
-		{a.outNormal, func(w io.Writer) output.Writer { return output.NewNormal(w, output.LogFile) }},
-		{a.outXML, func(w io.Writer) output.Writer { return output.NewXML(w) }},
-		{a.outGrep, func(w io.Writer) output.Writer { return output.NewGrepable(w) }},
-		{a.outJSON, func(w io.Writer) output.Writer { return output.NewJSONLines(w) }},
+		{a.outNormal, func(w io.Writer, cont bool) output.Writer {
+			n := output.NewNormal(w, output.LogFile)
+			n.Continue = cont
+			return n
+		}},
+		{a.outXML, func(w io.Writer, cont bool) output.Writer {
+			x := output.NewXML(w)
+			x.Continue = cont
+			return x
+		}},
+		{a.outGrep, func(w io.Writer, cont bool) output.Writer {
+			g := output.NewGrepable(w)
+			g.Continue = cont
+			return g
+		}},
+		{a.outJSON, func(w io.Writer, cont bool) output.Writer {
+			j := output.NewJSONLines(w)
+			j.Continue = cont
+			return j
+		}},
 	} {
 		if o.name == "" {
 			continue
 		}
+		cont := res != nil && res.logs[o.name] != nil
 		dst, err := open(o.name)
 		if err != nil {
 			for _, f := range files {
@@ -398,7 +487,7 @@ func openOutputs(a *scanArgs, stdout *output.File, w io.Writer) (ws []output.Wri
 			}
 			return nil, nil, nil, err
 		}
-		ws = append(ws, o.make(dst))
+		ws = append(ws, o.make(dst, cont))
 	}
 	if !toStdout {
 		console = output.NewConsole(w, nil)

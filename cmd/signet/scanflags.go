@@ -13,48 +13,54 @@ import (
 
 // scanArgs are the scan command's options, spelled as nmap spells them.
 type scanArgs struct {
-	targets       []string
-	inputList     string // -iL
-	exclude       []string
-	excludeFile   string
-	ports         string            // -p
-	fast          bool              // -F
-	topPorts      int               // --top-ports
-	connect       bool              // -sT
-	syn           bool              // -sS
-	udp           bool              // -sU
-	pingOnly      bool              // -sn
-	pings         []discovery.Probe // -PE, -PP, -PS, -PA, -PU, -PR
-	ipv6          bool              // -6
-	privileged    int               // --privileged (1), --unprivileged (-1), else 0: as the process may
-	minRate       float64
-	maxRate       float64
-	version       bool // -sV
-	intensity     int  // --version-intensity, --version-light, --version-all
-	versionTrace  bool
-	noPing        bool // -Pn, -P0
-	noResolve     bool // -n
-	verbose       int
-	debug         int
-	timing        int // -T0..-T5
-	hostTimeout   time.Duration
-	maxRetries    int
-	maxParallel   int
-	openOnly      bool
-	reason        bool
-	outNormal     string
-	outXML        string
-	outGrep       string
-	outJSON       string
-	db            dbFlags
-	versionTiming string // --version-timing nmap|adaptive
-	xmlScanner    string // --xml-scanner
-	noTLSFallback bool   // --no-tls-fallback
-	versionRecord string // --version-record DIR
-	maxHostConns  int
-	statsEvery    time.Duration // --stats-every
-	interactive   bool          // keys and the status line on a terminal (--noninteractive: off)
-	help, showVer bool
+	targets          []string
+	inputList        string // -iL
+	exclude          []string
+	excludeFile      string
+	ports            string            // -p
+	fast             bool              // -F
+	topPorts         int               // --top-ports
+	connect          bool              // -sT
+	syn              bool              // -sS
+	udp              bool              // -sU
+	pingOnly         bool              // -sn
+	pings            []discovery.Probe // -PE, -PP, -PS, -PA, -PU, -PR
+	ipv6             bool              // -6
+	privileged       int               // --privileged (1), --unprivileged (-1), else 0: as the process may
+	minRate          float64
+	maxRate          float64
+	version          bool // -sV
+	intensity        int  // --version-intensity, --version-light, --version-all
+	versionTrace     bool
+	noPing           bool // -Pn, -P0
+	noResolve        bool // -n
+	verbose          int
+	debug            int
+	timing           int // -T0..-T5
+	hostTimeout      time.Duration
+	maxRetries       int
+	maxParallel      int
+	openOnly         bool
+	reason           bool
+	outNormal        string
+	outXML           string
+	outGrep          string
+	outJSON          string
+	db               dbFlags
+	versionTiming    string // --version-timing nmap|adaptive
+	xmlScanner       string // --xml-scanner
+	noTLSFallback    bool   // --no-tls-fallback
+	noVersionScripts bool   // --no-version-scripts
+	versionRecord    string // --version-record DIR
+	maxHostConns     int
+	maxHostGroup     int    // --max-hostgroup
+	shards           uint64 // --shards N (0: unsharded)
+	shard            int64  // --shard I; -1 when not given
+	seed             uint64 // --seed
+	seedSet          bool
+	statsEvery       time.Duration // --stats-every
+	interactive      bool          // keys and the status line on a terminal (--noninteractive: off)
+	help, showVer    bool
 }
 
 // timingNames are nmap's -T names.
@@ -64,7 +70,7 @@ var timingNames = []string{"paranoid", "sneaky", "polite", "normal", "aggressive
 // separate values (-p22, -p 22, -T4), combined scan types (-sUV), long
 // options with one or two dashes and "=" or a separate value.
 func parseScanArgs(args []string) (*scanArgs, error) {
-	a := &scanArgs{intensity: 7, timing: 3, maxRetries: -1, topPorts: -1, xmlScanner: "nmap", maxHostConns: 40, interactive: true}
+	a := &scanArgs{intensity: 7, timing: 3, maxRetries: -1, topPorts: -1, xmlScanner: "nmap", maxHostConns: 40, shard: -1, interactive: true}
 	for i := 0; i < len(args); i++ {
 		arg := args[i]
 		// value returns the option's value: attached ("=v" or the rest of a
@@ -184,6 +190,8 @@ func (a *scanArgs) option(arg, name, attached string, has bool, value func(strin
 		a.maxRetries, err = intVal(0, 50)
 	case "max-parallelism":
 		a.maxParallel, err = intVal(1, 100000)
+	case "max-hostgroup":
+		a.maxHostGroup, err = intVal(1, 4096)
 	case "max-host-conns":
 		a.maxHostConns, err = intVal(1, 10000)
 	case "stats-every":
@@ -228,10 +236,14 @@ func (a *scanArgs) option(arg, name, attached string, has bool, value func(strin
 		return strVal(&a.versionRecord)
 	case "no-tls-fallback":
 		a.noTLSFallback = true
+	case "no-version-scripts":
+		a.noVersionScripts = true
 	case "xml-scanner":
 		return strVal(&a.xmlScanner)
 	case "no-default-overlays":
 		a.db.noDefaults = true
+	case "shards", "shard", "seed":
+		return a.shardOption(arg, name, attached, has, value)
 	case "version-timing":
 		if err := strVal(&a.versionTiming); err != nil {
 			return err

@@ -1,11 +1,11 @@
 package main
 
-// A sharded scan as the Kubernetes Job will run it, before --shards is
-// wired: the (address, port) pairs of 8 hosts × 32 ports (12 services, 20
-// closed) are split into four shards with package shard, each shard's
-// pairs given to signet as a host:port list, and every shard runs in its
-// own fresh network namespace holding the same services. signet merge and
-// signet report then work on the shards' files.
+// A sharded scan as the Kubernetes Job runs it: 8 hosts × 32 ports (12
+// services, 20 closed), scanned whole and as four shards (--shards 4
+// --seed S, the index from --shard or from JOB_COMPLETION_INDEX), each
+// shard in its own fresh network namespace holding the same services;
+// then one host alone in four shards. signet merge and signet report then
+// work on the shards' files.
 
 import (
 	"bytes"
@@ -22,8 +22,19 @@ import (
 
 	"github.com/signetscan/signet/internal/testenv"
 	"github.com/signetscan/signet/output"
-	"github.com/signetscan/signet/shard"
 )
+
+// shardListen is the services of the sharding tests: 12 on each of 8 addresses.
+func shardListen() map[string]string {
+	kinds := []string{"ssh", "smtp", "http", "garbage"}
+	listen := map[string]string{}
+	for h := 1; h <= 8; h++ {
+		for i := 0; i < 12; i++ {
+			listen[fmt.Sprintf("127.0.0.%d:%d", h, 2001+i)] = kinds[(h+i)%len(kinds)]
+		}
+	}
+	return listen
+}
 
 func TestShardsMergeReport(t *testing.T) {
 	if testing.Short() {
@@ -43,79 +54,75 @@ func TestShardsMergeReport(t *testing.T) {
 	}
 	e.probes = e2eFile(t, dir, "e2e.probes", e2eProbes)
 
-	const hosts = 8
-	kinds := []string{"ssh", "smtp", "http", "garbage"}
-	var ports []int
-	listen := map[string]string{}
-	for i := 0; i < 12; i++ {
-		ports = append(ports, 2001+i)
-	}
-	for i := 0; i < 20; i++ {
-		ports = append(ports, 3001+i) // nothing listens: closed
-	}
-	for h := 1; h <= hosts; h++ {
-		for i := 0; i < 12; i++ {
-			listen[fmt.Sprintf("127.0.0.%d:%d", h, 2001+i)] = kinds[(h+i)%len(kinds)]
-		}
-	}
-	// A shard's list is in the permuted order, so one address comes back
-	// many times, far apart (signet makes a host record of each run of
-	// one address); the unsharded list is sorted, one record per host,
-	// the reference ndiff compares with.
-	pairs := func(pl shard.Plan, sorted bool) string {
-		var lines []string
-		for pr := range pl.All() {
-			lines = append(lines, fmt.Sprintf("127.0.0.%d:%d\n", pr.Host+1, ports[pr.Port]))
-		}
-		if sorted {
-			slices.Sort(lines)
-		}
-		return strings.Join(lines, "")
-	}
-	scan := func(name, list string) {
+	const hosts, nports = 8, 32 // 12 services and 20 closed ports per host
+	listen := shardListen()
+	scan := func(name string, env []string, args ...string) {
 		t.Helper()
-		listFile := e2eFile(t, dir, name+".list", list)
-		r := e.inNetns(t, listen, "", "-sV", "-n", "--versiondb", e.probes, "-iL", listFile,
-			"-oX", filepath.Join(dir, name+".xml"), "-oJ", filepath.Join(dir, name+".jsonl"))
+		args = append([]string{"--unprivileged", "-sV", "-Pn", "-n", "--versiondb", e.probes,
+			"-oX", filepath.Join(dir, name+".xml"), "-oJ", filepath.Join(dir, name+".jsonl")}, args...)
+		r := e.inNetnsJob(t, netnsJob{Listen: listen, Bin: e.bin, Args: args, Env: env})
 		if r.code != 0 {
 			t.Fatalf("%s: %s", name, r)
 		}
 	}
-	all := shard.Plan{Hosts: hosts, Ports: uint64(len(ports)), Seed: 2026}
-	scan("whole", pairs(all, true))
-	openPorts := func(name string) map[string]int {
+	// openPorts reads a scan's JSON lines: "addr:port" → times written open; and how many
+	// host lines each address has.
+	openPorts := func(name string) (map[string]int, map[string]int) {
 		data, err := os.ReadFile(filepath.Join(dir, name+".jsonl"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		hs, err := output.ReadJSONLines(name, bytes.NewReader(data))
-		if err != nil {
+		if _, err := output.ReadJSONLines(name, bytes.NewReader(data)); err != nil {
 			t.Fatal(err)
 		}
-		out := map[string]int{}
-		for _, h := range hs {
-			for _, p := range h.Ports {
-				if p.State == "open" {
-					out[fmt.Sprintf("%s:%d", h.Addr, p.Number)]++
-				}
+		out, records := map[string]int{}, map[string]int{}
+		for _, l := range e2eJSON(t, filepath.Join(dir, name+".jsonl")) {
+			if l["state"] == "open" {
+				out[fmt.Sprintf("%s:%v", l["addr"], l["port"])]++
 			}
 		}
-		return out
+		for _, m := range regexp.MustCompile(`"record":"host","addr":"([^"]+)"`).FindAllSubmatch(data, -1) {
+			records[string(m[1])]++
+		}
+		return out, records
 	}
-	whole := openPorts("whole")
+	scan("whole", nil, "-p", "2001-2032", "127.0.0.1-8")
+	whole, _ := openPorts("whole")
 	if len(whole) != hosts*12 {
 		t.Fatalf("unsharded scan: %d open ports, want %d", len(whole), hosts*12)
 	}
 	seen := map[string]int{}
-	for i := uint64(0); i < 4; i++ {
-		pl := all
-		pl.Shards, pl.Shard = 4, i
+	for i := 0; i < 4; i++ {
 		name := fmt.Sprintf("shard-%d", i)
-		scan(name, pairs(pl, false))
-		mine := openPorts(name)
+		args := []string{"-p", "2001-2032", "--shards", "4", "--seed", "2026", "127.0.0.1-8"}
+		var env []string
+		if i < 2 {
+			args = append(args, fmt.Sprintf("--shard=%d", i))
+		} else {
+			env = []string{fmt.Sprintf("JOB_COMPLETION_INDEX=%d", i)} // as an Indexed Job's pod
+		}
+		scan(name, env, args...)
+		mine, records := openPorts(name)
 		if len(mine) == 0 {
 			t.Errorf("%s found no open port", name)
 		}
+		for a, n := range records {
+			if n != 1 {
+				t.Errorf("%s: host %s written %d times", name, a, n)
+			}
+		}
+		x, _ := os.ReadFile(filepath.Join(dir, name+".xml"))
+		run, xhosts, _, err := output.ReadXML(bytes.NewReader(x))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("--shard=%d", i); !slices.Contains(run.Args, want) {
+			t.Errorf("%s: the XML's command line %q does not say %s", name, run.Args, want)
+		}
+		if len(xhosts) != len(records) {
+			t.Errorf("%s: %d XML hosts, %d JSON host lines", name, len(xhosts), len(records))
+		}
+		t.Logf("%s: %d open ports, %d hosts", name, len(mine), len(records))
 		for k, n := range mine {
 			seen[k] += n
 		}
@@ -128,6 +135,19 @@ func TestShardsMergeReport(t *testing.T) {
 	if len(seen) != len(whole) {
 		t.Errorf("shards found %d open ports, the unsharded scan %d", len(seen), len(whole))
 	}
+
+	// One host in four shards: each gets a fair share of its 12 services.
+	var per []string
+	for i := 0; i < 4; i++ {
+		name := fmt.Sprintf("single-%d", i)
+		scan(name, nil, "-p", "2001-2012", "--shards", "4", "--shard", fmt.Sprint(i), "--seed", "7", "127.0.0.5")
+		mine, _ := openPorts(name)
+		if len(mine) != 3 {
+			t.Errorf("%s: %d open ports of the host's 12, want 3", name, len(mine))
+		}
+		per = append(per, fmt.Sprint(len(mine)))
+	}
+	t.Logf("one host in four shards: %s open ports", strings.Join(per, ", "))
 
 	// signet merge with a glob, as the Job's merge step runs it.
 	merged, mergedJ := filepath.Join(dir, "merged.xml"), filepath.Join(dir, "merged.jsonl")
@@ -147,7 +167,7 @@ func TestShardsMergeReport(t *testing.T) {
 			t.Errorf("ndiff unsharded merged: port lines %q\n%s", m, out)
 		}
 	}
-	if got := openPorts("merged"); len(got) != len(whole) {
+	if got, _ := openPorts("merged"); len(got) != len(whole) {
 		t.Errorf("merged JSON lines: %d open ports, want %d", len(got), len(whole))
 	}
 
@@ -175,7 +195,7 @@ func TestShardsMergeReport(t *testing.T) {
 		t.Fatalf("chromium: %v", err)
 	}
 	rows := regexp.MustCompile(`<tr class="s-[^"]*"><td data-k=`).FindAll(dom, -1)
-	if len(rows) != hosts*len(ports) || !bytes.Contains(dom, []byte("data-ready-ms=")) {
-		t.Errorf("Chromium shows %d port rows, want %d", len(rows), hosts*len(ports))
+	if len(rows) != hosts*nports || !bytes.Contains(dom, []byte("data-ready-ms=")) {
+		t.Errorf("Chromium shows %d port rows, want %d", len(rows), hosts*nports)
 	}
 }

@@ -4,7 +4,11 @@
 //	svcdiff [-fp] nmap.xml signet.xml
 //
 // It exits 0 when every port agrees, 1 when some differ, 2 on bad input.
-// Fields that change from run to run are normalised: the fingerprint
+// Hosts are matched by IP address (nmap adds the MAC address of a host on
+// the local segment as a second <address>; it is not part of the key), and
+// ports by number and protocol. A port one file lists and the other counts
+// in "Not shown" (extraports) is compared by state. Fields that change from
+// run to run are normalised: the fingerprint
 // (servicefp: %D, %Time, V=) is compared only by presence unless -fp is
 // given, which compares the recorded replies; a server's clock reported in
 // extra info (Kerberos "server time: 2026-11-25 20:07:32Z") is masked.
@@ -23,7 +27,8 @@ import (
 	"github.com/signetscan/signet/output"
 )
 
-// fields flattens one port into named fields.
+// load reads the ports of a file, each flattened into named fields and keyed
+// by "IP port/proto".
 func load(path string, fullFP bool) (map[string]map[string]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -36,6 +41,13 @@ func load(path string, fullFP bool) (map[string]map[string]string, error) {
 	}
 	out := map[string]map[string]string{}
 	for _, h := range hosts {
+		for _, e := range h.Extra {
+			for _, r := range e.Reasons {
+				for _, p := range r.Ports {
+					out[fmt.Sprintf("%s %d/%s", h.Addr, p, r.Proto)] = map[string]string{"state": e.State, notShown: "yes"}
+				}
+			}
+		}
 		for _, p := range h.Ports {
 			f := map[string]string{"state": p.State}
 			if s := p.Service; s != nil {
@@ -50,6 +62,9 @@ func load(path string, fullFP bool) (map[string]map[string]string, error) {
 	}
 	return out, nil
 }
+
+// notShown marks a port counted in "Not shown": only its state is known.
+const notShown = "not shown"
 
 // clock matches a server's time of day as version fields carry it.
 var clock = regexp.MustCompile(`\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ`)
@@ -112,6 +127,9 @@ func compare(a, b map[string]map[string]string, quiet bool) int {
 		fa, fb := a[p], b[p]
 		var diffs []string
 		for _, n := range names {
+			if n != "state" && fa != nil && fb != nil && (fa[notShown] != "" || fb[notShown] != "") {
+				continue // hidden on one side: only the state is there to compare
+			}
 			if fa[n] != fb[n] {
 				diffs = append(diffs, fmt.Sprintf("%s: %q vs %q", n, fa[n], fb[n]))
 			}

@@ -1,0 +1,261 @@
+package detect
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"fmt"
+	"net"
+	"net/netip"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/signetscan/signet/serve"
+)
+
+// TestEvidence replays every recorded case: a loopback server answers
+// each request the detector sends with the recorded reply (a request that
+// was not recorded fails the test), and the answer after the detector
+// must be the recorded one — nmap's, on the real server.
+func TestEvidence(t *testing.T) {
+	files, err := filepath.Glob("testdata/evidence/*/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no evidence: %v", err)
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(filepath.Dir(f))+"/"+filepath.Base(f), func(t *testing.T) {
+			t.Parallel()
+			e := loadEvidence(t, f)
+			d := Named(filepath.Base(filepath.Dir(f)))
+			if d == nil {
+				t.Fatalf("%s: no detector named like its folder", f)
+			}
+			res, others, rewalk := replay(t, d, e)
+			got := Describe(res)
+			if rewalk {
+				got["rewalk"] = "yes"
+			}
+			if got.String() != e.Expect.String() {
+				t.Errorf("answer\n got  %s\n want %s", got, e.Expect)
+			}
+			var gotOthers []string
+			for _, o := range others {
+				gotOthers = append(gotOthers, otherFields(o).String())
+			}
+			var wantOthers []string
+			for _, o := range e.Others {
+				wantOthers = append(wantOthers, o.String())
+			}
+			if strings.Join(gotOthers, "\n") != strings.Join(wantOthers, "\n") {
+				t.Errorf("other ports\n got\n  %s\n want\n  %s", strings.Join(gotOthers, "\n  "), strings.Join(wantOthers, "\n  "))
+			}
+		})
+	}
+}
+
+func otherFields(o PortName) Fields {
+	f := Fields{"port": strconv.Itoa(o.Number) + "/" + o.Proto, "name": o.Name, "version": o.Version, "extrainfo": o.Info}
+	if o.Force {
+		f["force"] = "yes"
+	}
+	return f
+}
+
+// TestEveryDetectorHasEvidence: adding a detector to Table needs its
+// evidence folder with at least one recorded case.
+func TestEveryDetectorHasEvidence(t *testing.T) {
+	names := map[string]bool{}
+	for _, d := range Table {
+		if names[d.Name()] {
+			t.Errorf("two detectors named %s", d.Name())
+		}
+		names[d.Name()] = true
+		files, _ := filepath.Glob(filepath.Join("testdata/evidence", d.Name(), "*.txt"))
+		if len(files) == 0 {
+			t.Errorf("detector %s has no evidence in testdata/evidence/%s/", d.Name(), d.Name())
+		}
+		if len(d.Sets()) == 0 {
+			t.Errorf("detector %s sets nothing", d.Name())
+		}
+	}
+	dirs, _ := filepath.Glob("testdata/evidence/*")
+	for _, dir := range dirs {
+		if !names[filepath.Base(dir)] {
+			t.Errorf("evidence folder %s names no detector of Table", dir)
+		}
+	}
+}
+
+func loadEvidence(t *testing.T, path string) *Evidence {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := ParseEvidence(path, bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The text form reads back to itself.
+	var comments []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if c, ok := strings.CutPrefix(line, "# "); ok {
+			comments = append(comments, c)
+		}
+	}
+	if again, err := ParseEvidence(path, bytes.NewReader(e.Format(comments))); err != nil || fmt.Sprint(again) != fmt.Sprint(e) {
+		t.Errorf("evidence does not read back the same after Format: %v", err)
+	}
+	return e
+}
+
+// replay runs d against a loopback server that plays e's exchanges, on
+// the port e describes, and returns the answer and the other ports named.
+func replay(t *testing.T, d Detector, e *Evidence) (*Service, []PortName, bool) {
+	t.Helper()
+	addr := serveEvidence(t, e)
+	svc := e.Before.Service()
+	p := &Port{Addr: netip.MustParseAddr(e.Addr), Number: e.Port, Proto: e.Proto, Intensity: 7, Service: svc,
+		Replies: e.Replies, Hard: e.Hard, Replied: len(e.Replies) > 0, Outcome: "nomatch"}
+	if e.Hard {
+		p.Outcome = "matched"
+	}
+	env := &Env{
+		Wait:  2 * time.Second,
+		Trace: func(format string, args ...any) { t.Logf(format, args...) },
+		Dial: func(ctx context.Context, ssl bool) (net.Conn, error) {
+			if ssl != (e.TLS != "") {
+				return nil, fmt.Errorf("ssl %v: the evidence's server speaks TLS %q", ssl, e.TLS)
+			}
+			var dl net.Dialer
+			c, err := dl.DialContext(ctx, e.Proto, addr)
+			if err != nil || !ssl {
+				return c, err
+			}
+			tc := tls.Client(c, &tls.Config{InsecureSkipVerify: true})
+			if err := tc.HandshakeContext(ctx); err != nil {
+				c.Close()
+				return nil, err
+			}
+			return tc, nil
+		},
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if !d.Rule().Wants(p) {
+		t.Fatalf("%s does not want port %d/%s with %s", d.Name(), e.Port, e.Proto, e.Before)
+	}
+	res, err := Run(ctx, d, env, p)
+	if err != nil {
+		t.Fatalf("%s: %v", d.Name(), err)
+	}
+	if res == nil {
+		return svc, nil, false
+	}
+	return res.Service, res.Others, res.Rewalk
+}
+
+// serveEvidence starts a loopback server answering e's requests with
+// their replies until the test ends.
+func serveEvidence(t *testing.T, e *Evidence) string {
+	t.Helper()
+	answer := func(req []byte) ([]byte, bool) {
+		for _, x := range e.Exchanges {
+			if sameRequest(x.Request, req, e.XID) {
+				reply := append([]byte(nil), x.Reply...)
+				if e.XID >= 0 && len(reply) >= e.XID+4 && len(req) >= e.XID+4 {
+					copy(reply[e.XID:e.XID+4], req[e.XID:e.XID+4])
+				}
+				return reply, true
+			}
+		}
+		return nil, false
+	}
+	if e.Proto == "udp" {
+		pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { pc.Close() })
+		go func() {
+			buf := make([]byte, 65536)
+			for range 100 {
+				n, from, err := pc.ReadFrom(buf)
+				if err != nil {
+					return
+				}
+				if reply, ok := answer(buf[:n]); ok {
+					pc.WriteTo(reply, from)
+				} else {
+					t.Errorf("request not in the evidence: %q", buf[:n])
+				}
+			}
+		}()
+		return pc.LocalAddr().String()
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.TLS != "" {
+		cert, err := serve.SelfSigned()
+		if err != nil {
+			t.Fatal(err)
+		}
+		min := uint16(tls.VersionTLS12)
+		if e.TLS == "1.3" {
+			min = tls.VersionTLS13
+		}
+		ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{*cert}, MinVersion: min})
+	}
+	var wg sync.WaitGroup
+	t.Cleanup(func() { ln.Close(); wg.Wait() })
+	wg.Go(func() {
+		for range 100 {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			wg.Go(func() {
+				defer c.Close()
+				c.SetDeadline(time.Now().Add(10 * time.Second))
+				if tc, ok := c.(*tls.Conn); ok && tc.Handshake() != nil {
+					return
+				}
+				var got []byte
+				buf := make([]byte, 65536)
+				for len(got) < 1<<20 {
+					n, err := c.Read(buf)
+					got = append(got, buf[:n]...)
+					if reply, ok := answer(got); ok {
+						c.Write(reply)
+						return
+					}
+					if err != nil {
+						if len(got) > 0 {
+							t.Errorf("request not in the evidence: %q", got)
+						}
+						return
+					}
+				}
+			})
+		}
+	})
+	return ln.Addr().String()
+}
+
+// sameRequest compares requests, the transaction id at xid aside.
+func sameRequest(rec, got []byte, xid int) bool {
+	if len(rec) != len(got) {
+		return false
+	}
+	if xid < 0 || len(rec) < xid+4 {
+		return bytes.Equal(rec, got)
+	}
+	return bytes.Equal(rec[:xid], got[:xid]) && bytes.Equal(rec[xid+4:], got[xid+4:])
+}

@@ -1,0 +1,151 @@
+package vscan
+
+import (
+	"context"
+	"errors"
+	"net"
+	"syscall"
+	"time"
+
+	"github.com/signetscan/signet/probes"
+)
+
+// sequential is nmap's source (TimingNmap): one probe at a time, each
+// read waiting up to the probe's totalwaitms. Each TCP probe has its own
+// connection, except that the probe after NULL reuses the NULL probe's
+// when it is still usable (S6); UDP probes share one socket (S11).
+type sequential struct {
+	w    *walk
+	ssl  bool
+	keep net.Conn // the NULL probe's connection, for the next probe
+	kept []byte   // and its banner
+	udp  net.Conn
+}
+
+func (s *sequential) pass(ssl bool) {
+	s.endPass()
+	s.ssl = ssl
+}
+
+func (s *sequential) endPass() {
+	if s.keep != nil {
+		s.keep.Close()
+		s.keep, s.kept = nil, nil
+	}
+	if s.udp != nil {
+		s.udp.Close()
+		s.udp = nil
+	}
+}
+
+func (s *sequential) late() []byte { return nil }
+
+func (s *sequential) detectorTimes() (time.Duration, time.Duration) { return 0, 0 }
+
+func (s *sequential) send(p *probes.Probe) reply {
+	w := s.w
+	ctx := w.ctx
+	r := &seqReply{ctx: ctx, s: s, now: w.c.now}
+	if w.t.Proto == probes.UDP {
+		if s.udp == nil {
+			conn, _, err := w.c.dial(ctx, w.t, false, nil, 0)
+			if err != nil {
+				r.fail, r.dialErr = endDial, err
+				return r
+			}
+			s.udp = conn
+		}
+		r.conn, r.shared = s.udp, true
+		if _, err := r.conn.Write(p.Payload); err != nil && !errors.Is(err, syscall.ECONNREFUSED) {
+			r.fail = endWrite
+			return r
+		}
+	} else {
+		r.conn, r.buf = s.keep, s.kept
+		s.keep, s.kept = nil, nil
+		if r.conn == nil {
+			conn, _, err := w.c.dial(ctx, w.t, s.ssl, w.sessions, 0)
+			if err != nil {
+				r.fail, r.dialErr = endDial, err
+				return r
+			}
+			r.conn = conn
+		}
+		if len(p.Payload) > 0 {
+			r.conn.SetWriteDeadline(w.c.now().Add(ConnectTimeout))
+			// A peer that never reads must not hold the write past ctx.
+			stop := context.AfterFunc(ctx, func() { r.conn.SetWriteDeadline(time.Unix(1, 0)) })
+			_, err := r.conn.Write(p.Payload)
+			stop()
+			if err != nil {
+				r.fail = endWrite
+				return r
+			}
+		}
+	}
+	r.began = w.c.now()
+	r.deadline = r.began.Add(p.TotalWait)
+	return r
+}
+
+// seqReply reads one probe's reply from its connection.
+type seqReply struct {
+	ctx      context.Context
+	s        *sequential
+	now      func() time.Time
+	conn     net.Conn
+	shared   bool // the UDP socket: not closed with the reply
+	buf      []byte
+	fail     readEnd // endDial or endWrite, before any read
+	dialErr  error
+	began    time.Time
+	ended    time.Time
+	deadline time.Time
+	chunk    []byte
+}
+
+func (r *seqReply) carried() []byte { return r.buf }
+func (r *seqReply) err() error      { return r.dialErr }
+
+func (r *seqReply) elapsed() time.Duration {
+	if r.ended.IsZero() {
+		return 0
+	}
+	return r.ended.Sub(r.began)
+}
+
+func (r *seqReply) next() ([]byte, readEnd) {
+	if r.fail != more {
+		r.ended = r.now()
+		return nil, r.fail
+	}
+	if r.chunk == nil {
+		r.chunk = make([]byte, ReadCap)
+	}
+	stop := context.AfterFunc(r.ctx, func() { r.conn.SetReadDeadline(time.Unix(1, 0)) })
+	defer stop()
+	// Check ctx after setting the deadline: a cancel from then on runs the
+	// AfterFunc, whose past deadline overrides this one.
+	r.conn.SetReadDeadline(r.deadline)
+	if r.ctx.Err() != nil {
+		r.ended = r.now()
+		return nil, endCut
+	}
+	n, err := r.conn.Read(r.chunk)
+	if err == nil {
+		return r.chunk[:n], more
+	}
+	r.ended = r.now()
+	return r.chunk[:n], classify(r.ctx, err)
+}
+
+func (r *seqReply) release(reuse bool, buf []byte) {
+	if r.conn == nil || r.shared {
+		return
+	}
+	if reuse && r.fail == more {
+		r.s.keep, r.s.kept = r.conn, buf // S6: the next probe reuses it, banner kept
+		return
+	}
+	r.conn.Close()
+}

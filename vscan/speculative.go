@@ -1,0 +1,573 @@
+package vscan
+
+import (
+	"context"
+	"errors"
+	"net"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/signetscan/signet/probes"
+)
+
+// Timing selects how a service's probes are sent and waited for.
+type Timing int
+
+const (
+	// TimingNmap is nmap's sequential walk with its fixed waits
+	// (totalwaitms): byte-identical fingerprints, nmap's speed.
+	TimingNmap Timing = iota
+	// TimingFast sends a service's candidate probes ahead of the walk over
+	// parallel connections (the speculative source). The walk still takes
+	// its decisions in nmap's order over the replies as they arrive. A
+	// port that has an answer (a hard match the walk will reach) gets waits
+	// fitted to the measured round trip; a port without one gets nmap's
+	// full waits, in parallel.
+	TimingFast
+)
+
+// Defaults of TimingFast's waits; both grow with the round-trip time.
+const (
+	DefaultFirstByteWait = time.Second            // silence after which a probe gets no reply
+	DefaultIdleWait      = 300 * time.Millisecond // quiet after data that ends a reply
+	// LateListenShare is the one longer listen on the NULL connection of
+	// a port silent to every probe, past the NULL probe's totalwaitms, as
+	// a share of that wait: 2 s after nmap's 6 s.
+	LateListenShare = 3
+	fastWindow      = 8 // probes in flight ahead of the walk, per service
+	// nullGrace is how long the NULL probe runs alone before other probes
+	// are sent: a banner usually settles the service on its own (and
+	// servers such as VNC lock out a burst of connections).
+	nullGrace = 50 * time.Millisecond
+)
+
+// waits returns the first-byte and idle waits for probe p given the
+// service's measured connect time.
+func (c *Config) waits(p *probes.Probe, rtt time.Duration) (first, idle time.Duration) {
+	first, idle = c.FirstByteWait, c.IdleWait
+	if first <= 0 {
+		first = DefaultFirstByteWait
+	}
+	if idle <= 0 {
+		idle = DefaultIdleWait
+	}
+	first = max(first, 100*rtt)
+	idle = max(idle, 50*rtt)
+	return min(first, p.TotalWait), min(idle, p.TotalWait)
+}
+
+func (c *Config) lateListen(null *probes.Probe) time.Duration {
+	switch {
+	case c.LateListen < 0:
+		return 0
+	case c.LateListen == 0:
+		return null.TotalWait / LateListenShare
+	}
+	return c.LateListen
+}
+
+// speculative is TimingFast's source. Every probe has its own connection
+// (UDP: its own socket), opened up to fastWindow probes ahead of the walk
+// as the walk would send them now (softmatch narrowing included). A
+// collector goroutine reads each reply and stops at a hard match of the
+// probe's own chain, the read cap, the peer's end, or its wait:
+//
+//   - while the port is holding, nmap's full totalwaitms;
+//   - once it is not, a wait fitted to the round trip: the first byte
+//     within max(FirstByteWait, 100 RTT), then quiet for max(IdleWait,
+//     50 RTT) after the last.
+//
+// The port holds until a reply hard-matches a probe the walk will still
+// send (the port has an answer: faster waits cannot change it unless a
+// reply before it would have come later than its fitted wait), or until
+// its first probe (NULL on TCP) waited its full time and no byte came on
+// any connection (a silent port: the rest is cut short). So a banner
+// after 4.5 s, a service that closes silently after tcpwrappedms, a
+// reply slower than the fitted wait and one that comes in pieces seconds
+// apart, on a port that has no answer yet, are seen as nmap sees them.
+// UDP ports do not hold (see pass): their waits are the fitted ones.
+type speculative struct {
+	w   *walk
+	ssl bool
+
+	ctx    context.Context // the pass's; cancelled at its end
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+
+	mu  sync.Mutex
+	rtt time.Duration // the smallest connect time seen
+
+	launched map[*probes.Probe]*specReply
+	list     []*specReply
+	first    *specReply // the pass's first probe
+	allowed  bool       // speculation may begin (nullGrace)
+	events   chan struct{}
+	gen      atomic.Int64 // bumped when holding changes, see collect
+	holding  atomic.Bool
+}
+
+func newSpeculative(w *walk) *speculative {
+	return &speculative{w: w, events: make(chan struct{}, 1)}
+}
+
+func (s *speculative) signal() {
+	select {
+	case s.events <- struct{}{}:
+	default:
+	}
+}
+
+func (s *speculative) pass(ssl bool) {
+	s.endPass()
+	s.ssl = ssl
+	s.ctx, s.cancel = context.WithCancel(s.w.ctx)
+	s.launched = map[*probes.Probe]*specReply{}
+	s.list = nil
+	s.first = nil
+	s.allowed = false
+	// UDP does not hold: no service closes a datagram socket on us, and
+	// an open|filtered port silent to every probe, the common UDP case,
+	// would wait nmap's full waits for nothing.
+	s.holding.Store(s.w.t.Proto == probes.TCP)
+}
+
+// endPass stops every collector of the pass and waits for them, so no
+// connection (nor per-host slot) outlives it.
+func (s *speculative) endPass() {
+	if s.cancel == nil {
+		return
+	}
+	s.cancel()
+	s.wg.Wait()
+	s.cancel = nil
+}
+
+func (s *speculative) detectorTimes() (wait, connect time.Duration) {
+	s.mu.Lock()
+	rtt := s.rtt
+	s.mu.Unlock()
+	first := s.w.c.FirstByteWait
+	if first <= 0 {
+		first = DefaultFirstByteWait
+	}
+	// A server answers a detector's request, or a TLS ClientHello, at
+	// once: wait as long as for a probe's first byte (twice, for a
+	// connect with a handshake), not nmap's 8 s.
+	wait = max(first, 100*rtt)
+	return wait, 2 * wait
+}
+
+func (s *speculative) send(p *probes.Probe) reply {
+	rp := s.launch(p)
+	if s.first == nil {
+		s.first = rp
+	}
+	s.review()
+	return rp
+}
+
+func (s *speculative) launch(p *probes.Probe) *specReply {
+	if rp := s.launched[p]; rp != nil {
+		return rp
+	}
+	s.mu.Lock()
+	est := s.rtt
+	s.mu.Unlock()
+	rp := &specReply{s: s, p: p, launchedAt: s.w.c.now()}
+	rp.first, rp.idle = s.w.c.waits(p, est)
+	s.launched[p] = rp
+	s.list = append(s.list, rp)
+	s.wg.Add(1)
+	go s.collect(rp, est)
+	return rp
+}
+
+// review runs on the walk's goroutine whenever it waits for a reply: it
+// ends the holding when the port has an answer or is silent, and sends
+// probes ahead.
+func (s *speculative) review() {
+	if s.holding.Load() && s.answered() {
+		s.holding.Store(false)
+		s.gen.Add(1)
+		for _, rp := range s.list {
+			rp.wake()
+		}
+	}
+	s.speculate()
+}
+
+// answered reports whether the port no longer holds: a reply hard-matched
+// a probe the walk will still send, or the first probe waited its full
+// time without a byte and no connection received one.
+func (s *speculative) answered() bool {
+	silent := false
+	if f := s.first; f != nil {
+		f.mu.Lock()
+		silent = f.done && f.end == endTimeout && len(f.buf) == 0
+		f.mu.Unlock()
+	}
+	for _, rp := range s.list {
+		rp.mu.Lock()
+		hard, got := rp.hard, len(rp.buf) > 0
+		rp.mu.Unlock()
+		if hard && !rp.passed && s.w.sess.Why(rp.p) == "" {
+			return true
+		}
+		if got {
+			silent = false
+		}
+	}
+	return silent
+}
+
+// speculate launches the probes the walk would send next, as things stand,
+// while fewer than fastWindow are in flight (waiting within their fitted
+// waits); replies held past them do not count.
+func (s *speculative) speculate() {
+	now := s.w.c.now()
+	if !s.allowed {
+		f := s.first
+		if f == nil {
+			return
+		}
+		f.mu.Lock()
+		switch {
+		case !f.p.IsNull():
+			s.allowed = true
+		case f.done:
+			s.allowed = !f.hard
+		case len(f.buf) == 0:
+			s.allowed = !now.Before(f.launchedAt.Add(nullGrace))
+		default:
+			s.allowed = !now.Before(f.last.Add(f.idle))
+		}
+		f.mu.Unlock()
+		if !s.allowed {
+			return
+		}
+	}
+	inflight := 0
+	for _, rp := range s.list {
+		if _, ok := rp.fitted(now); ok {
+			inflight++
+		}
+	}
+	ahead := s.w.order
+	for inflight < fastWindow {
+		q := ahead.next()
+		if q == nil {
+			break
+		}
+		if s.launched[q] == nil {
+			s.launch(q)
+			inflight++
+		}
+	}
+}
+
+// nextWake is when the walk should look again without any event: the end
+// of nullGrace, or the earliest fitted wait of a reply in flight.
+func (s *speculative) nextWake() time.Time {
+	now := s.w.c.now()
+	var t time.Time
+	earlier := func(u time.Time) {
+		if !u.IsZero() && (t.IsZero() || u.Before(t)) {
+			t = u
+		}
+	}
+	if !s.allowed && s.first != nil {
+		f := s.first
+		f.mu.Lock()
+		if len(f.buf) == 0 {
+			earlier(f.launchedAt.Add(nullGrace))
+		} else {
+			earlier(f.last.Add(f.idle))
+		}
+		f.mu.Unlock()
+	}
+	for _, rp := range s.list {
+		if d, ok := rp.fitted(now); ok {
+			earlier(d)
+		}
+	}
+	return t
+}
+
+func (s *speculative) late() []byte {
+	f := s.first
+	if f == nil || f.lateDone == nil {
+		return nil
+	}
+	select {
+	case <-f.lateDone:
+	case <-s.ctx.Done():
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.late
+}
+
+// specReply is one probe's reply as its collector reads it.
+type specReply struct {
+	s          *speculative
+	p          *probes.Probe
+	launchedAt time.Time
+	first      time.Duration // fitted waits
+	idle       time.Duration
+
+	mu       sync.Mutex
+	conn     net.Conn
+	began    time.Time // connected (TCP) or sent (UDP)
+	last     time.Time // last byte
+	buf      []byte
+	cuts     []int // len(buf) after each read
+	end      readEnd
+	dialErr  error
+	ended    time.Time
+	done     bool
+	hard     bool          // the reply hard-matched its probe's chain
+	late     []byte        // NULL: bytes after its full wait (late listen)
+	lateDone chan struct{} // closed when the late listen ends
+
+	// the walk's side
+	read   int // cuts handed to the walk
+	passed bool
+}
+
+// fitted returns the reply's fitted deadline and whether it is in flight:
+// not done, and not yet past that deadline.
+func (rp *specReply) fitted(now time.Time) (time.Time, bool) {
+	rp.mu.Lock()
+	defer rp.mu.Unlock()
+	if rp.done {
+		return time.Time{}, false
+	}
+	if rp.began.IsZero() {
+		return time.Time{}, true // connecting
+	}
+	d := rp.began.Add(rp.first)
+	if len(rp.buf) > 0 {
+		d = rp.last.Add(rp.idle)
+	}
+	return d, now.Before(d)
+}
+
+// wake interrupts the collector's read so that it looks at its deadline
+// again.
+func (rp *specReply) wake() {
+	rp.mu.Lock()
+	c := rp.conn
+	done := rp.done
+	rp.mu.Unlock()
+	if c != nil && !done {
+		c.SetReadDeadline(time.Now())
+	}
+}
+
+func (rp *specReply) carried() []byte { return nil }
+func (rp *specReply) err() error      { return rp.dialErr }
+
+func (rp *specReply) elapsed() time.Duration {
+	rp.mu.Lock()
+	defer rp.mu.Unlock()
+	if rp.began.IsZero() || rp.ended.IsZero() {
+		return 0
+	}
+	return rp.ended.Sub(rp.began)
+}
+
+func (rp *specReply) release(bool, []byte) { rp.passed = true }
+
+// next hands the walk the reply's reads as they arrive, and its end.
+func (rp *specReply) next() ([]byte, readEnd) {
+	s := rp.s
+	for {
+		rp.mu.Lock()
+		if rp.read < len(rp.cuts) {
+			lo := 0
+			if rp.read > 0 {
+				lo = rp.cuts[rp.read-1]
+			}
+			data := rp.buf[lo:rp.cuts[rp.read]]
+			rp.read++
+			rp.mu.Unlock()
+			return data, more
+		}
+		if rp.done {
+			end := rp.end
+			rp.mu.Unlock()
+			return nil, end
+		}
+		rp.mu.Unlock()
+		s.review()
+		var timer <-chan time.Time
+		var tm *time.Timer
+		if t := s.nextWake(); !t.IsZero() {
+			tm = time.NewTimer(max(t.Sub(s.w.c.now()), time.Millisecond))
+			timer = tm.C
+		}
+		cut := false
+		select {
+		case <-s.events:
+		case <-timer:
+		case <-s.w.ctx.Done():
+			cut = true
+		}
+		if tm != nil {
+			tm.Stop()
+		}
+		if cut {
+			return nil, endCut
+		}
+	}
+}
+
+func (rp *specReply) finish(end readEnd, err error) {
+	rp.mu.Lock()
+	rp.end, rp.dialErr = end, err
+	rp.ended = rp.s.w.c.now()
+	rp.done = true
+	rp.mu.Unlock()
+	rp.s.signal()
+}
+
+// collect sends probe p on its own connection and reads its reply (see
+// speculative for the waits). est is the round trip known at launch.
+func (s *speculative) collect(rp *specReply, est time.Duration) {
+	defer s.wg.Done()
+	c, t, p := s.w.c, s.w.t, rp.p
+	conn, t0, err := c.dial(s.ctx, t, s.ssl, s.w.sessions, 0)
+	if err != nil {
+		if s.ctx.Err() != nil {
+			rp.finish(endCut, nil)
+		} else {
+			rp.finish(endDial, err)
+		}
+		return
+	}
+	defer conn.Close()
+	began := c.now()
+	if t.Proto == probes.TCP {
+		connect := began.Sub(t0)
+		s.mu.Lock()
+		if s.rtt == 0 || connect < s.rtt {
+			s.rtt = connect
+		}
+		s.mu.Unlock()
+		if est == 0 || connect < est {
+			rp.mu.Lock()
+			rp.first, rp.idle = c.waits(p, connect)
+			rp.mu.Unlock()
+		}
+	}
+	rp.mu.Lock()
+	rp.conn, rp.began = conn, began
+	first, idle := rp.first, rp.idle
+	rp.mu.Unlock()
+	s.signal() // its fitted wait is known now
+	stop := context.AfterFunc(s.ctx, func() { conn.SetDeadline(time.Unix(1, 0)) })
+	defer stop()
+	if len(p.Payload) > 0 || t.Proto == probes.UDP {
+		conn.SetWriteDeadline(began.Add(ConnectTimeout))
+		if _, err := conn.Write(p.Payload); err != nil && !errors.Is(err, syscall.ECONNREFUSED) {
+			rp.finish(endWrite, nil)
+			return
+		}
+	}
+	full := began.Add(p.TotalWait)
+	chunk := make([]byte, ReadCap)
+	var last time.Time
+	size := 0
+	end := more
+	for end == more {
+		g := s.gen.Load()
+		fitted := began.Add(first)
+		if size > 0 {
+			fitted = last.Add(idle)
+		}
+		// Holding keeps a reply to nmap's full wait, data or not: an IRC
+		// server's greeting comes in pieces seconds apart (ngircd waits
+		// for its ident and DNS look-ups), and its last piece matches.
+		deadline := full
+		if !s.holding.Load() && fitted.Before(full) {
+			deadline = fitted
+		}
+		if !c.now().Before(deadline) {
+			end = endTimeout
+			break
+		}
+		conn.SetReadDeadline(deadline)
+		if s.gen.Load() != g {
+			continue // the holding changed meanwhile: look again
+		}
+		if s.ctx.Err() != nil { // after the deadline is set: see seqReply.next
+			end = endCut
+			break
+		}
+		n, err := conn.Read(chunk)
+		if n > 0 {
+			last = c.now()
+			size += n
+			rp.mu.Lock()
+			rp.buf = append(rp.buf, chunk[:n]...)
+			rp.cuts = append(rp.cuts, len(rp.buf))
+			rp.last = last
+			h := c.Matcher.Match(p, rp.buf)
+			rp.hard = h != nil && !h.Line.Soft
+			hard := rp.hard
+			rp.mu.Unlock()
+			s.signal()
+			if hard || size >= ReadCap {
+				end = endTimeout // the walk ends the reply itself
+				break
+			}
+		}
+		if err == nil {
+			continue
+		}
+		if e := classify(s.ctx, err); e != endTimeout {
+			end = e
+		}
+		// A timeout is either the deadline or a wake: the loop decides.
+	}
+	silentFull := end == endTimeout && size == 0 && !c.now().Before(full)
+	late := silentFull && p.IsNull() && !s.ssl && t.Proto == probes.TCP && c.lateListen(p) > 0
+	if late {
+		rp.mu.Lock()
+		rp.lateDone = make(chan struct{})
+		rp.mu.Unlock()
+	}
+	rp.finish(end, nil)
+	if late {
+		s.listenLate(rp, conn, full.Add(c.lateListen(p)), idle)
+	}
+}
+
+// listenLate keeps reading a silent NULL connection until until, or the
+// quiet of idle after data, for the walk's late banner.
+func (s *speculative) listenLate(rp *specReply, conn net.Conn, until time.Time, idle time.Duration) {
+	defer close(rp.lateDone)
+	c := s.w.c
+	chunk := make([]byte, ReadCap)
+	var got []byte
+	deadline := until
+	for len(got) < ReadCap {
+		conn.SetReadDeadline(deadline)
+		if s.ctx.Err() != nil {
+			break
+		}
+		n, err := conn.Read(chunk)
+		if n > 0 {
+			got = append(got, chunk[:n]...)
+			deadline = c.now().Add(idle)
+		}
+		if err != nil {
+			break
+		}
+	}
+	rp.mu.Lock()
+	rp.late = got
+	rp.mu.Unlock()
+}

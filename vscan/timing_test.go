@@ -1,0 +1,273 @@
+package vscan
+
+import (
+	"fmt"
+	"net"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/signetscan/signet/fingerprint"
+	"github.com/signetscan/signet/matcher"
+	"github.com/signetscan/signet/probes"
+)
+
+// Services whose answer depends on waiting as long as nmap does, with
+// nmap's own waits (NULL 6 s, tcpwrappedms 3 s, other probes 5 s). Each
+// must get nmap's answer in both timings; the adaptive one may wait
+// longer only on ports that have no answer yet.
+
+const nmapWaitProbes = `Probe TCP NULL q||
+totalwaitms 6000
+tcpwrappedms 3000
+match ssh m|^SSH-([\d.]+)-OpenSSH_([\w.]+)\r\n| p/OpenSSH/ v/$2/ i/protocol $1/
+match smtp m|^220 ([\w.-]+) ESMTP Postfix\r\n| p/Postfix smtpd/ h/$1/
+Probe TCP GenericLines q|\r\n\r\n|
+rarity 1
+totalwaitms 5000
+softmatch slowsvc m|^SLOW |
+Probe TCP GetRequest q|GET / HTTP/1.0\r\n\r\n|
+rarity 1
+totalwaitms 5000
+match http m|^HTTP/1\.[01] \d\d\d| p/testhttpd/
+Probe TCP Help q|HELP\r\n|
+rarity 1
+totalwaitms 5000
+`
+
+func nmapWaitConfig(t *testing.T, timing Timing) *Config {
+	t.Helper()
+	return &Config{Matcher: matcher.New(parseDB(t, nmapWaitProbes)), Intensity: 7, Timing: timing,
+		FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Table: func(int, probes.Protocol) string { return "table-name" }}
+}
+
+// perMode runs f for each timing as parallel subtests "nmap" and "adaptive".
+func perMode(t *testing.T, f func(t *testing.T, timing Timing)) {
+	for _, m := range []struct {
+		name string
+		t    Timing
+	}{{"nmap", TimingNmap}, {"adaptive", TimingFast}} {
+		t.Run(m.name, func(t *testing.T) {
+			t.Parallel()
+			f(t, m.t)
+		})
+	}
+}
+
+// bothModes scans tg in both timings at once and returns the results and
+// how long each took.
+func bothModes(t *testing.T, tg Target, trace bool) (res [2]*Result, took [2]time.Duration, traces [2][]string) {
+	t.Helper()
+	var wg sync.WaitGroup
+	for i, timing := range []Timing{TimingNmap, TimingFast} {
+		wg.Go(func() {
+			c := nmapWaitConfig(t, timing)
+			var mu sync.Mutex
+			if trace {
+				c.Trace = func(s string) { mu.Lock(); traces[i] = append(traces[i], s); mu.Unlock() }
+			}
+			start := time.Now()
+			res[i] = scan(t, c, tg)
+			took[i] = time.Since(start)
+		})
+	}
+	wg.Wait()
+	for i, name := range []string{"nmap", "adaptive"} {
+		t.Logf("%s: %v in %v: %+v", name, res[i].Outcome, took[i].Round(time.Millisecond), res[i].Service)
+	}
+	return
+}
+
+// sameAnswer checks that both timings gave the same service, method,
+// confidence and fingerprint entries.
+func sameAnswer(t *testing.T, res [2]*Result) {
+	t.Helper()
+	a, b := *res[0].Service, *res[1].Service
+	fa, fb := entries(t, a.Fingerprint), entries(t, b.Fingerprint)
+	a.Fingerprint, b.Fingerprint, a.Sources, b.Sources = "", "", nil, nil
+	if fmt.Sprintf("%+v", a) != fmt.Sprintf("%+v", b) || res[0].Outcome != res[1].Outcome {
+		t.Errorf("the timings disagree:\nnmap     %v %+v\nadaptive %v %+v", res[0].Outcome, a, res[1].Outcome, b)
+	}
+	if fa != fb {
+		t.Errorf("fingerprint entries differ:\nnmap     %s\nadaptive %s", fa, fb)
+	}
+}
+
+// entries is a fingerprint's probe entries, without the header's clock.
+func entries(t *testing.T, fp string) string {
+	t.Helper()
+	if fp == "" {
+		return ""
+	}
+	fps, err := fingerprint.Decode("scan", []byte(fp))
+	if err != nil || len(fps) != 1 {
+		t.Fatalf("fingerprint does not decode: %v", err)
+	}
+	var b strings.Builder
+	for _, r := range fps[0].Responses {
+		b.WriteString(r.Probe + "=" + string(r.Data) + ";")
+	}
+	return b.String()
+}
+
+// A banner sent 4.5 s after the connect (SMTP greet_pause, tarpits):
+// nmap's NULL probe waits 6 s and sees it. A client that speaks first is
+// told off at once, as postscreen does: those replies match nothing, so
+// the port has no answer and the adaptive NULL probe waits nmap's 6 s.
+func TestBannerAfter4500ms(t *testing.T) {
+	t.Parallel()
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		c.SetReadDeadline(time.Now().Add(4500 * time.Millisecond))
+		buf := make([]byte, 100)
+		if n, _ := c.Read(buf); n > 0 {
+			c.Write([]byte("554 5.5.1 Error: too early\r\n"))
+			return
+		}
+		c.Write([]byte("220 mail.example.test ESMTP Postfix\r\n"))
+		hold(h, c)
+	})
+	perMode(t, func(t *testing.T, timing Timing) {
+		start := time.Now()
+		r := scan(t, nmapWaitConfig(t, timing), h.tg)
+		took := time.Since(start)
+		t.Logf("%v in %v: %+v", r.Outcome, took.Round(time.Millisecond), r.Service)
+		if s := r.Service; r.Outcome != Matched || s.Name != "smtp" || s.Product != "Postfix smtpd" || s.Hostname != "mail.example.test" {
+			t.Errorf("%v %+v, want Postfix smtpd", r.Outcome, s)
+		}
+		if took > 6*time.Second {
+			t.Errorf("took %v: the banner came at 4.5 s", took)
+		}
+	})
+}
+
+// A service that accepts and closes 3.5 s later without a byte, on every
+// connection (spec E2, port 31995): past tcpwrappedms, so no probe alone
+// says tcpwrapped, but no read ever times out, so S9's catch-all does.
+func TestCloseAfter3500msTCPWrapped(t *testing.T) {
+	t.Parallel()
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		select {
+		case <-h.done:
+		case <-time.After(3500 * time.Millisecond):
+		}
+	})
+	perMode(t, func(t *testing.T, timing Timing) {
+		start := time.Now()
+		r := scan(t, nmapWaitConfig(t, timing), h.tg)
+		took := time.Since(start)
+		t.Logf("%v in %v: %+v", r.Outcome, took.Round(time.Millisecond), r.Service)
+		if s := r.Service; r.Outcome != TCPWrapped || s.Name != "tcpwrapped" || s.Method != "probed" || s.Conf != 8 || s.Fingerprint != "" {
+			t.Errorf("%v %+v, want tcpwrapped", r.Outcome, s)
+		}
+		// nmap: four probes one after the other (14 s); adaptive: at once.
+		if timing == TimingFast && took > 5*time.Second {
+			t.Errorf("adaptive took %v", took)
+		}
+	})
+}
+
+// An unrecognised service that answers one probe 1.5 s late, slower than
+// the adaptive first-byte wait, with a softmatch, and every other probe
+// at once with an error (spec R7): nmap reports the softmatch (probed,
+// conf 10) with its fingerprint. The port has no hard answer, so the
+// adaptive timing waits nmap's full time and agrees, fingerprint included.
+func TestSlowSoftmatchUnrecognised(t *testing.T) {
+	t.Parallel()
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		buf := make([]byte, 100)
+		n, err := c.Read(buf)
+		if err != nil {
+			return
+		}
+		if string(buf[:n]) == "\r\n\r\n" {
+			time.Sleep(1500 * time.Millisecond)
+			c.Write([]byte("SLOW service v2\r\n"))
+		} else {
+			c.Write([]byte("ERR\r\n"))
+		}
+		hold(h, c)
+	})
+	res, _, _ := bothModes(t, h.tg, false)
+	sameAnswer(t, res)
+	for i := range res {
+		s := res[i].Service
+		if res[i].Outcome != SoftMatched || s.Name != "slowsvc" || s.Method != "probed" || s.Conf != 10 || s.Fingerprint == "" {
+			t.Errorf("timing %d: %v %+v, want the slowsvc softmatch with its fingerprint", i, res[i].Outcome, s)
+		}
+	}
+}
+
+// A port with an answer does not wait for nmap's times in adaptive
+// timing: an HTTP server is silent to the NULL probe (nmap waits 6 s)
+// and answers GetRequest at once.
+func TestAnsweredPortIsNotHeld(t *testing.T) {
+	t.Parallel()
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		buf := make([]byte, 100)
+		if n, _ := c.Read(buf); n > 0 && strings.HasPrefix(string(buf[:n]), "GET ") {
+			c.Write([]byte("HTTP/1.0 200 OK\r\n\r\n"))
+			return
+		}
+		hold(h, c)
+	})
+	res, took, _ := bothModes(t, h.tg, false)
+	sameAnswer(t, res)
+	if res[1].Service.Name != "http" {
+		t.Errorf("adaptive: %+v", res[1].Service)
+	}
+	if took[1] > 2*time.Second {
+		t.Errorf("adaptive took %v on a port GetRequest answers at once", took[1])
+	}
+}
+
+// Beyond nmap: a banner 6.5 s after the connect, past the NULL probe's
+// wait, on a port silent to every probe. nmap catches it only because the
+// probe after NULL reuses the NULL connection (S6); the adaptive timing,
+// whose probes each have their own connection, catches it by listening
+// once longer on the NULL connection (a third of its wait, 2 s).
+func TestBannerAfter6500msLateListen(t *testing.T) {
+	t.Parallel()
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		select {
+		case <-h.done:
+			return
+		case <-time.After(6500 * time.Millisecond):
+		}
+		c.Write([]byte("SSH-2.0-OpenSSH_9.2\r\n"))
+		hold(h, c)
+	})
+	res, _, traces := bothModes(t, h.tg, true)
+	for i := range res {
+		if s := res[i].Service; s.Name != "ssh" || s.Version != "9.2" {
+			t.Errorf("timing %d: %v %+v, want the late SSH banner", i, res[i].Outcome, s)
+		}
+	}
+	if !strings.Contains(strings.Join(traces[1], "\n"), "late banner") {
+		t.Errorf("adaptive trace does not mention the late banner:\n%s", strings.Join(traces[1], "\n"))
+	}
+}
+
+// A banner in two pieces 1.5 s apart, of which only the whole matches
+// (ngircd's greeting waits for its ident and DNS look-ups): nmap reads
+// the NULL probe's reply for 6 s and sees both. The adaptive timing,
+// while the port has no answer, reads as long.
+func TestBannerInPieces(t *testing.T) {
+	t.Parallel()
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		c.Write([]byte("SSH-2.0-"))
+		select {
+		case <-h.done:
+			return
+		case <-time.After(1500 * time.Millisecond):
+		}
+		c.Write([]byte("OpenSSH_9.2\r\n"))
+		hold(h, c)
+	})
+	perMode(t, func(t *testing.T, timing Timing) {
+		r := scan(t, nmapWaitConfig(t, timing), h.tg)
+		if s := r.Service; r.Outcome != Matched || s.Name != "ssh" || s.Version != "9.2" {
+			t.Errorf("%v %+v, want OpenSSH 9.2", r.Outcome, s)
+		}
+	})
+}

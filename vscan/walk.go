@@ -1,0 +1,570 @@
+package vscan
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"syscall"
+	"time"
+
+	"github.com/signetscan/signet/detect"
+	"github.com/signetscan/signet/fingerprint"
+	"github.com/signetscan/signet/matcher"
+	"github.com/signetscan/signet/probes"
+	"github.com/signetscan/signet/result"
+)
+
+// The walk takes every decision of a service's detection — which probe is
+// next (S4), matching after every read (X5), how a reply's end counts
+// (S8), the SSL restart (S10), tcpwrapped (S9), the fingerprint (F1) and
+// the detectors after the signatures — whatever the timing. A source
+// sends the probes and hands their replies back read by read: sequential
+// as nmap does, or speculative over parallel connections. Two sources,
+// one set of decisions: the timings cannot drift apart.
+
+// readEnd is how a read of a probe's reply ended; more means the reply
+// goes on.
+type readEnd int
+
+const (
+	more           readEnd = iota
+	endTimeout             // the wait ran out
+	endCap                 // the reply reached ReadCap (decided by the walk)
+	endEOF                 // the peer closed
+	endReset               // ECONNRESET, ECONNABORTED
+	endRefused             // ECONNREFUSED (UDP: ICMP port unreachable)
+	endError               // EPIPE, EIO, ...: next probe, nothing recorded
+	endUnreachable         // EHOSTUNREACH, ENETUNREACH, EHOSTDOWN: give up
+	endCut                 // the scan's context is done
+	endDial                // the connect or TLS handshake failed
+	endWrite               // the payload could not be written (S6)
+	endMatch               // a hard match (decided by the walk)
+)
+
+// classify maps a read error to its end (S8).
+func classify(ctx context.Context, err error) readEnd {
+	var ne net.Error
+	switch {
+	case ctx.Err() != nil:
+		return endCut
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		return endTimeout
+	case errors.Is(err, io.EOF):
+		return endEOF
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return endRefused
+	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.ECONNABORTED):
+		return endReset
+	case errors.Is(err, syscall.EHOSTUNREACH), errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EHOSTDOWN):
+		return endUnreachable
+	case errors.As(err, &ne) && ne.Timeout():
+		return endTimeout
+	}
+	return endError
+}
+
+// dialOutcome is the outcome of a walk ended by a failed connect.
+func dialOutcome(ctx context.Context, err error) Outcome {
+	var ne net.Error
+	switch {
+	case ctx.Err() != nil:
+		return TimeLimit
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return Refused
+	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.ECONNABORTED):
+		return Reset
+	case errors.Is(err, syscall.EHOSTUNREACH), errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EHOSTDOWN):
+		return Unreachable
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
+		return Timeout
+	}
+	return Failed
+}
+
+// A source sends the walk's probes and hands their replies back.
+type source interface {
+	// pass starts a walk of the probes, plain or inside TLS (S10),
+	// closing whatever the previous pass left open.
+	pass(ssl bool)
+	// send sends p, the walk's next probe, and returns its reply.
+	send(p *probes.Probe) reply
+	// late returns what the NULL connection of a port silent to every
+	// probe received after the NULL probe's wait (nil: nothing, or a
+	// source that does not listen longer).
+	late() []byte
+	// endPass closes every connection of the pass.
+	endPass()
+	// detectorTimes are the reply wait and the connect timeout the
+	// detectors get (0: nmap's).
+	detectorTimes() (wait, connect time.Duration)
+}
+
+// A reply is one probe's reply, read by read.
+type reply interface {
+	// carried is what the connection held before this probe: the NULL
+	// probe's banner when its connection is reused (S6). It is part of
+	// the reply but is matched again only with new data.
+	carried() []byte
+	// next waits for the next read: data and more, or how the reply
+	// ended (possibly with a last piece of data).
+	next() ([]byte, readEnd)
+	// elapsed is the time from the send to the end.
+	elapsed() time.Duration
+	// err is the connect error of an endDial.
+	err() error
+	// release ends the probe. reuse asks to keep the connection for the
+	// next probe with buf as its carried reply (S6).
+	release(reuse bool, buf []byte)
+}
+
+// walk is one service's detection.
+type walk struct {
+	c   *Config
+	t   Target
+	ctx context.Context // the scan's: once it is done the walk was cut
+	src source
+
+	sess     *matcher.Session
+	order    walker
+	ssl      bool
+	wrapOK   bool // tcpwrap_possible (S9)
+	replied  bool
+	alerts   bool            // every reply so far was a TLS alert
+	capped   bool            // a reply reached ReadCap
+	quiet    Outcome         // how replies without a byte ended (quietEnd)
+	outcome  Outcome         // why the walk ended
+	mo       matcher.Outcome // nmap's verdict (serviceprobestate)
+	replies  []fingerprint.Response
+	fp       *fingerprint.Builder
+	all      []fingerprint.Response // every reply, for Config.Record
+	sessions *tls.Config
+
+	others   []detect.PortName
+	othersBy string
+}
+
+func newWalk(c *Config, t Target, ctx context.Context) *walk {
+	w := &walk{c: c, t: t, ctx: ctx, sessions: c.tlsConfig()}
+	if c.Timing == TimingFast {
+		w.src = newSpeculative(w)
+	} else {
+		w.src = &sequential{w: w}
+	}
+	return w
+}
+
+func (w *walk) trace(format string, args ...any) {
+	if w.c.Trace != nil {
+		w.c.Trace(fmt.Sprintf(format, args...))
+	}
+}
+
+// scan runs the signature walk, then the detectors.
+func (w *walk) scan() *Result {
+	defer w.src.endPass()
+	w.wrapOK = true
+	w.start(false)
+	w.signatures()
+	svc := w.detectors(w.service())
+	return w.result(svc)
+}
+
+// start (re)starts the walk, outside or inside the SSL tunnel (S10).
+func (w *walk) start(ssl bool) {
+	w.ssl = ssl
+	w.sess = w.c.Matcher.NewSession(w.t.Port, w.t.Proto, ssl, w.c.Intensity)
+	w.order = walker{db: w.c.Matcher.DB(), sess: w.sess}
+	w.replies = nil // S10: the fingerprint so far is discarded
+	w.fp = nil
+	w.all = nil
+	w.outcome = Running
+	w.src.pass(ssl)
+}
+
+// signatures walks the probes until a hard match, an end or none is left.
+func (w *walk) signatures() {
+	for {
+		p := w.order.next()
+		if p == nil {
+			w.lateBanner()
+			w.src.endPass()
+			w.finish(Running)
+			return
+		}
+		if w.ctx.Err() != nil {
+			w.finish(TimeLimit)
+			return
+		}
+		w.trace("Service scan sending probe %s to %s (%s)", p.Name, w.t.addr(), w.t.proto())
+		rp := w.src.send(p)
+		buf := rp.carried()
+		end := more
+		var hit *matcher.Hit
+		for end == more {
+			var data []byte
+			data, end = rp.next()
+			if len(data) == 0 {
+				continue
+			}
+			w.wrapOK = false
+			w.replied = true
+			buf = append(buf, data...)
+			h, done := w.sess.Feed(p, buf)
+			if h != nil {
+				w.traceHit(p, h)
+			}
+			switch {
+			case done:
+				end, hit = endMatch, h
+			case len(buf) >= ReadCap:
+				end = endCap
+			}
+		}
+		rp.release(p.IsNull() && (end == endTimeout || end == endCap), buf)
+		elapsed := rp.elapsed()
+		if len(buf) == 0 {
+			w.quietEnd(end)
+		}
+		switch end {
+		case endMatch:
+			w.keep(p, buf)
+			if hit.Line.Service == "ssl" && !w.ssl && w.t.Proto == probes.TCP {
+				w.start(true) // S10: restart at NULL inside the tunnel
+				continue
+			}
+			w.finish(Matched)
+			return
+		case endTimeout:
+			w.wrapOK = false
+			w.record(p, buf)
+		case endCap:
+			w.capped = true
+			w.record(p, buf)
+		case endEOF:
+			w.record(p, buf)
+			if p.IsNull() && len(buf) == 0 && elapsed < p.TCPWrapped && w.wrapOK {
+				w.finish(TCPWrapped)
+				return
+			}
+		case endReset, endRefused:
+			// S8: the buffer is not recorded.
+			if p.IsNull() && elapsed < p.TCPWrapped && w.wrapOK {
+				w.finish(TCPWrapped)
+				return
+			}
+		case endError:
+		case endUnreachable:
+			w.wrapOK = false
+			w.finish(Unreachable)
+			return
+		case endCut:
+			w.finish(TimeLimit)
+			return
+		case endDial:
+			w.finish(dialOutcome(w.ctx, rp.err()))
+			return
+		case endWrite:
+			w.finish(Failed)
+			return
+		}
+	}
+}
+
+// quietEnd notes how a reply without a byte ended, for the outcome of a
+// service that never answered: refused wins over reset, reset over timeout.
+func (w *walk) quietEnd(end readEnd) {
+	switch end {
+	case endRefused:
+		w.quiet = Refused
+	case endReset, endEOF:
+		if w.quiet != Refused {
+			w.quiet = Reset
+		}
+	case endTimeout:
+		if w.quiet == Running {
+			w.quiet = Timeout
+		}
+	}
+}
+
+// lateBanner is the one longer listen of a TCP port silent to every probe,
+// each of which timed out (speculative source): a banner sent after the NULL probe's wait, when a
+// line matches it, answers the port. Otherwise nmap's answer stands.
+func (w *walk) lateBanner() {
+	null := w.c.Matcher.DB().Null
+	// Only a port whose every probe timed out: one that closes or resets
+	// connections has said all it will.
+	if w.replied || w.quiet != Timeout || w.ssl || w.t.Proto != probes.TCP || null == nil || w.sess.Soft() != nil || w.ctx.Err() != nil {
+		return
+	}
+	data := w.src.late()
+	if len(data) == 0 || w.c.Matcher.Match(null, data) == nil {
+		return
+	}
+	w.trace("Service scan late banner from %s: %d bytes after the NULL probe's wait", w.t.addr(), len(data))
+	w.wrapOK = false
+	w.replied = true
+	h, done := w.sess.Feed(null, data)
+	w.traceHit(null, h)
+	if done {
+		w.keep(null, data)
+	} else {
+		w.record(null, data)
+	}
+}
+
+// finish ends the walk; S9's catch-all turns any end into tcpwrapped while
+// nothing was ever received and no read timed out.
+func (w *walk) finish(o Outcome) {
+	if w.outcome != Running {
+		return
+	}
+	if w.ctx.Err() != nil {
+		// Cut by the host timeout (or an interrupt): S9 clears
+		// tcpwrap_possible, and a walk that did not run to its end is
+		// incomplete.
+		w.wrapOK = false
+		if o == Running {
+			o = TimeLimit
+		}
+	}
+	mo := matcher.Incomplete
+	switch o {
+	case Running, Matched:
+		mo = matcher.Running
+	case TCPWrapped:
+		mo = matcher.TCPWrapped
+	}
+	if w.wrapOK && w.sess.Hard() == nil {
+		mo, o = matcher.TCPWrapped, TCPWrapped
+	}
+	w.mo = w.sess.Finish(mo)
+	switch w.mo {
+	case matcher.HardMatched:
+		o = Matched
+	case matcher.SoftMatched:
+		o = SoftMatched
+	case matcher.TCPWrapped:
+		o = TCPWrapped
+	case matcher.NoMatch:
+		switch {
+		case w.replied && w.capped:
+			o = SizeLimit
+		case w.replied:
+			o = NoMatch
+		case w.quiet != Running:
+			o = w.quiet
+		default:
+			o = Timeout
+		}
+	}
+	w.outcome = o
+}
+
+// record adds a reply to the fingerprint (F1, F5).
+func (w *walk) record(p *probes.Probe, buf []byte) {
+	if len(buf) == 0 {
+		return
+	}
+	if len(w.replies) == 0 {
+		w.alerts = isAlert(buf)
+	} else if !isAlert(buf) {
+		w.alerts = false
+	}
+	if w.fp == nil {
+		w.fp = fingerprint.NewBuilder(w.header(), fingerprint.Options{Debug: w.c.Debug, Now: w.c.now})
+	}
+	data := append([]byte(nil), buf...)
+	w.fp.Add(p.Name, data)
+	w.replies = append(w.replies, fingerprint.Response{Probe: p.Name, Length: len(data), Data: data})
+	w.all = append(w.all, fingerprint.Response{Probe: p.Name, Length: len(data), Data: data})
+}
+
+// keep adds a reply that matched to the complete record (Config.Record);
+// the fingerprint never holds it (F1).
+func (w *walk) keep(p *probes.Probe, buf []byte) {
+	if w.c.Record != nil && len(buf) > 0 {
+		w.all = append(w.all, fingerprint.Response{Probe: p.Name, Length: len(buf), Data: append([]byte(nil), buf...)})
+	}
+}
+
+func (w *walk) header() fingerprint.Fingerprint {
+	hdr := fingerprint.Fingerprint{Port: w.t.Port, Proto: "TCP", Version: w.c.FPVersion, SSL: w.ssl,
+		Intensity: w.c.Intensity, Platform: w.c.FPPlatform}
+	if w.t.Proto == probes.UDP {
+		hdr.Proto = "UDP"
+	}
+	return hdr
+}
+
+func (w *walk) traceHit(p *probes.Probe, h *matcher.Hit) {
+	if w.c.Trace == nil {
+		return
+	}
+	name := h.Line.Service
+	if w.ssl {
+		name = "SSL/" + name
+	}
+	kind := "hard"
+	if h.Line.Soft {
+		kind = "soft"
+	}
+	where := fmt.Sprintf("(Probe %s matched with %s line %d): %s is %s", p.Name, h.Line.Probe.Name, h.Line.Pos.Line, w.t.addr(), name)
+	f := h.Fields
+	if f.Product != "" || f.Version != "" || f.Info != "" {
+		w.trace("Service scan match %s.  Version: |%s|%s|%s|", where, f.Product, f.Version, f.Info)
+	} else {
+		w.trace("Service scan %s match %s", kind, where)
+	}
+}
+
+// service is the signature walk's answer, with its fingerprint when nmap
+// keeps one (R1).
+func (w *walk) service() *result.Service {
+	svc := w.sess.Service(w.c.Table)
+	keep := false
+	switch w.mo {
+	case matcher.NoMatch:
+		keep = true
+	case matcher.SoftMatched, matcher.TCPWrapped, matcher.Incomplete:
+		keep = w.c.Intensity >= 7
+	}
+	if keep && w.fp != nil {
+		svc.Fingerprint = w.fp.String()
+	}
+	return svc
+}
+
+// detectors runs the detectors that want the port, in order, each on
+// the answer so far; one may ask for the walk again inside TLS.
+func (w *walk) detectors(svc *result.Service) *result.Service {
+	wait, connect := w.src.detectorTimes()
+	if wait <= 0 {
+		wait = 6 * time.Second
+	}
+	env := &detect.Env{
+		Wait:  wait,
+		Trace: w.trace,
+		Dial: func(ctx context.Context, ssl bool) (net.Conn, error) {
+			conn, _, err := w.c.dial(ctx, w.t, ssl, w.sessions, connect)
+			return conn, err
+		},
+	}
+	for _, d := range w.c.Detectors {
+		if w.ctx.Err() != nil {
+			break
+		}
+		p := w.port(svc)
+		if !d.Rule().Wants(p) {
+			continue
+		}
+		w.trace("Service scan detector %s on %s (%s)", d.Name(), w.t.addr(), w.t.proto())
+		// A detector gets the time of a few exchanges, never more than
+		// the scan has left.
+		ctx, cancel := context.WithTimeout(w.ctx, 2*wait+2*max(connect, SSLConnectTimeout))
+		o, err := detect.Run(ctx, d, env, p)
+		cancel()
+		switch {
+		case err != nil:
+			w.trace("Service scan detector %s on %s: %v", d.Name(), w.t.addr(), err)
+		case o == nil:
+		case o.Rewalk:
+			if w.ssl || w.t.Proto != probes.TCP {
+				continue
+			}
+			w.trace("Service scan detector %s: TLS handshake succeeded with %s: probing inside the tunnel", d.Name(), w.t.addr())
+			w.wrapOK = false
+			w.replied = true
+			w.start(true)
+			w.signatures()
+			svc = w.service()
+			if svc.Tunnel == "ssl" {
+				svc.SetSource("tunnel", d.Name())
+			}
+		default:
+			svc = o.Service
+			if len(o.Others) > 0 {
+				w.others = append(w.others, o.Others...)
+				w.othersBy = d.Name()
+			}
+		}
+	}
+	return svc
+}
+
+// port is what the detectors see of the port.
+func (w *walk) port(svc *result.Service) *detect.Port {
+	p := &detect.Port{
+		Addr: w.t.IP, Number: w.t.Port, Proto: w.t.proto(), Intensity: w.c.Intensity,
+		Service: svc, Hard: w.sess.Hard() != nil, Replied: w.replied, OnlyAlerts: w.replied && w.alerts,
+		Outcome: w.outcome.String(), Incomplete: w.mo == matcher.Incomplete,
+	}
+	if svc.Fingerprint != "" {
+		if fps, err := fingerprint.Decode("scan", []byte(svc.Fingerprint)); err == nil && len(fps) == 1 {
+			p.Replies = fps[0].Responses
+		}
+	}
+	for _, q := range w.c.Matcher.DB().Probes {
+		if q.SSLPorts.Contains(w.t.Port) {
+			p.SSLPort = true
+			break
+		}
+	}
+	return p
+}
+
+func (w *walk) result(svc *result.Service) *Result {
+	res := &Result{Service: svc, Replied: w.replied, Outcome: w.outcome, Replies: w.replies, Others: w.others, OthersBy: w.othersBy}
+	if w.c.Record != nil && len(w.all) > 0 {
+		hdr := w.header()
+		hdr.Responses = w.all
+		now := w.c.now()
+		hdr.Month, hdr.Day, hdr.Time = int(now.Month()), now.Day(), uint32(now.Unix())
+		w.c.Record(w.t, &hdr, svc)
+	}
+	return res
+}
+
+// walker yields the probes of one service in nmap's order (S4): the NULL
+// probe (TCP), then the probes registered for the port, then the rest in
+// file order, re-checking eligibility before each one so a softmatch
+// narrows the rest of the walk at once. A copy looks ahead without
+// moving the original.
+type walker struct {
+	db    *probes.DB
+	sess  *matcher.Session
+	phase int // 0 NULL, 1 registered, 2 others, 3 done
+	i     int
+}
+
+func (w *walker) next() *probes.Probe {
+	for {
+		switch w.phase {
+		case 0:
+			w.phase = 1
+			if n := w.db.Null; n != nil && w.sess.Protocol == probes.TCP {
+				return n
+			}
+		case 1, 2:
+			if w.i >= len(w.db.Probes) {
+				w.phase++
+				w.i = 0
+				continue
+			}
+			p := w.db.Probes[w.i]
+			w.i++
+			if p.Protocol != w.sess.Protocol || w.sess.Registered(p) != (w.phase == 1) {
+				continue
+			}
+			if w.sess.Why(p) == "" {
+				return p
+			}
+		default:
+			return nil
+		}
+	}
+}
