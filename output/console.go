@@ -216,9 +216,11 @@ func (c *Console) phaseEnd(e Event) {
 		e.Ports = s.Ports
 	}
 	e.Technique, e.Phase = s.Technique, s.Phase
-	b.text.WriteString(endLine(e, c.loc))
-	if c.debugging > 0 && (e.Phase == Discovery || e.Phase == PortScan) {
-		b.text.WriteString(sendingRates(e))
+	if !e.Cut {
+		b.text.WriteString(endLine(e, c.loc))
+		if c.debugging > 0 && (e.Phase == Discovery || e.Phase == PortScan) {
+			b.text.WriteString(sendingRates(e))
+		}
 	}
 	b.open = false
 	delete(c.phases, b.key)
@@ -296,7 +298,7 @@ func (c *Console) Stats(now time.Time) error {
 	if !c.begun {
 		return nil
 	}
-	return c.write(c.prog.statsLines(c.n.run.Start, now, c.loc))
+	return c.write(c.prog.statsLines(c.started(), now, c.loc))
 }
 
 // Status is a one-line summary of the scan's progress at now, for a terminal's status line:
@@ -308,7 +310,7 @@ func (c *Console) Status(now time.Time) string {
 	if !c.begun {
 		return ""
 	}
-	return c.prog.statusLine(c.n.run.Start, now, c.loc)
+	return c.prog.statusLine(c.started(), now, c.loc)
 }
 
 // Key takes a key pressed during the scan, as nmap's runtime interaction does: v and V raise
@@ -347,7 +349,7 @@ func (c *Console) Key(k byte, now time.Time) error {
 	if !c.begun {
 		return nil
 	}
-	return c.write(c.prog.statsLines(c.n.run.Start, now, c.loc))
+	return c.write(c.prog.statsLines(c.started(), now, c.loc))
 }
 
 // release prints everything held, as End does, when the console stops holding lines (the
@@ -376,4 +378,14 @@ func (c *Console) releaseHeld(g int) {
 		c.enqueue(g, r.text)
 	}
 	delete(c.held, g)
+}
+
+// started is when this process's scan started: the status lines' elapsed time counts from
+// there, as nmap's does, also when it continues an interrupted run (signet --resume), whose
+// Start is the first run's.
+func (c *Console) started() time.Time {
+	if r := c.n.run.Resumed; r != nil {
+		return r.Start
+	}
+	return c.n.run.Start
 }

@@ -46,6 +46,9 @@ func (p *progress) event(e Event) {
 		}
 		p.completed, p.up = max(p.completed, e.Completed), max(p.up, e.Up)
 	case HostDone:
+		if e.Host != nil && e.Host.Incomplete {
+			break // cut short by an interrupt: not completed (--resume scans it again)
+		}
 		p.completed++
 		if e.Host != nil && e.Host.Status == result.HostUp {
 			p.upDone++

@@ -181,3 +181,35 @@ func readTestdata(t *testing.T, dir, name string) string {
 	}
 	return string(b)
 }
+
+// TestInterrupted: a run stopped by an interrupt. A host it cut short (Incomplete) is not
+// counted as completed, and the phase it cut prints no "Completed" line; a run that continues
+// an interrupted one (--resume) counts its elapsed time from its own start.
+func TestInterrupted(t *testing.T) {
+	var out bytes.Buffer
+	c := NewConsole(&out, time.UTC)
+	t0 := time.Date(2026, 12, 6, 14, 28, 0, 0, time.UTC)
+	run := &result.Run{Version: "0.1.0", Start: t0.Add(-time.Hour), Verbose: 1, VersionScan: true,
+		Resumed: &result.Resumed{Start: t0, Args: []string{"signet", "--resume", "part.nmap"}}}
+	c.Begin(run)
+	a, b := &result.Host{Addr: "10.0.0.1", Status: result.HostUp}, &result.Host{Addr: "10.0.0.2", Status: result.HostUp, Incomplete: true}
+	c.Event(Event{Kind: PhaseStart, Group: 1, Phase: ServiceScan, Technique: "Service scan", Hosts: 2, Ports: 4, Time: t0})
+	c.Event(Event{Kind: Progress, Group: 1, Phase: ServiceScan, Technique: "Service scan", Done: 0.5, Up: 2, Time: t0.Add(2 * time.Second)})
+	for i, h := range []*result.Host{a, b} {
+		c.Host(h)
+		c.Event(Event{Kind: HostDone, Group: 1, Host: h, Index: i, Time: t0.Add(3 * time.Second)})
+	}
+	c.Event(Event{Kind: PhaseEnd, Group: 1, Phase: ServiceScan, Technique: "Service scan", Time: t0.Add(3 * time.Second), Cut: true})
+	c.Event(Event{Kind: GroupDone, Group: 1, Time: t0.Add(3 * time.Second)})
+	c.Stats(t0.Add(4 * time.Second))
+	got := out.String()
+	if want := "Stats: 0:00:04 elapsed; 1 hosts completed (2 up)"; !strings.Contains(got, want) {
+		t.Errorf("want %q in:\n%s", want, got)
+	}
+	if strings.Contains(got, "Completed Service scan") {
+		t.Errorf("a cut phase printed its Completed line:\n%s", got)
+	}
+	if strings.Count(got, "Nmap scan report for ") != 2 {
+		t.Errorf("the terminal does not show both hosts:\n%s", got)
+	}
+}

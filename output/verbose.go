@@ -81,6 +81,9 @@ type Event struct {
 	Done            float64
 	Completed       int
 	Sent, SentBytes int64 // PhaseEnd: probes (packets) sent and their bytes, 0 when unknown
+	// Cut: at PhaseEnd, the run was stopped (an interrupt) before the phase completed; no
+	// "Completed" line is printed for it, as nmap, stopped, prints none.
+	Cut bool
 
 	Host *result.Host // HostDone
 	// Index is HostDone's host's place in the target order, from 0: nmap reports a group's

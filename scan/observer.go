@@ -33,7 +33,8 @@ const (
 	// and Name when the phase has one host).
 	PhaseStart EventKind = iota + 1
 	// PhaseEnd: the group's last host left the phase (Elapsed since PhaseStart; Up is the
-	// hosts discovery found up; Sent and SentBytes what the phase sent).
+	// hosts discovery found up; Sent and SentBytes what the phase sent). Cut when the run
+	// was stopped (an interrupt) before: the phase did not complete.
 	PhaseEnd
 	// OpenPort: a port scan found Port/Proto open on Addr (State ""); with Options.Debug of 2
 	// or more, the other states too (State "closed", "filtered", …).
@@ -114,6 +115,7 @@ type Event struct {
 	// Sent counts the probes (connects or packets) a phase sent, SentBytes the raw packets'
 	// bytes (0 when it sent none): PhaseEnd of Discovery and PortScan.
 	Sent, SentBytes int64
+	Cut             bool // PhaseEnd: the run was stopped before the phase completed
 }
 
 // Output is the event as output.Console takes it.
@@ -121,7 +123,7 @@ func (e Event) Output() output.Event {
 	o := output.Event{Kind: output.EventKind(e.Kind), Phase: output.Phase(e.Phase), Time: e.Time, Group: e.Group,
 		Technique: e.Technique, Hosts: e.Hosts, Up: e.Up, Ports: e.Ports, Elapsed: e.Elapsed,
 		Addr: e.Addr, Name: e.Name, Port: e.Port, State: e.State, Host: e.Host,
-		Done: e.Done, Completed: e.Completed, Sent: e.Sent, SentBytes: e.SentBytes, Index: e.Index}
+		Done: e.Done, Completed: e.Completed, Sent: e.Sent, SentBytes: e.SentBytes, Index: e.Index, Cut: e.Cut}
 	if e.Kind == OpenPort {
 		o.Proto = e.Proto.String()
 	}

@@ -124,6 +124,7 @@ func (r *runner) endPhase(p *phase) {
 	e.Elapsed = e.Time.Sub(p.first)
 	e.Up = p.up
 	e.Sent, e.SentBytes = p.sent.Load(), p.sentBytes.Load()
+	e.Cut = r.stopped()
 	r.emit(e)
 }
 

@@ -102,6 +102,7 @@ type Options struct {
 // it named a MAC address's maker), before the writers' End.
 func Run(ctx context.Context, o Options, run *result.Run) *result.RunEnd {
 	r := newRunner(&o)
+	r.run = ctx
 	defer r.close()
 	raw0 := rawnet.Totals()
 	o.Writer.Begin(run)
@@ -153,6 +154,7 @@ type runner struct {
 	sem       chan struct{} // services probed at once, over all hosts
 	hostGroup int
 
+	run   context.Context       // Run's: done when the run is stopped (an interrupt)
 	hosts map[netip.Addr]string // the hosts file's names
 	// scanCounts are the numbers of the scan's TCP and UDP ports (see counts).
 	countsOnce sync.Once
@@ -194,6 +196,9 @@ func newRunner(o *Options) *runner {
 	r.sem = make(chan struct{}, max(1, o.versionParallelism(adaptive)))
 	return r
 }
+
+// stopped reports whether the run was stopped (an interrupt).
+func (r *runner) stopped() bool { return r.run != nil && r.run.Err() != nil }
 
 func (r *runner) close() {
 	if r.pinger != nil {

@@ -616,6 +616,7 @@ func TestE2E(t *testing.T) {
 		{"VerboseNetGoldens", e2eVerboseNetGoldens},
 		{"StatsEvery", e2eStatsEvery},
 		{"Terminal", e2eTerminal},
+		{"InterruptResume", e2eInterruptResume},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

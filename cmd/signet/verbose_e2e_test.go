@@ -330,3 +330,138 @@ func (e *e2e) onTerminal(t *testing.T, args []string, after, keys string) (strin
 	}
 	return text(), echo
 }
+
+// e2eInterruptResume: a verbose scan with --stats-every stopped by Ctrl-C (SIGINT) while its
+// service scan waits on a silent port, then continued with signet --resume. The host the
+// interrupt cut short (result.Host.Incomplete) is shown on the terminal but counted by no
+// status line as completed, no "Completed" line claims the cut phase ended, and the -oN file
+// leaves the host out. The resumed run (its options read back from the file, -v and
+// --stats-every among them) prints the phases again, status lines whose elapsed time counts
+// from its own start, and the host once, on the terminal and in the file.
+func e2eInterruptResume(t *testing.T, e *e2e) {
+	ssh, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ssh.Close() })
+	go fixture.ServeTCP(t.Context(), ssh, fixture.Handler("ssh"))
+	silent, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { silent.Close() })
+	go fixture.ServeTCP(t.Context(), silent, fixture.Handler("silent"))
+	ports := strconv.Itoa(ssh.Addr().(*net.TCPAddr).Port) + "," + strconv.Itoa(silent.Addr().(*net.TCPAddr).Port)
+	oN := filepath.Join(t.TempDir(), "part.nmap")
+
+	cmd := exec.Command(e.bin, "--unprivileged", "-v", "--stats-every", "1s", "-sV", "-Pn", "-n", "-p", ports, "-oN", oN, "127.0.0.1")
+	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+e.cfg)
+	var out lockedBuffer
+	cmd.Stdout, cmd.Stderr = &out, io.Discard
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(out.String(), "Service scan Timing: About ") {
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatalf("no status line of the service scan in 20 s:\n%s", out.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	waited := make(chan error, 1)
+	go func() { waited <- cmd.Wait() }()
+	select {
+	case err = <-waited:
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("still running 10 s after SIGINT:\n%s", out.String())
+	}
+	if cmd.ProcessState.ExitCode() <= 0 {
+		t.Fatalf("exit status after SIGINT: %v, want non-zero\n%s", err, out.String())
+	}
+	first := out.String()
+	wantContains(t, "interrupted run", first, "Initiating Service scan at ", "Scanning 2 services on 127.0.0.1\n",
+		"Nmap scan report for 127.0.0.1\n", "/tcp open  ssh ", "Interrupted by user\nQUITTING!\n")
+	wantNot(t, "interrupted run", first, "Completed Service scan", "1 hosts completed")
+	checkStats(t, "interrupted run", first, 1)
+	part, err := os.ReadFile(oN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantNot(t, "interrupted -oN", string(part), "Nmap scan report", "Stats:")
+
+	start := time.Now()
+	r := e.runCmd(t, "", nil, e.bin, "--resume", oN)
+	took := time.Since(start)
+	if r.code != 0 {
+		t.Fatalf("signet --resume: %s", r)
+	}
+	wantContains(t, "resumed run", r.out, "Initiating Service scan at ", "Completed Service scan at ",
+		"/tcp open  ssh ", "done: 1 IP address (1 host up)")
+	if n := strings.Count(r.out, "Nmap scan report for 127.0.0.1\n"); n != 1 {
+		t.Errorf("resumed run: %d reports of the host, want 1:\n%s", n, r.out)
+	}
+	if max := checkStats(t, "resumed run", r.out, 1); time.Duration(max)*time.Second > took+time.Second {
+		t.Errorf("resumed run: a status line says %ds elapsed in a run of %v (counted from the first run's start?)\n%s", max, took, r.out)
+	}
+	whole, err := os.ReadFile(oN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(whole), "Nmap scan report for 127.0.0.1\n"); n != 1 {
+		t.Errorf("-oN after --resume: %d reports of the host, want 1:\n%s", n, whole)
+	}
+	wantNot(t, "-oN after --resume", string(whole), "Stats:", "Timing:")
+}
+
+// checkStats checks a run's "Stats:" lines: at least one, each nmap's and followed by its
+// phase's Timing line, none counting a host as completed, each with up hosts; it returns
+// the largest elapsed time, in seconds.
+func checkStats(t *testing.T, what, out string, up int) int {
+	t.Helper()
+	lines := strings.Split(out, "\n")
+	n, most := 0, 0
+	for i, l := range lines {
+		m := statsLine.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		n++
+		h, _ := strconv.Atoi(m[1])
+		mi, _ := strconv.Atoi(m[2])
+		s, _ := strconv.Atoi(m[3])
+		most = max(most, h*3600+mi*60+s)
+		if m[4] != "0" || m[5] != strconv.Itoa(up) {
+			t.Errorf("%s: %q: want 0 hosts completed (%d up)", what, l, up)
+		}
+		if i+1 >= len(lines) || !timingLine.MatchString(lines[i+1]) {
+			t.Errorf("%s: %q is not followed by the phase's Timing line", what, l)
+		}
+	}
+	if n == 0 {
+		t.Errorf("%s: no Stats line:\n%s", what, out)
+	}
+	return most
+}
+
+// lockedBuffer is a bytes.Buffer a process writes while the test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
