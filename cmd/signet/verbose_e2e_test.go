@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -40,25 +41,33 @@ func e2eVerboseGoldens(t *testing.T, e *e2e) {
 	}
 	listen := map[string]string{"0.0.0.0:22": "fixture-ssh", "0.0.0.0:25": "fixture-smtp", "0.0.0.0:80": "fixture-http", "0.0.0.0:53": "fixture-dns"}
 	names, _ := filepath.Glob(filepath.Join(verboseGoldens, "lo-*.cmd"))
-	if len(names) < 14 {
-		t.Fatalf("%d loopback recordings in %s, want the 14 of scripts/record-verbose.sh", len(names), verboseGoldens)
+	if len(names) < 15 {
+		t.Fatalf("%d loopback recordings in %s, want the 15 of scripts/record-verbose.sh", len(names), verboseGoldens)
 	}
 	for _, name := range names {
 		name := strings.TrimSuffix(filepath.Base(name), ".cmd")
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			cmd, err := os.ReadFile(filepath.Join(verboseGoldens, name+".cmd"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			args := strings.Fields(string(cmd))[1:] // without "nmap"
-			oN := filepath.Join(t.TempDir(), name+".nmap")
-			r := e.inNetnsJob(t, netnsJob{Listen: listen, Hosts: "127.0.0.1 localhost\n", Args: append(args, "-oN", oN)})
-			if r.code != 0 {
-				t.Fatal(r)
-			}
-			compareGoldens(t, name, r.out, oN)
-		})
+		cmd, err := os.ReadFile(filepath.Join(verboseGoldens, name+".cmd"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		args := strings.Fields(string(cmd))[1:] // without "nmap"
+		runs := map[string][]string{name: args}
+		if slices.Contains(args, "--unprivileged") && slices.Contains(args, "-sT") {
+			// Without root, signet's default TCP scan is the connect scan, as nmap's is:
+			// signet -v -sV prints what nmap -v -sT -sV does.
+			runs[name+"-without-sT"] = slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a == "-sT" })
+		}
+		for run, args := range runs {
+			t.Run(run, func(t *testing.T) {
+				t.Parallel()
+				oN := filepath.Join(t.TempDir(), name+".nmap")
+				r := e.inNetnsJob(t, netnsJob{Listen: listen, Hosts: "127.0.0.1 localhost\n", Args: append(slices.Clone(args), "-oN", oN)})
+				if r.code != 0 {
+					t.Fatal(r)
+				}
+				compareGoldens(t, name, r.out, oN)
+			})
+		}
 	}
 }
 
