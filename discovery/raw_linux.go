@@ -488,6 +488,21 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 	best := Status{Reason: ReasonNoResponse}
 	sent := make([]sendTimes, 0, tries)
 	var pkt []byte
+	ipHeader := 20
+	if v6 {
+		ipHeader = 40
+	}
+	var packets, bytes int
+	count := func(err error, n int) {
+		if err == nil {
+			packets++
+			bytes += n
+		}
+	}
+	counted := func(st Status) Status {
+		st.Sent, st.SentBytes = packets, bytes
+		return st
+	}
 	for try := 0; try < tries && ctx.Err() == nil; try++ {
 		times := sendTimes{probe: make([]time.Time, len(probes))}
 		// paced waits for the scan's rate (--max-rate), then notes when probe i left.
@@ -517,10 +532,12 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 				if v6 {
 					pkt = rawnet.AppendNeighborSolicitation(pkt[:0], addr.WithZone(""), rt.Iface.HardwareAddr)
 					err = f.icmp.WriteTo(pkt, rawnet.SolicitedNode(addr).WithZone(rt.Iface.Name))
+					count(err, len(pkt)+ipHeader)
 				} else {
 					pkt = rawnet.AppendARP(pkt[:0], rawnet.ARP{Op: rawnet.ARPRequest, SenderMAC: rt.Iface.HardwareAddr,
 						SenderIP: rt.Src, TargetIP: addr.Unmap()})
 					err = arp.c.WriteARP(pkt, rawnet.Broadcast)
+					count(err, len(pkt))
 				}
 			case Echo:
 				typ := uint8(rawnet.ICMPEcho)
@@ -529,9 +546,11 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 				}
 				pkt = rawnet.AppendICMP(pkt[:0], rawnet.ICMP{Type: typ, ID: e.id, Seq: icmpSeq(0, try)})
 				err = f.icmp.WriteTo(pkt, addr)
+				count(err, len(pkt)+ipHeader)
 			case Timestamp:
 				pkt = rawnet.AppendICMP(pkt[:0], rawnet.ICMP{Type: rawnet.ICMPTimestamp, ID: e.id, Seq: icmpSeq(1, try), Body: make([]byte, 12)})
 				err = f.icmp.WriteTo(pkt, addr)
+				count(err, len(pkt)+ipHeader)
 			case TCPSyn, TCPAck:
 				for _, port := range pr.Ports {
 					if err = paced(pi); err != nil {
@@ -547,6 +566,7 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 					if err = f.tcp.WriteTo(pkt, addr); err != nil {
 						break
 					}
+					count(nil, len(pkt)+ipHeader)
 				}
 			case UDPPing:
 				for _, port := range pr.Ports {
@@ -556,6 +576,7 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 					if _, err = f.udp.WriteToUDPAddrPort(nil, netip.AddrPortFrom(addr, port)); err != nil {
 						break
 					}
+					count(nil, 8+ipHeader)
 				}
 			}
 			_ = err // a probe that cannot be sent is like one that got no answer
@@ -572,8 +593,8 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 			minWait = time.Second
 		}
 		if st, ok := e.await(ctx, w, f, arp, probes, sent, rtt, minWait, &best); ok {
-			return st
+			return counted(st)
 		}
 	}
-	return best
+	return counted(best)
 }
