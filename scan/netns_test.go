@@ -136,23 +136,7 @@ func setUp(t *testing.T) *topology {
 }
 
 // listen accepts and closes connections on addr until the test ends.
-func listen(t *testing.T, addr string) {
-	t.Helper()
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			c.Close()
-		}
-	}()
-}
+func listen(t *testing.T, addr string) { t.Helper(); netnstest.Listen(t, addr) }
 
 // waitReachable connects to port 22 of each address until it answers (at most 5 s).
 func waitReachable(t *testing.T, addrs ...string) {
