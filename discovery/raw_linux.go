@@ -41,8 +41,7 @@ type rawEngine struct {
 	arps map[int]*arpSocket // by interface index
 	wg   sync.WaitGroup
 
-	wmu     sync.Mutex
-	waiters map[netip.Addr][]*waiter
+	waiters rawnet.Waiters[*waiter]
 }
 
 type rawFamily struct {
@@ -78,7 +77,7 @@ type waiter struct {
 }
 
 func newRawEngine(pace func(context.Context) error) *rawEngine {
-	return &rawEngine{seed: maphash.MakeSeed(), id: uint16(rand.Uint32()), pace: pace, arps: map[int]*arpSocket{}, waiters: map[netip.Addr][]*waiter{}}
+	return &rawEngine{seed: maphash.MakeSeed(), id: uint16(rand.Uint32()), pace: pace, arps: map[int]*arpSocket{}}
 }
 
 func (e *rawEngine) close() {
@@ -209,40 +208,21 @@ func (e *rawEngine) sync(f *rawFamily, arp *arpSocket) {
 }
 
 func (e *rawEngine) deliver(addr netip.Addr, a answer) {
-	e.wmu.Lock()
-	defer e.wmu.Unlock()
-	for _, w := range e.waiters[addr.WithZone("").Unmap()] {
+	e.waiters.Each(addr, func(w *waiter) {
 		select {
 		case w.ch <- a:
 		default: // the waiter has enough answers queued
 		}
-	}
+	})
 }
 
 func (e *rawEngine) register(addr netip.Addr) *waiter {
 	w := &waiter{addr: addr.WithZone("").Unmap(), ch: make(chan answer, 16)}
-	e.wmu.Lock()
-	e.waiters[w.addr] = append(e.waiters[w.addr], w)
-	e.wmu.Unlock()
+	e.waiters.Add(w.addr, w)
 	return w
 }
 
-func (e *rawEngine) unregister(w *waiter) {
-	e.wmu.Lock()
-	defer e.wmu.Unlock()
-	ws := e.waiters[w.addr]
-	for i, x := range ws {
-		if x == w {
-			ws = append(ws[:i], ws[i+1:]...)
-			break
-		}
-	}
-	if len(ws) == 0 {
-		delete(e.waiters, w.addr)
-	} else {
-		e.waiters[w.addr] = ws
-	}
-}
+func (e *rawEngine) unregister(w *waiter) { e.waiters.Remove(w.addr, w) }
 
 // cookie is the TCP sequence (SYN) or acknowledgement (ACK) number of try 0 to (addr, port).
 func (e *rawEngine) cookie(addr netip.Addr, port uint16) uint32 {
