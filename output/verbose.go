@@ -19,8 +19,7 @@ import (
 // EventKind says what happened in a scan.
 type EventKind uint8
 
-// Event kinds. The numbering follows the scan's observer, so that one converts to the
-// other field by field.
+// Event kinds (the scan's observer uses them too).
 const (
 	// PhaseStart: a host group enters a phase (Group, Phase, Technique, Hosts; Ports: probes
 	// per host for discovery and port scans, services for a service scan; Name and Addr
@@ -42,13 +41,27 @@ const (
 // Phase is a stage of a host group's scan, in nmap's order.
 type Phase uint8
 
-// Phases. Discovery, PortScan and ServiceScan have the scan observer's numbers.
+// Phases (the scan's observer uses them too).
 const (
 	Discovery   Phase = iota + 1 // "Ping Scan", "ARP Ping Scan"
 	PortScan                     // "SYN Stealth Scan", "Connect Scan", "UDP Scan"
 	ServiceScan                  // "Service scan"
 	Resolve                      // reverse DNS: "Parallel DNS resolution of 2 hosts."
 )
+
+func (p Phase) String() string {
+	switch p {
+	case Discovery:
+		return "discovery"
+	case PortScan:
+		return "port scan"
+	case ServiceScan:
+		return "service scan"
+	case Resolve:
+		return "reverse DNS"
+	}
+	return "?"
+}
 
 // Event is one step of a scan, as the verbose output reports it. Which fields are set
 // depends on Kind.

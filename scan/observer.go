@@ -23,57 +23,33 @@ type ObserverFunc func(Event)
 // Event calls f(e).
 func (f ObserverFunc) Event(e Event) { f(e) }
 
-// EventKind says what happened. The kinds and phases have output.Event's numbers, so that
-// Event.Output converts one to the other field by field.
-type EventKind uint8
+// EventKind says what happened: the kinds of output.Event, which the console prints, with
+// the same meanings (PhaseEnd's Cut: the run was stopped, an interrupt, before the phase
+// completed; OpenPort: with Options.Debug of 2 or more, the other states too; Progress: sent
+// for every phase under way every ProgressEvery, Completed and Up being the run's hosts
+// finished and found up so far).
+type EventKind = output.EventKind
 
 // Event kinds.
 const (
-	// PhaseStart: a host group enters a phase (Group, Phase, Technique, Hosts, Ports; Addr
-	// and Name when the phase has one host).
-	PhaseStart EventKind = iota + 1
-	// PhaseEnd: the group's last host left the phase (Elapsed since PhaseStart; Up is the
-	// hosts discovery found up; Sent and SentBytes what the phase sent). Cut when the run
-	// was stopped (an interrupt) before: the phase did not complete.
-	PhaseEnd
-	// OpenPort: a port scan found Port/Proto open on Addr (State ""); with Options.Debug of 2
-	// or more, the other states too (State "closed", "filtered", …).
-	OpenPort
-	// HostDone: Host is finished and has gone to the writers (or was left out: a down host
-	// without -v, an up host without open ports with --open).
-	HostDone
-	// Progress: a phase that has started is Done (0..1) of the way; sent for every phase
-	// under way every ProgressEvery. Completed and Up are the run's hosts finished and found
-	// up so far.
-	Progress
-	// GroupDone: every host of Group is done (its HostDone events have come).
-	GroupDone
+	PhaseStart = output.PhaseStart
+	PhaseEnd   = output.PhaseEnd
+	OpenPort   = output.OpenPort
+	HostDone   = output.HostDone
+	Progress   = output.Progress
+	GroupDone  = output.GroupDone
 )
 
-// Phase is a stage of the scan.
-type Phase uint8
+// Phase is a stage of the scan, in nmap's order within a host group.
+type Phase = output.Phase
 
-// Phases, in nmap's order within a host group.
+// Phases.
 const (
-	Discovery   Phase = iota + 1 // host discovery (nmap's "Ping Scan", "ARP Ping Scan")
-	PortScan                     // a port scan (Technique says which)
-	ServiceScan                  // version detection (-sV)
-	Resolve                      // reverse DNS of the up hosts that need a DNS query
+	Discovery   = output.Discovery   // host discovery (nmap's "Ping Scan", "ARP Ping Scan")
+	PortScan    = output.PortScan    // a port scan (Technique says which)
+	ServiceScan = output.ServiceScan // version detection (-sV)
+	Resolve     = output.Resolve     // reverse DNS of the up hosts that need a DNS query
 )
-
-func (p Phase) String() string {
-	switch p {
-	case Discovery:
-		return "discovery"
-	case PortScan:
-		return "port scan"
-	case ServiceScan:
-		return "service scan"
-	case Resolve:
-		return "reverse DNS"
-	}
-	return "?"
-}
 
 // ProgressEvery is how often a scan reports the progress of its phases under way.
 const ProgressEvery = 250 * time.Millisecond
@@ -120,7 +96,7 @@ type Event struct {
 
 // Output is the event as output.Console takes it.
 func (e Event) Output() output.Event {
-	o := output.Event{Kind: output.EventKind(e.Kind), Phase: output.Phase(e.Phase), Time: e.Time, Group: e.Group,
+	o := output.Event{Kind: e.Kind, Phase: e.Phase, Time: e.Time, Group: e.Group,
 		Technique: e.Technique, Hosts: e.Hosts, Up: e.Up, Ports: e.Ports, Elapsed: e.Elapsed,
 		Addr: e.Addr, Name: e.Name, Port: e.Port, State: e.State, Host: e.Host,
 		Done: e.Done, Completed: e.Completed, Sent: e.Sent, SentBytes: e.SentBytes, Index: e.Index, Cut: e.Cut}
