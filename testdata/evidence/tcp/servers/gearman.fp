@@ -1,6 +1,6 @@
 # recorded by signet 0.1.0 from 127.0.0.1 port 41730/tcp on 2026-12-06T15:34:03Z
 # source: Debian 12 gearman-job-server 1.1.20+ds-1 on the loopback testbed (testbed/testbed.sh, id gearman), recorded 2026-12-06 with signet --version-record
-# expect: gearman | Gearman job server | 1.1.20
+# expect: gearman | Gearman Job Queue System | 1.1.20
 SF-Port41730-TCP:V=signet-0.1.0%I=9%D=12/6%Time=6B15806B%P=x86_64-pc-linux
 SF:-gnu%r(GenericLines,58,"ERR\x20UNKNOWN_COMMAND\x20Unknown\+server\+comm
 SF:and\r\nERR\x20UNKNOWN_COMMAND\x20Unknown\+server\+command\r\n")%r(GetRe
