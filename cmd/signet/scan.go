@@ -305,7 +305,7 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			Debug:      a.debug > 0 || a.versionTrace,
 			FPVersion:  "signet-" + version,
 			FPPlatform: vscan.Platform(runtime.GOOS, runtime.GOARCH),
-			Detectors:  detectors(a),
+			Detectors:  detectors(a, l.Source == "embedded"),
 			// Connections open at once to one host, over all its ports.
 			MaxHostConns: a.maxHostConns,
 			Timing:       vscan.TimingFast,
@@ -410,13 +410,22 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 // detectors are the detectors the flags leave on: every one of the table
 // (nmap's version scripts, natively, and the TLS fallback), none with
 // --no-version-scripts, all but the TLS fallback with --no-tls-fallback.
-func detectors(a *scanArgs) []detect.Detector {
+func detectors(a *scanArgs, embedded bool) []detect.Detector {
 	if a.noVersionScripts {
 		return nil
 	}
 	var ds []detect.Detector
 	for _, d := range detect.Table {
 		if a.noTLSFallback && d.Name() == (detect.TLSFallback{}).Name() {
+			continue
+		}
+		// mqtt-subscribe answers as nmap 7.93 does: the broker's version
+		// message becomes the service name ("mosquitto version 2.0.11").
+		// With nmap's file that is nmap's answer; signet's own file reads
+		// the same topic with its mqtt-sys-version probe and names the
+		// service mqtt with product and version, which the script would
+		// only turn into a wrong name.
+		if embedded && d.Name() == (detect.MQTTSubscribe{}).Name() {
 			continue
 		}
 		ds = append(ds, d)

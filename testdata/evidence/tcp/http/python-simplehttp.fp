@@ -1,5 +1,5 @@
 # source: Debian 12 python3.11-minimal 3.11.2-6+deb12u6 http.server, captured on loopback
-# expect: http | SimpleHTTPServer | 0.6 | Python 3.11.2
+# expect: http | SimpleHTTPServer | 3.11.2 | Python http.server; SimpleHTTP 0.6
 SF-Port47015-TCP:V=signet-0.1.0%I=9%D=11/25%Time=6B073B70%P=x86_64-pc-linu
 SF:x-gnu%r(GetRequest,EB,"HTTP/1\.0\x20200\x20OK\r\nServer:\x20SimpleHTTP/
 SF:0\.6\x20Python/3\.11\.2\r\nDate:\x20Wed,\x2025\x20Nov\x202026\x2019:47:

@@ -1,5 +1,5 @@
 # source: Debian 12 cups-daemon 2.4.2-3+deb12u9, captured on loopback
-# expect: ipp | CUPS | 2.4 | IPP 2.1
+# expect: ipp | CUPS | 2.4.2 | IPP 2.1
 SF-Port47052-TCP:V=signet-0.1.0%I=9%D=11/25%Time=6B073BA4%P=x86_64-pc-linu
 SF:x-gnu%r(GetRequest,27A,"HTTP/1\.0\x20400\x20Bad\x20Request\r\nContent-L
 SF:anguage:\x20en\r\nContent-Length:\x20346\r\nContent-Type:\x20text/html;

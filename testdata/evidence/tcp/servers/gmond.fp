@@ -1,5 +1,5 @@
 # source: Debian 12 ganglia-monitor 3.7.2-6+b2, captured on loopback by testbed/testbed.sh (signet --version-record)
-# expect: ganglia | Ganglia gmond | 3.7.2
+# expect: ganglia | Ganglia monitoring daemon | 3.7.2 | gmond
 SF-Port41649-TCP:V=signet-0.1.0%I=7%D=12/6%Time=6B15582C%P=x86_64-pc-linux
 SF:-gnu%r(NULL,A9D,"<\?xml\x20version=\"1\.0\"\x20encoding=\"ISO-8859-1\"\
 SF:x20standalone=\"yes\"\?>\n<!DOCTYPE\x20GANGLIA_XML\x20\[\n\x20\x20\x20<
