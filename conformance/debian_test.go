@@ -25,6 +25,12 @@ import (
 // (https-redirect). Both tools run inside the namespace too. nmap's name
 // for each port (servers.tsv's service column) is checked, so that a
 // server that stops reproducing its case is noticed.
+//
+// The runs are serial (TCP, then UDP; nmap, then signet in each mode):
+// murmur's answer counts the clients connected at that moment. rabbitmq's
+// Erlang distribution port (servers.tsv lists it because the rabbitmq unit
+// needs a port for it) is not compared: it is silent to every probe, so
+// both tools walk all of them, ~170 s that would test nothing here.
 func groupDebian(t *testing.T) {
 	needNmap(t, true)
 	manifest, err := filepath.Abs("servers.tsv")
@@ -41,6 +47,9 @@ func groupDebian(t *testing.T) {
 	var tcp, udp []int
 	expTCP, expUDP := map[int]map[string]string{}, map[int]map[string]string{}
 	for _, e := range want {
+		if e.ID == "erlang-dist-rabbitmq" {
+			continue
+		}
 		if _, ok := bed.Lookup(e.ID); !ok {
 			missing(t, "debian server %s (%s, %d/%s) did not start; testbed log:\n%s", e.ID, e.Package, e.Port, e.Proto, bed.Log)
 			continue
@@ -61,13 +70,11 @@ func groupDebian(t *testing.T) {
 		t.Fatalf("no debian server started:\n%s", bed.Log)
 	}
 	t.Run("tcp", func(t *testing.T) {
-		t.Parallel()
-		(&run{name: "debian_servers_tcp", db: nmapProbes, ports: tcp, expect: expTCP, netns: ns}).compare(t)
+		(&run{name: "debian_servers_tcp", db: nmapProbes, ports: tcp, expect: expTCP, netns: ns, serial: true}).compare(t)
 	})
 	if len(udp) > 0 && os.Geteuid() == 0 {
 		t.Run("udp", func(t *testing.T) {
-			t.Parallel()
-			(&run{name: "debian_servers_udp", udp: true, db: nmapProbes, ports: udp, expect: expUDP, netns: ns}).compare(t)
+			(&run{name: "debian_servers_udp", udp: true, db: nmapProbes, ports: udp, expect: expUDP, netns: ns, serial: true}).compare(t)
 		})
 	}
 }

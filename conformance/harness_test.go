@@ -59,6 +59,13 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	signetBin = filepath.Join(dir, "signet")
+	if bin := os.Getenv("CONFORMANCE_SIGNET"); bin != "" {
+		// a signet built elsewhere (another branch's, to preview its diffs)
+		signetBin = bin
+		code := m.Run()
+		os.RemoveAll(dir)
+		os.Exit(code)
+	}
 	build := exec.Command("go", "build", "-o", signetBin, "github.com/signetscan/signet/cmd/signet")
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
 	if err := build.Run(); err != nil {
@@ -216,6 +223,9 @@ type run struct {
 	// netns: run both tools inside this network namespace (its servers
 	// listen on its own loopback).
 	netns string
+	// serial: run nmap and signet one after the other, never at once (a
+	// server whose answer counts its clients, as murmur's user count does).
+	serial bool
 }
 
 // tool output of one side.
@@ -311,10 +321,15 @@ func (r *run) compare(t *testing.T) {
 	errs := make([]error, len(ms))
 	var nm *side
 	var nerr error
-	var wg sync.WaitGroup
-	wg.Go(func() { nm, nerr = r.exec(t, dir, "nmap") })
-	wg.Go(func() { sides[0], errs[0] = r.exec(t, dir, "signet-"+ms[0]) })
-	wg.Wait()
+	if r.serial {
+		nm, nerr = r.exec(t, dir, "nmap")
+		sides[0], errs[0] = r.exec(t, dir, "signet-"+ms[0])
+	} else {
+		var wg sync.WaitGroup
+		wg.Go(func() { nm, nerr = r.exec(t, dir, "nmap") })
+		wg.Go(func() { sides[0], errs[0] = r.exec(t, dir, "signet-"+ms[0]) })
+		wg.Wait()
+	}
 	for i := 1; i < len(ms); i++ {
 		sides[i], errs[i] = r.exec(t, dir, "signet-"+ms[i])
 	}
