@@ -223,8 +223,10 @@ type run struct {
 	// netns: run both tools inside this network namespace (its servers
 	// listen on its own loopback).
 	netns string
-	// serial: run nmap and signet one after the other, never at once (a
-	// server whose answer counts its clients, as murmur's user count does).
+	// signetNetns: signet runs in this namespace instead (a twin of the
+	// server that nmap's connections never reach: murmur counts its clients).
+	signetNetns string
+	// serial: run nmap and signet one after the other, never at once.
 	serial bool
 }
 
@@ -272,9 +274,12 @@ func (r *run) exec(t *testing.T, dir, tool string) (*side, error) {
 		args = append(signetFlags(mode), args...)
 	}
 	argv := append([]string{bin}, args...)
-	if r.netns != "" {
+	if ns := r.netns; ns != "" {
+		if isSignet && r.signetNetns != "" {
+			ns = r.signetNetns
+		}
 		// ip execs the tool: the rusage below is still the tool's
-		argv = append([]string{"ip", "netns", "exec", r.netns}, argv...)
+		argv = append([]string{"ip", "netns", "exec", ns}, argv...)
 	}
 	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
 	var stderr bytes.Buffer

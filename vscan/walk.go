@@ -169,6 +169,12 @@ func (w *walk) scan() *Result {
 	w.wrapOK = true
 	w.start(false)
 	w.signatures()
+	// The walk's connections close before the detectors run, as nmap's
+	// do before its version scripts: a hard match leaves the speculative
+	// probes' connections (and the sequential NULL connection) open
+	// otherwise, and a server that counts its clients (murmur's "users")
+	// would count them.
+	w.src.endPass()
 	svc := w.detectors(w.service())
 	return w.result(svc)
 }
@@ -487,6 +493,7 @@ func (w *walk) detectors(svc *result.Service) *result.Service {
 			w.replied = true
 			w.start(true)
 			w.signatures()
+			w.src.endPass()
 			svc = w.service()
 			if svc.Tunnel == "ssl" {
 				svc.SetSource("tunnel", d.Name())
