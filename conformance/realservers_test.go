@@ -41,12 +41,10 @@ const (
 	realDNS    = 43053 // dnsmasq binds UDP and TCP on it
 	realMemTCP = 43011
 	// realTime: xinetd's internal time service, TCP and UDP (rfc868-time
-	// runs on port 37 or a port named time). With CONFORMANCE_TIMING=adaptive
-	// the UDP port differs: the walk's parallel UDP probes exceed xinetd's
-	// default limit of 50 connections a second, xinetd stops the service
-	// for 10 s, and the Help probe, whose lines name time and which comes
-	// last on this port (it is registered for 37), gets no reply; nmap's
-	// sequential walk stays under the limit.
+	// runs on port 37 or a port named time). Its UDP side loses datagrams
+	// that arrive together (10 answers to 19 sent at once): the adaptive
+	// walk's UDP probes go out vscan.UDPGap apart, so the Help probe, whose
+	// lines name time, gets its answer as in nmap's one-by-one walk.
 	realTime = 43037
 )
 
