@@ -3,6 +3,7 @@ package vscan
 import (
 	"fmt"
 	"net"
+	"net/netip"
 	"strings"
 	"sync"
 	"testing"
@@ -270,4 +271,48 @@ func TestBannerInPieces(t *testing.T) {
 			t.Errorf("%v %+v, want OpenSSH 9.2", r.Outcome, s)
 		}
 	})
+}
+
+// A UDP service that loses datagrams arriving together (xinetd's internal
+// time service) answers only the probes that reach it one by one: the
+// adaptive walk sends a port's UDP probes UDPGap apart, never at once.
+func TestUDPProbesSpaced(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString("Probe TCP NULL q||\n")
+	for i := range 8 {
+		fmt.Fprintf(&sb, "Probe UDP U%d q|probe%d|\nrarity 1\ntotalwaitms 1000\n", i, i)
+	}
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pc.Close()
+	var mu sync.Mutex
+	var arrivals []time.Time
+	go func() {
+		buf := make([]byte, 100)
+		for {
+			if _, _, err := pc.ReadFrom(buf); err != nil {
+				return
+			}
+			mu.Lock()
+			arrivals = append(arrivals, time.Now())
+			mu.Unlock()
+		}
+	}()
+	c := &Config{Matcher: matcher.New(parseDB(t, sb.String())), Intensity: 7, Timing: TimingFast,
+		FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Table: func(int, probes.Protocol) string { return "table-name" }}
+	ap := netip.MustParseAddrPort(pc.LocalAddr().String())
+	scan(t, c, Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.UDP, State: "open|filtered"})
+	mu.Lock()
+	defer mu.Unlock()
+	if len(arrivals) != 8 {
+		t.Fatalf("%d datagrams arrived, want 8", len(arrivals))
+	}
+	for i := 1; i < len(arrivals); i++ {
+		// the receiving goroutine's clock: allow it a little jitter
+		if gap := arrivals[i].Sub(arrivals[i-1]); gap < UDPGap/2 {
+			t.Errorf("datagrams %d and %d arrived %v apart, want about %v", i-1, i, gap, UDPGap)
+		}
+	}
 }
