@@ -99,6 +99,7 @@ type speculative struct {
 	mu      sync.Mutex
 	rtt     time.Duration // the smallest connect time seen
 	nextUDP time.Time     // the earliest time the next UDP probe may be sent
+	udpLag  time.Duration // the longest a UDP reply's first byte took
 
 	launched map[*probes.Probe]*specReply
 	list     []*specReply
@@ -548,6 +549,11 @@ func (s *speculative) collect(rp *specReply, est time.Duration) {
 		n, err := conn.Read(chunk)
 		if n > 0 {
 			last = c.now()
+			if size == 0 && t.Proto == probes.UDP {
+				s.mu.Lock()
+				s.udpLag = max(s.udpLag, last.Sub(began))
+				s.mu.Unlock()
+			}
 			size += n
 			rp.mu.Lock()
 			rp.buf = append(rp.buf, chunk[:n]...)

@@ -316,3 +316,62 @@ func TestUDPProbesSpaced(t *testing.T) {
 		}
 	}
 }
+
+// A UDP service that answers every probe but lost the first copy of the
+// one probe whose reply names it (a datagram dropped while it answered
+// another, as xinetd's time service does under load): the adaptive walk
+// finds no match, and walks the port again one probe at a time, as nmap
+// does, which identifies it.
+func TestUDPRewalkAfterLoss(t *testing.T) {
+	const db = `Probe TCP NULL q||
+Probe UDP U0 q|zero|
+rarity 1
+totalwaitms 3000
+Probe UDP U1 q|one|
+rarity 1
+totalwaitms 3000
+match lossy m|^ONE| p/Lossy service/
+Probe UDP U2 q|two|
+rarity 1
+totalwaitms 3000
+`
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pc.Close()
+	go func() {
+		buf := make([]byte, 100)
+		dropped := false
+		for {
+			n, a, err := pc.ReadFrom(buf)
+			if err != nil {
+				return
+			}
+			if string(buf[:n]) == "one" && !dropped {
+				dropped = true
+				continue
+			}
+			pc.WriteTo([]byte(strings.ToUpper(string(buf[:n]))), a)
+		}
+	}()
+	c := &Config{Matcher: matcher.New(parseDB(t, db)), Intensity: 7, Timing: TimingFast,
+		FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Table: func(int, probes.Protocol) string { return "table-name" }}
+	var traces []string
+	c.Trace = func(s string) { traces = append(traces, s) }
+	ap := netip.MustParseAddrPort(pc.LocalAddr().String())
+	start := time.Now()
+	r := scan(t, c, Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.UDP, State: "open|filtered"})
+	took := time.Since(start)
+	t.Logf("%v in %v: %+v", r.Outcome, took.Round(time.Millisecond), r.Service)
+	if r.Outcome != Matched || r.Service.Name != "lossy" || r.Service.Product != "Lossy service" {
+		t.Errorf("%v %+v, want lossy\n%s", r.Outcome, r.Service, strings.Join(traces, "\n"))
+	}
+	if !strings.Contains(strings.Join(traces, "\n"), "one at a time") {
+		t.Errorf("no re-walk in the trace:\n%s", strings.Join(traces, "\n"))
+	}
+	// the lost probe's fitted wait (1 s), then the re-walk's short waits
+	if took > 3*time.Second {
+		t.Errorf("took %v", took)
+	}
+}
