@@ -15,15 +15,15 @@ import (
 // connection, except that the probe after NULL reuses the NULL probe's
 // when it is still usable (S6); UDP probes share one socket (S11).
 type sequential struct {
-	w    *walk
-	ssl  bool
+	w   *walk
+	ssl bool
 	// maxWait, when set, caps every probe's wait (the adaptive walk's
 	// UDP re-walk, see walk.udpRewalk); wait and connect are then the
 	// detectors' times.
 	maxWait, wait, connect time.Duration
-	keep net.Conn // the NULL probe's connection, for the next probe
-	kept []byte   // and its banner
-	udp  net.Conn
+	keep                   net.Conn // the NULL probe's connection, for the next probe
+	kept                   []byte   // and its banner
+	udp                    net.Conn
 }
 
 func (s *sequential) pass(ssl bool) {
