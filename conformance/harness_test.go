@@ -226,8 +226,6 @@ type run struct {
 	// signetNetns: signet runs in this namespace instead (a twin of the
 	// server that nmap's connections never reach: murmur counts its clients).
 	signetNetns string
-	// serial: run nmap and signet one after the other, never at once.
-	serial bool
 }
 
 // tool output of one side.
@@ -326,15 +324,10 @@ func (r *run) compare(t *testing.T) {
 	errs := make([]error, len(ms))
 	var nm *side
 	var nerr error
-	if r.serial {
-		nm, nerr = r.exec(t, dir, "nmap")
-		sides[0], errs[0] = r.exec(t, dir, "signet-"+ms[0])
-	} else {
-		var wg sync.WaitGroup
-		wg.Go(func() { nm, nerr = r.exec(t, dir, "nmap") })
-		wg.Go(func() { sides[0], errs[0] = r.exec(t, dir, "signet-"+ms[0]) })
-		wg.Wait()
-	}
+	var wg sync.WaitGroup
+	wg.Go(func() { nm, nerr = r.exec(t, dir, "nmap") })
+	wg.Go(func() { sides[0], errs[0] = r.exec(t, dir, "signet-"+ms[0]) })
+	wg.Wait()
 	for i := 1; i < len(ms); i++ {
 		sides[i], errs[i] = r.exec(t, dir, "signet-"+ms[i])
 	}
