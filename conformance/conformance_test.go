@@ -26,6 +26,7 @@ func TestConformance(t *testing.T) {
 		t.Run("own_E9_udp", func(t *testing.T) { t.Parallel(); groupUDP(t) })
 		t.Run("nmapfile_E11_udp_intensity0", func(t *testing.T) { t.Parallel(); groupE11(t) })
 		t.Run("real_servers", func(t *testing.T) { t.Parallel(); groupReal(t) })
+		t.Run("debian_servers", func(t *testing.T) { t.Parallel(); groupDebian(t) })
 	})
 	t.Logf("compared: %s", compared.String())
 	t.Logf("wall time and peak RSS per invocation (all groups ran concurrently; suite %.0f s):\n%s", time.Since(start).Seconds(), summary())

@@ -36,6 +36,7 @@ var BuiltinPayloads = PayloadTable{
 	1434:  {{0x02}},                                                   // MC-SQLR: CLNT_UCAST_EX
 	1900:  {[]byte(ssdpSearch)},                                       // UPnP 1.1: SSDP M-SEARCH
 	2049:  {rpcNullCall(0x53470002, 100003, 3)},                       // RFC 1813: NFSv3 NULL call
+	3478:  {stunBindingRequest()},                                     // RFC 8489: STUN Binding request
 	5353:  {dnsQuery(0x0000, "_services._dns-sd._udp.local", 12, 1)},  // RFC 6763: service enumeration
 	11211: {append([]byte{0, 1, 0, 0, 0, 1, 0, 0}, "version\r\n"...)}, // memcached UDP frame + "version"
 }
@@ -124,6 +125,12 @@ func tlv(tag byte, parts ...[]byte) []byte {
 		b = append(b, 0x82, byte(n>>8), byte(n))
 	}
 	return append(b, body...)
+}
+
+// stunBindingRequest is a STUN Binding request without attributes: message
+// type 0x0001, length 0, the magic cookie, a 96-bit transaction id.
+func stunBindingRequest() []byte {
+	return append([]byte{0x00, 0x01, 0x00, 0x00, 0x21, 0x12, 0xa4, 0x42}, "signetSTUN01"...)
 }
 
 // rmcpPresencePing is an ASF presence ping over RMCP (IPMI's port 623).

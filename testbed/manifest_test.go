@@ -2,6 +2,7 @@ package testbed
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -58,5 +59,33 @@ func TestManifest(t *testing.T) {
 	}
 	if udp < 5 {
 		t.Errorf("%d udp services, want at least 5", udp)
+	}
+}
+
+// TestConformanceServers checks the conformance suite's own manifest
+// (conformance/servers.tsv, started with TESTBED_MANIFEST): its units have a
+// start function in testbed.sh, and no two rows share a port.
+func TestConformanceServers(t *testing.T) {
+	all, err := ParseManifest(filepath.Join(Dir(), "..", "conformance", "servers.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	script, err := os.ReadFile(Script())
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]string{}
+	for _, e := range all {
+		if !strings.Contains(string(script), "\nu_"+e.Unit+"() {") {
+			t.Errorf("%s: testbed.sh has no u_%s()", e.ID, e.Unit)
+		}
+		key := e.Proto + "/" + e.Addr()
+		if other, ok := seen[key]; ok {
+			t.Errorf("%s and %s share %s", e.ID, other, key)
+		}
+		seen[key] = e.ID
+	}
+	if len(all) < 10 {
+		t.Errorf("%d services, want at least 10", len(all))
 	}
 }

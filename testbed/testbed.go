@@ -55,6 +55,9 @@ func Script() string { return filepath.Join(Dir(), "testbed.sh") }
 // Manifest parses manifest.tsv: every service the bed can start.
 func Manifest() ([]Entry, error) { return parse(filepath.Join(Dir(), "manifest.tsv")) }
 
+// ParseManifest parses another manifest with manifest.tsv's columns.
+func ParseManifest(path string) ([]Entry, error) { return parse(path) }
+
 func parse(path string) ([]Entry, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -103,6 +106,25 @@ type Bed struct {
 // up are logged and missing from Running; the test fails only if none did.
 func Start(t testing.TB, units ...string) *Bed {
 	t.Helper()
+	return StartWith(t, Options{Units: units})
+}
+
+// Options are StartWith's choices.
+type Options struct {
+	Units []string // only these units (all when empty)
+	// Manifest replaces manifest.tsv (same columns): the conformance suite
+	// lists its own servers, on their usual ports.
+	Manifest string
+	// Netns runs the bed inside this network namespace (ip netns).
+	Netns string
+	// Wait bounds the wait for ports (testbed.sh's default when zero).
+	Wait time.Duration
+}
+
+// StartWith is Start with Options.
+func StartWith(t testing.TB, o Options) *Bed {
+	t.Helper()
+	units := o.Units
 	if os.Geteuid() != 0 {
 		testenv.Missing(t, "the testbed needs root")
 	}
@@ -117,8 +139,18 @@ func Start(t testing.TB, units ...string) *Bed {
 			t.Errorf("testbed stop: %v", err)
 		}
 	})
-	cmd := exec.Command("bash", Script(), "start", dir)
+	argv := []string{"bash", Script(), "start", dir}
+	if o.Netns != "" {
+		argv = append([]string{"ip", "netns", "exec", o.Netns}, argv...)
+	}
+	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Env = append(os.Environ(), "TESTBED_ONLY="+strings.Join(units, " "))
+	if o.Manifest != "" {
+		cmd.Env = append(cmd.Env, "TESTBED_MANIFEST="+o.Manifest)
+	}
+	if o.Wait > 0 {
+		cmd.Env = append(cmd.Env, fmt.Sprintf("TESTBED_WAIT=%d", int(o.Wait.Seconds())))
+	}
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	t0 := time.Now()

@@ -11,6 +11,11 @@
 #
 # Environment: TESTBED_ONLY="unit unit..."  start only these units (column 7)
 #              TESTBED_WAIT=SECONDS         bound on the wait for ports (default 90)
+#              TESTBED_MANIFEST=FILE        another manifest (same columns): the
+#                                           conformance suite starts its own servers
+#                                           (conformance/servers.tsv) this way, inside a
+#                                           network namespace of its own; the units that
+#                                           only it lists are at the end of this file
 #
 # Exit status of start: 0 all services answer; 3 some did not (the others keep
 # running, DOWN lines on stderr, DIR/running.tsv lists the ones that answer);
@@ -71,8 +76,10 @@ set -u
 PATH=/usr/sbin:/usr/bin:/sbin:/bin # Debian's binaries, not a pyenv/venv shim
 export PATH
 HERE=$(cd "$(dirname "$0")" && pwd)
-MANIFEST=$HERE/manifest.tsv
+MANIFEST=${TESTBED_MANIFEST:-$HERE/manifest.tsv}
 LAST=/tmp/signet-testbed.last
+# another manifest's bed is not "the last bed": a bare `stop` never stops it
+[ -n "${TESTBED_MANIFEST:-}" ] && LAST=/dev/null
 log() { echo "testbed: $*" >&2; }
 
 PACKAGES="openssh-server dropbear-bin nginx-light apache2 lighttpd busybox python3-minimal
@@ -1560,7 +1567,106 @@ u_snmptrapd() {
 		-p "$D/snmptrapd/snmptrapd.pid" "udp:127.0.0.1:$(port snmptrap)"
 }
 
+# ---------------------------------------------------------------- conformance units
+# Listed only in conformance/servers.tsv, which the conformance suite starts
+# inside a network namespace of its own (its loopback is empty): the version
+# scripts' default ports are free there.
+
+# rpcbind with rpc.statd and rpc.mountd registered on ports of their own. The
+# three share a private /run (rpcbind's socket and lock live there, and the
+# host may run its own rpcbind); rpcbind's TCP side and mountd bind every
+# address of the namespace, whose only interface is lo.
+u_rpcbind() {
+	local R=$D/rpcbind
+	mkdir -p "$R/statd/sm" "$R/statd/sm.bak" && chown -R statd "$R/statd"
+	cat >"$R/run.sh" <<EOC
+#!/bin/sh
+mount -t tmpfs -o mode=755 tmpfs /run || exit 1
+rpcbind -f -w &
+i=0; while [ ! -S /run/rpcbind.sock ] && [ \$i -lt 50 ]; do sleep 0.1; i=\$((i + 1)); done
+rpc.statd -F -L -n 127.0.0.1 -p $(port rpc-statd) -o $(( $(port rpc-statd) + 1 )) -P $R/statd &
+rpc.mountd -F -p $(port rpc-mountd) &
+wait
+EOC
+	chmod 755 "$R/run.sh"
+	run rpcbind unshare -m --propagation private "$R/run.sh"
+}
+
+# mumble-server (murmurd), TCP and UDP on one port
+u_murmurd() {
+	local M=$D/murmur
+	mkdir -p "$M" && chown mumble-server "$M"
+	cat >"$M/murmur.ini" <<EOC
+database=$M/murmur.sqlite
+host=127.0.0.1
+port=$(port murmur)
+users=100
+# no autoban: nmap and signet connect from one address, many times a minute
+autobanAttempts=0
+bonjour=false
+uname=mumble-server
+logfile=
+pidfile=
+EOC
+	run murmurd murmurd -fg -ini "$M/murmur.ini"
+}
+
+# an HTTP server whose Server header no signature line names (lighttpd's
+# server.tag): http-server-header fills the product
+u_http-tagged() {
+	mkdir -p "$D/http-tagged" && chown www-data:www-data "$D/http-tagged"
+	cat >"$D/http-tagged/lighttpd.conf" <<EOC
+server.document-root = "$D/www"
+server.bind = "127.0.0.1"
+server.port = $(port http-tagged)
+server.tag = "Zorbotron/4.2 (Plan9)"
+server.pid-file = "$D/http-tagged/lighttpd.pid"
+server.errorlog = "$D/http-tagged/error.log"
+server.username = "www-data"
+server.groupname = "www-data"
+index-file.names = ( "index.html" )
+EOC
+	run http-tagged lighttpd -D -f "$D/http-tagged/lighttpd.conf"
+}
+
+# nginx answering every request with a redirection to https on its own port
+u_http-redirect() {
+	local N=$D/http-redirect
+	mkdir -p "$N"
+	cat >"$N/nginx.conf" <<EOC
+daemon off;
+master_process on;
+worker_processes 1;
+pid $N/nginx.pid;
+error_log $N/error.log;
+events { worker_connections 64; }
+http {
+	access_log off;
+	client_body_temp_path $N/body;
+	proxy_temp_path $N/proxy;
+	fastcgi_temp_path $N/fastcgi;
+	uwsgi_temp_path $N/uwsgi;
+	scgi_temp_path $N/scgi;
+	server { listen 127.0.0.1:$(port http-redirect); return 301 https://127.0.0.1:$(port http-redirect)/; }
+}
+EOC
+	run http-redirect nginx -c "$N/nginx.conf" -p "$N"
+}
+
 # ---------------------------------------------------------------- start
+# lo_only: this network namespace has no interface but lo (the conformance
+# suite's), so a wildcard address reaches nothing but its loopback.
+lo_only() { [ "$(ip -o link show | awk -F': ' '{ print $2 }')" = lo ]; }
+
+# listening t|u: the bound TCP (t) or UDP (u) addresses as 127.0.0.1:PORT,
+# one a line; in a lo-only namespace a wildcard address counts as 127.0.0.1.
+listening() {
+	local wild=0
+	lo_only && wild=1
+	ss -Hl"$1"n | awk -v wild=$wild '{ a = $4; sub(/^\[::ffff:127.0.0.1\]/, "127.0.0.1", a); sub(/%lo:/, ":", a)
+		if (wild) { sub(/^0\.0\.0\.0:/, "127.0.0.1:", a); sub(/^\*:/, "127.0.0.1:", a) }
+		print a }' | tr '\n' ' '
+}
 # reserve_ports: keep the kernel from handing out the bed's ports as ephemeral
 # (client) ports — the default ephemeral range 32768-60999 covers them, so any
 # other program on the machine could otherwise hold one by chance. Appends to
@@ -1628,8 +1734,8 @@ cmd_start() {
 	local deadline=$((SECONDS + ${TESTBED_WAIT:-90})) pending next=$((SECONDS + 10)) tcp udp
 	while :; do
 		pending=""
-		tcp=" $(ss -Hltn | awk '{ a = $4; sub(/^\[::ffff:127.0.0.1\]/, "127.0.0.1", a); sub(/%lo:/, ":", a); print a }' | tr '\n' ' ') "
-		udp=" $(ss -Hlun | awk '{ a = $4; sub(/%lo:/, ":", a); print a }' | tr '\n' ' ') "
+		tcp=" $(listening t) "
+		udp=" $(listening u) "
 		while IFS=$'\t' read -r pt pr _ _ _ id unit; do
 			[[ $pt == \#* ]] && continue
 			[[ " ${list[*]} " == *" $unit "* ]] || continue
@@ -1651,6 +1757,13 @@ cmd_start() {
 	# loopback: 127.0.0.1 (or its IPv6-mapped form), ::1, possibly tied to lo
 	bad=$(bed_sockets "$D" | awk '{ a = $5; sub(/:[0-9*]+$/, "", a); sub(/%lo$/, "", a)
 		if (a != "127.0.0.1" && a != "[::1]" && a != "[::ffff:127.0.0.1]") print }')
+	# in a network namespace whose only interface is lo (the conformance
+	# suite's), a wildcard address reaches nothing but that loopback: the
+	# RPC daemons (rpcbind's TCP side, rpc.mountd) have no bind address
+	if [ -n "$bad" ] && lo_only; then
+		bad=$(echo "$bad" | awk '{ a = $5; sub(/:[0-9*]+$/, "", a); sub(/%lo$/, "", a)
+			if (a != "0.0.0.0" && a != "*" && a != "[::]") print }')
+	fi
 	if [ -n "$bad" ]; then
 		log "FATAL: testbed processes listen outside 127.0.0.1:"
 		echo "$bad" >&2
@@ -1662,8 +1775,8 @@ cmd_start() {
 	local -A vers
 	while IFS=$'\t' read -r pkg ver; do vers[$pkg]=$ver; done < <(dpkg-query -W -f '${Package}\t${Version}\n' \
 		$(awk -F'\t' '!/^#/ { print $4 }' "$MANIFEST" | sort -u) 2>/dev/null)
-	tcp=" $(ss -Hltn | awk '{ a = $4; sub(/^\[::ffff:127.0.0.1\]/, "127.0.0.1", a); sub(/%lo:/, ":", a); print a }' | tr '\n' ' ') "
-	udp=" $(ss -Hlun | awk '{ a = $4; sub(/%lo:/, ":", a); print a }' | tr '\n' ' ') "
+	tcp=" $(listening t) "
+	udp=" $(listening u) "
 	: >"$D/running.tsv"
 	while IFS=$'\t' read -r pt pr svc pkg prod id unit; do
 		[[ $pt == \#* ]] && continue

@@ -15,11 +15,15 @@ import (
 // connection, except that the probe after NULL reuses the NULL probe's
 // when it is still usable (S6); UDP probes share one socket (S11).
 type sequential struct {
-	w    *walk
-	ssl  bool
-	keep net.Conn // the NULL probe's connection, for the next probe
-	kept []byte   // and its banner
-	udp  net.Conn
+	w   *walk
+	ssl bool
+	// maxWait, when set, caps every probe's wait (the adaptive walk's
+	// UDP re-walk, see walk.udpRewalk); wait and connect are then the
+	// detectors' times.
+	maxWait, wait, connect time.Duration
+	keep                   net.Conn // the NULL probe's connection, for the next probe
+	kept                   []byte   // and its banner
+	udp                    net.Conn
 }
 
 func (s *sequential) pass(ssl bool) {
@@ -40,7 +44,7 @@ func (s *sequential) endPass() {
 
 func (s *sequential) late() []byte { return nil }
 
-func (s *sequential) detectorTimes() (time.Duration, time.Duration) { return 0, 0 }
+func (s *sequential) detectorTimes() (time.Duration, time.Duration) { return s.wait, s.connect }
 
 func (s *sequential) send(p *probes.Probe) reply {
 	w := s.w
@@ -85,6 +89,9 @@ func (s *sequential) send(p *probes.Probe) reply {
 	}
 	r.began = w.c.now()
 	r.deadline = r.began.Add(p.TotalWait)
+	if s.maxWait > 0 && s.maxWait < p.TotalWait {
+		r.deadline = r.began.Add(s.maxWait)
+	}
 	return r
 }
 

@@ -96,8 +96,10 @@ type speculative struct {
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
 
-	mu  sync.Mutex
-	rtt time.Duration // the smallest connect time seen
+	mu      sync.Mutex
+	rtt     time.Duration // the smallest connect time seen
+	nextUDP time.Time     // the earliest time the next UDP probe may be sent
+	udpLag  time.Duration // the longest a UDP reply's first byte took
 
 	launched map[*probes.Probe]*specReply
 	list     []*specReply
@@ -439,6 +441,36 @@ func (rp *specReply) finish(end readEnd, err error) {
 
 // collect sends probe p on its own connection and reads its reply (see
 // speculative for the waits). est is the round trip known at launch.
+// UDPGap spaces the speculative UDP probes of a port: datagrams that
+// arrive at once are lost by some servers (xinetd's internal time
+// service answered 10 of 19 sent together, all 19 sent 0.5 ms apart and
+// 40 of 40 sent 2 ms apart), where nmap's walk, one probe after the
+// other, loses none.
+const UDPGap = 2 * time.Millisecond
+
+// udpSlot waits for this port's next UDP send slot; false when the pass
+// ends first.
+func (s *speculative) udpSlot() bool {
+	s.mu.Lock()
+	now := time.Now()
+	at := s.nextUDP
+	if at.Before(now) {
+		at = now
+	}
+	s.nextUDP = at.Add(UDPGap)
+	s.mu.Unlock()
+	if d := at.Sub(now); d > 0 {
+		tm := time.NewTimer(d)
+		defer tm.Stop()
+		select {
+		case <-tm.C:
+		case <-s.ctx.Done():
+			return false
+		}
+	}
+	return true
+}
+
 func (s *speculative) collect(rp *specReply, est time.Duration) {
 	defer s.wg.Done()
 	c, t, p := s.w.c, s.w.t, rp.p
@@ -452,6 +484,10 @@ func (s *speculative) collect(rp *specReply, est time.Duration) {
 		return
 	}
 	defer conn.Close()
+	if t.Proto == probes.UDP && !s.udpSlot() {
+		rp.finish(endCut, nil)
+		return
+	}
 	began := c.now()
 	if t.Proto == probes.TCP {
 		connect := began.Sub(t0)
@@ -513,6 +549,11 @@ func (s *speculative) collect(rp *specReply, est time.Duration) {
 		n, err := conn.Read(chunk)
 		if n > 0 {
 			last = c.now()
+			if size == 0 && t.Proto == probes.UDP {
+				s.mu.Lock()
+				s.udpLag = max(s.udpLag, last.Sub(began))
+				s.mu.Unlock()
+			}
 			size += n
 			rp.mu.Lock()
 			rp.buf = append(rp.buf, chunk[:n]...)

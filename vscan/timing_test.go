@@ -3,6 +3,7 @@ package vscan
 import (
 	"fmt"
 	"net"
+	"net/netip"
 	"strings"
 	"sync"
 	"testing"
@@ -270,4 +271,107 @@ func TestBannerInPieces(t *testing.T) {
 			t.Errorf("%v %+v, want OpenSSH 9.2", r.Outcome, s)
 		}
 	})
+}
+
+// A UDP service that loses datagrams arriving together (xinetd's internal
+// time service) answers only the probes that reach it one by one: the
+// adaptive walk sends a port's UDP probes UDPGap apart, never at once.
+func TestUDPProbesSpaced(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString("Probe TCP NULL q||\n")
+	for i := range 8 {
+		fmt.Fprintf(&sb, "Probe UDP U%d q|probe%d|\nrarity 1\ntotalwaitms 1000\n", i, i)
+	}
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pc.Close()
+	var mu sync.Mutex
+	var arrivals []time.Time
+	go func() {
+		buf := make([]byte, 100)
+		for {
+			if _, _, err := pc.ReadFrom(buf); err != nil {
+				return
+			}
+			mu.Lock()
+			arrivals = append(arrivals, time.Now())
+			mu.Unlock()
+		}
+	}()
+	c := &Config{Matcher: matcher.New(parseDB(t, sb.String())), Intensity: 7, Timing: TimingFast,
+		FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Table: func(int, probes.Protocol) string { return "table-name" }}
+	ap := netip.MustParseAddrPort(pc.LocalAddr().String())
+	scan(t, c, Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.UDP, State: "open|filtered"})
+	mu.Lock()
+	defer mu.Unlock()
+	if len(arrivals) != 8 {
+		t.Fatalf("%d datagrams arrived, want 8", len(arrivals))
+	}
+	for i := 1; i < len(arrivals); i++ {
+		// the receiving goroutine's clock: allow it a little jitter
+		if gap := arrivals[i].Sub(arrivals[i-1]); gap < UDPGap/2 {
+			t.Errorf("datagrams %d and %d arrived %v apart, want about %v", i-1, i, gap, UDPGap)
+		}
+	}
+}
+
+// A UDP service that answers every probe but lost the first copy of the
+// one probe whose reply names it (a datagram dropped while it answered
+// another, as xinetd's time service does under load): the adaptive walk
+// finds no match, and walks the port again one probe at a time, as nmap
+// does, which identifies it.
+func TestUDPRewalkAfterLoss(t *testing.T) {
+	const db = `Probe TCP NULL q||
+Probe UDP U0 q|zero|
+rarity 1
+totalwaitms 3000
+Probe UDP U1 q|one|
+rarity 1
+totalwaitms 3000
+match lossy m|^ONE| p/Lossy service/
+Probe UDP U2 q|two|
+rarity 1
+totalwaitms 3000
+`
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pc.Close()
+	go func() {
+		buf := make([]byte, 100)
+		dropped := false
+		for {
+			n, a, err := pc.ReadFrom(buf)
+			if err != nil {
+				return
+			}
+			if string(buf[:n]) == "one" && !dropped {
+				dropped = true
+				continue
+			}
+			pc.WriteTo([]byte(strings.ToUpper(string(buf[:n]))), a)
+		}
+	}()
+	c := &Config{Matcher: matcher.New(parseDB(t, db)), Intensity: 7, Timing: TimingFast,
+		FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Table: func(int, probes.Protocol) string { return "table-name" }}
+	var traces []string
+	c.Trace = func(s string) { traces = append(traces, s) }
+	ap := netip.MustParseAddrPort(pc.LocalAddr().String())
+	start := time.Now()
+	r := scan(t, c, Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.UDP, State: "open|filtered"})
+	took := time.Since(start)
+	t.Logf("%v in %v: %+v", r.Outcome, took.Round(time.Millisecond), r.Service)
+	if r.Outcome != Matched || r.Service.Name != "lossy" || r.Service.Product != "Lossy service" {
+		t.Errorf("%v %+v, want lossy\n%s", r.Outcome, r.Service, strings.Join(traces, "\n"))
+	}
+	if !strings.Contains(strings.Join(traces, "\n"), "one at a time") {
+		t.Errorf("no re-walk in the trace:\n%s", strings.Join(traces, "\n"))
+	}
+	// the lost probe's fitted wait (1 s), then the re-walk's short waits
+	if took > 3*time.Second {
+		t.Errorf("took %v", took)
+	}
 }

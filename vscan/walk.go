@@ -169,8 +169,46 @@ func (w *walk) scan() *Result {
 	w.wrapOK = true
 	w.start(false)
 	w.signatures()
+	w.udpRewalk()
+	// The walk's connections close before the detectors run, as nmap's
+	// do before its version scripts: a hard match leaves the speculative
+	// probes' connections (and the sequential NULL connection) open
+	// otherwise, and a server that counts its clients (murmur's "users")
+	// would count them.
+	w.src.endPass()
 	svc := w.detectors(w.service())
 	return w.result(svc)
+}
+
+// UDPRewalkWait is the least a probe of the UDP re-walk waits (see
+// udpRewalk); ten times the port's slowest reply when that is longer.
+const UDPRewalkWait = 100 * time.Millisecond
+
+// udpRewalk: a UDP port that answered some of the adaptive walk's probes
+// and was not identified is walked again one probe at a time, as nmap
+// walks it, each probe waiting ten times the port's slowest reply (at
+// least UDPRewalkWait, at most its totalwaitms). Some servers drop
+// datagrams that come while they answer another: xinetd's internal time
+// service discards what is pending once it has answered, so under load
+// the parallel probes lost the Help probe's answer, whose lines name it,
+// where nmap's one-by-one walk loses nothing. Ports that answer nothing
+// (the common open|filtered case) and ports identified are not walked
+// again.
+func (w *walk) udpRewalk() {
+	sp, ok := w.src.(*speculative)
+	if !ok || w.t.Proto != probes.UDP || !w.replied || w.outcome == Matched || w.outcome == TimeLimit || w.ctx.Err() != nil {
+		return
+	}
+	sp.mu.Lock()
+	lag := sp.udpLag
+	sp.mu.Unlock()
+	dwait, dconnect := sp.detectorTimes()
+	sp.endPass()
+	wait := max(10*lag, UDPRewalkWait)
+	w.trace("Service scan: %s answered and no line matched: its probes again one at a time, %v each", w.t.addr(), wait)
+	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect}
+	w.start(false)
+	w.signatures()
 }
 
 // start (re)starts the walk, outside or inside the SSL tunnel (S10).
@@ -487,6 +525,7 @@ func (w *walk) detectors(svc *result.Service) *result.Service {
 			w.replied = true
 			w.start(true)
 			w.signatures()
+			w.src.endPass()
 			svc = w.service()
 			if svc.Tunnel == "ssl" {
 				svc.SetSource("tunnel", d.Name())
