@@ -70,7 +70,7 @@ if [ -n "$six" ]; then
   rig c ping -6 -c1 -W2 -q $target >/dev/null 2>&1 || true # neighbour discovery first
   sleep 1
 fi
-echo "WAN rig: RTT $rtt; testbed in the server namespace: $ntcp TCP, $nudp UDP ports on $target (incl. firewalled)"
+echo "WAN rig: RTT $rtt; testbed in the server namespace: $ntcp TCP, $nudp UDP ports on $target (incl. firewalled); load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 measure() { # LABEL CMD...: wall seconds into $work/LABEL.time
   local label=$1; shift
@@ -108,3 +108,4 @@ for loss in $losses; do
   done
 done
 rig link "$rtt" 0 >/dev/null
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
