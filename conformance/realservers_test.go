@@ -40,6 +40,15 @@ const (
 	realRedis  = 43079
 	realDNS    = 43053 // dnsmasq binds UDP and TCP on it
 	realMemTCP = 43011
+	realSNMP   = 43161 // snmpd, UDP: snmp-info rewrites its product
+	// realTime: xinetd's internal time service, TCP and UDP (rfc868-time
+	// runs on port 37 or a port named time). With CONFORMANCE_TIMING=adaptive
+	// the UDP port differs: the walk's parallel UDP probes exceed xinetd's
+	// default limit of 50 connections a second, xinetd stops the service
+	// for 10 s, and the Help probe, whose lines name time and which comes
+	// last on this port (it is registered for 37), gets no reply; nmap's
+	// sequential walk stays under the limit.
+	realTime = 43037
 )
 
 type realServer struct {
@@ -118,6 +127,29 @@ http {
 			expect: map[string]string{"name": "ftp", "product": "vsftpd"}},
 		{name: "memcached", port: realMemTCP, argv: []string{"/usr/bin/memcached", "-l", "127.0.0.1", "-p", strconv.Itoa(realMemTCP), "-U", "0", "-u", "nobody", "-m", "16"},
 			expect: map[string]string{"name": "memcached"}},
+		{name: "snmpd", port: realSNMP, udp: true, argv: []string{"/usr/sbin/snmpd", "-f", "-Lo", "-C", "-c", filepath.Join(dir, "snmpd.conf"),
+			"-p", filepath.Join(dir, "snmpd.pid"), "-I", "-smux"},
+			setup: func(t *testing.T, dir string) error {
+				return os.WriteFile(filepath.Join(dir, "snmpd.conf"), []byte(fmt.Sprintf(
+					"agentAddress udp:127.0.0.1:%d\nrocommunity public 127.0.0.1\nsysName signet-snmpd\n", realSNMP)), 0o644)
+			},
+			expect: map[string]string{"name": "snmp", "product": "SNMPv1 server; net-snmp SNMPv3 server"}},
+		{name: "xinetd-time", port: realTime, argv: []string{"/usr/sbin/xinetd", "-f", filepath.Join(dir, "xinetd.conf"), "-dontfork",
+			"-pidfile", filepath.Join(dir, "xinetd.pid")},
+			setup: func(t *testing.T, dir string) error {
+				var b strings.Builder
+				for _, s := range [][2]string{{"stream", "tcp"}, {"dgram", "udp"}} {
+					wait := "no"
+					if s[1] == "udp" {
+						wait = "yes"
+					}
+					fmt.Fprintf(&b, "service time\n{\n\ttype = INTERNAL UNLISTED\n\tid = time-%s\n\tsocket_type = %s\n\tprotocol = %s\n\tuser = root\n\twait = %s\n\tport = %d\n\tbind = 127.0.0.1\n}\n",
+						s[0], s[0], s[1], wait, realTime)
+				}
+				return os.WriteFile(filepath.Join(dir, "xinetd.conf"), []byte(b.String()), 0o644)
+			},
+			expect: map[string]string{"name": "time", "extrainfo": "32 bits"}},
+		{name: "xinetd-time-udp", port: realTime, udp: true, expect: map[string]string{"name": "time", "extrainfo": "32 bits"}},
 		{name: "dnsmasq", port: realDNS, udp: true, argv: []string{"/usr/sbin/dnsmasq", "-k", "-p", strconv.Itoa(realDNS), "--listen-address=127.0.0.1",
 			"--bind-interfaces", "--no-resolv", "--no-hosts", "--no-poll", "-C", "/dev/null", "--pid-file=" + filepath.Join(dir, "dnsmasq.pid"),
 			"--user=nobody", "--log-facility=-"},

@@ -106,6 +106,20 @@ func TestSimulateJob(t *testing.T) {
 	m := jsonLines(t, filepath.Join(results, "merged.jsonl"))
 	if !slices.Equal(m.ports, whole.ports) {
 		t.Errorf("merged JSON lines differ from the unsharded scan's: %d and %d port lines", len(m.ports), len(whole.ports))
+		shown := 0
+		for i := 0; i < max(len(m.ports), len(whole.ports)) && shown < 5; i++ {
+			var a, b string
+			if i < len(m.ports) {
+				a = m.ports[i]
+			}
+			if i < len(whole.ports) {
+				b = whole.ports[i]
+			}
+			if a != b {
+				t.Errorf("first difference at line %d:\nmerged    %s\nunsharded %s", i+1, a, b)
+				shown++
+			}
+		}
 	}
 	if st, err := os.Stat(filepath.Join(results, "report.html")); err != nil || st.Size() == 0 {
 		t.Errorf("no report: %v", err)

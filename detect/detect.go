@@ -144,9 +144,16 @@ type Env struct {
 	// a TLS handshake when ssl is set. It honours the scan's per-host
 	// connection cap and connect timeout; the caller closes the conn.
 	Dial func(ctx context.Context, ssl bool) (net.Conn, error)
+	// DialUDP is a connected UDP socket to the port of the same number
+	// (a TCP port's companion, as murmur-version pings a TCP port's UDP
+	// twin); nil when the caller has none.
+	DialUDP func(ctx context.Context) (net.Conn, error)
 	// Wait is how long to wait for a reply: nmap's fixed wait, or one
 	// fitted to the round trip (adaptive timing).
 	Wait time.Duration
+	// Now is the clock a detector compares a server's with (nil: the
+	// system's); evidence replays at the time it was recorded.
+	Now func() time.Time
 	// Trace receives --version-trace lines; never nil.
 	Trace func(format string, args ...any)
 }
@@ -161,7 +168,9 @@ const (
 	// Hard ("hardmatched"): method probed, conf 10, and the fingerprint
 	// is dropped (rfc868-time on a time server 3.5 years off, whose reply
 	// no line matched: nmap 7.93 prints "time (32 bits)", conf 10 whatever
-	// the script's own confidence, and no fingerprint).
+	// the script's own confidence, and no fingerprint; snmp-info turns a
+	// softmatched "SNMPv3 server" with a fingerprint into a product
+	// without one).
 	Hard
 )
 
@@ -193,7 +202,8 @@ type PortName struct {
 // Apply applies u from detector name to svc (nmap's set_port_version): the
 // fields the detector may set (sets) are copied when non-empty, the answer
 // becomes probed with confidence 10, and Sources records name for each
-// field set. A nil svc is allowed and returns a new service.
+// field set; a Hard update drops the fingerprint. A nil svc is allowed
+// and returns a new service.
 func Apply(svc *result.Service, name string, sets []Field, u *Update) *result.Service {
 	if svc == nil {
 		svc = &result.Service{}

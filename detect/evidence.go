@@ -26,8 +26,11 @@ import (
 //	other port=2049/tcp name=nfs version=3-4 extrainfo="RPC #100003"
 //	xid 4                                            (see Evidence.XID)
 //	tls 1.2                                          (see Evidence.TLS)
+//	via udp                                          (see Evidence.Via)
 //	> "GET / HTTP/1.0\r\n\r\n"                        (a request)
 //	< "HTTP/1.1 301 Moved Permanently\r\n"            (its reply, in pieces)
+//	> ""                                             (no request: what the
+//	< "\x8f\x12..."                                  server sends on connection)
 //
 // Strings are Go-quoted; values of key=value pairs may be.
 type Evidence struct {
@@ -40,11 +43,15 @@ type Evidence struct {
 	Replies []fingerprint.Response
 	Expect  Fields   // the answer after the detector
 	Others  []Fields // other ports the detector names (with "port" set)
-	// XID is an offset in requests and replies: the four bytes there are
-	// a transaction id the client chooses, copied from request to reply
-	// when replaying (-1: none).
-	XID       int
-	Exchanges []Exchange
+	// XID is an offset in requests and replies: the XIDLen bytes there
+	// (four unless the line says "xid OFFSET:LENGTH") are a transaction id
+	// the client chooses, copied from request to reply when replaying
+	// (-1: none).
+	XID, XIDLen int
+	Exchanges   []Exchange
+	// Via, "udp", says the exchanges go over UDP to the port of the same
+	// number, whatever Proto is (Env.DialUDP: murmur-version on a TCP port).
+	Via string
 	// TLS, "1.2" or "1.3", says the server speaks only TLS from that
 	// version on, the exchanges inside the tunnel; the replay is Go's TLS
 	// server with a throw-away certificate.
@@ -138,17 +145,30 @@ func ParseEvidence(name string, r io.Reader) (*Evidence, error) {
 			e.Port, e.Proto = n, proto
 		case "addr":
 			e.Addr = rest
+		case "via":
+			if rest != "udp" {
+				return nil, errAt(col, "want via udp, not %q", rest)
+			}
+			e.Via = rest
 		case "tls":
 			if rest != "1.2" && rest != "1.3" {
 				return nil, errAt(col, "want tls 1.2 or tls 1.3, not %q", rest)
 			}
 			e.TLS = rest
 		case "xid":
-			n, err := strconv.Atoi(rest)
-			if err != nil || n < 0 {
-				return nil, errAt(col, "want an offset, not %q", rest)
+			off, length, hasLen := strings.Cut(rest, ":")
+			n, err := strconv.Atoi(off)
+			l := 4
+			if hasLen {
+				l, err = strconv.Atoi(length)
+				if l == 4 {
+					err = fmt.Errorf("four is the default")
+				}
 			}
-			e.XID = n
+			if err != nil || n < 0 || l < 1 || l > 64 || strings.TrimLeft(off, "0123456789") != "" || off != strconv.Itoa(n) {
+				return nil, errAt(col, "want an offset, or OFFSET:LENGTH (1 to 64 bytes, not 4), not %q", rest)
+			}
+			e.XID, e.XIDLen = n, l
 		case "service", "expect", "other":
 			f, hard, err := parseFields(rest)
 			if err != nil {
@@ -246,10 +266,17 @@ func (e *Evidence) Format(comments []string) []byte {
 		fmt.Fprintf(&b, "other %s\n", o)
 	}
 	if e.XID >= 0 {
-		fmt.Fprintf(&b, "xid %d\n", e.XID)
+		if e.XIDLen > 0 && e.XIDLen != 4 {
+			fmt.Fprintf(&b, "xid %d:%d\n", e.XID, e.XIDLen)
+		} else {
+			fmt.Fprintf(&b, "xid %d\n", e.XID)
+		}
 	}
 	if e.TLS != "" {
 		fmt.Fprintf(&b, "tls %s\n", e.TLS)
+	}
+	if e.Via != "" {
+		fmt.Fprintf(&b, "via %s\n", e.Via)
 	}
 	for _, x := range e.Exchanges {
 		fmt.Fprintf(&b, "> %s\n", strconv.Quote(string(x.Request)))

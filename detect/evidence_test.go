@@ -91,7 +91,7 @@ func TestEveryDetectorHasEvidence(t *testing.T) {
 	}
 }
 
-func loadEvidence(t *testing.T, path string) *Evidence {
+func loadEvidence(t *testing.T, path string) *evidence {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -111,14 +111,28 @@ func loadEvidence(t *testing.T, path string) *Evidence {
 	if again, err := ParseEvidence(path, bytes.NewReader(e.Format(comments))); err != nil || fmt.Sprint(again) != fmt.Sprint(e) {
 		t.Errorf("evidence does not read back the same after Format: %v", err)
 	}
-	return e
+	// The replay's clock is the day the case was recorded (noon UTC).
+	for _, c := range comments {
+		if _, rest, ok := strings.Cut(c, "recorded "); ok && len(rest) >= 10 {
+			if d, err := time.Parse("2006-01-02", rest[:10]); err == nil {
+				return &evidence{Evidence: e, recorded: d.Add(12 * time.Hour)}
+			}
+		}
+	}
+	return &evidence{Evidence: e, recorded: time.Now()}
+}
+
+// evidence is a recorded case and the day it was recorded.
+type evidence struct {
+	*Evidence
+	recorded time.Time
 }
 
 // replay runs d against a loopback server that plays e's exchanges, on
 // the port e describes, and returns the answer and the other ports named.
-func replay(t *testing.T, d Detector, e *Evidence) (*Service, []PortName, bool) {
+func replay(t *testing.T, d Detector, e *evidence) (*Service, []PortName, bool) {
 	t.Helper()
-	addr := serveEvidence(t, e)
+	addr := serveEvidence(t, e.Evidence)
 	svc := e.Before.Service()
 	p := &Port{Addr: netip.MustParseAddr(e.Addr), Number: e.Port, Proto: e.Proto, Intensity: 7, Service: svc,
 		Replies: e.Replies, Hard: e.Hard, Replied: len(e.Replies) > 0, Outcome: "nomatch"}
@@ -126,11 +140,15 @@ func replay(t *testing.T, d Detector, e *Evidence) (*Service, []PortName, bool) 
 		p.Outcome = "matched"
 	}
 	env := &Env{
+		Now:   func() time.Time { return e.recorded },
 		Wait:  2 * time.Second,
 		Trace: func(format string, args ...any) { t.Logf(format, args...) },
 		Dial: func(ctx context.Context, ssl bool) (net.Conn, error) {
 			if ssl != (e.TLS != "") {
 				return nil, fmt.Errorf("ssl %v: the evidence's server speaks TLS %q", ssl, e.TLS)
+			}
+			if e.Via != "" {
+				return nil, fmt.Errorf("the evidence's exchanges are over %s", e.Via)
 			}
 			var dl net.Dialer
 			c, err := dl.DialContext(ctx, e.Proto, addr)
@@ -143,6 +161,13 @@ func replay(t *testing.T, d Detector, e *Evidence) (*Service, []PortName, bool) 
 				return nil, err
 			}
 			return tc, nil
+		},
+		DialUDP: func(ctx context.Context) (net.Conn, error) {
+			if e.Via != "udp" && e.Proto != "udp" {
+				return nil, fmt.Errorf("the evidence has no UDP exchanges")
+			}
+			var dl net.Dialer
+			return dl.DialContext(ctx, "udp", addr)
 		},
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
@@ -164,19 +189,36 @@ func replay(t *testing.T, d Detector, e *Evidence) (*Service, []PortName, bool) 
 // their replies until the test ends.
 func serveEvidence(t *testing.T, e *Evidence) string {
 	t.Helper()
-	answer := func(req []byte) ([]byte, bool) {
-		for _, x := range e.Exchanges {
-			if sameRequest(x.Request, req, e.XID) {
-				reply := append([]byte(nil), x.Reply...)
-				if e.XID >= 0 && len(reply) >= e.XID+4 && len(req) >= e.XID+4 {
-					copy(reply[e.XID:e.XID+4], req[e.XID:e.XID+4])
-				}
-				return reply, true
+	// answer finds req's reply: the first exchange of that request not
+	// yet used on this connection (a session may send one request twice
+	// and get two replies), else the first of that request.
+	answer := func(req []byte, used map[int]bool) ([]byte, bool) {
+		i := -1
+		for j, x := range e.Exchanges {
+			if !sameRequest(x.Request, req, e.XID, e.xidLen()) {
+				continue
+			}
+			if i < 0 {
+				i = j
+			}
+			if !used[j] {
+				i = j
+				break
 			}
 		}
-		return nil, false
+		if i < 0 {
+			return nil, false
+		}
+		if used != nil {
+			used[i] = true
+		}
+		reply := append([]byte(nil), e.Exchanges[i].Reply...)
+		if n := e.xidLen(); e.XID >= 0 && len(reply) >= e.XID+n && len(req) >= e.XID+n {
+			copy(reply[e.XID:e.XID+n], req[e.XID:e.XID+n])
+		}
+		return reply, true
 	}
-	if e.Proto == "udp" {
+	if e.Proto == "udp" || e.Via == "udp" {
 		pc, err := net.ListenPacket("udp", "127.0.0.1:0")
 		if err != nil {
 			t.Fatal(err)
@@ -189,7 +231,7 @@ func serveEvidence(t *testing.T, e *Evidence) string {
 				if err != nil {
 					return
 				}
-				if reply, ok := answer(buf[:n]); ok {
+				if reply, ok := answer(buf[:n], nil); ok {
 					pc.WriteTo(reply, from)
 				} else {
 					t.Errorf("request not in the evidence: %q", buf[:n])
@@ -227,14 +269,24 @@ func serveEvidence(t *testing.T, e *Evidence) string {
 				if tc, ok := c.(*tls.Conn); ok && tc.Handshake() != nil {
 					return
 				}
+				// An exchange with an empty request (> "") is what the
+				// server sends on connection, a banner.
+				used := map[int]bool{}
+				if reply, ok := answer(nil, used); ok {
+					c.Write(reply)
+				}
+				// Requests are answered one after the other on the
+				// connection until the detector closes it.
 				var got []byte
 				buf := make([]byte, 65536)
-				for len(got) < 1<<20 {
+				for total := 0; total < 1<<20; {
 					n, err := c.Read(buf)
 					got = append(got, buf[:n]...)
-					if reply, ok := answer(got); ok {
+					total += n
+					if reply, ok := answer(got, used); ok && len(got) > 0 {
 						c.Write(reply)
-						return
+						got = nil
+						continue
 					}
 					if err != nil {
 						if len(got) > 0 {
@@ -250,12 +302,20 @@ func serveEvidence(t *testing.T, e *Evidence) string {
 }
 
 // sameRequest compares requests, the transaction id at xid aside.
-func sameRequest(rec, got []byte, xid int) bool {
+func sameRequest(rec, got []byte, xid, n int) bool {
 	if len(rec) != len(got) {
 		return false
 	}
-	if xid < 0 || len(rec) < xid+4 {
+	if xid < 0 || len(rec) < xid+n {
 		return bytes.Equal(rec, got)
 	}
-	return bytes.Equal(rec[:xid], got[:xid]) && bytes.Equal(rec[xid+4:], got[xid+4:])
+	return bytes.Equal(rec[:xid], got[:xid]) && bytes.Equal(rec[xid+n:], got[xid+n:])
+}
+
+// xidLen is the length of the transaction id (four unless given).
+func (e *Evidence) xidLen() int {
+	if e.XIDLen > 0 {
+		return e.XIDLen
+	}
+	return 4
 }

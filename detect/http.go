@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -112,4 +115,61 @@ func header(b []byte, name string) (value string, ok bool) {
 		return string(v), true
 	}
 	return "", false
+}
+
+// httpResponse is one HTTP/1 response read whole: the head, and the body
+// as Content-Length says, or to the end of the stream (at most limit).
+type httpResponse struct {
+	Status int
+	Head   string
+	Body   []byte
+}
+
+// httpRoundTrip sends req over a new connection (inside TLS when ssl is
+// set) and reads one response.
+func httpRoundTrip(ctx context.Context, env *Env, ssl bool, req []byte) (*httpResponse, error) {
+	s, err := dial(ctx, env, ssl)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	if err := s.write(req); err != nil {
+		return nil, err
+	}
+	const limit = 256 << 10
+	var head []byte
+	var bodyLen int = -1
+	got, err := s.readUntil(limit, func(b []byte) bool {
+		i := bytes.Index(b, []byte("\r\n\r\n"))
+		if i < 0 {
+			return false
+		}
+		if head == nil {
+			head = b[:i+4]
+			if v, ok := header(head, "Content-Length"); ok {
+				if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n >= 0 {
+					bodyLen = n
+				}
+			}
+		}
+		return bodyLen >= 0 && len(b) >= len(head)+bodyLen
+	})
+	if head == nil || !isHTTPStatus(head, 0) {
+		if err == nil {
+			err = errors.New("not an HTTP response")
+		}
+		return nil, err
+	}
+	if bodyLen < 0 && err != nil && !errors.Is(err, io.EOF) {
+		// no length: the body runs to the end of the stream
+		if len(got) == len(head) {
+			return nil, err
+		}
+	}
+	status, _ := strconv.Atoi(string(head[9:12]))
+	body := got[len(head):]
+	if bodyLen >= 0 && len(body) > bodyLen {
+		body = body[:bodyLen]
+	}
+	return &httpResponse{Status: status, Head: string(head), Body: body}, nil
 }

@@ -9,6 +9,34 @@ var Table = []Detector{
 	HTTPSRedirect{},    // before http-server-header, as nmap orders them
 	HTTPServerHeader{}, //
 	RPCInfo{},          //
+	SNMPInfo{},         //
+	AMQPInfo{},         //
+	MurmurVersion{},    //
+	STUNVersion{},      //
+	JDWPVersion{},      //
+	MQTTSubscribe{},    //
+	PPTPVersion{},      //
+	RFC868Time{},       //
+	// industrial and proprietary protocols
+	S7Info{},
+	ENIPInfo{},
+	BACnetInfo{},
+	FoxInfo{},
+	OmronInfo{},
+	UbiquitiDiscovery{},
+	OracleTNSVersion{},
+	VMwareVersion{},
+	WebLogicT3Info{},
+	IAX2Version{},
+	HTTPTraneInfo{},
+	DRDAInfo{},
+	NDMPVersion{},
+	CCcamVersion{},
+	McAfeeEPOAgent{},
+	// the Docker Engine API
+	DockerVersion{},
+	// last, as nmap runs it after every other version script (runlevel 2)
+	RPCGrind{},
 }
 
 // Named returns the detector of Table called name, nil if none.

@@ -144,14 +144,19 @@ func Merge(ins []*Input) *Result {
 				}
 				if better(p, old) {
 					acc.ports[k] = p
-				} else if replies := old.Service != nil && p.Service != nil && len(old.Service.Replies) == 0 &&
-					len(p.Service.Replies) > 0; sameAnswer(old, p) && (replies || old.Outcome == "" && p.Outcome != "") {
+				} else if replies, sources := onlyJSON(old, p); sameAnswer(old, p) && (replies || sources || old.Outcome == "" && p.Outcome != "") {
 					// The same answer from XML and JSON lines: keep what
-					// only JSON lines carry, the raw replies and the outcome.
+					// only JSON lines carry, the raw replies, the fields'
+					// sources and the outcome.
 					q := *old
-					if replies {
+					if replies || sources {
 						s := *old.Service
-						s.Replies = p.Service.Replies
+						if replies {
+							s.Replies = p.Service.Replies
+						}
+						if sources {
+							s.Sources = p.Service.Sources
+						}
 						q.Service = &s
 					}
 					if q.Outcome == "" {
@@ -211,6 +216,16 @@ func Merge(ins []*Input) *Result {
 	}
 	res.End = mergeEnd(ins, res)
 	return res
+}
+
+// onlyJSON reports whether p holds what only JSON lines carry and old lacks:
+// raw replies, and the sources of the service's fields.
+func onlyJSON(old, p *result.Port) (replies, sources bool) {
+	if old.Service == nil || p.Service == nil {
+		return false, false
+	}
+	return len(old.Service.Replies) == 0 && len(p.Service.Replies) > 0,
+		len(old.Service.Sources) == 0 && len(p.Service.Sources) > 0
 }
 
 // sameAnswer reports whether two records of a port agree (the XML and the

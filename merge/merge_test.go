@@ -54,7 +54,8 @@ func port(host, n int, proto string) *result.Port {
 	case n == 22:
 		p.State, p.Reason = "open", "syn-ack"
 		p.Service = &result.Service{Name: "ssh", Product: "OpenSSH", Version: "9.2p1", Info: "protocol 2.0",
-			CPE: []string{"cpe:/a:openbsd:openssh:9.2p1"}, Method: "probed", Conf: 10}
+			CPE: []string{"cpe:/a:openbsd:openssh:9.2p1"}, Method: "probed", Conf: 10,
+			Sources: map[string]string{"name": "probes:12", "product": "probes:12", "version": "probes:12"}}
 	case n == 80 || n == 8000+host:
 		p.State, p.Reason = "open", "syn-ack"
 		p.Service = &result.Service{Name: "http", Product: "nginx", Version: fmt.Sprint("1.22.", host), Method: "probed", Conf: 10}
@@ -268,11 +269,13 @@ func TestMergeShards(t *testing.T) {
 	// Merged JSON lines: from the XML inputs, the unsharded scan's lines;
 	// from the shards' JSON lines, every line they streamed (the ports a
 	// shard showed are streamed, even where the whole table hides them).
-	// XML has no raw replies: those are the only difference.
+	// XML has no raw replies and no fields' sources: those are the only
+	// difference.
 	noReplies := regexp.MustCompile(`,"replies":\[[^]]*\]`)
+	noSources := regexp.MustCompile(`,"sources":\{[^}]*\}`)
 	want := sortedLines(t, wholeJSON)
 	for i := range want {
-		want[i] = noReplies.ReplaceAllString(want[i], "")
+		want[i] = noSources.ReplaceAllString(noReplies.ReplaceAllString(want[i], ""), "")
 	}
 	if got := sortedLines(t, mergedJSON); !slices.Equal(got, want) {
 		t.Errorf("JSON lines from merged XML differ from the unsharded scan's:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -352,6 +355,12 @@ func TestMergeDecisions(t *testing.T) {
 	}
 	if p222 == nil || len(p222.Service.Replies) != 1 || p222.Service.Fingerprint == "" {
 		t.Errorf("port 222 after XML + JSON lines: %+v", p222)
+	}
+	// ... and so do the sources of the fields, which XML does not carry.
+	for _, p := range res.Hosts[0].Ports {
+		if p.Number == 22 && p.Service.Sources["version"] != "probes:12" {
+			t.Errorf("port 22 after XML + JSON lines: sources %v, want the JSON lines'", p.Service.Sources)
+		}
 	}
 
 	// Two answers for a port: a warning, and the more detailed one kept.

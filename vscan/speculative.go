@@ -184,9 +184,13 @@ func (s *speculative) detectorTimes() (wait, connect time.Duration) {
 	}
 	// A server answers a detector's request, or a TLS ClientHello, at
 	// once: wait as long as for a probe's first byte (twice, for a
-	// connect with a handshake), not nmap's 8 s.
+	// connect with a handshake), not nmap's 8 s. A server that accepts
+	// slowly after the walk's parallel connections (pptpd drops SYNs
+	// while its backlog of three is full: the retransmitted SYN lands a
+	// second or three later) still gets nmap's connect timeout: it is
+	// only spent on a port already seen open.
 	wait = first + FirstByteRTTs*rtt
-	return wait, 2 * wait
+	return wait, max(2*wait, ConnectTimeout)
 }
 
 func (s *speculative) send(p *probes.Probe) reply {

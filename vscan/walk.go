@@ -453,6 +453,12 @@ func (w *walk) detectors(svc *result.Service) *result.Service {
 			conn, _, err := w.c.dial(ctx, w.t, ssl, w.sessions, connect)
 			return conn, err
 		},
+		DialUDP: func(ctx context.Context) (net.Conn, error) {
+			t := w.t
+			t.Proto = probes.UDP
+			conn, _, err := w.c.dial(ctx, t, false, nil, connect)
+			return conn, err
+		},
 	}
 	for _, d := range w.c.Detectors {
 		if w.ctx.Err() != nil {

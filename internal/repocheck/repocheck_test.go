@@ -68,9 +68,9 @@ func TestNoOutsideReferences(t *testing.T) {
 }
 
 // ruleID is how code and docs cite nmap's behaviour: P7, S9, X5, E2, E9a,
-// E-ERR. A letter and a number after a '-', '\' or '.' (-P0, \X41,
-// C-12.0.R12) or before a '.' and a digit (X12.5.2) is not one.
-var ruleID = regexp.MustCompile(`(^|[^-\\\w.])([PMSXROFE][0-9]{1,2}[ab]?|E-ERR)\b(\.[0-9])?`)
+// E-ERR. A letter and a number after a '-', '\', '.' or ':' (-P0, \X41,
+// C-12.0.R12, the MAC address 1E:21:4D:F8:1F:6E) or before a '.' and a digit (X12.5.2) is not one.
+var ruleID = regexp.MustCompile(`(^|[^-\\\w.:])([PMSXROFE][0-9]{1,2}[ab]?|E-ERR)\b(\.[0-9])?`)
 
 // Every rule id cited outside testdata is described in docs/nmap-behaviour.md
 // (a list item or a run starting with it in bold).

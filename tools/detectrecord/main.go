@@ -12,6 +12,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"flag"
 	"fmt"
 	"net"
@@ -41,16 +42,18 @@ func main() {
 	out := flag.String("o", "", "evidence file to write (default stdout)")
 	db := flag.String("versiondb", "nmap", "signature file: nmap, embedded or a path")
 	xid := flag.Int("xid", -1, "offset of a transaction id in requests and replies (rpcinfo: 4 over TCP, 0 over UDP)")
+	service := flag.String("service", "", "use these fields (name=... product=... [hard]) as the signature walk's answer when\nnmap's own walk answers otherwise than ours on this server (a race); say why in a comment")
+	xidLen := flag.Int("xidlen", 4, "length of the transaction id (stun-version: 12, murmur-version: 8)")
 	var cs comments
 	flag.Var(&cs, "comment", "a comment line (repeatable)")
 	flag.Parse()
-	if err := run(*name, *target, *out, *db, *xid, cs); err != nil {
+	if err := run(*name, *target, *out, *db, *xid, *xidLen, *service, cs); err != nil {
 		fmt.Fprintln(os.Stderr, "detectrecord:", err)
 		os.Exit(1)
 	}
 }
 
-func run(name, target, out, db string, xid int, cs comments) error {
+func run(name, target, out, db string, xid, xidLen int, service string, cs comments) error {
 	d := detect.Named(name)
 	if d == nil {
 		return fmt.Errorf("no detector %q", name)
@@ -73,6 +76,13 @@ func run(name, target, out, db string, xid int, cs comments) error {
 		return err
 	}
 	rec := &recorder{Detector: d}
+	if service != "" {
+		e, err := detect.ParseEvidence("-service", strings.NewReader("port 1/tcp\nexpect\nservice "+service+"\n"))
+		if err != nil {
+			return err
+		}
+		rec.service, rec.hard = e.Before.Service(), e.Hard
+	}
 	t := vscan.Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.TCP, State: "open"}
 	if proto == "udp" {
 		t.Proto, t.State = probes.UDP, "open|filtered"
@@ -91,8 +101,12 @@ func run(name, target, out, db string, xid int, cs comments) error {
 	if rec.port == nil {
 		return fmt.Errorf("the detector did not run on %s (its rule does not want the port)", target)
 	}
+	expect := detect.Describe(res.Service)
+	if rec.service != nil {
+		expect = rec.expect
+	}
 	e := &detect.Evidence{Port: t.Port, Proto: proto, Addr: ap.Addr().String(), Before: rec.before, Hard: rec.port.Hard,
-		Replies: rec.port.Replies, Expect: detect.Describe(res.Service), XID: xid, Exchanges: rec.exchanges}
+		Replies: rec.port.Replies, Expect: expect, XID: xid, XIDLen: xidLen, Exchanges: rec.exchanges, Via: rec.via, TLS: rec.tls}
 	for _, o := range res.Others {
 		f := detect.Fields{"port": strconv.Itoa(o.Number) + "/" + o.Proto, "name": o.Name, "version": o.Version, "extrainfo": o.Info}
 		if o.Force {
@@ -113,13 +127,45 @@ func run(name, target, out, db string, xid int, cs comments) error {
 type recorder struct {
 	detect.Detector
 	mu        sync.Mutex
+	via       string          // "udp" once the detector used Env.DialUDP on a TCP port
+	tls       string          // "1.2" once the detector spoke TLS 1.2 or later
+	service   *detect.Service // -service: the walk's answer to use
+	hard      bool
+	expect    detect.Fields // the answer after the detector, with -service
 	port      *detect.Port
 	before    detect.Fields
 	exchanges []detect.Exchange
 }
 
+// Rule is the detector's, or every port when the walk's answer is given.
+func (r *recorder) Rule() detect.Rule {
+	if r.service != nil {
+		return detect.Rule{Any: true, Protos: r.Detector.Rule().Protos}
+	}
+	return r.Detector.Rule()
+}
+
 func (r *recorder) Detect(ctx context.Context, env *detect.Env, p *detect.Port) (*detect.Update, error) {
+	if r.service != nil {
+		q := *p
+		q.Service, q.Hard, q.Replies = r.service, r.hard, nil
+		p = &q
+	}
 	r.port, r.before = p, detect.Describe(p.Service)
+	if r.service != nil {
+		u, err := r.Detector.Detect(ctx, r.env(env, p), p)
+		r.expect = detect.Describe(r.service)
+		if u != nil {
+			svc := *r.service
+			r.expect = detect.Describe(detect.Apply(&svc, r.Detector.Name(), r.Detector.Sets(), u))
+		}
+		return u, err
+	}
+	return r.Detector.Detect(ctx, r.env(env, p), p)
+}
+
+// env wraps env's dialers to record the exchanges.
+func (r *recorder) env(env *detect.Env, p *detect.Port) *detect.Env {
 	e := *env
 	e.Dial = func(ctx context.Context, ssl bool) (net.Conn, error) {
 		c, err := env.Dial(ctx, ssl)
@@ -127,34 +173,66 @@ func (r *recorder) Detect(ctx context.Context, env *detect.Env, p *detect.Port) 
 			return nil, err
 		}
 		if ssl {
+			// The replay is Go's TLS server (evidence "tls 1.2"); an older
+			// handshake cannot be replayed and is marked so.
 			r.mu.Lock()
-			r.exchanges = append(r.exchanges, detect.Exchange{Request: []byte("(TLS handshake: not replayable)")})
+			if cs, ok := c.(interface{ ConnectionState() tls.ConnectionState }); ok && cs.ConnectionState().Version >= tls.VersionTLS12 {
+				r.tls = "1.2"
+			} else {
+				r.exchanges = append(r.exchanges, detect.Exchange{Request: []byte("(TLS handshake before 1.2: not replayable)")})
+			}
 			r.mu.Unlock()
 		}
 		return &recConn{Conn: c, r: r}, nil
 	}
-	return r.Detector.Detect(ctx, &e, p)
+	if env.DialUDP != nil {
+		e.DialUDP = func(ctx context.Context) (net.Conn, error) {
+			c, err := env.DialUDP(ctx)
+			if err != nil {
+				return nil, err
+			}
+			if p.Proto != "udp" {
+				r.mu.Lock()
+				r.via = "udp"
+				r.mu.Unlock()
+			}
+			return &recConn{Conn: c, r: r}, nil
+		}
+	}
+	return &e
 }
 
 type recConn struct {
 	net.Conn
-	r *recorder
+	r   *recorder
+	cur int // index+1 of this connection's open exchange, 0 before any
 }
 
+// Write starts an exchange: its request, the replies read after it.
 func (c *recConn) Write(b []byte) (int, error) {
 	n, err := c.Conn.Write(b)
 	c.r.mu.Lock()
 	c.r.exchanges = append(c.r.exchanges, detect.Exchange{Request: append([]byte(nil), b[:n]...)})
+	c.cur = len(c.r.exchanges)
 	c.r.mu.Unlock()
 	return n, err
 }
 
+// Read adds to the reply of the connection's open exchange; what the
+// server sends before any request is an exchange with an empty request
+// (> "" in the evidence: a banner, replayed on accept).
 func (c *recConn) Read(b []byte) (int, error) {
 	n, err := c.Conn.Read(b)
-	c.r.mu.Lock()
-	if k := len(c.r.exchanges); k > 0 && n > 0 {
-		c.r.exchanges[k-1].Reply = append(c.r.exchanges[k-1].Reply, b[:n]...)
+	if n <= 0 {
+		return n, err
 	}
+	c.r.mu.Lock()
+	if c.cur == 0 {
+		c.r.exchanges = append(c.r.exchanges, detect.Exchange{Request: []byte{}})
+		c.cur = len(c.r.exchanges)
+	}
+	x := &c.r.exchanges[c.cur-1]
+	x.Reply = append(x.Reply, b[:n]...)
 	c.r.mu.Unlock()
 	return n, err
 }

@@ -1,0 +1,51 @@
+package detect
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"regexp"
+)
+
+// McAfeeEPOAgent stands for nmap's mcafee-epo-agent: on port 8081 it
+// fetches "/" from the McAfee Agent's wake-up port, which serves the
+// agent's activity log (an naLog XML document). When the log names the
+// agent's version, the answer becomes name http, product "McAfee
+// ePolicy Orchestrator Agent", that version, extrainfo "ePOServerName:
+// SERVER, AgentGuid: GUID" and host name the log's ComputerName, probed
+// with confidence 10 and its fingerprint dropped.
+type McAfeeEPOAgent struct{}
+
+func (McAfeeEPOAgent) Name() string { return "mcafee-epo-agent" }
+func (McAfeeEPOAgent) Rule() Rule {
+	return Rule{Ports: []int{8081}, MinIntensity: 7}
+}
+func (McAfeeEPOAgent) Sets() []Field {
+	return []Field{FName, FProduct, FVersion, FInfo, FHostname}
+}
+
+var naLogElem = regexp.MustCompile(`<(version|ComputerName|ePOServerName|AgentGUID)>([^<]*)</`)
+
+func (McAfeeEPOAgent) Detect(ctx context.Context, env *Env, p *Port) (*Update, error) {
+	req := fmt.Sprintf("GET / HTTP/1.1\r\nHost: %s\r\nUser-Agent: signet\r\nConnection: close\r\n\r\n", hostPort(p))
+	resp, err := httpRoundTrip(ctx, env, p.Service.Tunnel == "ssl", []byte(req))
+	if err != nil {
+		return nil, err
+	}
+	if !bytes.Contains(resp.Body, []byte("<naLog>")) {
+		return nil, nil
+	}
+	log := map[string]string{}
+	for _, m := range naLogElem.FindAllSubmatch(resp.Body, 16) {
+		if _, seen := log[string(m[1])]; !seen {
+			log[string(m[1])] = string(m[2])
+		}
+	}
+	if log["version"] == "" {
+		return nil, nil
+	}
+	env.Trace("Service scan detector mcafee-epo-agent: %s:%d is McAfee Agent %s", p.Addr, p.Number, log["version"])
+	return &Update{Name: "http", Product: "McAfee ePolicy Orchestrator Agent", Version: log["version"],
+		Info:     fmt.Sprintf("ePOServerName: %s, AgentGuid: %s", log["ePOServerName"], log["AgentGUID"]),
+		Hostname: log["ComputerName"], Match: Hard}, nil
+}
