@@ -503,7 +503,10 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 		switch {
 		case s.ctx.Err() != nil:
 			rp.finish(endCut, nil)
-		case others > 0 && t.Proto == probes.TCP && !s.ssl && (congested(err) || errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET)):
+		case others > 0 && t.Proto == probes.TCP && !s.ssl && congested(err):
+			// A connect unanswered while others are open: a full listen
+			// queue drops SYNs. (A refusal is the port's own answer: Linux
+			// does not reset a SYN for a full queue.)
 			s.portTrouble(rp, others)
 			return true
 		default:
@@ -662,7 +665,7 @@ func (s *speculative) portOthers() int {
 }
 
 // portTrouble notes that the port turned a connection away (a connect
-// refused or unanswered, or the NULL connection closed without a byte)
+// unanswered, or the NULL connection closed without a byte)
 // while others were open to it: a server that serves few clients at once
 // (gkrellmd's listen queue, unbound's TCP slots) does that where nmap,
 // one connection at a time, gets an answer. The port's cap drops to half
