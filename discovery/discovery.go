@@ -91,6 +91,9 @@ type Status struct {
 	TTL    int    // TTL (hop limit) of the answer; 0 when none or unknown
 	MAC    net.HardwareAddr
 	RTT    time.Duration
+	// Sent counts the probes sent to the host (connects, or packets) and SentBytes the raw
+	// packets' bytes with their IP headers (0 for connects), for -d's sending rates.
+	Sent, SentBytes int
 	// Err is why discovery could not run (raw sockets unavailable); the host then counts as
 	// down with Reason "local-error".
 	Err error
@@ -119,6 +122,10 @@ type Pinger struct {
 
 	mu  sync.Mutex
 	raw *rawEngine
+
+	localOnce sync.Once
+	local     map[netip.Addr]bool
+	segments  []netip.Prefix // subnets of the Ethernet interfaces
 }
 
 // New returns a Pinger. Warnings name the probes it cannot send without privileges.
@@ -170,10 +177,14 @@ func withPorts(pr Probe) Probe {
 
 // Plan says how addr will be probed: nmap's name of the phase ("ARP Ping Scan" on a local
 // Ethernet segment as root, else "Ping Scan") and the probes per try (nmap counts them as
-// ports: "Scanning 10.0.0.1 [4 ports]").
+// ports: "Scanning 10.0.0.1 [4 ports]"). An address of this machine is not probed as root
+// (Ping answers localhost-response at once): its technique is "" and probes 0.
 func (p *Pinger) Plan(addr netip.Addr) (technique string, probes int) {
 	if !p.cfg.Privileged {
 		return "Ping Scan", len(p.connect)
+	}
+	if p.Local(addr) {
+		return "", 0
 	}
 	if rt, err := rawnet.Lookup(addr); err == nil && rt.OnLink && p.arp {
 		return "ARP Ping Scan", 1
@@ -189,6 +200,65 @@ func (p *Pinger) Plan(addr netip.Addr) (technique string, probes int) {
 		}
 	}
 	return "Ping Scan", probes
+}
+
+// Local reports whether addr is this machine's own (a loopback address or one of its
+// interfaces' addresses, as they were when first asked), which discovery as root does not
+// probe: such a host is up by localhost-response.
+func (p *Pinger) Local(addr netip.Addr) bool {
+	a := addr.Unmap().WithZone("")
+	if a.IsLoopback() {
+		return true
+	}
+	p.interfaces()
+	return p.local[a]
+}
+
+// OnLink reports whether addr is on a local Ethernet segment (in the subnet of an Ethernet
+// interface that is up, as they were when first asked), where discovery as root uses ARP or
+// neighbor discovery: also with -Pn, as nmap does.
+func (p *Pinger) OnLink(addr netip.Addr) bool {
+	if !p.cfg.Privileged {
+		return false
+	}
+	a := addr.Unmap().WithZone("")
+	p.interfaces()
+	if p.local[a] {
+		return false
+	}
+	for _, pfx := range p.segments {
+		if pfx.Contains(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// interfaces reads this machine's addresses and Ethernet subnets once.
+func (p *Pinger) interfaces() {
+	p.localOnce.Do(func() {
+		p.local = map[netip.Addr]bool{}
+		ifs, _ := net.Interfaces()
+		for _, ifi := range ifs {
+			addrs, _ := ifi.Addrs()
+			for _, ia := range addrs {
+				n, ok := ia.(*net.IPNet)
+				if !ok {
+					continue
+				}
+				ip, ok := netip.AddrFromSlice(n.IP)
+				if !ok {
+					continue
+				}
+				ip = ip.Unmap()
+				p.local[ip] = true
+				ones, _ := n.Mask.Size()
+				if len(ifi.HardwareAddr) == 6 && ifi.Flags&net.FlagUp != 0 && ifi.Flags&net.FlagLoopback == 0 {
+					p.segments = append(p.segments, netip.PrefixFrom(ip, ones).Masked())
+				}
+			}
+		}
+	})
 }
 
 // Close releases raw sockets.
@@ -242,8 +312,10 @@ func (p *Pinger) connectPing(ctx context.Context, addr netip.Addr, rtt *portscan
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	best := Status{Reason: ReasonNoResponse}
+	sent := 0
 	p.cfg.Scanner.Scan(ctx, portscan.Job{Addr: addr, Technique: portscan.Connect, Ports: p.connect, RTT: rtt, Tries: p.cfg.Tries},
 		func(r portscan.PortResult) {
+			sent += r.Tries
 			switch {
 			case best.Up:
 			case r.State == portscan.Open || r.State == portscan.Closed:
@@ -253,5 +325,14 @@ func (p *Pinger) connectPing(ctx context.Context, addr netip.Addr, rtt *portscan
 				best.Reason = string(r.Reason)
 			}
 		})
+	best.Sent = sent
+	if !best.Up && best.Reason == string(portscan.ReasonHostUnreach) {
+		// On the local segment a connect fails with EHOSTUNREACH when no neighbour answered
+		// ARP: nothing came back, and nmap says no-response (a router's ICMP error for a host
+		// further away stays host-unreach).
+		if rt, err := rawnet.Lookup(addr); err == nil && rt.OnLink {
+			best.Reason = ReasonNoResponse
+		}
+	}
 	return best
 }

@@ -41,8 +41,7 @@ type rawEngine struct {
 	arps map[int]*arpSocket // by interface index
 	wg   sync.WaitGroup
 
-	wmu     sync.Mutex
-	waiters map[netip.Addr][]*waiter
+	waiters rawnet.Waiters[*waiter]
 }
 
 type rawFamily struct {
@@ -78,7 +77,7 @@ type waiter struct {
 }
 
 func newRawEngine(pace func(context.Context) error) *rawEngine {
-	return &rawEngine{seed: maphash.MakeSeed(), id: uint16(rand.Uint32()), pace: pace, arps: map[int]*arpSocket{}, waiters: map[netip.Addr][]*waiter{}}
+	return &rawEngine{seed: maphash.MakeSeed(), id: uint16(rand.Uint32()), pace: pace, arps: map[int]*arpSocket{}}
 }
 
 func (e *rawEngine) close() {
@@ -209,40 +208,21 @@ func (e *rawEngine) sync(f *rawFamily, arp *arpSocket) {
 }
 
 func (e *rawEngine) deliver(addr netip.Addr, a answer) {
-	e.wmu.Lock()
-	defer e.wmu.Unlock()
-	for _, w := range e.waiters[addr.WithZone("").Unmap()] {
+	e.waiters.Each(addr, func(w *waiter) {
 		select {
 		case w.ch <- a:
 		default: // the waiter has enough answers queued
 		}
-	}
+	})
 }
 
 func (e *rawEngine) register(addr netip.Addr) *waiter {
 	w := &waiter{addr: addr.WithZone("").Unmap(), ch: make(chan answer, 16)}
-	e.wmu.Lock()
-	e.waiters[w.addr] = append(e.waiters[w.addr], w)
-	e.wmu.Unlock()
+	e.waiters.Add(w.addr, w)
 	return w
 }
 
-func (e *rawEngine) unregister(w *waiter) {
-	e.wmu.Lock()
-	defer e.wmu.Unlock()
-	ws := e.waiters[w.addr]
-	for i, x := range ws {
-		if x == w {
-			ws = append(ws[:i], ws[i+1:]...)
-			break
-		}
-	}
-	if len(ws) == 0 {
-		delete(e.waiters, w.addr)
-	} else {
-		e.waiters[w.addr] = ws
-	}
-}
+func (e *rawEngine) unregister(w *waiter) { e.waiters.Remove(w.addr, w) }
 
 // cookie is the TCP sequence (SYN) or acknowledgement (ACK) number of try 0 to (addr, port).
 func (e *rawEngine) cookie(addr netip.Addr, port uint16) uint32 {
@@ -488,6 +468,21 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 	best := Status{Reason: ReasonNoResponse}
 	sent := make([]sendTimes, 0, tries)
 	var pkt []byte
+	ipHeader := 20
+	if v6 {
+		ipHeader = 40
+	}
+	var packets, bytes int
+	count := func(err error, n int) {
+		if err == nil {
+			packets++
+			bytes += n
+		}
+	}
+	counted := func(st Status) Status {
+		st.Sent, st.SentBytes = packets, bytes
+		return st
+	}
 	for try := 0; try < tries && ctx.Err() == nil; try++ {
 		times := sendTimes{probe: make([]time.Time, len(probes))}
 		// paced waits for the scan's rate (--max-rate), then notes when probe i left.
@@ -517,10 +512,12 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 				if v6 {
 					pkt = rawnet.AppendNeighborSolicitation(pkt[:0], addr.WithZone(""), rt.Iface.HardwareAddr)
 					err = f.icmp.WriteTo(pkt, rawnet.SolicitedNode(addr).WithZone(rt.Iface.Name))
+					count(err, len(pkt)+ipHeader)
 				} else {
 					pkt = rawnet.AppendARP(pkt[:0], rawnet.ARP{Op: rawnet.ARPRequest, SenderMAC: rt.Iface.HardwareAddr,
 						SenderIP: rt.Src, TargetIP: addr.Unmap()})
 					err = arp.c.WriteARP(pkt, rawnet.Broadcast)
+					count(err, len(pkt))
 				}
 			case Echo:
 				typ := uint8(rawnet.ICMPEcho)
@@ -529,9 +526,11 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 				}
 				pkt = rawnet.AppendICMP(pkt[:0], rawnet.ICMP{Type: typ, ID: e.id, Seq: icmpSeq(0, try)})
 				err = f.icmp.WriteTo(pkt, addr)
+				count(err, len(pkt)+ipHeader)
 			case Timestamp:
 				pkt = rawnet.AppendICMP(pkt[:0], rawnet.ICMP{Type: rawnet.ICMPTimestamp, ID: e.id, Seq: icmpSeq(1, try), Body: make([]byte, 12)})
 				err = f.icmp.WriteTo(pkt, addr)
+				count(err, len(pkt)+ipHeader)
 			case TCPSyn, TCPAck:
 				for _, port := range pr.Ports {
 					if err = paced(pi); err != nil {
@@ -547,6 +546,7 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 					if err = f.tcp.WriteTo(pkt, addr); err != nil {
 						break
 					}
+					count(nil, len(pkt)+ipHeader)
 				}
 			case UDPPing:
 				for _, port := range pr.Ports {
@@ -556,6 +556,7 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 					if _, err = f.udp.WriteToUDPAddrPort(nil, netip.AddrPortFrom(addr, port)); err != nil {
 						break
 					}
+					count(nil, 8+ipHeader)
 				}
 			}
 			_ = err // a probe that cannot be sent is like one that got no answer
@@ -572,8 +573,8 @@ func (e *rawEngine) ping(ctx context.Context, rt rawnet.Route, probes []Probe, r
 			minWait = time.Second
 		}
 		if st, ok := e.await(ctx, w, f, arp, probes, sent, rtt, minWait, &best); ok {
-			return st
+			return counted(st)
 		}
 	}
-	return best
+	return counted(best)
 }

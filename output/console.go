@@ -5,6 +5,7 @@ import (
 	"maps"
 	"net/netip"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -20,7 +21,7 @@ import (
 //
 // It also puts them in nmap's order, which a pipelined engine does not keep by itself:
 //   - host groups come one after the other: what a group reports while an earlier group is
-//     not done (GroupDone) waits until it is;
+//     not done (GroupDone) waits until it is (groups are numbered from 1 without gaps);
 //   - a phase's lines stay together: a phase that starts while another of its group prints
 //     has its lines held, and printed once the earlier phase has ended;
 //   - a host's report is placed by its HostDone event: a down host's at once (after the
@@ -37,13 +38,15 @@ type Console struct {
 	verbose, debugging int
 	events             bool // an event has come: reports wait for their HostDone
 
-	queue    []*block            // by group, then as they came; the head prints as it comes
-	phases   map[phaseKey]*block // phases not ended
-	open     map[int]bool        // groups seen and not done
-	low      int                 // the smallest of open, 0 when it must be found again
-	finished int                 // the highest group done
-	pending  []report            // reports until HostDone names their group
-	held     map[int][]string    // a group's up-host reports, until GroupDone
+	queue    []*block             // by group, then as they came; the head prints as it comes
+	phases   map[phaseKey]*block  // phases not ended
+	done     map[int]bool         // groups done, above doneUpTo
+	doneUpTo int                  // groups 1 to doneUpTo are all done
+	pending  []report             // reports until HostDone names their group
+	held     map[int][]heldReport // a group's up-host reports, until GroupDone
+
+	prog  progress // for the status lines, with or without -v
+	begun bool     // Begin has come: the run's start is known
 }
 
 // block is a phase's lines, or one finished piece of text (a report).
@@ -53,12 +56,16 @@ type block struct {
 	open  bool            // a phase that has not ended
 	key   phaseKey
 	start Event // the phase's PhaseStart
-	meter meter
 }
 
 type report struct {
 	h    *result.Host
 	text string
+}
+
+type heldReport struct {
+	index int // the host's place in the target order
+	text  string
 }
 
 // phaseKey identifies a phase: by group, phase and technique, and a service scan also by
@@ -77,7 +84,7 @@ func NewConsole(w io.Writer, loc *time.Location) *Console {
 		loc = time.Local
 	}
 	return &Console{n: NewNormal(w, Interactive), loc: loc, phases: map[phaseKey]*block{},
-		open: map[int]bool{}, held: map[int][]string{}}
+		done: map[int]bool{}, held: map[int][]heldReport{}}
 }
 
 // Begin writes the header (and -d's lines about ports and timing).
@@ -86,6 +93,7 @@ func (c *Console) Begin(run *result.Run) error {
 	defer c.mu.Unlock()
 	err := c.n.Begin(run)
 	c.verbose, c.debugging = verbosity(c.n.run), c.n.run.Debugging
+	c.begun = true
 	return err
 }
 
@@ -109,21 +117,7 @@ func (c *Console) Host(h *result.Host) error {
 func (c *Console) End(end *result.RunEnd) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for _, g := range slices.Sorted(maps.Keys(c.held)) {
-		for _, r := range c.held[g] {
-			c.enqueue(g, r)
-		}
-	}
-	clear(c.held)
-	for _, r := range c.pending {
-		c.enqueue(maxGroup, r.text)
-	}
-	c.pending = nil
-	for _, b := range c.queue {
-		c.write(b.text.String())
-	}
-	c.queue = nil
-	clear(c.phases)
+	c.release()
 	return c.n.End(end)
 }
 
@@ -134,16 +128,14 @@ const maxGroup = int(^uint(0) >> 1)
 func (c *Console) Event(e Event) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if e.Time.IsZero() {
+		e.Time = time.Now()
+	}
+	c.prog.event(e)
 	if c.verbose == 0 {
 		return
 	}
 	c.events = true
-	if e.Group > 0 && e.Kind != GroupDone && !c.done(e.Group) && !c.open[e.Group] {
-		c.open[e.Group] = true
-		if c.low != 0 && e.Group < c.low {
-			c.low = e.Group
-		}
-	}
 	switch e.Kind {
 	case PhaseStart:
 		c.phaseStart(e)
@@ -159,8 +151,9 @@ func (c *Console) Event(e Event) {
 			c.enqueue(e.Group, portLine(e))
 		}
 	case Progress:
-		if b := c.phases[keyOf(e)]; b != nil && c.live(b) {
-			b.text.WriteString(b.meter.line(taskName(b.start), e.Done, e.Time, c.debugging > 0, c.loc))
+		pp := c.prog.phases[keyOf(e)]
+		if b := c.phases[keyOf(e)]; b != nil && pp != nil && c.live(b) {
+			b.text.WriteString(pp.meter.line(taskName(b.start), e.Done, e.Time, c.debugging > 0, c.loc))
 		}
 	case HostDone:
 		for i, r := range c.pending {
@@ -168,22 +161,21 @@ func (c *Console) Event(e Event) {
 				continue
 			}
 			c.pending = slices.Delete(c.pending, i, i+1)
-			if e.Host.Status == result.HostUp {
-				c.held[e.Group] = append(c.held[e.Group], r.text)
+			// -sn reports each host as it is done, up or down, as nmap does (in target order).
+			if e.Host.Status == result.HostUp && !c.n.run.PingOnly {
+				c.held[e.Group] = append(c.held[e.Group], heldReport{e.Index, r.text})
 			} else {
 				c.enqueue(e.Group, r.text)
 			}
 			break
 		}
 	case GroupDone:
-		for _, r := range c.held[e.Group] {
-			c.enqueue(e.Group, r)
-		}
+		c.releaseHeld(e.Group)
 		delete(c.held, e.Group)
-		delete(c.open, e.Group)
-		c.finished = max(c.finished, e.Group)
-		if e.Group == c.low {
-			c.low = 0
+		c.done[e.Group] = true
+		for c.done[c.doneUpTo+1] {
+			delete(c.done, c.doneUpTo+1)
+			c.doneUpTo++
 		}
 	}
 	c.flush()
@@ -198,15 +190,11 @@ func keyOf(e Event) phaseKey {
 }
 
 func (c *Console) phaseStart(e Event) {
-	if e.Time.IsZero() {
-		e.Time = time.Now()
-	}
 	k := keyOf(e)
 	if old := c.phases[k]; old != nil { // started twice: the first one is over
 		old.open = false
 	}
 	b := &block{group: e.Group, open: true, key: k, start: e}
-	b.meter.begin = e.Time.Unix()
 	b.text.WriteString(startLines(e, c.loc))
 	c.phases[k] = b
 	c.insert(b)
@@ -218,9 +206,6 @@ func (c *Console) phaseEnd(e Event) {
 		return // an end without a start prints nothing
 	}
 	s := b.start
-	if e.Time.IsZero() {
-		e.Time = time.Now()
-	}
 	if e.Elapsed == 0 {
 		e.Elapsed = e.Time.Sub(s.Time)
 	}
@@ -231,9 +216,11 @@ func (c *Console) phaseEnd(e Event) {
 		e.Ports = s.Ports
 	}
 	e.Technique, e.Phase = s.Technique, s.Phase
-	b.text.WriteString(endLine(e, c.loc))
-	if c.debugging > 0 && (e.Phase == Discovery || e.Phase == PortScan) {
-		b.text.WriteString(sendingRates(e))
+	if !e.Cut {
+		b.text.WriteString(endLine(e, c.loc))
+		if c.debugging > 0 && (e.Phase == Discovery || e.Phase == PortScan) {
+			b.text.WriteString(sendingRates(e))
+		}
 	}
 	b.open = false
 	delete(c.phases, b.key)
@@ -269,23 +256,9 @@ func (c *Console) insert(b *block) {
 	c.queue = slices.Insert(c.queue, i, b)
 }
 
-// printable reports whether a block's group may print: every earlier group is done.
-func (c *Console) printable(b *block) bool {
-	if len(c.open) == 0 {
-		return true
-	}
-	if c.low == 0 {
-		c.low = maxGroup
-		for g := range c.open {
-			c.low = min(c.low, g)
-		}
-	}
-	return b.group <= c.low
-}
-
-// done reports whether a group has had its GroupDone (groups end in order, mostly: an
-// event of a group at or below the last one ended is late, and opens nothing).
-func (c *Console) done(g int) bool { return g <= c.finished && !c.open[g] }
+// printable reports whether a block's group may print: every earlier group is done. The
+// scan numbers its groups from 1 without gaps.
+func (c *Console) printable(b *block) bool { return b.group <= c.doneUpTo+1 }
 
 // live reports whether a block is the one printing as it comes.
 func (c *Console) live(b *block) bool {
@@ -313,4 +286,106 @@ func (c *Console) write(s string) error {
 	c.n.mu.Lock()
 	defer c.n.mu.Unlock()
 	return c.n.emit([]byte(s))
+}
+
+// Stats prints nmap's status lines at now, as --stats-every and a key pressed do:
+// "Stats: 0:01:02 elapsed; 3 hosts completed (5 up), 5 undergoing Service Scan" and the
+// current phase's "Service scan Timing: About 45.00% done; ETC: 12:31 (0:01:15 remaining)".
+// They go to the terminal at once, with or without -v; the -oN file never has them.
+func (c *Console) Stats(now time.Time) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.begun {
+		return nil
+	}
+	return c.write(c.prog.statsLines(c.started(), now, c.loc))
+}
+
+// Status is a one-line summary of the scan's progress at now, for a terminal's status line:
+// "Service Scan: About 45.00% done; ETC: 12:31 (0:01:15 remaining); 0:01:02 elapsed; 3
+// hosts completed (5 up), 5 undergoing".
+func (c *Console) Status(now time.Time) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.begun {
+		return ""
+	}
+	return c.prog.statusLine(c.started(), now, c.loc)
+}
+
+// Key takes a key pressed during the scan, as nmap's runtime interaction does: v and V raise
+// and lower the verbose level of the lines the console prints, d and D the debugging level,
+// ? prints the keys, and any other key prints the status lines (Stats).
+func (c *Console) Key(k byte, now time.Time) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch k {
+	case 'v':
+		c.verbose++
+		return c.write("Verbosity Increased to " + strconv.Itoa(c.verbose) + ".\n")
+	case 'V':
+		if c.verbose > 0 {
+			c.verbose--
+		}
+		if c.verbose == 0 {
+			c.release()
+		}
+		return c.write("Verbosity Decreased to " + strconv.Itoa(c.verbose) + ".\n")
+	case 'd':
+		c.debugging++
+		return c.write("Debugging Increased to " + strconv.Itoa(c.debugging) + ".\n")
+	case 'D':
+		if c.debugging > 0 {
+			c.debugging--
+		}
+		return c.write("Debugging Decreased to " + strconv.Itoa(c.debugging) + ".\n")
+	case '?':
+		return c.write("Interactive keyboard commands:\n" +
+			"?               Display this information\n" +
+			"v/V             Increase/decrease verbosity\n" +
+			"d/D             Increase/decrease debugging\n" +
+			"anything else   Print status\n")
+	}
+	if !c.begun {
+		return nil
+	}
+	return c.write(c.prog.statsLines(c.started(), now, c.loc))
+}
+
+// release prints everything held, as End does, when the console stops holding lines (the
+// verbose level went down to 0).
+func (c *Console) release() {
+	for _, g := range slices.Sorted(maps.Keys(c.held)) {
+		c.releaseHeld(g)
+	}
+	for _, r := range c.pending {
+		c.enqueue(maxGroup, r.text)
+	}
+	c.pending = nil
+	for _, b := range c.queue {
+		c.write(b.text.String())
+	}
+	c.queue = nil
+	clear(c.phases)
+	c.events = false
+}
+
+// releaseHeld queues a group's up-host reports, in target order.
+func (c *Console) releaseHeld(g int) {
+	rs := c.held[g]
+	slices.SortStableFunc(rs, func(a, b heldReport) int { return a.index - b.index })
+	for _, r := range rs {
+		c.enqueue(g, r.text)
+	}
+	delete(c.held, g)
+}
+
+// started is when this process's scan started: the status lines' elapsed time counts from
+// there, as nmap's does, also when it continues an interrupted run (signet --resume), whose
+// Start is the first run's.
+func (c *Console) started() time.Time {
+	if r := c.n.run.Resumed; r != nil {
+		return r.Start
+	}
+	return c.n.run.Start
 }

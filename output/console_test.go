@@ -174,6 +174,8 @@ var tapes = map[string]func(tp *tape){
 	"lo-sT-d":      func(tp *tape) { tp.scan(1, "", 0, []host{local}, techCon, 3) },
 	"lo-sS-v":      func(tp *tape) { tp.scan(1, "", 0, []host{local}, techSYN, 3) },
 	"lo-sT-v-n-Pn": func(tp *tape) { h := local; h.name = ""; tp.scan(1, "", 0, []host{h}, techCon, 3) },
+	// Without root, nmap pings even its own loopback (connects to 80 and 443).
+	"lo-sT-v-unpriv": func(tp *tape) { tp.scan(1, "Ping Scan", 2, []host{local}, techCon, 3) },
 	// nmap scans UDP before it connects.
 	"lo-sU-v": func(tp *tape) {
 		h := local

@@ -73,6 +73,9 @@ func Append(name string) (*File, error) {
 // under a name for messages; Close does not close w.
 func NewFile(name string, w io.Writer) *File { return &File{name: name, w: w} }
 
+// Dest is the writer the File writes to.
+func (f *File) Dest() io.Writer { return f.w }
+
 // Name is the name used in messages.
 func (f *File) Name() string { return f.name }
 

@@ -19,8 +19,7 @@ import (
 // EventKind says what happened in a scan.
 type EventKind uint8
 
-// Event kinds. The numbering follows the scan's observer, so that one converts to the
-// other field by field.
+// Event kinds (the scan's observer uses them too).
 const (
 	// PhaseStart: a host group enters a phase (Group, Phase, Technique, Hosts; Ports: probes
 	// per host for discovery and port scans, services for a service scan; Name and Addr
@@ -42,13 +41,27 @@ const (
 // Phase is a stage of a host group's scan, in nmap's order.
 type Phase uint8
 
-// Phases. Discovery, PortScan and ServiceScan have the scan observer's numbers.
+// Phases (the scan's observer uses them too).
 const (
 	Discovery   Phase = iota + 1 // "Ping Scan", "ARP Ping Scan"
 	PortScan                     // "SYN Stealth Scan", "Connect Scan", "UDP Scan"
 	ServiceScan                  // "Service scan"
 	Resolve                      // reverse DNS: "Parallel DNS resolution of 2 hosts."
 )
+
+func (p Phase) String() string {
+	switch p {
+	case Discovery:
+		return "discovery"
+	case PortScan:
+		return "port scan"
+	case ServiceScan:
+		return "service scan"
+	case Resolve:
+		return "reverse DNS"
+	}
+	return "?"
+}
 
 // Event is one step of a scan, as the verbose output reports it. Which fields are set
 // depends on Kind.
@@ -64,7 +77,7 @@ type Event struct {
 	// Scan", "Connect Scan", "UDP Scan", "Service scan"; empty for Resolve.
 	Technique string
 	Hosts     int
-	Up        int // discovery's PhaseEnd: hosts found up
+	Up        int // discovery's PhaseEnd: hosts found up; Progress: the run's hosts up so far
 	Ports     int // probes per host (Discovery, PortScan), services in all (ServiceScan)
 	Elapsed   time.Duration
 
@@ -76,10 +89,19 @@ type Event struct {
 	Proto string // "tcp", "udp"
 	State string // OpenPort: "" for open; other states are printed with -d2
 
-	Done            float64 // Progress: fraction done
-	Sent, SentBytes int64   // PhaseEnd: probes (packets) sent and their bytes, 0 when unknown
+	// Progress: the fraction of the phase done; the run's hosts finished (Completed) and
+	// found up (Up) so far.
+	Done            float64
+	Completed       int
+	Sent, SentBytes int64 // PhaseEnd: probes (packets) sent and their bytes, 0 when unknown
+	// Cut: at PhaseEnd, the run was stopped (an interrupt) before the phase completed; no
+	// "Completed" line is printed for it, as nmap, stopped, prints none.
+	Cut bool
 
 	Host *result.Host // HostDone
+	// Index is HostDone's host's place in the target order, from 0: nmap reports a group's
+	// hosts in that order, whichever finished first.
+	Index int
 }
 
 // clock is nmap's "%02d:%02d" of the local hour and minute.
@@ -220,15 +242,35 @@ func (m *meter) line(task string, done float64, now time.Time, debugging bool, l
 		}
 	}
 	m.lastPrint = t
-	pct := strconv.FormatFloat(done*100, 'f', 2, 64)
 	if done < 0.01 {
-		return task + " Timing: About " + pct + "% done\n"
+		return timingLine(task, done, 0, 0, loc)
 	}
 	left += 0.5
 	m.lastEst = t + int64(left)
-	etc := time.Unix(m.lastEst, 0).In(loc).Format("15:04")
+	return timingLine(task, done, left, m.lastEst, loc)
+}
+
+// now is the progress line nmap prints when asked (--stats-every, a key pressed): at once,
+// with the time used counted in milliseconds; it counts as the meter's last line.
+func (m *meter) now(task string, done float64, begin, now time.Time, loc *time.Location) string {
+	m.lastPrint = now.Unix()
+	left, ok := remaining(done, begin, now)
+	if !ok {
+		return timingLine(task, done, 0, 0, loc)
+	}
+	m.lastEst = now.Unix() + int64(left)
+	return timingLine(task, done, left, m.lastEst, loc)
+}
+
+// timingLine is "Connect Scan Timing: About 40.26% done; ETC: 12:46 (0:00:46 remaining)", or
+// without the estimate when etc is 0: left is in seconds, etc in Unix seconds.
+func timingLine(task string, done, left float64, etc int64, loc *time.Location) string {
+	pct := strconv.FormatFloat(done*100, 'f', 2, 64)
+	if etc == 0 {
+		return task + " Timing: About " + pct + "% done\n"
+	}
 	h, rest := math.Floor(left/3600), math.Mod(left, 3600)
-	return task + " Timing: About " + pct + "% done; ETC: " + etc + " (" +
+	return task + " Timing: About " + pct + "% done; ETC: " + time.Unix(etc, 0).In(loc).Format("15:04") + " (" +
 		strconv.Itoa(int(h)) + ":" + two(math.Floor(rest/60)) + ":" + two(math.Floor(math.Mod(left, 60))) + " remaining)\n"
 }
 

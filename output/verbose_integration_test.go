@@ -23,7 +23,7 @@ import (
 // fresh network namespace holding the same fixtures: a golden that no longer matches
 // nmap's output fails here, so the goldens cannot go stale. (The scans across a veth pair
 // need two namespaces; scripts/record-verbose.sh records them.)
-var liveGoldens = []string{"lo-sT-v", "lo-sT-d", "lo-P0-v", "lo-sT-v-none"}
+var liveGoldens = []string{"lo-sT-v", "lo-sT-v-unpriv", "lo-sT-d", "lo-P0-v", "lo-sT-v-none"}
 
 const envVerboseNetns = "SIGNET_VERBOSE_NETNS"
 

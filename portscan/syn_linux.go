@@ -80,8 +80,7 @@ type synFamily struct {
 	pumps []*rawnet.Pump
 	port  *rawnet.Port
 
-	mu    sync.RWMutex
-	hosts map[netip.Addr][]*synHost
+	hosts rawnet.Waiters[*synHost]
 }
 
 type synReply struct {
@@ -139,7 +138,7 @@ func (e *synEngine) family(v6 bool) (*synFamily, error) {
 	if f := e.fams[i]; f != nil {
 		return f, nil
 	}
-	f := &synFamily{e: e, v6: v6, hosts: map[netip.Addr][]*synHost{}}
+	f := &synFamily{e: e, v6: v6}
 	var err error
 	if f.port, err = rawnet.ReservePort(v6); err != nil {
 		return nil, err
@@ -256,35 +255,11 @@ func (e *synEngine) tryOf(addr netip.Addr, port uint16, seq uint32) (int, bool) 
 	return int(d), d < synMaxTries
 }
 
-func (f *synFamily) register(h *synHost) {
-	f.mu.Lock()
-	f.hosts[h.addr] = append(f.hosts[h.addr], h)
-	f.mu.Unlock()
-}
-
-func (f *synFamily) unregister(h *synHost) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	hs := f.hosts[h.addr]
-	for i, x := range hs {
-		if x == h {
-			hs = append(hs[:i], hs[i+1:]...)
-			break
-		}
-	}
-	if len(hs) == 0 {
-		delete(f.hosts, h.addr)
-	} else {
-		f.hosts[h.addr] = hs
-	}
-}
+func (f *synFamily) register(h *synHost)   { f.hosts.Add(h.addr, h) }
+func (f *synFamily) unregister(h *synHost) { f.hosts.Remove(h.addr, h) }
 
 func (f *synFamily) deliver(addr netip.Addr, r synReply) {
-	f.mu.RLock()
-	for _, h := range f.hosts[addr.WithZone("").Unmap()] {
-		h.push(r)
-	}
-	f.mu.RUnlock()
+	f.hosts.Each(addr, func(h *synHost) { h.push(r) })
 }
 
 // tcpAnswer hands a SYN-ACK or RST that answers one of the engine's SYNs to its host.

@@ -73,6 +73,17 @@ func TestSYN(t *testing.T) {
 	}
 }
 
+// TestSYNBytes: the size counted for a SYN is the one sent (the MSS option included).
+func TestSYNBytes(t *testing.T) {
+	v4, v6 := netip.MustParseAddr("192.0.2.1"), netip.MustParseAddr("2001:db8::1")
+	if got, want := SYNBytes(v4), 20+20+len(synOptions); got != want {
+		t.Errorf("IPv4: %d, want %d", got, want)
+	}
+	if got, want := SYNBytes(v6), 40+20+len(synOptions); got != want {
+		t.Errorf("IPv6: %d, want %d", got, want)
+	}
+}
+
 // synAll scans every port of addr with a fresh Scanner set up by prep and checks that each
 // port has its true state: open for the listeners, closed (reset) for the rest. Nothing may
 // read filtered: on a loopback every SYN is answered, so a port without an answer is a probe

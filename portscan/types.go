@@ -76,3 +76,12 @@ type PortResult struct {
 func (r PortResult) String() string {
 	return fmt.Sprintf("%s %d/%s %s (%s)", r.Addr, r.Port, r.Proto, r.State, r.Reason)
 }
+
+// SYNBytes is the size of one SYN probe to a with its IP header (a TCP header with nmap's
+// MSS option), for counting what a SYN scan sent.
+func SYNBytes(a netip.Addr) int {
+	if a.Is4() || a.Is4In6() {
+		return 20 + 24
+	}
+	return 40 + 24
+}

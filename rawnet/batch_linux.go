@@ -106,6 +106,7 @@ func (r *Reader) packets(n int) []Packet {
 	now := time.Now()
 	r.pkts = r.pkts[:0]
 	for i := range n {
+		r.c.countRead(int(r.msgs[i].Len))
 		h := &r.msgs[i].Hdr
 		p, err := r.c.parse(r.bufs[i][:r.msgs[i].Len], r.oobs[i][:h.Controllen], &r.names[i], now)
 		if err == nil {
@@ -351,6 +352,11 @@ func (w *Writer) Flush() []SendError {
 			break
 		}
 		if serr == 0 {
+			bytes := n * ipHeader(w.c.v6)
+			for k := i; k < i+n; k++ {
+				bytes += int(w.iovs[k].Len)
+			}
+			countSent(n, bytes)
 			i += n
 			continue
 		}

@@ -218,6 +218,11 @@ func (c *Conn) write(b []byte, sa unix.Sockaddr) error {
 		if werr != nil {
 			return fmt.Errorf("rawnet: send: %w", werr)
 		}
+		if c.arp {
+			countSent(1, len(b))
+		} else {
+			countSent(1, len(b)+ipHeader(c.v6))
+		}
 		return nil
 	}
 }
@@ -238,6 +243,7 @@ func (c *Conn) ReadPacket(buf []byte) (Packet, error) {
 	if rerr != nil {
 		return Packet{}, rerr
 	}
+	c.countRead(n)
 	var name *unix.RawSockaddrAny
 	if s6, ok := from.(*unix.SockaddrInet6); ok {
 		name = &unix.RawSockaddrAny{}
@@ -297,7 +303,18 @@ func (c *Conn) ReadARP(buf []byte) (int, error) {
 	if err != nil {
 		return 0, pollErr(err)
 	}
+	if rerr == nil {
+		countRcvd(1, n)
+	}
 	return n, rerr
+}
+
+// countRead counts a packet of n bytes read from an IP Conn (IPv4 reads hold the IP header).
+func (c *Conn) countRead(n int) {
+	if c.v6 {
+		n += ipHeader(true)
+	}
+	countRcvd(1, n)
 }
 
 // Broadcast is the Ethernet broadcast address.

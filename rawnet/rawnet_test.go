@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net"
 	"net/netip"
+	"slices"
 	"testing"
 	"time"
 
@@ -276,5 +277,29 @@ func TestUnreachableReason(t *testing.T) {
 		if got := UnreachableReason(tc.v6, tc.code); got != tc.want {
 			t.Errorf("v6=%v code %d: %q, want %q", tc.v6, tc.code, got, tc.want)
 		}
+	}
+}
+
+func TestWaiters(t *testing.T) {
+	var ws Waiters[int]
+	a := netip.MustParseAddr("::ffff:10.0.0.1")
+	ws.Add(a, 1)
+	ws.Add(netip.MustParseAddr("10.0.0.1"), 2)
+	ws.Add(netip.MustParseAddr("fe80::1%eth0"), 3)
+	var got []int
+	ws.Each(netip.MustParseAddr("10.0.0.1"), func(w int) { got = append(got, w) })
+	if !slices.Equal(got, []int{1, 2}) {
+		t.Errorf("waiters of 10.0.0.1: %v", got)
+	}
+	got = nil
+	ws.Each(netip.MustParseAddr("fe80::1"), func(w int) { got = append(got, w) })
+	if !slices.Equal(got, []int{3}) {
+		t.Errorf("waiters of fe80::1 (zone dropped): %v", got)
+	}
+	ws.Remove(a, 1)
+	ws.Remove(a, 2)
+	ws.Remove(a, 7) // not there: nothing happens
+	if ws.Len() != 1 {
+		t.Errorf("%d addresses after removing 10.0.0.1's waiters, want 1", ws.Len())
 	}
 }

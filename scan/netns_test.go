@@ -136,23 +136,7 @@ func setUp(t *testing.T) *topology {
 }
 
 // listen accepts and closes connections on addr until the test ends.
-func listen(t *testing.T, addr string) {
-	t.Helper()
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			c.Close()
-		}
-	}()
-}
+func listen(t *testing.T, addr string) { t.Helper(); netnstest.Listen(t, addr) }
 
 // waitReachable connects to port 22 of each address until it answers (at most 5 s).
 func waitReachable(t *testing.T, addrs ...string) {
@@ -428,6 +412,72 @@ func TestRootScans(t *testing.T) {
 			t.Errorf("-PS1004 (dropped): host %+v, want down", h)
 		}
 	})
+	t.Run("events", func(t *testing.T) { testEvents(t, tp) })
+}
+
+// testEvents: a scan of this machine and a host on the segment reports its phases in nmap's
+// order, with nmap's counts: ARP discovery of the other host only (this machine is up
+// without a probe), one SYN scan of both, each open port before the scan's end, every host
+// done once, then the group; and what it sent.
+func testEvents(t *testing.T, tp *topology) {
+	var mu sync.Mutex
+	var seq []string
+	var disc, syn Event
+	obs := ObserverFunc(func(e Event) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch e.Kind {
+		case PhaseStart:
+			seq = append(seq, fmt.Sprintf("start %s %s hosts=%d ports=%d addr=%v", e.Phase, e.Technique, e.Hosts, e.Ports, e.Addr))
+		case PhaseEnd:
+			seq = append(seq, fmt.Sprintf("end %s hosts=%d up=%d", e.Phase, e.Hosts, e.Up))
+			if e.Phase == Discovery {
+				disc = e
+			} else {
+				syn = e
+			}
+		case OpenPort:
+			seq = append(seq, fmt.Sprintf("open %d/%s on %s", e.Port, e.Proto, e.Addr))
+		case HostDone:
+			seq = append(seq, "done "+e.Host.Addr)
+		case GroupDone:
+			seq = append(seq, fmt.Sprintf("group %d done", e.Group))
+		}
+	})
+	ports, _ := portspec.Parse("22,23", nil)
+	hosts, end, _ := scanAsRoot(t, Options{TCP: portscan.SYN, Ports: ports, Observer: obs}, "127.0.0.1", "10.77.1.3")
+	if len(hosts) != 2 || hosts["127.0.0.1"].Reason != discovery.ReasonLocalhost || hosts["10.77.1.3"].Reason != discovery.ReasonARP {
+		t.Fatalf("hosts %v", hosts)
+	}
+	at := func(ev string) []int {
+		var out []int
+		for i, x := range seq {
+			if x == ev {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	ok := len(seq) == 9 && seq[0] == "start discovery ARP Ping Scan hosts=1 ports=1 addr=10.77.1.3" &&
+		seq[1] == "end discovery hosts=1 up=1" && seq[2] == "start port scan SYN Stealth Scan hosts=2 ports=2 addr=invalid IP"
+	opens, done := at("open 22/tcp on 127.0.0.1"), at("end port scan hosts=2 up=0")
+	opens = append(opens, at("open 22/tcp on 10.77.1.3")...)
+	ok = ok && len(opens) == 2 && len(done) == 1 && opens[0] < done[0] && opens[1] < done[0]
+	ok = ok && len(at("done 127.0.0.1")) == 1 && len(at("done 10.77.1.3")) == 1 && strings.HasPrefix(seq[7], "done ") && seq[8] == "group 1 done"
+	if !ok {
+		t.Errorf("events:\n%s", strings.Join(seq, "\n"))
+	}
+	// ARP requests are 28 bytes; SYNs 44 (IP, TCP and the MSS option), two ports per host at
+	// least once each.
+	if disc.Sent < 1 || disc.SentBytes != 28*disc.Sent {
+		t.Errorf("discovery sent %d packets, %d bytes", disc.Sent, disc.SentBytes)
+	}
+	if syn.Sent < 4 || syn.SentBytes != 44*syn.Sent {
+		t.Errorf("SYN scan sent %d packets, %d bytes", syn.Sent, syn.SentBytes)
+	}
+	if end.Raw == nil || end.Raw.Sent < disc.Sent+syn.Sent || end.Raw.Rcvd < 3 {
+		t.Errorf("raw packets: %+v, want at least the %d sent and 3 answers", end.Raw, disc.Sent+syn.Sent)
+	}
 }
 
 func wantExtra(t *testing.T, h *result.Host, state, reason string, n int) {
@@ -466,61 +516,5 @@ func wantUp(t *testing.T, hosts map[string]*result.Host, want map[string]string)
 		if hosts[addr] == nil {
 			t.Errorf("%s: not reported", addr)
 		}
-	}
-}
-
-// TestObserver: a scan reports its phases, open ports and finished hosts in order.
-func TestObserver(t *testing.T) {
-	if !netnstest.Fresh(t) {
-		return
-	}
-	if os.Geteuid() != 0 {
-		netnstest.SkipOrFail(t, "needs root for raw sockets")
-	}
-	for _, a := range []string{"127.0.0.1:22", "127.0.0.2:22"} {
-		listen(t, a)
-	}
-	ports, _ := portspec.Parse("22,23", nil)
-	var mu sync.Mutex
-	var seq []string
-	obs := ObserverFunc(func(e Event) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch e.Kind {
-		case PhaseStart:
-			seq = append(seq, fmt.Sprintf("start %s %s hosts=%d ports=%d", e.Phase, e.Technique, e.Hosts, e.Ports))
-		case PhaseEnd:
-			seq = append(seq, fmt.Sprintf("end %s hosts=%d up=%d", e.Phase, e.Hosts, e.Up))
-		case OpenPort:
-			seq = append(seq, fmt.Sprintf("open %d/%s", e.Port, e.Proto))
-		case HostDone:
-			seq = append(seq, "done "+e.Host.Addr)
-		case GroupDone:
-			seq = append(seq, fmt.Sprintf("group %d done", e.Group))
-		}
-	})
-	hosts, _, _ := scanAsRoot(t, Options{TCP: portscan.SYN, Ports: ports, Observer: obs}, "127.0.0.1-2")
-	if len(hosts) != 2 {
-		t.Fatalf("hosts %v", hosts)
-	}
-	// Hosts flow on their own: a host may be done before the group's port scan ends. What
-	// must hold: discovery (nmap's four probes per host), then the port scan's start; both
-	// open ports before its end; every host done once, then the group.
-	at := func(ev string) []int {
-		var out []int
-		for i, x := range seq {
-			if x == ev {
-				out = append(out, i)
-			}
-		}
-		return out
-	}
-	ok := len(seq) == 9 && seq[0] == "start discovery Ping Scan hosts=2 ports=4" && seq[1] == "end discovery hosts=2 up=2" &&
-		seq[2] == "start port scan SYN Stealth Scan hosts=2 ports=2"
-	opens, end := at("open 22/tcp"), at("end port scan hosts=2 up=0")
-	ok = ok && len(opens) == 2 && len(end) == 1 && opens[1] < end[0]
-	ok = ok && len(at("done 127.0.0.1")) == 1 && len(at("done 127.0.0.2")) == 1 && strings.HasPrefix(seq[7], "done ") && seq[8] == "group 1 done"
-	if !ok {
-		t.Errorf("events:\n%s", strings.Join(seq, "\n"))
 	}
 }

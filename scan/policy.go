@@ -11,6 +11,7 @@ import (
 	"github.com/signetscan/signet/rawnet"
 	"github.com/signetscan/signet/result"
 	"github.com/signetscan/signet/services"
+	"github.com/signetscan/signet/vscan"
 )
 
 // Level is an nmap -T timing template. The zero value is Normal (-T3).
@@ -175,4 +176,56 @@ func techniqueName(t portscan.Technique) string {
 		return "UDP Scan"
 	}
 	return strings.ToUpper(t.String()) + " Scan"
+}
+
+// rawScan reports whether the scan has a use for raw sockets, as nmap decides whether to
+// print its "Raw packets sent" line: privileged, and a SYN or UDP scan or host discovery.
+func (o *Options) rawScan() bool {
+	return o.Privileged && (o.TCP == portscan.SYN || o.UDP || !o.NoPing)
+}
+
+// TimingReport is the timing the scan runs with, for -d's "Timing report": host groups (the
+// port scans' at once), round-trip timeouts, scan delays, parallelism, tries, host timeout and
+// rates. signet has no SCTP scan: its delay is shown as TCP's.
+func (o *Options) TimingReport() *result.TimingReport {
+	t := o.portTiming()
+	group := o.HostGroup
+	if group <= 0 {
+		group = 16
+	}
+	return &result.TimingReport{HostGroupMin: 1, HostGroupMax: group, InitialRTT: t.InitialRTT, MinRTT: t.MinRTT,
+		MaxRTT: t.MaxRTT, MaxTCPScanDelay: t.MaxTCPScanDelay, MaxUDPScanDelay: t.MaxUDPScanDelay,
+		MaxSCTPScanDelay: t.MaxTCPScanDelay, MaxParallelism: o.MaxParallelism, MaxRetries: t.MaxRetries,
+		HostTimeout: t.HostTimeout, MinRate: o.MinRate, MaxRate: o.MaxRate}
+}
+
+// DebugLines are signet's own details of the scan for -d, which nmap's format has no place
+// for: host groups, and version detection's timing and parallelism.
+func (o *Options) DebugLines() []string {
+	disc := o.DiscoveryGroup
+	if disc <= 0 {
+		disc = map[bool]int{true: 1024, false: 256}[o.PingOnly]
+	}
+	group := o.HostGroup
+	if group <= 0 {
+		group = 16
+	}
+	lines := []string{fmt.Sprintf("host groups: discovery of up to %d hosts at once, port scans of %d hosts at once", disc, group)}
+	if o.Version != nil {
+		mode := "adaptive (parallel probes, waits fitted to the round trip)"
+		adaptive := o.Version.Timing != vscan.TimingNmap
+		if !adaptive {
+			mode = "nmap's (one probe at a time, fixed waits)"
+		}
+		var names []string
+		for _, d := range o.Version.Detectors {
+			names = append(names, d.Name())
+		}
+		if names == nil {
+			names = []string{"none"}
+		}
+		lines = append(lines, fmt.Sprintf("version detection: %s timing, %d services at once, %d connections per host at most, detectors: %s",
+			mode, o.versionParallelism(adaptive), o.Version.MaxHostConns, strings.Join(names, ", ")))
+	}
+	return lines
 }

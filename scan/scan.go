@@ -6,8 +6,10 @@ import (
 	"context"
 	"net"
 	"net/netip"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/signetscan/signet/detect"
@@ -16,6 +18,7 @@ import (
 	"github.com/signetscan/signet/portscan"
 	"github.com/signetscan/signet/portspec"
 	"github.com/signetscan/signet/probes"
+	"github.com/signetscan/signet/rawnet"
 	"github.com/signetscan/signet/result"
 	"github.com/signetscan/signet/services"
 	"github.com/signetscan/signet/targets"
@@ -83,18 +86,32 @@ type Options struct {
 	Observer Observer
 	// Warn receives one-line warnings (a bad target, a failed look-up).
 	Warn func(string)
-	// Resolver does reverse DNS; net.DefaultResolver when nil.
-	Resolver *net.Resolver
+	// Resolver does reverse DNS; net.DefaultResolver when nil. Names in the hosts file
+	// (HostsFile, "" for /etc/hosts) need no query.
+	Resolver  *net.Resolver
+	HostsFile string
 }
 
-// Run scans every target and writes each host as soon as it is finished. It returns the
-// end-of-run record; when ctx is cancelled the hosts already written stand, and the hosts it
-// cut short go to the writers marked Incomplete (the output files leave them out) and are
-// not counted.
+// Run scans every target and writes each host as soon as it is finished: a down host after
+// its group's discovery, an up host once it and the up hosts before it in its group are
+// (nmap's order within a group). It returns the end-of-run record; when ctx is cancelled the
+// hosts already written stand, and the hosts it cut short go to the writers marked
+// Incomplete (the output files leave them out) and are not counted.
+//
+// Run completes run.DataFiles with the files it read while scanning (nmap-mac-prefixes, when
+// it named a MAC address's maker), before the writers' End.
 func Run(ctx context.Context, o Options, run *result.Run) *result.RunEnd {
 	r := newRunner(&o)
+	r.run = ctx
 	defer r.close()
+	raw0 := rawnet.Totals()
 	o.Writer.Begin(run)
+	stop := make(chan struct{})
+	ticks := make(chan struct{})
+	go func() {
+		defer close(ticks)
+		r.progress(stop)
+	}()
 	units := make(chan unit)
 	go func() {
 		defer close(units)
@@ -113,6 +130,15 @@ func Run(ctx context.Context, o Options, run *result.Run) *result.RunEnd {
 	r.discover(ctx, units, portq)
 	close(portq)
 	workers.Wait()
+	close(stop)
+	<-ticks
+	if r.macNamed.Load() && o.MACVendors != nil && o.MACVendors.File != "" {
+		run.DataFiles = append(run.DataFiles, o.MACVendors.File)
+	}
+	if o.rawScan() {
+		c := rawnet.Totals().Sub(raw0)
+		r.end.Raw = &result.PacketStats{Sent: c.Sent, SentBytes: c.SentBytes, Rcvd: c.Rcvd, RcvdBytes: c.RcvdBytes}
+	}
 	r.end.Time = time.Now()
 	r.end.Elapsed = r.end.Time.Sub(run.Start)
 	r.end.Exit = result.ExitSuccess
@@ -128,14 +154,27 @@ type runner struct {
 	sem       chan struct{} // services probed at once, over all hosts
 	hostGroup int
 
-	obsMu sync.Mutex
-	mu    sync.Mutex
-	end   result.RunEnd
-	warns map[string]bool
+	run   context.Context       // Run's: done when the run is stopped (an interrupt)
+	hosts map[netip.Addr]string // the hosts file's names
+	// scanCounts are the numbers of the scan's TCP and UDP ports (see counts).
+	countsOnce sync.Once
+	scanCounts [2]int
+	seen       int // hosts read so far (discover's)
+
+	obsMu    sync.Mutex
+	mu       sync.Mutex
+	end      result.RunEnd
+	up       int             // hosts found up so far
+	phases   map[*phase]bool // phases under way, for Progress
+	warns    map[string]bool
+	macNamed atomic.Bool // a MAC address's maker was looked up
 }
 
 func newRunner(o *Options) *runner {
-	r := &runner{o: o, scanner: o.Scanner, hostGroup: o.HostGroup, warns: map[string]bool{}}
+	r := &runner{o: o, scanner: o.Scanner, hostGroup: o.HostGroup, warns: map[string]bool{}, phases: map[*phase]bool{}}
+	if !o.NoResolve {
+		r.hosts = o.loadHosts()
+	}
 	if r.hostGroup <= 0 {
 		r.hostGroup = 16
 	}
@@ -144,7 +183,9 @@ func newRunner(o *Options) *runner {
 			MaxRate: o.MaxRate, MinRate: o.MinRate})
 		r.ownScan = true
 	}
-	if !o.NoPing {
+	// -Pn as root still resolves hosts on the local Ethernet segment by ARP, as nmap does: a
+	// host there that does not answer is down, even with -Pn.
+	if !o.NoPing || o.Privileged && !o.PingOnly {
 		var warns []string
 		r.pinger, warns = discovery.New(discovery.Config{Probes: o.Ping, Privileged: o.Privileged, Scanner: r.scanner})
 		for _, w := range warns {
@@ -155,6 +196,9 @@ func newRunner(o *Options) *runner {
 	r.sem = make(chan struct{}, max(1, o.versionParallelism(adaptive)))
 	return r
 }
+
+// stopped reports whether the run was stopped (an interrupt).
+func (r *runner) stopped() bool { return r.run != nil && r.run.Err() != nil }
 
 func (r *runner) close() {
 	if r.pinger != nil {
@@ -201,10 +245,19 @@ type hostJob struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	run    context.Context // the run's: done when the run is stopped (an interrupt)
+	g      *group
+	// counts are the host's numbers of TCP and UDP ports (set by plan); the lists themselves
+	// are made when its port scan starts, so that a group waiting for its port scans holds
+	// no copy of a -p- list each.
+	counts [2]int
+	index  int // place in the target order
+	// upPos is the host's place among its group's up hosts that are port-scanned, -1 for the
+	// others (written as soon as they are finished); finished is set under the group's wmu.
+	upPos    int
+	finished bool
 	// scanned is set when the host's port scan starts: a host the run's end overtakes
 	// before that has nothing to show.
 	scanned bool
-	g       *group
 	ports   []*result.Port
 }
 
@@ -213,12 +266,22 @@ type group struct {
 	id  int
 	rtt *portscan.RTT // the group's round-trip estimate; each host's borrows from it
 
-	mu        sync.Mutex
-	portHosts int // up hosts handed to the port scan
-	portLeft  int
-	portStart time.Time
-	started   bool
-	left      int // hosts not finished
+	// The phases of the group's up hosts: a port scan per technique, in nmap's order (SYN,
+	// UDP, connect), and the service scan (nil without -sV), which starts when the last
+	// host has finished its port scans.
+	scans    []*phase
+	service  *phase
+	services atomic.Int64 // services found so far
+	scanning atomic.Int64 // up hosts still in their port scans
+
+	// order are the up hosts handed to the port scans, in target order; written counts those
+	// written (under wmu).
+	order   []*hostJob
+	written int
+	wmu     sync.Mutex
+
+	mu   sync.Mutex
+	left int // hosts not finished
 }
 
 // discover reads the targets in groups, runs discovery and reverse DNS for each group's hosts
@@ -241,64 +304,185 @@ func (r *runner) discover(ctx context.Context, units <-chan unit, portq chan<- *
 			return
 		}
 		g := &group{id: gid, rtt: portscan.NewRTT(r.scanner.Timing())}
+		g.left = len(batch)
 		jobs := make([]*hostJob, len(batch))
-		pinged := 0
+		var pinged []*hostJob
+		technique, probes := "", 0
 		for i, u := range batch {
 			jobs[i] = r.newJob(ctx, u, g)
-			if r.pinger != nil && u.pairs == nil {
-				pinged++
+			jobs[i].index = r.seen
+			r.seen++
+			if r.pinger == nil || u.pairs != nil {
+				continue
 			}
-		}
-		start := time.Now()
-		technique, probes := "", 0
-		if pinged > 0 {
-			for _, j := range jobs {
-				if j.u.pairs == nil {
-					technique, probes = r.pinger.Plan(j.u.addr)
-					break
+			switch {
+			case o.Privileged && r.pinger.Local(u.addr):
+				if !o.NoPing {
+					jobs[i].h.Reason = discovery.ReasonLocalhost // up without a probe, as nmap as root
 				}
+			case o.NoPing && !r.pinger.OnLink(u.addr):
+			default:
+				pinged = append(pinged, jobs[i])
 			}
-			e := Event{Kind: PhaseStart, Phase: Discovery, Group: gid, Technique: technique, Hosts: pinged, Ports: probes}
-			if pinged == 1 {
-				e.Addr, e.Name = jobs[0].u.addr, jobs[0].u.name
+		}
+		if len(pinged) > 0 {
+			// One name and count for the group, its first host's (nmap's host groups
+			// never mix hosts that are pinged differently; signet's may, rarely).
+			technique, probes = r.pinger.Plan(pinged[0].u.addr)
+			p := r.newPhase(g, Discovery, technique, len(pinged), probes).one(pinged[0].u.addr, pinged[0].u.name)
+			p.total.Store(int64(len(pinged)))
+			var wg sync.WaitGroup
+			for _, j := range pinged {
+				p.enter()
+				wg.Go(func() {
+					r.ping(j, p)
+					p.done.Add(1)
+					p.leave()
+				})
 			}
-			r.emit(e)
+			wg.Wait()
 		}
-		var wg sync.WaitGroup
-		for _, j := range jobs {
-			wg.Go(func() { r.ping(j) })
-		}
-		wg.Wait()
-		up := 0
+		var up, down []*hostJob
 		for _, j := range jobs {
 			if j.h.Status == result.HostUp {
-				up++
+				up = append(up, j)
+			} else {
+				down = append(down, j)
 			}
 		}
-		if pinged > 0 {
-			r.emit(Event{Kind: PhaseEnd, Phase: Discovery, Group: gid, Technique: technique, Hosts: pinged, Ports: probes, Up: up, Elapsed: time.Since(start)})
+		r.mu.Lock()
+		r.up += len(up)
+		r.mu.Unlock()
+		if !o.NoResolve && len(up) > 0 {
+			r.resolve(g, up)
 		}
-		var next []*hostJob
-		for _, j := range jobs {
-			if j.h.Status == result.HostUp && !o.PingOnly {
-				next = append(next, j)
-			}
-		}
-		g.mu.Lock()
-		g.portHosts, g.portLeft, g.left = len(next), len(next), len(jobs)
-		g.mu.Unlock()
-		for _, j := range jobs {
-			if j.h.Status != result.HostUp || o.PingOnly {
+		if o.PingOnly {
+			for _, j := range jobs {
 				r.finish(j)
 			}
+			continue
 		}
-		for _, j := range next {
+		for _, j := range down {
+			r.finish(j)
+		}
+		if len(up) == 0 {
+			continue
+		}
+		r.plan(g, up)
+		for _, j := range up {
 			select {
 			case portq <- j:
 			case <-ctx.Done():
+				r.leaveAll(j)
 				r.finish(j)
 			}
 		}
+	}
+}
+
+// plan sets up the port scan phases of a group's up hosts and the service scan.
+func (r *runner) plan(g *group, up []*hostJob) {
+	o := r.o
+	for _, j := range up {
+		j.counts = r.counts(j.u)
+	}
+	for _, tech := range r.techniques() {
+		var hosts, ports int
+		var total int64
+		var one *hostJob
+		for _, j := range up {
+			if n := r.count(j, tech); n > 0 {
+				if hosts == 0 {
+					ports, one = n, j
+				}
+				hosts++
+				total += int64(n)
+			}
+		}
+		if hosts == 0 {
+			continue
+		}
+		p := r.newPhase(g, PortScan, techniqueName(tech), hosts, ports).one(one.u.addr, hostName(one.h))
+		p.total.Store(total)
+		g.scans = append(g.scans, p)
+	}
+	if o.Version != nil {
+		g.service = r.newPhase(g, ServiceScan, "Service scan", len(up), 0).one(up[0].u.addr, hostName(up[0].h))
+		g.service.deferred = true
+	}
+	g.scanning.Store(int64(len(up)))
+	g.order = up
+	for i, j := range up {
+		j.upPos = i
+	}
+}
+
+// counts are the numbers of TCP and UDP ports of a host: the scan's for a host target of an
+// unsharded scan (counted once), else those of its own lists (host:port targets, a shard's
+// share of a host).
+func (r *runner) counts(u unit) [2]int {
+	if u.pairs != nil || u.plan != nil {
+		l := r.o.ports(u)
+		return [2]int{len(l[0]), len(l[1])}
+	}
+	r.countsOnce.Do(func() {
+		tcp, udp := r.o.portLists()
+		r.scanCounts = [2]int{len(tcp), len(udp)}
+	})
+	return r.scanCounts
+}
+
+// slot is the place of a port scan's list in the host's [TCP, UDP] lists, -1 for a scan the
+// host does not get: its TCP scan is the scan's (-sS or -sT), or a connect scan for the
+// ports of host:port targets when the scan has none.
+func (j *hostJob) slot(tech portscan.Technique, scanTCP portscan.Technique) int {
+	if tech == portscan.UDP {
+		return 1
+	}
+	if scanTCP == 0 && j.u.pairs != nil {
+		scanTCP = portscan.Connect
+	}
+	if tech == scanTCP {
+		return 0
+	}
+	return -1
+}
+
+// count is the number of the host's ports that a port scan probes.
+func (r *runner) count(j *hostJob, tech portscan.Technique) int {
+	if i := j.slot(tech, r.o.TCP); i >= 0 {
+		return j.counts[i]
+	}
+	return 0
+}
+
+// techniques are the port scans of a scan, in nmap's order: SYN, UDP, connect.
+func (r *runner) techniques() []portscan.Technique {
+	return []portscan.Technique{portscan.SYN, portscan.UDP, portscan.Connect}
+}
+
+// leaveAll takes a host that will not be scanned out of its group's phases.
+func (r *runner) leaveAll(j *hostJob) {
+	for _, p := range j.g.scans {
+		if r.count(j, techniqueOf(p.technique)) > 0 {
+			p.leave()
+		}
+	}
+	r.servicesKnown(j, 0)
+	if s := j.g.service; s != nil {
+		s.leave()
+	}
+}
+
+// servicesKnown adds a host's services to its group's count; after the group's last host,
+// the service scan starts.
+func (r *runner) servicesKnown(j *hostJob, n int) {
+	g := j.g
+	g.services.Add(int64(n))
+	if g.scanning.Add(-1) == 0 && g.service != nil {
+		g.service.ports = int(g.services.Load())
+		g.service.total.Store(g.services.Load())
+		g.service.ready()
 	}
 }
 
@@ -346,7 +530,7 @@ func (r *runner) newJob(ctx context.Context, u unit, g *group) *hostJob {
 	} else {
 		h.AddrType = result.IPv4
 	}
-	j := &hostJob{u: u, h: h, g: g, rtt: g.rtt.Child()}
+	j := &hostJob{u: u, h: h, g: g, rtt: g.rtt.Child(), upPos: -1}
 	j.ctx, j.cancel, j.run = ctx, func() {}, ctx
 	if d := r.o.hostTimeout(); d > 0 {
 		j.ctx, j.cancel = context.WithTimeout(ctx, d)
@@ -354,99 +538,89 @@ func (r *runner) newJob(ctx context.Context, u unit, g *group) *hostJob {
 	return j
 }
 
-// ping runs discovery (unless -Pn or a host:port target) and reverse DNS for one host.
-func (r *runner) ping(j *hostJob) {
-	if r.pinger != nil && j.u.pairs == nil {
-		st := r.pinger.Ping(j.ctx, j.u.addr, j.rtt)
-		if st.Err != nil {
-			r.warnOnce("host discovery: " + st.Err.Error())
-		}
-		j.h.Reason, j.h.ReasonTTL = st.Reason, st.TTL
-		if st.MAC != nil {
-			j.h.MAC = strings.ToUpper(st.MAC.String())
+// ping runs discovery for one host (not -Pn, not a host:port target).
+func (r *runner) ping(j *hostJob, p *phase) {
+	st := r.pinger.Ping(j.ctx, j.u.addr, j.rtt)
+	p.sent.Add(int64(st.Sent))
+	p.sentBytes.Add(int64(st.SentBytes))
+	if st.Err != nil {
+		r.warnOnce("host discovery: " + st.Err.Error())
+	}
+	j.h.Reason, j.h.ReasonTTL = st.Reason, st.TTL
+	if st.MAC != nil {
+		j.h.MAC = strings.ToUpper(st.MAC.String())
+		if r.o.MACVendors != nil {
 			j.h.MACVendor = r.o.MACVendors.Lookup(j.h.MAC)
-		}
-		if !st.Up {
-			j.h.Status = result.HostDown
-			return
+			r.macNamed.Store(true)
 		}
 	}
-	if !r.o.NoResolve {
-		j.h.Hostname = r.reverse(j.ctx, j.u.addr)
+	if !st.Up {
+		j.h.Status = result.HostDown
+		return
 	}
+	p.mu.Lock()
+	p.up++
+	p.mu.Unlock()
 }
 
 // scanHost runs the port scans and version detection of one up host.
 func (r *runner) scanHost(j *hostJob) {
 	o := r.o
 	j.scanned = true
-	techs := []portscan.Technique{o.TCP, portscan.UDP}
 	lists := o.ports(j.u)
-	if j.u.pairs != nil && techs[0] == 0 {
-		techs[0] = portscan.Connect
-	}
-	if techs[0] == 0 {
-		lists[0] = nil
-	}
+	total := len(lists[0]) + len(lists[1])
 	// One array holds every port of the host (a -p- scan has 65,535): the host's memory is
 	// two allocations, freed as soon as the host is written.
-	vals := make([]result.Port, 0, len(lists[0])+len(lists[1]))
-	j.ports = make([]*result.Port, 0, cap(vals))
+	vals := make([]result.Port, 0, total)
+	j.ports = make([]*result.Port, 0, total)
 	g := j.g
-	g.mu.Lock()
-	if !g.started {
-		g.started, g.portStart = true, time.Now()
-		n := len(lists[0]) + len(lists[1])
-		g.mu.Unlock()
-		e := Event{Kind: PhaseStart, Phase: PortScan, Group: g.id, Technique: r.portScanName(lists), Hosts: g.portHosts, Ports: n}
-		if g.portHosts == 1 {
-			e.Addr, e.Name = j.u.addr, hostName(j.h)
-		}
-		r.emit(e)
-	} else {
-		g.mu.Unlock()
-	}
-	for i, tech := range techs {
-		if len(lists[i]) == 0 {
+	for _, p := range g.scans {
+		tech := techniqueOf(p.technique)
+		i := j.slot(tech, o.TCP)
+		if i < 0 || len(lists[i]) == 0 {
 			continue
 		}
-		st := r.scanner.Scan(j.ctx, portscan.Job{Addr: j.u.addr, Technique: tech, Ports: lists[i], RTT: j.rtt}, func(pr portscan.PortResult) {
-			p := result.Port{Number: int(pr.Port), Proto: pr.Proto.String(), State: pr.State.String(), Reason: string(pr.Reason), ReasonTTL: pr.TTL}
+		ports := lists[i]
+		p.enter()
+		st := r.scanner.Scan(j.ctx, portscan.Job{Addr: j.u.addr, Technique: tech, Ports: ports, RTT: j.rtt}, func(pr portscan.PortResult) {
+			p.done.Add(1)
+			p.sent.Add(int64(pr.Tries))
+			if tech == portscan.SYN {
+				p.sentBytes.Add(int64(pr.Tries * portscan.SYNBytes(j.u.addr)))
+			}
+			res := result.Port{Number: int(pr.Port), Proto: pr.Proto.String(), State: pr.State.String(), Reason: string(pr.Reason), ReasonTTL: pr.TTL}
 			if pr.State == portscan.Open {
-				r.emit(Event{Kind: OpenPort, Phase: PortScan, Group: g.id, Addr: j.u.addr, Port: pr.Port, Proto: pr.Proto})
+				r.emit(Event{Kind: OpenPort, Phase: PortScan, Group: g.id, Technique: p.technique, Addr: j.u.addr, Port: pr.Port, Proto: pr.Proto})
+			} else if o.Debug >= 2 {
+				r.emit(Event{Kind: OpenPort, Phase: PortScan, Group: g.id, Technique: p.technique, Addr: j.u.addr, Port: pr.Port, Proto: pr.Proto, State: res.State})
 			}
 			if len(vals) < cap(vals) { // always: one outcome per port
-				vals = append(vals, p)
+				vals = append(vals, res)
 				j.ports = append(j.ports, &vals[len(vals)-1])
 			} else {
-				j.ports = append(j.ports, &p)
+				j.ports = append(j.ports, &res)
 			}
 		})
 		if st.Err != nil {
 			r.warnOnce(tech.String() + " scan of " + j.u.addr.String() + ": " + st.Err.Error())
 		}
-	}
-	g.mu.Lock()
-	g.portLeft--
-	last := g.portLeft == 0
-	g.mu.Unlock()
-	if last {
-		r.emit(Event{Kind: PhaseEnd, Phase: PortScan, Group: g.id, Technique: r.portScanName(lists), Hosts: g.portHosts, Elapsed: time.Since(g.portStart)})
+		p.leave()
 	}
 	if o.Version != nil {
 		r.versionScan(j)
+	} else {
+		r.servicesKnown(j, 0)
 	}
 }
 
-func (r *runner) portScanName(lists [2][]uint16) string {
-	var names []string
-	if len(lists[0]) > 0 && r.o.TCP != 0 {
-		names = append(names, techniqueName(r.o.TCP))
+// techniqueOf is the port scan of a phase's name.
+func techniqueOf(name string) portscan.Technique {
+	for _, t := range []portscan.Technique{portscan.SYN, portscan.UDP, portscan.Connect} {
+		if techniqueName(t) == name {
+			return t
+		}
 	}
-	if len(lists[1]) > 0 {
-		names = append(names, techniqueName(portscan.UDP))
-	}
-	return strings.Join(names, ", ")
+	return 0
 }
 
 // finish completes a host's record and writes it.
@@ -460,6 +634,18 @@ func (r *runner) finish(j *hostJob) {
 	} else {
 		h.Consolidate(o.Verbose, o.Debug)
 	}
+	// The ports shown get allocations of their own, so that the host's array of every port
+	// (65,535 for -p-) is freed now, not when the host is written (which may wait for the
+	// hosts before it).
+	if len(h.Ports) < len(j.ports) {
+		shown := make([]result.Port, len(h.Ports))
+		for i, p := range h.Ports {
+			shown[i] = *p
+			h.Ports[i] = &shown[i]
+		}
+		h.Ports = slices.Clip(h.Ports)
+	}
+	j.ports = nil
 	// Service names from the port table, for the ports shown only (not the thousands counted
 	// in "Not shown").
 	for _, p := range h.Ports {
@@ -492,12 +678,34 @@ func (r *runner) finish(j *hostJob) {
 		}
 		r.mu.Unlock()
 	}
-	// --open leaves out up hosts with nothing open, as nmap does.
-	if (h.Status == result.HostUp || o.Verbose > 0) && !(o.OpenOnly && h.Status == result.HostUp && !hasOpen(h)) && (!cut || j.scanned) {
+	g := j.g
+	if j.upPos < 0 {
+		r.write(j)
+		return
+	}
+	// The group's up hosts are written in target order, as nmap writes them: each as soon as
+	// it and the hosts before it are finished.
+	g.wmu.Lock()
+	defer g.wmu.Unlock()
+	j.finished = true
+	for g.written < len(g.order) && g.order[g.written].finished {
+		r.write(g.order[g.written])
+		g.order[g.written] = nil // written: nothing keeps it
+		g.written++
+	}
+}
+
+// write hands a finished host to the writers (but a down host without -v, the hosts --open
+// leaves out and a host cut short before its port scan) and reports it done, and its group
+// after its last host.
+func (r *runner) write(j *hostJob) {
+	o, h, g := r.o, j.h, j.g
+	// --open leaves out down hosts and up hosts with nothing open, as nmap does.
+	show := h.Status == result.HostUp && !(o.OpenOnly && !hasOpen(h)) || h.Status != result.HostUp && o.Verbose > 0 && !o.OpenOnly
+	if show && (!h.Incomplete || j.scanned) {
 		o.Writer.Host(h)
 	}
-	r.emit(Event{Kind: HostDone, Group: j.g.id, Host: h, Addr: j.u.addr, Name: hostName(h)})
-	g := j.g
+	r.emit(Event{Kind: HostDone, Group: g.id, Host: h, Addr: j.u.addr, Name: hostName(h), Index: j.index})
 	g.mu.Lock()
 	g.left--
 	last := g.left == 0
@@ -550,13 +758,10 @@ func (r *runner) versionScan(j *hostJob) {
 			stream = false
 		}
 	}
-	if services > 0 {
-		r.emit(Event{Kind: PhaseStart, Phase: ServiceScan, Group: j.g.id, Technique: "Service scan", Hosts: 1, Ports: services, Addr: j.u.addr, Name: hostName(h)})
-		start := time.Now()
-		defer func() {
-			r.emit(Event{Kind: PhaseEnd, Phase: ServiceScan, Group: j.g.id, Technique: "Service scan", Hosts: 1, Ports: services, Addr: j.u.addr, Name: hostName(h), Elapsed: time.Since(start)})
-		}()
-	}
+	phase := j.g.service
+	phase.enter()
+	r.servicesKnown(j, services)
+	defer phase.leave() // after the probes below are done (defers run last first)
 	var mu sync.Mutex
 	var named []*vscan.Result
 	defer func() {
@@ -586,6 +791,7 @@ func (r *runner) versionScan(j *hostJob) {
 			}
 			wg.Go(func() {
 				defer func() { <-r.sem }()
+				defer phase.done.Add(1)
 				res := o.Version.Scan(ctx, vscan.Target{IP: j.u.addr, Port: p.Number, Proto: proto, State: p.State})
 				svc := res.Service
 				if svc.Fingerprint != "" {
@@ -664,18 +870,4 @@ func (o *Options) markExcluded(ports, probed []*result.Port) {
 			p.Service.SetSource("product", "exclude")
 		}
 	}
-}
-
-func (r *runner) reverse(ctx context.Context, a netip.Addr) string {
-	res := r.o.Resolver
-	if res == nil {
-		res = net.DefaultResolver
-	}
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-	defer cancel()
-	names, err := res.LookupAddr(ctx, a.String())
-	if err != nil || len(names) == 0 {
-		return ""
-	}
-	return strings.TrimSuffix(names[0], ".")
 }

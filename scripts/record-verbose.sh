@@ -57,6 +57,7 @@ lo-sT-quiet   s -sT -sV -p22,25,80 127.0.0.1
 lo-sT-vv      s -vv -sT -sV -p22,25,80 127.0.0.1
 lo-sT-d       s -d -sT -sV -p22,25,80 127.0.0.1
 lo-sT-v-n-Pn  s -v -n -Pn -sT -sV -p22,25,80 127.0.0.1
+lo-sT-v-unpriv s --unprivileged -v -sT -sV -p22,25,80 127.0.0.1
 lo-sS-v       s -v -sV -p22,25,80 127.0.0.1
 lo-sU-v       s -v -sU -sT -sV -p U:53,54,T:22,25,80 127.0.0.1
 lo-sT-v-1svc  s -v -sT -sV -p22 127.0.0.1

@@ -15,6 +15,8 @@ import (
 // read from nmap's nmap-mac-prefixes at run time (the data is nmap's; signet ships none).
 type MACVendors struct {
 	byOUI map[[3]byte]string
+	// File is the file it was read from (LoadMACVendors), for "Read data files from:".
+	File string
 }
 
 // ParseMACVendors reads the nmap-mac-prefixes format: "OUI Vendor name" per line, the OUI as
@@ -55,7 +57,9 @@ func LoadMACVendors(dirs []string) (*MACVendors, error) {
 		if err != nil {
 			return nil, err
 		}
-		return ParseMACVendors(b), nil
+		v := ParseMACVendors(b)
+		v.File = filepath.Join(d, "nmap-mac-prefixes")
+		return v, nil
 	}
 	return nil, nil
 }

@@ -28,6 +28,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/signetscan/signet/internal/fixture"
 	"github.com/signetscan/signet/internal/testenv"
 )
 
@@ -388,7 +389,7 @@ func e2eXMLPorts(t *testing.T, path string) map[int]string {
 // netnsJob is what the helper process does inside a fresh network
 // namespace: open listeners, then run the binary.
 type netnsJob struct {
-	Listen map[string]string // "127.0.0.1:22" → kind ("udp" for the UDP responder)
+	Listen map[string]string // "127.0.0.1:22" → kind ("udp" for the UDP responder, "fixture-ssh" for internal/fixture's)
 	Bin    string
 	Args   []string
 	Stdin  string
@@ -396,6 +397,8 @@ type netnsJob struct {
 	Kill   time.Duration // when set, the binary is killed (SIGKILL) that long after it starts,
 	// once KillAfter is in KillFile (when set): a JSON lines file's first host line, say
 	KillFile, KillAfter string
+	// Hosts, when set, is the /etc/hosts the binary sees (a mount namespace of its own).
+	Hosts string
 }
 
 var netnsOnce struct {
@@ -431,15 +434,23 @@ func (e *e2e) inNetnsRoot(t *testing.T, listen map[string]string, stdin string, 
 	return e.inNetnsJob(t, netnsJob{Listen: listen, Bin: e.bin, Args: args, Stdin: stdin})
 }
 
-// inNetnsJob runs a job in a fresh network namespace.
-func (e *e2e) inNetnsJob(t *testing.T, j netnsJob) e2eResult {
+// inNetnsJob runs job (with the test's privileges) in a fresh network namespace, and a mount
+// namespace too when it has its own hosts file. Its binary is the test's when job names none.
+func (e *e2e) inNetnsJob(t *testing.T, job netnsJob) e2eResult {
 	t.Helper()
 	if err := canNetns(); err != nil {
 		testenv.Missing(t, "no fresh network namespace: %v", err)
 	}
-	job, _ := json.Marshal(j)
-	return e.runCmd(t, "", []string{"SIGNET_E2E_NETNS=" + string(job)},
-		"unshare", "-n", "--", os.Args[0], "-test.run=^$", "-test.timeout=90s")
+	if job.Bin == "" {
+		job.Bin = e.bin
+	}
+	spec, _ := json.Marshal(job)
+	unshare := []string{"-n"}
+	if job.Hosts != "" {
+		unshare = append(unshare, "-m")
+	}
+	return e.runCmd(t, "", []string{"SIGNET_E2E_NETNS=" + string(spec)},
+		"unshare", append(unshare, "--", os.Args[0], "-test.run=^$", "-test.timeout=90s")...)
 }
 
 // runIsolated runs the binary in a fresh network namespace with no
@@ -472,7 +483,28 @@ func netnsHelper(spec string) {
 	if out, err := exec.Command("ip", "link", "set", "lo", "up").CombinedOutput(); err != nil {
 		fail("ip link set lo up: %v %s", err, out)
 	}
+	if job.Hosts != "" {
+		f, err := os.CreateTemp("", "signet-e2e-hosts")
+		if err != nil {
+			fail("%v", err)
+		}
+		f.WriteString(job.Hosts)
+		f.Close()
+		out, err := exec.Command("mount", "--bind", f.Name(), "/etc/hosts").CombinedOutput()
+		os.Remove(f.Name()) // the mount keeps it
+		if err != nil {
+			fail("mount --bind %s /etc/hosts: %v %s", f.Name(), err, out)
+		}
+	}
 	for addr, kind := range job.Listen {
+		if kind == "fixture-dns" {
+			pc, err := net.ListenPacket("udp", addr)
+			if err != nil {
+				fail("%v", err)
+			}
+			go fixture.ServePTR(context.Background(), pc, nil)
+			continue
+		}
 		if kind == "udp" {
 			pc, err := net.ListenPacket("udp", addr)
 			if err != nil {
@@ -484,6 +516,10 @@ func netnsHelper(spec string) {
 		ln, err := net.Listen("tcp", addr)
 		if err != nil {
 			fail("%v", err)
+		}
+		if k, ok := strings.CutPrefix(kind, "fixture-"); ok {
+			go fixture.ServeTCP(context.Background(), ln, fixture.Handler(k))
+			continue
 		}
 		go e2eServe(ln, e2eServers[kind])
 	}
@@ -576,6 +612,11 @@ func TestE2E(t *testing.T) {
 		{"Discovery", e2eDiscovery},
 		{"PortRanges", e2ePortRanges},
 		{"CIDR", e2eCIDR},
+		{"VerboseGoldens", e2eVerboseGoldens},
+		{"VerboseNetGoldens", e2eVerboseNetGoldens},
+		{"StatsEvery", e2eStatsEvery},
+		{"Terminal", e2eTerminal},
+		{"InterruptResume", e2eInterruptResume},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -17,6 +17,7 @@ import (
 	"github.com/signetscan/signet/detect"
 	"github.com/signetscan/signet/evidence"
 	"github.com/signetscan/signet/fingerprint"
+	"github.com/signetscan/signet/internal/tty"
 	"github.com/signetscan/signet/matcher"
 	"github.com/signetscan/signet/output"
 	"github.com/signetscan/signet/portscan"
@@ -88,6 +89,11 @@ OUTPUT:
   --xml-scanner <name>: scanner attribute of XML output (default nmap, the only
      value nmap.dtd allows; "signet" names this tool but is not DTD-valid)
   -v, -d: more verbose / debugging; --open: only open ports; --reason
+  --stats-every <time>: print nmap's status lines ("Stats: ...") that often
+RUNTIME INTERACTION (on a terminal):
+  a status line on stderr; keys: any key prints the status lines, v/V and
+  d/D raise/lower verbosity and debugging, ? lists them;
+  --noninteractive: neither
 SPLITTING AND RESUMING:
   --shards <n> --shard <i> --seed <s>: scan shard i (0 to n-1) of the (address,
      port) pairs of targets x ports, in the order seed s gives; every shard of
@@ -133,6 +139,12 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	shardFromEnv, err := a.shardPlan(os.Getenv)
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	// On a terminal, a status line on stderr that the other output scrolls past.
+	var line *tty.StatusLine
+	if ef, ok := stderr.(*os.File); ok && a.interactive && tty.IsTerminal(ef) {
+		line = tty.NewStatusLine(ef, func() int { return tty.Width(ef) })
+		stderr = line.Writer(stderr)
 	}
 	for _, w := range optionWarnings(a, args) {
 		fmt.Fprintln(stderr, w)
@@ -216,15 +228,20 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if !ok {
 		so = output.NewFile("stdout", stdout)
 	}
+	var stdoutW io.Writer = so
+	if f, ok := so.Dest().(*os.File); ok && line != nil && tty.IsTerminal(f) {
+		stdoutW = line.Writer(so)
+	}
 	if res != nil {
 		if err := res.prepare(a, warn); err != nil {
 			return err
 		}
 	}
-	outs, files, toStdout, err := openOutputs(a, so, res)
+	outs, files, console, err := openOutputs(a, so, stdoutW, res)
 	if err != nil {
 		return err
 	}
+	toStdout := console == nil
 	defer func() {
 		for _, f := range files {
 			f.Close()
@@ -246,7 +263,7 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	say := func(s string) {
 		if !toStdout {
-			fmt.Fprintln(so, s)
+			fmt.Fprintln(stdoutW, s)
 		}
 	}
 
@@ -255,7 +272,8 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		Targets: &tl, Ports: ports, TCP: tcp, UDP: a.udp,
 		NoPing: a.noPing, PingOnly: a.pingOnly, Ping: a.pings, Privileged: privileged, NoResolve: a.noResolve,
 		Level: level, HostTimeout: a.hostTimeout, MaxParallelism: a.maxParallel, MinRate: a.minRate, MaxRate: a.maxRate,
-		OpenOnly: a.openOnly, Verbose: a.verbose, Debug: a.debug,
+		// -d raises the verbose level too, as nmap's does: -d alone reports down hosts.
+		OpenOnly: a.openOnly, Verbose: a.verbose + a.debug, Debug: a.debug,
 		Shards: a.shards, Shard: uint64(max(a.shard, 0)), Seed: a.seed, HostGroup: a.maxHostGroup,
 		Table:  table,
 		Writer: output.Multi(outs...),
@@ -320,8 +338,33 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	run := &result.Run{
 		Version: version, Args: append([]string{"signet"}, args...), Start: start,
-		Verbose: a.verbose, Debugging: a.debug, VersionScan: a.version, Reason: a.reason, PingOnly: a.pingOnly,
+		Verbose: a.verbose + a.debug, Debugging: a.debug, VersionScan: a.version, Reason: a.reason, PingOnly: a.pingOnly,
 		XMLScanner: a.xmlScanner, Scans: opts.ScanInfos(), NoPing: a.noPing, DataFiles: dataFiles,
+	}
+	if a.debug > 0 {
+		run.Timing = opts.TimingReport()
+		for _, l := range opts.DebugLines() {
+			fmt.Fprintln(stderr, "signet: debug: "+l)
+		}
+	}
+	if a.ports == "" && !a.pingOnly {
+		run.TopPorts = max(a.topPorts, 0)
+		if run.TopPorts == 0 {
+			run.TopPorts = map[bool]int{true: 100, false: 1000}[a.fast]
+		}
+	}
+	stopTerminal := func() {}
+	if console != nil {
+		opts.Observer = scan.To(console)
+		// Keys pressed on the terminal (standard input, unless it carries the targets).
+		var keys *tty.Keys
+		if f, ok := stdin.(*os.File); ok && a.interactive && a.inputList != "-" {
+			if keys, err = tty.OpenKeys(f); err == nil { // else: no terminal, or in the background
+				defer keys.Close()
+			}
+		}
+		stopTerminal = tty.Attend(console, tty.Options{StatsEvery: a.statsEvery, Keys: keys, Line: line})
+		defer stopTerminal()
 	}
 	if shardFromEnv {
 		// The shard this process is, in the command line it records: the output says which
@@ -333,7 +376,9 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		opts.Done = func(a netip.Addr) bool { return res.done[a] }
 	}
 	end := scan.Run(ctx, opts, run)
-	if res != nil { // the hosts written before the interruption
+	stopTerminal() // the status line goes before the closing lines
+	if res != nil {
+		// The hosts written before the interruption.
 		end.HostsUp += res.up
 		end.HostsDown += res.down
 		end.HostsTotal += res.up + res.down
@@ -387,11 +432,14 @@ var errNoOutput = errors.New("no output left to write to")
 // files. A file named "-" is stdout, which then carries only that format.
 // files are the destinations the writers use, stdout among them when it
 // carries a format; the caller closes them.
-func openOutputs(a *scanArgs, stdout *output.File, res *resumed) (ws []output.Writer, files []*output.File, toStdout bool, err error) {
+//
+// The console (nil when stdout carries a format) writes to w, which writes to stdout.
+func openOutputs(a *scanArgs, stdout *output.File, w io.Writer, res *resumed) (ws []output.Writer, files []*output.File, console *output.Console, err error) {
+	toStdout := false
 	open := func(name string) (io.Writer, error) {
 		if name == "-" {
 			toStdout = true
-			return stdout, nil
+			return w, nil
 		}
 		create := output.Create
 		if res != nil && res.logs[name] != nil {
@@ -433,18 +481,19 @@ func openOutputs(a *scanArgs, stdout *output.File, res *resumed) (ws []output.Wr
 			continue
 		}
 		cont := res != nil && res.logs[o.name] != nil
-		w, err := open(o.name)
+		dst, err := open(o.name)
 		if err != nil {
 			for _, f := range files {
 				f.Close()
 			}
-			return nil, nil, false, err
+			return nil, nil, nil, err
 		}
-		ws = append(ws, o.make(w, cont))
+		ws = append(ws, o.make(dst, cont))
 	}
 	if !toStdout {
-		ws = append([]output.Writer{output.NewConsole(stdout, nil)}, ws...)
+		console = output.NewConsole(w, nil)
+		ws = append([]output.Writer{console}, ws...)
 	}
 	// Standard output counts once, however many formats it carries.
-	return ws, append([]*output.File{stdout}, files...), toStdout, nil
+	return ws, append([]*output.File{stdout}, files...), console, nil
 }

@@ -58,6 +58,8 @@ type scanArgs struct {
 	shard            int64  // --shard I; -1 when not given
 	seed             uint64 // --seed
 	seedSet          bool
+	statsEvery       time.Duration // --stats-every
+	interactive      bool          // keys and the status line on a terminal (--noninteractive: off)
 	help, showVer    bool
 }
 
@@ -68,7 +70,7 @@ var timingNames = []string{"paranoid", "sneaky", "polite", "normal", "aggressive
 // separate values (-p22, -p 22, -T4), combined scan types (-sUV), long
 // options with one or two dashes and "=" or a separate value.
 func parseScanArgs(args []string) (*scanArgs, error) {
-	a := &scanArgs{intensity: 7, timing: 3, maxRetries: -1, topPorts: -1, xmlScanner: "nmap", maxHostConns: 1024, shard: -1}
+	a := &scanArgs{intensity: 7, timing: 3, maxRetries: -1, topPorts: -1, xmlScanner: "nmap", maxHostConns: 1024, shard: -1, interactive: true}
 	for i := 0; i < len(args); i++ {
 		arg := args[i]
 		// value returns the option's value: attached ("=v" or the rest of a
@@ -192,6 +194,16 @@ func (a *scanArgs) option(arg, name, attached string, has bool, value func(strin
 		a.maxHostGroup, err = intVal(1, 4096)
 	case "max-host-conns":
 		a.maxHostConns, err = intVal(1, 10000)
+	case "stats-every":
+		var v string
+		if err := strVal(&v); err != nil {
+			return err
+		}
+		if a.statsEvery, err = parseNmapTime(v); err != nil || a.statsEvery <= 0 {
+			return fmt.Errorf("option %s: %q is not a positive time (examples: 500ms, 10s, 1m)", arg, v)
+		}
+	case "noninteractive":
+		a.interactive = false
 	case "open":
 		a.openOnly = true
 	case "reason":

@@ -14,16 +14,9 @@
 package main
 
 import (
-	"bytes"
-	"flag"
-	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
-	"strings"
 	"time"
 
-	"github.com/signetscan/signet/fingerprint"
+	"github.com/signetscan/signet/internal/handmade"
 )
 
 // A reply is one probe's recorded answer.
@@ -56,93 +49,22 @@ func one(dir, name string, port int, probe string, data []byte, source, expect s
 // Date headers (httpDate) name the same day.
 var corpusTime = time.Date(2026, time.December, 7, 10, 0, 0, 0, time.UTC)
 
-// render returns the case's evidence file.
-func (c entCase) render() ([]byte, error) {
-	b := fingerprint.NewBuilder(fingerprint.Fingerprint{
-		Port: c.port, Proto: "TCP", Version: "signet-0.1.0", SSL: c.ssl, Intensity: 7,
-		Month: int(corpusTime.Month()), Day: corpusTime.Day(), Time: uint32(corpusTime.Unix()),
-		Platform: "x86_64-pc-linux-gnu",
-	}, fingerprint.Options{})
+// evidence is the case as internal/handmade writes it.
+func (c entCase) evidence() handmade.Case {
+	e := handmade.Case{Dir: c.dir, Name: c.name, Source: c.source, Expect: c.expect, Port: c.port, SSL: c.ssl}
 	for _, rp := range c.replies {
-		if len(rp.data) > fingerprint.RespLimit {
-			return nil, fmt.Errorf("%s/%s: %s reply is %d bytes; keep hand-made replies to %d so the file holds them whole", c.dir, c.name, rp.probe, len(rp.data), fingerprint.RespLimit)
-		}
-		if !b.Add(rp.probe, rp.data) {
-			return nil, fmt.Errorf("%s/%s: %s reply does not fit the fingerprint", c.dir, c.name, rp.probe)
-		}
+		e.Replies = append(e.Replies, handmade.Reply{Probe: rp.probe, Data: rp.data})
 	}
-	if strings.ContainsAny(c.source, "\n") || strings.ContainsAny(c.expect, "\n") {
-		return nil, fmt.Errorf("%s/%s: source and expect are one line each", c.dir, c.name)
-	}
-	var out bytes.Buffer
-	fmt.Fprintf(&out, "# source: %s\n# expect: %s\n%s\n", c.source, c.expect, b.String())
-	return out.Bytes(), nil
+	return e
 }
 
-// write renders every case into dir, or with check compares them with what
-// dir holds. It returns the problems found.
-func write(dir string, check bool) []string {
-	var problems []string
-	seen := map[string]bool{}
+// set is every case, with the corpus's date the fingerprints' headers carry.
+func set() handmade.Set {
+	s := handmade.Set{Tool: "enterprisecases", At: corpusTime}
 	for _, c := range all {
-		rel := filepath.Join(c.dir, c.name+".fp")
-		if seen[rel] {
-			problems = append(problems, rel+": two cases write this file")
-			continue
-		}
-		seen[rel] = true
-		data, err := c.render()
-		if err != nil {
-			problems = append(problems, err.Error())
-			continue
-		}
-		path := filepath.Join(dir, rel)
-		if check {
-			old, err := os.ReadFile(path)
-			if err != nil || !bytes.Equal(old, data) {
-				problems = append(problems, path+": not what tools/enterprisecases writes (run go run ./tools/enterprisecases)")
-			}
-			continue
-		}
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			problems = append(problems, err.Error())
-			continue
-		}
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			problems = append(problems, err.Error())
-		}
+		s.Cases = append(s.Cases, c.evidence())
 	}
-	// Files no case writes are stale.
-	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".fp") {
-			return nil
-		}
-		rel, _ := filepath.Rel(dir, path)
-		if !seen[rel] {
-			if check {
-				problems = append(problems, path+": no case writes this file")
-			} else if err := os.Remove(path); err != nil {
-				problems = append(problems, err.Error())
-			}
-		}
-		return nil
-	})
-	sort.Strings(problems)
-	return problems
+	return s
 }
 
-func main() {
-	out := flag.String("out", "testdata/evidence/enterprise", "folder to write the cases to")
-	check := flag.Bool("check", false, "compare instead of writing")
-	flag.Parse()
-	problems := write(*out, *check)
-	for _, p := range problems {
-		fmt.Fprintln(os.Stderr, "enterprisecases:", p)
-	}
-	if len(problems) > 0 {
-		os.Exit(1)
-	}
-	if !*check {
-		fmt.Printf("enterprisecases: %d cases in %s\n", len(all), *out)
-	}
-}
+func main() { set().Main("testdata/evidence/enterprise") }

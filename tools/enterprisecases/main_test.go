@@ -8,7 +8,7 @@ func TestCommittedCasesMatch(t *testing.T) {
 	if len(all) == 0 {
 		t.Fatal("no cases")
 	}
-	for _, p := range write("../../testdata/evidence/enterprise", true) {
+	for _, p := range set().Write("../../testdata/evidence/enterprise", true) {
 		t.Error(p)
 	}
 }
