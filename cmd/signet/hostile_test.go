@@ -440,8 +440,9 @@ func TestInterrupt(t *testing.T) {
 			if tc.firstPort {
 				deadline := time.Now().Add(10 * time.Second)
 				for {
+					// The first port line (the file starts with the run's record).
 					data, _ := os.ReadFile(base + ".jsonl")
-					if bytes.Count(data, []byte("\n")) >= 1 {
+					if bytes.Contains(data, []byte(`"port":`)) {
 						break
 					}
 					if time.Now().After(deadline) {
