@@ -5,7 +5,15 @@
 # range that holds the rig's firewalled ports (dropped, ICMP-rejected, reset).
 # Prints wall time of each, the ratio, and how many ports' answers differ.
 #
-#   scripts/bench-wan.sh [RTT] [LOSS...]     default: 50ms, losses "0 0.01"
+#   scripts/bench-wan.sh [-6] [RTT] [LOSS...]  default: 50ms, losses "0 0.01"
+#
+# -6 runs the same checks over IPv6 (fd20:201::2, both scanners with -6).
+# The testbed's servers listen on 127.0.0.1 only, so in the server namespace
+# a socat relay per testbed port carries [fd20:201::2]:port to
+# 127.0.0.1:port (TCP and UDP); the firewall rules are the same (an inet
+# table). Both scanners meet the same relays: the comparison stays fair, but
+# a service then sees its client as 127.0.0.1, and the relay accepts a
+# connection before the server does.
 #
 # As root, after `testbed/testbed.sh install`. Outside CI (nmap's waits make a
 # run take several minutes). nmap runs as users run it: plain -sV, its version
@@ -15,6 +23,8 @@
 # port scan of both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+six=
+if [ "${1:-}" = -6 ]; then six=-6; shift; fi
 rtt=${1:-50ms}
 shift || true
 losses=${*:-0 0.01}
@@ -28,6 +38,7 @@ RIG=$PWD/scripts/wan-rig.sh
 rig() { "$RIG" "$@"; }
 
 cleanup() {
+  for p in "$work"/relay-*.pid; do [ -f "$p" ] && kill "$(cat "$p")" 2>/dev/null || true; done
   rig s testbed/testbed.sh stop "$bed" >/dev/null 2>&1 || true
   rig down >/dev/null 2>&1 || true
   rm -rf "$work"
@@ -44,7 +55,22 @@ udp="$udp,42190,42195"
 ntcp=$(echo "$tcp" | tr , '\n' | grep -c .)
 nudp=$(echo "$udp" | tr , '\n' | grep -c .)
 target=10.201.0.2
-echo "WAN rig: RTT $rtt; testbed in the server namespace: $ntcp TCP, $nudp UDP ports on $target (incl. firewalled)"
+if [ -n "$six" ]; then
+  target=fd20:201::2
+  for p in $(echo "$tcp" | tr , '\n' | sort -un); do
+    case $p in 4199?) continue ;; esac
+    "$RIG" s socat TCP6-LISTEN:$p,bind=[$target],reuseaddr,fork,backlog=1024 TCP4:127.0.0.1:$p </dev/null >/dev/null 2>&1 &
+    echo $! > "$work/relay-t$p.pid"
+  done
+  for p in $(echo "$udp" | tr , '\n' | sort -un); do
+    case $p in 4219?) continue ;; esac
+    "$RIG" s socat UDP6-RECVFROM:$p,bind=[$target],reuseaddr,fork UDP4:127.0.0.1:$p </dev/null >/dev/null 2>&1 &
+    echo $! > "$work/relay-u$p.pid"
+  done
+  rig c ping -6 -c1 -W2 -q $target >/dev/null 2>&1 || true # neighbour discovery first
+  sleep 1
+fi
+echo "WAN rig: RTT $rtt; testbed in the server namespace: $ntcp TCP, $nudp UDP ports on $target (incl. firewalled); load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 measure() { # LABEL CMD...: wall seconds into $work/LABEL.time
   local label=$1; shift
@@ -64,21 +90,22 @@ report() { # LABEL
 for loss in $losses; do
   rig link "$rtt" "$loss" >/dev/null
   l="tcp-loss$loss"
-  measure "nmap-$l" "$RIG" c nmap -sV $scan -Pn -n ${NMAP_ARGS:-} -p "$tcp" -oX "$work/nmap-$l.xml" $target
-  measure "signet-$l" "$RIG" c "$work/signet" -sV $scan -Pn -n --no-tls-fallback ${SIGNET_ARGS:-} -p "$tcp" -oX "$work/signet-$l.xml" $target
+  measure "nmap-$l" "$RIG" c nmap $six -sV $scan -Pn -n ${NMAP_ARGS:-} -p "$tcp" -oX "$work/nmap-$l.xml" $target
+  measure "signet-$l" "$RIG" c "$work/signet" $six -sV $scan -Pn -n --no-tls-fallback ${SIGNET_ARGS:-} -p "$tcp" -oX "$work/signet-$l.xml" $target
   report "$l"
   l="udp-loss$loss"
-  measure "nmap-$l" "$RIG" c nmap -sV -sU -Pn -n ${NMAP_ARGS:-} -p "$udp" -oX "$work/nmap-$l.xml" $target
-  measure "signet-$l" "$RIG" c "$work/signet" -sV -sU -Pn -n --no-tls-fallback ${SIGNET_ARGS:-} -p "$udp" -oX "$work/signet-$l.xml" $target
+  measure "nmap-$l" "$RIG" c nmap $six -sV -sU -Pn -n ${NMAP_ARGS:-} -p "$udp" -oX "$work/nmap-$l.xml" $target
+  measure "signet-$l" "$RIG" c "$work/signet" $six -sV -sU -Pn -n --no-tls-fallback ${SIGNET_ARGS:-} -p "$udp" -oX "$work/signet-$l.xml" $target
   report "$l"
   # Port scan only, over a range with the firewalled ports: the table and
   # the "Not shown" line must read as nmap's.
   l="ports-loss$loss"
-  measure "nmap-$l" "$RIG" c nmap $scan -Pn -n ${NMAP_ARGS:-} -p 41900-41999 -oX "$work/nmap-$l.xml" -oN "$work/nmap-$l.nmap" $target
-  measure "signet-$l" "$RIG" c "$work/signet" $scan -Pn -n ${SIGNET_ARGS:-} -p 41900-41999 -oX "$work/signet-$l.xml" -oN "$work/signet-$l.nmap" $target
+  measure "nmap-$l" "$RIG" c nmap $six $scan -Pn -n ${NMAP_ARGS:-} -p 41900-41999 -oX "$work/nmap-$l.xml" -oN "$work/nmap-$l.nmap" $target
+  measure "signet-$l" "$RIG" c "$work/signet" $six $scan -Pn -n ${SIGNET_ARGS:-} -p 41900-41999 -oX "$work/signet-$l.xml" -oN "$work/signet-$l.nmap" $target
   report "$l"
   for t in nmap signet; do
     printf '    %-6s %s\n' "$t" "$(grep -E '^Not shown|^[0-9]+/tcp' "$work/$t-$l.nmap" | paste -sd'|' -)"
   done
 done
 rig link "$rtt" 0 >/dev/null
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -10,6 +10,8 @@
 #   scripts/wan-rig.sh status            addresses, the forwarder's pid and settings
 #   scripts/wan-rig.sh down              remove everything (namespaces, forwarder)
 #
+# WAN_PREFIX=name (default wan) renames the namespaces name-c, name-r, name-s.
+#
 #   wan-c  c0 10.201.0.1/24 fd20:201::1/64 ──┐
 #                                    wan-r: c1 ⇄ wanlink ⇄ s1
 #   wan-s  s0 10.201.0.2/24 fd20:201::2/64 ──┘
@@ -32,8 +34,11 @@
 # and the forwarder only joins c1 and s1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-STATE=/run/signet-wan
-C=wan-c R=wan-r S=wan-s
+# WAN_PREFIX names the namespaces and the state directory (default wan:
+# wan-c, wan-r, wan-s, /run/signet-wan), so two rigs can coexist.
+P=${WAN_PREFIX:-wan}
+STATE=/run/signet-$P
+C=$P-c R=$P-r S=$P-s
 
 ms() { # "50ms" | "50" → 50 ; "0.05s" → 50
   local v=$1
@@ -134,7 +139,7 @@ cmd_status() {
   local rtt loss
   read -r rtt loss < "$STATE/link"
   echo "wan-rig: up; RTT ${rtt} ms, loss $loss; forwarder pid $(cat "$STATE/wanlink.pid")"
-  echo "client wan-c 10.201.0.1 fd20:201::1  →  server wan-s 10.201.0.2 fd20:201::2"
+  echo "client $C 10.201.0.1 fd20:201::1  →  server $S 10.201.0.2 fd20:201::2"
   ip netns exec $C ping -c3 -i0.2 -q 10.201.0.2 2>/dev/null | tail -1 || true
 }
 

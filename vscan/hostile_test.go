@@ -664,3 +664,69 @@ func (c *countedConn) Close() error {
 	c.once.Do(c.close)
 	return err
 }
+
+// TestHostWindow: the per-host window starts at InitialHostConns, grows
+// by one per connect that succeeds up to MaxHostConns, halves (once per
+// episode) when a connect times out and ignores refusals, which are the
+// port's own answer.
+func TestHostWindow(t *testing.T) {
+	c := &Config{MaxHostConns: 100, InitialHostConns: 4}
+	ip := netip.MustParseAddr("192.0.2.1")
+	ctx := context.Background()
+	window := func() float64 {
+		c.limits.mu.Lock()
+		defer c.limits.mu.Unlock()
+		return c.limits.hosts[ip].window
+	}
+	var rel []func()
+	var outs []func(error)
+	for range 4 {
+		r, o, err := c.acquire(ctx, ip)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, outs = append(rel, r), append(outs, o)
+	}
+	// The window is full: a fifth waits until a connect succeeds.
+	got := make(chan func(), 1)
+	go func() {
+		r, _, err := c.acquire(ctx, ip)
+		if err == nil {
+			got <- r
+		}
+	}()
+	select {
+	case <-got:
+		t.Fatal("a fifth connection got a slot in a window of 4")
+	case <-time.After(50 * time.Millisecond):
+	}
+	outs[0](nil)
+	var fifth func()
+	select {
+	case fifth = <-got:
+	case <-time.After(2 * time.Second):
+		t.Fatal("a success did not widen the window")
+	}
+	if w := window(); w != 5 {
+		t.Errorf("window %v after one success, want 5", w)
+	}
+	outs[1](syscall.ECONNREFUSED)
+	if w := window(); w != 5 {
+		t.Errorf("window %v after a refusal, want 5", w)
+	}
+	outs[2](os.ErrDeadlineExceeded)
+	outs[3](os.ErrDeadlineExceeded) // same episode: no second cut
+	if w := window(); w != 2.5 {
+		t.Errorf("window %v after a timeout with 5 open, want 2.5", w)
+	}
+	for _, r := range rel {
+		r()
+	}
+	fifth()
+	c.limits.mu.Lock()
+	left := len(c.limits.hosts)
+	c.limits.mu.Unlock()
+	if left != 0 {
+		t.Errorf("%d hosts left in the limiter", left)
+	}
+}

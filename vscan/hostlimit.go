@@ -2,22 +2,43 @@ package vscan
 
 import (
 	"context"
+	"errors"
 	"net"
 	"net/netip"
 	"sync"
+	"time"
 )
 
-// hostLimits holds, per address, the slots of Config.MaxHostConns. An
-// address's entry lives while a connection to it is open or awaited, so
-// the map stays as small as the number of hosts being probed.
+// DefaultInitialHostConns is where a host's connection window starts
+// (Config.InitialHostConns), below Config.MaxHostConns.
+const DefaultInitialHostConns = 40
+
+// hostLimits holds, per address, the connection window of
+// Config.MaxHostConns. An address's entry lives while a connection to it
+// is open or awaited, so the map stays as small as the number of hosts
+// being probed.
+//
+// The window grows and shrinks as TCP's congestion window does: each
+// connect that succeeds widens it by one (doubling it per round of
+// connects) up to MaxHostConns; a connect the host leaves unanswered
+// (a firewall or a server limiting connections per client, a full listen
+// queue) halves it, once per episode, and from then on it grows by one
+// per window of successes. A fixed cap is
+// either too small for a host far away (the connections of a port
+// waiting out nmap's waits hold slots for seconds) or too large for a
+// host that limits connections.
 type hostLimits struct {
 	mu    sync.Mutex
 	hosts map[netip.Addr]*hostSlots
 }
 
 type hostSlots struct {
-	sem   chan struct{}
-	users int // connections open or waiting for a slot
+	window   float64   // connections allowed at once
+	ssthresh float64   // above it, grow by 1/window per success
+	cut      time.Time // when the window was last halved
+	open     int       // connections open or connecting
+	users    int       // connections open or waiting for a slot
+	changed  chan struct{}
 }
 
 var limitsInit sync.Mutex // guards Config.limits' lazy creation
@@ -31,37 +52,98 @@ func (c *Config) hostLimits() *hostLimits {
 	return c.limits
 }
 
+func (c *Config) initialHostConns() float64 {
+	n := c.InitialHostConns
+	if n <= 0 {
+		n = DefaultInitialHostConns
+	}
+	return float64(max(1, min(n, c.MaxHostConns)))
+}
+
 // acquire waits for a connection slot to ip (Config.MaxHostConns) and
-// returns the function that gives it back; it may be called more than once.
-// Waiting does not count against the connect timeout.
-func (c *Config) acquire(ctx context.Context, ip netip.Addr) (release func(), err error) {
+// returns the function that gives it back and the one that reports how
+// the connect went; release may be called more than once. Waiting does
+// not count against the connect timeout.
+func (c *Config) acquire(ctx context.Context, ip netip.Addr) (release func(), outcome func(error), err error) {
 	if c.MaxHostConns <= 0 {
-		return func() {}, nil
+		return func() {}, func(error) {}, nil
 	}
 	l := c.hostLimits()
 	l.mu.Lock()
 	h := l.hosts[ip]
 	if h == nil {
-		h = &hostSlots{sem: make(chan struct{}, c.MaxHostConns)}
+		w := c.initialHostConns()
+		h = &hostSlots{window: w, ssthresh: float64(c.MaxHostConns), changed: make(chan struct{})}
 		l.hosts[ip] = h
 	}
 	h.users++
-	l.mu.Unlock()
-	leave := func() {
-		l.mu.Lock()
-		if h.users--; h.users == 0 {
-			delete(l.hosts, ip)
-		}
+	for h.open >= int(h.window) {
+		ch := h.changed
 		l.mu.Unlock()
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			l.mu.Lock()
+			if h.users--; h.users == 0 {
+				delete(l.hosts, ip)
+			}
+			l.mu.Unlock()
+			return nil, nil, ctx.Err()
+		}
+		l.mu.Lock()
 	}
-	select {
-	case h.sem <- struct{}{}:
-	case <-ctx.Done():
-		leave()
-		return nil, ctx.Err()
-	}
+	h.open++
+	granted := time.Now()
+	l.mu.Unlock()
 	var once sync.Once
-	return func() { once.Do(func() { <-h.sem; leave() }) }, nil
+	release = func() {
+		once.Do(func() {
+			l.mu.Lock()
+			h.open--
+			if h.users--; h.users == 0 {
+				delete(l.hosts, ip)
+			}
+			h.wake()
+			l.mu.Unlock()
+		})
+	}
+	outcome = func(err error) {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		switch {
+		case err == nil:
+			if h.window < h.ssthresh {
+				h.window++
+			} else {
+				h.window += 1 / h.window
+			}
+			h.window = min(h.window, float64(c.MaxHostConns))
+			h.wake()
+		case ctx.Err() == nil && congested(err) && granted.After(h.cut):
+			// One cut per episode: connects that began before the
+			// last cut saw the same congestion.
+			h.ssthresh = max(1, float64(h.open)/2)
+			h.window = max(1, min(h.window, h.ssthresh))
+			h.cut = time.Now()
+		}
+	}
+	return release, outcome, nil
+}
+
+// wake tells the waiters to look at the window again (l.mu held).
+func (h *hostSlots) wake() {
+	close(h.changed)
+	h.changed = make(chan struct{})
+}
+
+// congested reports whether a connect error says the host takes no more
+// connections for now: the connect timed out (SYNs dropped by a rate
+// limit or a full listen queue). A refusal is the port's own answer (a
+// service that stopped listening, or one limited per port): it says
+// nothing of the host.
+func congested(err error) bool {
+	var ne net.Error
+	return errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout())
 }
 
 // limitedConn gives its slot back when closed.

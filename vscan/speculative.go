@@ -28,18 +28,40 @@ const (
 	TimingFast
 )
 
-// Defaults of TimingFast's waits; both grow with the round-trip time.
+// Defaults of TimingFast's waits; both grow with the round-trip time by
+// a few round trips (FirstByteRTTs, IdleRTTs), not in proportion to it.
 const (
 	DefaultFirstByteWait = time.Second            // silence after which a probe gets no reply
 	DefaultIdleWait      = 300 * time.Millisecond // quiet after data that ends a reply
+	// FirstByteRTTs and IdleRTTs are the round trips added to the floors.
+	// The floors stand for the server's own time (a look-up, a fork), which
+	// does not depend on the path; the path adds one round trip per
+	// exchange, and under loss a retransmission: Linux resends a lost
+	// segment of an established connection after its RTO, about 200 ms +
+	// 1-2 RTT. 8 round trips before the first byte cover the request, the
+	// reply and two retransmissions of either; 4 after data cover a lost
+	// segment in the middle of a reply. (Waits of 100 and 50 RTT — 5 s and
+	// 2.5 s at 50 ms — cost as much as nmap's own waits and bought nothing.)
+	FirstByteRTTs = 8
+	IdleRTTs      = 4
 	// LateListenShare is the one longer listen on the NULL connection of
 	// a port silent to every probe, past the NULL probe's totalwaitms, as
 	// a share of that wait: 2 s after nmap's 6 s.
 	LateListenShare = 3
 	fastWindow      = 8 // probes in flight ahead of the walk, per service
+	// PortConns is the most connections open at once to one port, held
+	// replies included: a port without an answer holds each of its
+	// replies for nmap's full wait, so 16 let its 30-odd probes go in two
+	// rounds rather than one after the other, while servers that serve
+	// few clients at once see a bounded burst (and portTrouble lowers it
+	// for them).
+	PortConns = 16
 	// nullGrace is how long the NULL probe runs alone before other probes
 	// are sent: a banner usually settles the service on its own (and
-	// servers such as VNC lock out a burst of connections).
+	// servers such as VNC lock out a burst of connections). It counts
+	// from the NULL connection's connect plus one more connect time: a
+	// banner sent at the accept reaches us a round trip after our
+	// connect returns (see graceEnd).
 	nullGrace = 50 * time.Millisecond
 )
 
@@ -53,8 +75,8 @@ func (c *Config) waits(p *probes.Probe, rtt time.Duration) (first, idle time.Dur
 	if idle <= 0 {
 		idle = DefaultIdleWait
 	}
-	first = max(first, 100*rtt)
-	idle = max(idle, 50*rtt)
+	first += FirstByteRTTs * rtt
+	idle += IdleRTTs * rtt
 	return min(first, p.TotalWait), min(idle, p.TotalWait)
 }
 
@@ -76,8 +98,8 @@ func (c *Config) lateListen(null *probes.Probe) time.Duration {
 //
 //   - while the port is holding, nmap's full totalwaitms;
 //   - once it is not, a wait fitted to the round trip: the first byte
-//     within max(FirstByteWait, 100 RTT), then quiet for max(IdleWait,
-//     50 RTT) after the last.
+//     within FirstByteWait + 8 RTT, then quiet for IdleWait + 4 RTT after
+//     the last.
 //
 // The port holds until a reply hard-matches a probe the walk will still
 // send (the port has an answer: faster waits cannot change it unless a
@@ -108,6 +130,13 @@ type speculative struct {
 	events   chan struct{}
 	gen      atomic.Int64 // bumped when holding changes, see collect
 	holding  atomic.Bool
+
+	// The port's connections: open (or connecting) and the most allowed
+	// at once (portConns, lowered by portTrouble).
+	portMu      sync.Mutex
+	portOpen    int
+	portCap     int
+	portChanged chan struct{}
 }
 
 func newSpeculative(w *walk) *speculative {
@@ -126,6 +155,7 @@ func (s *speculative) pass(ssl bool) {
 	s.ssl = ssl
 	s.ctx, s.cancel = context.WithCancel(s.w.ctx)
 	s.launched = map[*probes.Probe]*specReply{}
+	s.portOpen, s.portCap, s.portChanged = 0, PortConns, make(chan struct{})
 	s.list = nil
 	s.first = nil
 	s.allowed = false
@@ -161,7 +191,7 @@ func (s *speculative) detectorTimes() (wait, connect time.Duration) {
 	// while its backlog of three is full: the retransmitted SYN lands a
 	// second or three later) still gets nmap's connect timeout: it is
 	// only spent on a port already seen open.
-	wait = max(first, 100*rtt)
+	wait = first + FirstByteRTTs*rtt
 	return wait, max(2*wait, ConnectTimeout)
 }
 
@@ -245,7 +275,8 @@ func (s *speculative) speculate() {
 		case f.done:
 			s.allowed = !f.hard
 		case len(f.buf) == 0:
-			s.allowed = !now.Before(f.launchedAt.Add(nullGrace))
+			end := f.graceEnd()
+			s.allowed = !end.IsZero() && !now.Before(end)
 		default:
 			s.allowed = !now.Before(f.last.Add(f.idle))
 		}
@@ -287,7 +318,7 @@ func (s *speculative) nextWake() time.Time {
 		f := s.first
 		f.mu.Lock()
 		if len(f.buf) == 0 {
-			earlier(f.launchedAt.Add(nullGrace))
+			earlier(f.graceEnd())
 		} else {
 			earlier(f.last.Add(f.idle))
 		}
@@ -325,8 +356,9 @@ type specReply struct {
 
 	mu       sync.Mutex
 	conn     net.Conn
-	began    time.Time // connected (TCP) or sent (UDP)
-	last     time.Time // last byte
+	began    time.Time     // connected (TCP) or sent (UDP)
+	connect  time.Duration // how long the connect took (TCP)
+	last     time.Time     // last byte
 	buf      []byte
 	cuts     []int // len(buf) after each read
 	end      readEnd
@@ -340,6 +372,16 @@ type specReply struct {
 	// the walk's side
 	read   int // cuts handed to the walk
 	passed bool
+}
+
+// graceEnd is when the NULL probe's time alone ends: nullGrace after its
+// connection is up plus the connect's own time (zero while connecting; the
+// collector signals when it connects). rp.mu is held.
+func (rp *specReply) graceEnd() time.Time {
+	if rp.began.IsZero() {
+		return time.Time{}
+	}
+	return rp.began.Add(nullGrace + rp.connect)
 }
 
 // fitted returns the reply's fitted deadline and whether it is in flight:
@@ -473,16 +515,38 @@ func (s *speculative) udpSlot() bool {
 
 func (s *speculative) collect(rp *specReply, est time.Duration) {
 	defer s.wg.Done()
+	for s.attempt(rp, est) {
+	}
+}
+
+// attempt sends the probe on a new connection and reads its reply; it
+// returns true when the port turned the connection away only because of
+// the others open to it (see portTrouble): the probe is sent again once
+// fewer are open.
+func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 	c, t, p := s.w.c, s.w.t, rp.p
+	if err := s.portAcquire(); err != nil {
+		rp.finish(endCut, nil)
+		return false
+	}
 	conn, t0, err := c.dial(s.ctx, t, s.ssl, s.w.sessions, 0)
 	if err != nil {
-		if s.ctx.Err() != nil {
+		others := s.portRelease()
+		switch {
+		case s.ctx.Err() != nil:
 			rp.finish(endCut, nil)
-		} else {
+		case others > 0 && t.Proto == probes.TCP && !s.ssl && congested(err):
+			// A connect unanswered while others are open: a full listen
+			// queue drops SYNs. (A refusal is the port's own answer: Linux
+			// does not reset a SYN for a full queue.)
+			s.portTrouble(rp, others)
+			return true
+		default:
 			rp.finish(endDial, err)
 		}
-		return
+		return false
 	}
+	defer s.portRelease()
 	defer conn.Close()
 	if t.Proto == probes.UDP && !s.udpSlot() {
 		rp.finish(endCut, nil)
@@ -504,6 +568,9 @@ func (s *speculative) collect(rp *specReply, est time.Duration) {
 	}
 	rp.mu.Lock()
 	rp.conn, rp.began = conn, began
+	if t.Proto == probes.TCP {
+		rp.connect = began.Sub(t0)
+	}
 	first, idle := rp.first, rp.idle
 	rp.mu.Unlock()
 	s.signal() // its fitted wait is known now
@@ -513,7 +580,7 @@ func (s *speculative) collect(rp *specReply, est time.Duration) {
 		conn.SetWriteDeadline(began.Add(ConnectTimeout))
 		if _, err := conn.Write(p.Payload); err != nil && !errors.Is(err, syscall.ECONNREFUSED) {
 			rp.finish(endWrite, nil)
-			return
+			return false
 		}
 	}
 	full := began.Add(p.TotalWait)
@@ -577,6 +644,16 @@ func (s *speculative) collect(rp *specReply, est time.Duration) {
 		}
 		// A timeout is either the deadline or a wake: the loop decides.
 	}
+	if size == 0 && (end == endEOF || end == endReset) && p.IsNull() && t.Proto == probes.TCP && !s.ssl && c.now().Sub(began) < p.TCPWrapped {
+		// The NULL connection closed without a byte, which says
+		// tcpwrapped, while other connections were open to the port:
+		// a server short of connections (unbound closes idle ones when
+		// busy) may have closed it for them. Ask again with fewer open.
+		if others := s.portOthers(); others > 0 {
+			s.portTrouble(rp, others)
+			return true
+		}
+	}
 	silentFull := end == endTimeout && size == 0 && !c.now().Before(full)
 	late := silentFull && p.IsNull() && !s.ssl && t.Proto == probes.TCP && c.lateListen(p) > 0
 	if late {
@@ -588,6 +665,63 @@ func (s *speculative) collect(rp *specReply, est time.Duration) {
 	if late {
 		s.listenLate(rp, conn, full.Add(c.lateListen(p)), idle)
 	}
+	return false
+}
+
+// portAcquire waits until fewer than the port's cap of connections are
+// open, and counts one more.
+func (s *speculative) portAcquire() error {
+	s.portMu.Lock()
+	for s.portOpen >= s.portCap {
+		ch := s.portChanged
+		s.portMu.Unlock()
+		select {
+		case <-ch:
+		case <-s.ctx.Done():
+			return s.ctx.Err()
+		}
+		s.portMu.Lock()
+	}
+	s.portOpen++
+	s.portMu.Unlock()
+	return nil
+}
+
+// portRelease counts a connection closed (or a connect failed) and
+// returns how many others are open.
+func (s *speculative) portRelease() int {
+	s.portMu.Lock()
+	defer s.portMu.Unlock()
+	s.portOpen--
+	close(s.portChanged)
+	s.portChanged = make(chan struct{})
+	return s.portOpen
+}
+
+// portOthers is how many connections besides the caller's are open.
+func (s *speculative) portOthers() int {
+	s.portMu.Lock()
+	defer s.portMu.Unlock()
+	return s.portOpen - 1
+}
+
+// portTrouble notes that the port turned a connection away (a connect
+// unanswered, or the NULL connection closed without a byte)
+// while others were open to it: a server that serves few clients at once
+// (gkrellmd's listen queue, unbound's TCP slots) does that where nmap,
+// one connection at a time, gets an answer. The port's cap drops to half
+// of what was open, and the probe is sent again under it; at one open
+// connection nothing is retried, so whatever the port does then is its
+// answer.
+func (s *speculative) portTrouble(rp *specReply, others int) {
+	s.portMu.Lock()
+	s.portCap = max(1, min(s.portCap, others/2))
+	n := s.portCap
+	s.portMu.Unlock()
+	s.w.trace("Service scan: %s turned away probe %s with %d other connections open; at most %d from now on", s.w.t.addr(), rp.p.Name, others, n)
+	rp.mu.Lock()
+	rp.conn, rp.began = nil, time.Time{}
+	rp.mu.Unlock()
 }
 
 // listenLate keeps reading a silent NULL connection until until, or the

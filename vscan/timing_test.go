@@ -375,3 +375,75 @@ totalwaitms 3000
 		t.Errorf("took %v", took)
 	}
 }
+
+// A server that serves one client at a time and, when another connects,
+// closes the one it had without a byte (unbound frees its TCP slots so
+// when busy): nmap, one connection at a time, reads its banner, sent
+// 300 ms after the accept. The adaptive timing's other probes would make
+// the NULL connection look tcpwrapped; it sees that the port turned the
+// connection away while others were open, lowers the port's cap and asks
+// again.
+func TestOneClientAtATime(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	var cur net.Conn
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		mu.Lock()
+		if cur != nil {
+			cur.Close()
+		}
+		cur = c
+		mu.Unlock()
+		select {
+		case <-time.After(300 * time.Millisecond):
+			c.Write([]byte("SSH-2.0-OpenSSH_9.2\r\n"))
+		case <-h.done:
+		}
+		hold(h, c)
+	})
+	// One timing after the other: the server serves one client.
+	var res [2]*Result
+	var traces []string
+	for i, timing := range []Timing{TimingNmap, TimingFast} {
+		c := nmapWaitConfig(t, timing)
+		if timing == TimingFast {
+			c.Trace = func(s string) { mu.Lock(); traces = append(traces, s); mu.Unlock() }
+		}
+		res[i] = scan(t, c, h.tg)
+		t.Logf("timing %d: %v %+v", timing, res[i].Outcome, res[i].Service)
+	}
+	sameAnswer(t, res)
+	if res[1].Service.Name != "ssh" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	turned := false
+	for _, l := range traces {
+		turned = turned || strings.Contains(l, "turned away probe NULL")
+	}
+	if !turned {
+		t.Errorf("adaptive: the port never turned a connection away: %q", traces)
+	}
+}
+
+// The fitted waits grow with the round trip by a few round trips, not in
+// proportion: 50 ms adds 400 ms before the first byte and 200 ms of
+// quiet, and nmap's totalwaitms stays the bound.
+func TestWaitsFittedToRTT(t *testing.T) {
+	c := &Config{}
+	p := &probes.Probe{TotalWait: 5 * time.Second}
+	for _, tc := range []struct {
+		rtt, first, idle time.Duration
+	}{
+		{0, time.Second, 300 * time.Millisecond},
+		{50 * time.Millisecond, 1400 * time.Millisecond, 500 * time.Millisecond},
+		{200 * time.Millisecond, 2600 * time.Millisecond, 1100 * time.Millisecond},
+		{time.Second, 5 * time.Second, 4300 * time.Millisecond},
+	} {
+		first, idle := c.waits(p, tc.rtt)
+		if first != tc.first || idle != tc.idle {
+			t.Errorf("RTT %v: waits %v, %v; want %v, %v", tc.rtt, first, idle, tc.first, tc.idle)
+		}
+	}
+}

@@ -48,10 +48,14 @@ type Config struct {
 	Detectors []detect.Detector
 
 	// MaxHostConns caps the connections open at once to one address, over
-	// every Scan and Pool of this Config (0: no cap, as nmap). A probe
+	// every Scan and Pool of this Config (0: no cap, as nmap). Below it,
+	// each address has a window that starts at InitialHostConns (0:
+	// DefaultInitialHostConns), grows with every connect that succeeds and
+	// halves when the host refuses or drops one (see hostLimits). A probe
 	// waits for a free slot before its connect timeout starts.
-	MaxHostConns int
-	limits       *hostLimits
+	MaxHostConns     int
+	InitialHostConns int
+	limits           *hostLimits
 
 	// Timing is TimingNmap (the zero value) or TimingFast.
 	Timing Timing
@@ -143,7 +147,7 @@ func (c *Config) dial(ctx context.Context, t Target, ssl bool, sessions *tls.Con
 			timeout = SSLConnectTimeout
 		}
 	}
-	release, err := c.acquire(ctx, t.IP)
+	release, outcome, err := c.acquire(ctx, t.IP)
 	if err != nil {
 		return nil, time.Time{}, err
 	}
@@ -156,6 +160,7 @@ func (c *Config) dial(ctx context.Context, t Target, ssl bool, sessions *tls.Con
 		dial = d.DialContext
 	}
 	conn, err := dial(dctx, t.proto(), t.addr())
+	outcome(err)
 	if err != nil {
 		release()
 		return nil, t0, err

@@ -352,8 +352,8 @@ func jsonLines(t *testing.T, path string) []map[string]any {
 // at once, --max-host-conns 3: no more than three connections are ever
 // open to the host at the same time.
 func TestMaxHostConns(t *testing.T) {
-	if a, err := parseScanArgs([]string{"127.0.0.1"}); err != nil || a.maxHostConns != 40 {
-		t.Fatalf("default --max-host-conns: %+v %v, want 40", a, err)
+	if a, err := parseScanArgs([]string{"127.0.0.1"}); err != nil || a.maxHostConns != 1024 {
+		t.Fatalf("default --max-host-conns: %+v %v, want 1024", a, err)
 	}
 	cnt := &connCounter{open: map[net.Conn]time.Time{}}
 	var ports []string

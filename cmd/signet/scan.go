@@ -78,8 +78,9 @@ TIMING AND PERFORMANCE:
   --max-retries <n>; --max-parallelism <n>; --max-hostgroup <n>: hosts port-
      and version-scanned at once (default 16)
   --min-rate <n>, --max-rate <n>: send at least / at most n packets a second
-  --max-host-conns <n>: version-detection connections open at once to one
-     host (default 40; each port also keeps at most 9 in flight)
+  --max-host-conns <n>: the most version-detection connections open at once
+     to one host (default 1024); below it each host's window starts at 40,
+     grows while connects succeed and halves when one is refused or times out
 OUTPUT:
   -oN/-oX/-oG <file>: normal, XML, grepable output; -oA <base>: all three;
   -oJ <file>: JSON lines, one object per port as it finishes; "-" is stdout

@@ -70,7 +70,7 @@ var timingNames = []string{"paranoid", "sneaky", "polite", "normal", "aggressive
 // separate values (-p22, -p 22, -T4), combined scan types (-sUV), long
 // options with one or two dashes and "=" or a separate value.
 func parseScanArgs(args []string) (*scanArgs, error) {
-	a := &scanArgs{intensity: 7, timing: 3, maxRetries: -1, topPorts: -1, xmlScanner: "nmap", maxHostConns: 40, shard: -1, interactive: true}
+	a := &scanArgs{intensity: 7, timing: 3, maxRetries: -1, topPorts: -1, xmlScanner: "nmap", maxHostConns: 1024, shard: -1, interactive: true}
 	for i := 0; i < len(args); i++ {
 		arg := args[i]
 		// value returns the option's value: attached ("=v" or the rest of a
