@@ -76,7 +76,7 @@ func TestEmbeddedLintClean(t *testing.T) {
 	}
 }
 
-// The embedded file names at least 150 distinct products (literal p/
+// The embedded file names at least 500 distinct products (literal p/
 // templates; templated ones like p/$1/ are not counted).
 func TestEmbeddedProducts(t *testing.T) {
 	l := loadEmbeddedResolved(t)
@@ -93,8 +93,8 @@ func TestEmbeddedProducts(t *testing.T) {
 		count(p)
 	}
 	t.Logf("%d distinct products", len(products))
-	if len(products) < 150 {
-		t.Errorf("%d distinct products, want at least 150", len(products))
+	if len(products) < 500 {
+		t.Errorf("%d distinct products, want at least 500", len(products))
 	}
 }
 
