@@ -939,19 +939,21 @@ EOC
 	run mpd mpd --no-daemon "$P/mpd.conf"
 }
 
-u_smbd() {
-	local S=$D/samba
+# smbd_unit UNIT DIR NETBIOS-NAME PORT [GLOBAL-LINE...]: a standalone Samba with one
+# read-only guest share, on 127.0.0.1 only, every file of its own under $D/DIR.
+smbd_unit() {
+	local unit=$1 S=$D/$2 name=$3 smbport=$4
+	shift 4
 	mkdir -p "$S/private" "$S/lock" "$S/state" "$S/cache" "$S/pid" "$S/ncalrpc" "$S/log" "$S/share"
 	chmod 700 "$S/private"
-	cat >"$S/smb.conf" <<EOC
-[global]
-	workgroup = SIGNET
-	netbios name = TESTBED
-	server string = signet testbed
+	{
+		printf '[global]\n\tworkgroup = SIGNET\n\tnetbios name = %s\n' "$name"
+		for line in "$@"; do printf '\t%s\n' "$line"; done
+		cat <<EOC
 	server role = standalone server
 	interfaces = 127.0.0.1
 	bind interfaces only = yes
-	smb ports = $(port smb-samba)
+	smb ports = $smbport
 	disable netbios = yes
 	map to guest = bad user
 	private dir = $S/private
@@ -973,8 +975,11 @@ u_smbd() {
 	read only = yes
 	guest ok = yes
 EOC
-	run smbd smbd --foreground --no-process-group -s "$S/smb.conf"
+	} >"$S/smb.conf"
+	run "$unit" smbd --foreground --no-process-group -s "$S/smb.conf"
 }
+
+u_smbd() { smbd_unit smbd samba TESTBED "$(port smb-samba)" "server string = signet testbed"; }
 
 u_coturn() {
 	mkdir -p "$D/coturn"
@@ -1066,44 +1071,8 @@ inetd_unit() {
 	run "$unit" xinetd -dontfork -stayalive -f "$D/xinetd-$unit.conf" -pidfile "$D/xinetd-$unit.pid"
 }
 
-u_smbd2() {
-	# SMB2/3 only: it refuses the SMB1 negotiation older scanners send
-	local S=$D/samba2
-	mkdir -p "$S/private" "$S/lock" "$S/state" "$S/cache" "$S/pid" "$S/ncalrpc" "$S/log" "$S/share"
-	chmod 700 "$S/private"
-	cat >"$S/smb.conf" <<EOC
-[global]
-	workgroup = SIGNET
-	netbios name = TESTBED2
-	server string = signet testbed smb2
-	server role = standalone server
-	server min protocol = SMB2
-	interfaces = 127.0.0.1
-	bind interfaces only = yes
-	smb ports = $(port smb2-samba)
-	disable netbios = yes
-	map to guest = bad user
-	private dir = $S/private
-	lock directory = $S/lock
-	state directory = $S/state
-	cache directory = $S/cache
-	pid directory = $S/pid
-	ncalrpc dir = $S/ncalrpc
-	passdb backend = tdbsam:$S/private/passdb.tdb
-	log file = $S/log/log.%m
-	load printers = no
-	printing = bsd
-	printcap name = /dev/null
-	disable spoolss = yes
-	dns proxy = no
-	rpc start on demand helpers = no
-[share]
-	path = $S/share
-	read only = yes
-	guest ok = yes
-EOC
-	run smbd2 smbd --foreground --no-process-group -s "$S/smb.conf"
-}
+# SMB2/3 only: it refuses the SMB1 negotiation older scanners send
+u_smbd2() { smbd_unit smbd2 samba2 TESTBED2 "$(port smb2-samba)" "server string = signet testbed smb2" "server min protocol = SMB2"; }
 
 u_trytond() {
 	local T=$D/trytond
