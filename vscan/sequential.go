@@ -24,6 +24,9 @@ type sequential struct {
 	keep                   net.Conn // the NULL probe's connection, for the next probe
 	kept                   []byte   // and its banner
 	udp                    net.Conn
+	// null, when set, is the NULL probe's reply as the adaptive walk got
+	// it (walk.serialFallback): handed over instead of sending it again.
+	null *replay
 }
 
 func (s *sequential) pass(ssl bool) {
@@ -48,6 +51,11 @@ func (s *sequential) detectorTimes() (time.Duration, time.Duration) { return s.w
 
 func (s *sequential) send(p *probes.Probe) reply {
 	w := s.w
+	if p.IsNull() && s.null != nil && s.null.p == p {
+		r := s.null
+		s.null = nil
+		return r
+	}
 	ctx := w.ctx
 	r := &seqReply{ctx: ctx, s: s, now: w.c.now}
 	if w.t.Proto == probes.UDP {
@@ -155,4 +163,27 @@ func (r *seqReply) release(reuse bool, buf []byte) {
 		return
 	}
 	r.conn.Close()
+}
+
+// replay is a reply read before, handed over again read by read.
+type replay struct {
+	p     *probes.Probe
+	reads [][]byte
+	end   readEnd
+	dial  error
+	took  time.Duration
+}
+
+func (r *replay) carried() []byte        { return nil }
+func (r *replay) err() error             { return r.dial }
+func (r *replay) elapsed() time.Duration { return r.took }
+func (r *replay) release(bool, []byte)   {}
+
+func (r *replay) next() ([]byte, readEnd) {
+	if len(r.reads) > 0 {
+		d := r.reads[0]
+		r.reads = r.reads[1:]
+		return d, more
+	}
+	return nil, r.end
 }

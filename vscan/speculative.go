@@ -3,7 +3,10 @@ package vscan
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
+	"os"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -137,7 +140,17 @@ type speculative struct {
 	portOpen    int
 	portCap     int
 	portChanged chan struct{}
+	lastEnd     time.Time // when a connection of the port last ended
+
+	// The serial fallback (see stalled): why the port's replies are not
+	// to be trusted, the slowest first byte of a reply that is, and the
+	// replies that ended with a close of the peer's, by content.
+	fallback string
+	slowest  time.Duration
+	closers  map[string][]*specReply
 }
+
+var debugSpec = os.Getenv("SIGNET_SPECDBG") != ""
 
 func newSpeculative(w *walk) *speculative {
 	return &speculative{w: w, events: make(chan struct{}, 1)}
@@ -156,6 +169,8 @@ func (s *speculative) pass(ssl bool) {
 	s.ctx, s.cancel = context.WithCancel(s.w.ctx)
 	s.launched = map[*probes.Probe]*specReply{}
 	s.portOpen, s.portCap, s.portChanged = 0, PortConns, make(chan struct{})
+	s.lastEnd = time.Time{}
+	s.fallback, s.closers = "", nil
 	s.list = nil
 	s.first = nil
 	s.allowed = false
@@ -369,6 +384,8 @@ type specReply struct {
 	late     []byte        // NULL: bytes after its full wait (late listen)
 	lateDone chan struct{} // closed when the late listen ends
 
+	suspect bool // a reply nmap's walk would not get (see stalled)
+
 	// the walk's side
 	read   int // cuts handed to the walk
 	passed bool
@@ -432,6 +449,9 @@ func (rp *specReply) release(bool, []byte) { rp.passed = true }
 func (rp *specReply) next() ([]byte, readEnd) {
 	s := rp.s
 	for {
+		if s.stalled(rp) {
+			return nil, endFallback
+		}
 		rp.mu.Lock()
 		if rp.read < len(rp.cuts) {
 			lo := 0
@@ -585,7 +605,7 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 	}
 	full := began.Add(p.TotalWait)
 	chunk := make([]byte, ReadCap)
-	var last time.Time
+	var last, firstAt time.Time
 	size := 0
 	end := more
 	for end == more {
@@ -616,6 +636,10 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 		n, err := conn.Read(chunk)
 		if n > 0 {
 			last = c.now()
+			if size == 0 {
+				firstAt = last
+				s.firstEvent(rp, began, last)
+			}
 			if size == 0 && t.Proto == probes.UDP {
 				s.mu.Lock()
 				s.udpLag = max(s.udpLag, last.Sub(began))
@@ -654,12 +678,22 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 			return true
 		}
 	}
+	if t.Proto == probes.TCP && (end == endEOF || end == endReset) {
+		s.peerClosed(rp, size, c.now().Sub(began))
+	}
 	silentFull := end == endTimeout && size == 0 && !c.now().Before(full)
 	late := silentFull && p.IsNull() && !s.ssl && t.Proto == probes.TCP && c.lateListen(p) > 0
 	if late {
 		rp.mu.Lock()
 		rp.lateDone = make(chan struct{})
 		rp.mu.Unlock()
+	}
+	if debugSpec {
+		fb := time.Duration(0)
+		if size > 0 {
+			fb = firstAt.Sub(began)
+		}
+		s.w.trace("SPECDBG %s %s began%v end=%d size=%d first=%v dur=%v open=%d hold=%v", t.addr(), p.Name, began.Sub(c.now()), end, size, fb, c.now().Sub(began), s.portOthers()+1, s.holding.Load())
 	}
 	rp.finish(end, nil)
 	if late {
@@ -693,6 +727,7 @@ func (s *speculative) portRelease() int {
 	s.portMu.Lock()
 	defer s.portMu.Unlock()
 	s.portOpen--
+	s.lastEnd = time.Now()
 	close(s.portChanged)
 	s.portChanged = make(chan struct{})
 	return s.portOpen
@@ -749,4 +784,168 @@ func (s *speculative) listenLate(rp *specReply, conn net.Conn, until time.Time, 
 	rp.mu.Lock()
 	rp.late = got
 	rp.mu.Unlock()
+}
+
+// The serial fallback. Some servers serve one client at a time, or a few,
+// or limit the clients of one address: a connection held open for nmap's
+// wait starves the others (kadmind stalls on GenericLines' "\r\n\r\n",
+// read as the length of an RPC record, until that connection closes;
+// uwsgi's one worker, spamd's three children, iperf3), turns them away
+// (transmission closes every other connection of an address while one
+// handshake is pending; unbound closes idle connections when its slots
+// are full) or answers them with a refusal (ngircd's connections per
+// address). Their replies to parallel probes are not the replies nmap's
+// walk, one connection at a time, gets. The speculative source watches
+// for the signs and marks such replies; the walk, meeting one (or any
+// reply of a port that has no answer yet once one was seen), starts again
+// with the sequential source, nmap's walk (see walk.serialFallback).
+const (
+	// heldBack is how long a reply's first event (byte or close) must
+	// have waited, and heldGap how soon after another connection of the
+	// port ended it must come, to say the server held it back for that
+	// connection (both plus a few round trips).
+	heldBack = 250 * time.Millisecond
+	heldGap  = 15 * time.Millisecond
+	// SerialMinWait is the least a probe of the serial fallback waits;
+	// ten times the port's slowest trusted first byte when that is
+	// longer, its fitted first-byte wait at most.
+	SerialMinWait = 250 * time.Millisecond
+)
+
+// firstEvent looks at a reply's first byte, at at, on a connection up
+// since began: one that waited and came right after another connection
+// of the port ended was held back for it. (A close without a byte is not
+// looked at: a server that closes every connection some seconds after
+// its accept closes them all together.)
+func (s *speculative) firstEvent(rp *specReply, began, at time.Time) {
+	s.mu.Lock()
+	rtt := s.rtt
+	s.mu.Unlock()
+	s.portMu.Lock()
+	end := s.lastEnd
+	s.portMu.Unlock()
+	waited := at.Sub(began)
+	if waited >= heldBack+4*rtt && !end.IsZero() && end.After(began) && at.Sub(end) <= heldGap+2*rtt {
+		s.suspect(rp, fmt.Sprintf("its reply to %s came %v after the connect, just as another connection closed", rp.p.Name, waited.Round(time.Millisecond)))
+		return
+	}
+	s.mu.Lock()
+	s.slowest = max(s.slowest, waited)
+	s.mu.Unlock()
+}
+
+// peerClosed looks at a reply the peer ended (closed or reset) after
+// size bytes and elapsed: without a byte before tcpwrappedms while other
+// connections were open, the port turned it away; the same bytes on two
+// probes' connections, which the NULL probe's did not get, are a refusal
+// that says nothing of the probes.
+func (s *speculative) peerClosed(rp *specReply, size int, elapsed time.Duration) {
+	others := s.portOthers()
+	if others <= 0 || rp.p.IsNull() {
+		return // the NULL probe's close is portTrouble's
+	}
+	if size == 0 {
+		if elapsed < rp.p.TCPWrapped {
+			s.suspect(rp, fmt.Sprintf("it closed probe %s's connection without a byte with %d other connections open", rp.p.Name, others))
+		}
+		return
+	}
+	rp.mu.Lock()
+	key := string(rp.buf)
+	rp.mu.Unlock()
+	s.mu.Lock()
+	if s.closers == nil {
+		s.closers = map[string][]*specReply{}
+	}
+	s.closers[key] = append(s.closers[key], rp)
+	same := append([]*specReply(nil), s.closers[key]...)
+	s.mu.Unlock()
+	if len(same) < 2 {
+		return
+	}
+	if f := s.first; f != nil && f.p.IsNull() {
+		f.mu.Lock()
+		banner := len(f.buf) > 0 && strings.HasPrefix(key, string(f.buf))
+		f.mu.Unlock()
+		if banner {
+			return // a banner and a close: the port's own answer
+		}
+	}
+	for _, o := range same {
+		s.suspect(o, fmt.Sprintf("probes %s and %s got the same %d bytes and a close with other connections open", same[0].p.Name, rp.p.Name, size))
+	}
+}
+
+// suspect marks a reply as one nmap's walk would not get, and the port
+// as one to finish one connection at a time.
+func (s *speculative) suspect(rp *specReply, why string) {
+	rp.mu.Lock()
+	rp.suspect = true
+	rp.mu.Unlock()
+	s.mu.Lock()
+	first := s.fallback == ""
+	if first {
+		s.fallback = why
+	}
+	s.mu.Unlock()
+	if first {
+		s.w.trace("Service scan: %s serves few clients at once: %s", s.w.t.addr(), why)
+	}
+	s.signal()
+}
+
+// stalled reports whether the walk, about to read rp, should start again
+// one connection at a time: rp is a suspect reply, or the port has no
+// answer yet and some reply was. The NULL probe's reply is always read to
+// its end: its connection was the first, alone for nullGrace, and a
+// banner sent late (greet_pause) must be seen as nmap sees it.
+func (s *speculative) stalled(rp *specReply) bool {
+	if s.w.t.Proto != probes.TCP || rp.p.IsNull() {
+		return false
+	}
+	rp.mu.Lock()
+	sus := rp.suspect
+	rp.mu.Unlock()
+	if sus {
+		return true
+	}
+	s.mu.Lock()
+	fb := s.fallback != ""
+	s.mu.Unlock()
+	return fb && s.holding.Load()
+}
+
+// nullReplay is the NULL probe's reply as the walk read it, for the
+// serial fallback to hand it over again (nil: the pass did not begin
+// with the NULL probe, or it has not ended).
+func (s *speculative) nullReplay() *replay {
+	f := s.first
+	if f == nil || !f.p.IsNull() {
+		return nil
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if !f.done {
+		return nil
+	}
+	r := &replay{p: f.p, end: f.end, dial: f.dialErr}
+	lo := 0
+	for _, c := range f.cuts {
+		r.reads = append(r.reads, append([]byte(nil), f.buf[lo:c]...))
+		lo = c
+	}
+	if !f.began.IsZero() {
+		r.took = f.ended.Sub(f.began)
+	}
+	return r
+}
+
+// serialWait is the most a probe of the serial fallback waits (see
+// SerialMinWait).
+func (s *speculative) serialWait() time.Duration {
+	s.mu.Lock()
+	rtt, slowest := s.rtt, s.slowest
+	s.mu.Unlock()
+	first, _ := s.w.c.waits(&probes.Probe{TotalWait: time.Hour}, rtt)
+	return min(max(SerialMinWait+4*rtt, 10*slowest), first)
 }

@@ -447,3 +447,79 @@ func TestWaitsFittedToRTT(t *testing.T) {
 		}
 	}
 }
+
+// A server that serves one client of an address at a time and closes,
+// without a byte, every other connection while one is pending (as
+// transmission does with BitTorrent handshakes). nmap's walk, one
+// connection at a time, reaches GetRequest with nothing else open and is
+// answered; the parallel probes are all turned away. The adaptive walk
+// must notice and give nmap's answer, one connection at a time.
+func TestSerialFallbackOnePending(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	pending := false
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		// A client's close and its next connect may be seen in either
+		// order: a short grace for the close.
+		busy := true
+		for i := 0; i < 5 && busy; i++ {
+			mu.Lock()
+			busy = pending
+			pending = true
+			mu.Unlock()
+			if busy {
+				time.Sleep(5 * time.Millisecond)
+			}
+		}
+		if busy {
+			return // closed without a byte
+		}
+		defer func() { mu.Lock(); pending = false; mu.Unlock() }()
+		buf := make([]byte, 64)
+		var got []byte
+		for len(got) < 4096 {
+			n, err := c.Read(buf)
+			got = append(got, buf[:n]...)
+			if strings.HasPrefix(string(got), "GET / HTTP/1.0\r\n\r\n") {
+				c.Write([]byte("HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n"))
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	})
+	var res [2]*Result
+	var traces []string
+	var tmu sync.Mutex
+	var took [2]time.Duration
+	for i, timing := range []Timing{TimingNmap, TimingFast} {
+		c := nmapWaitConfig(t, timing)
+		if timing == TimingFast {
+			c.Trace = func(s string) { tmu.Lock(); traces = append(traces, s); tmu.Unlock() }
+		}
+		start := time.Now()
+		res[i] = scan(t, c, h.tg)
+		took[i] = time.Since(start)
+		t.Logf("timing %d: %v %+v in %v", timing, res[i].Outcome, res[i].Service, took[i].Round(time.Millisecond))
+	}
+	sameAnswer(t, res)
+	if res[1].Service.Name != "http" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	tmu.Lock()
+	defer tmu.Unlock()
+	fell := false
+	for _, l := range traces {
+		fell = fell || strings.Contains(l, "one connection at a time")
+	}
+	if !fell {
+		t.Errorf("adaptive: no serial fallback: %q", traces)
+	}
+	// The NULL probe keeps nmap's 6 s (a late banner is still seen); the
+	// probes after it wait little: GenericLines' silence costs
+	// SerialMinWait, not nmap's 5 s.
+	if took[1] > 6*time.Second+time.Second {
+		t.Errorf("adaptive took %v (nmap's walk %v)", took[1], took[0])
+	}
+}

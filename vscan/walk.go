@@ -43,6 +43,7 @@ const (
 	endDial                // the connect or TLS handshake failed
 	endWrite               // the payload could not be written (S6)
 	endMatch               // a hard match (decided by the walk)
+	endFallback            // the reply is not nmap's: walk again one connection at a time
 )
 
 // classify maps a read error to its end (S8).
@@ -211,6 +212,30 @@ func (w *walk) udpRewalk() {
 	w.signatures()
 }
 
+// serialFallback starts the walk of a TCP port again with the sequential
+// source, one connection at a time as nmap walks it, when the speculative
+// source saw that the port serves few clients at once (see
+// speculative.stalled): the replies of the parallel connections are not
+// the ones nmap gets. The NULL probe's reply, read to its end before any
+// other, is handed over again as it came (its connection, first and
+// alone, is trusted); the probe after it goes on a connection of its own.
+// Each other probe waits at most serialWait: ten times the slowest reply
+// the port gave, between SerialMinWait and the fitted first-byte wait.
+func (w *walk) serialFallback() {
+	sp := w.src.(*speculative)
+	wait := sp.serialWait()
+	dwait, dconnect := sp.detectorTimes()
+	null := sp.nullReplay()
+	sp.endPass()
+	w.trace("Service scan: %s: its probes again one connection at a time, %v each at most", w.t.addr(), wait)
+	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect, null: null}
+	if !w.ssl {
+		w.wrapOK, w.replied, w.alerts = true, false, false
+	}
+	w.quiet, w.capped = Running, false
+	w.start(w.ssl)
+}
+
 // start (re)starts the walk, outside or inside the SSL tunnel (S10).
 func (w *walk) start(ssl bool) {
 	w.ssl = ssl
@@ -261,6 +286,10 @@ func (w *walk) signatures() {
 			case len(buf) >= ReadCap:
 				end = endCap
 			}
+		}
+		if end == endFallback {
+			w.serialFallback()
+			continue
 		}
 		rp.release(p.IsNull() && (end == endTimeout || end == endCap), buf)
 		elapsed := rp.elapsed()
