@@ -27,7 +27,18 @@ type sequential struct {
 	// null, when set, is the NULL probe's reply as the adaptive walk got
 	// it (walk.serialFallback): handed over instead of sending it again.
 	null *replay
+	// retries, in the serial fallback, is how many times a probe is sent
+	// again, retryPause later, when its connect is refused or its
+	// connection closed without a byte within quickClose: the server had
+	// not yet let the previous client go (nmap's walk, with its waits,
+	// comes later).
+	retries    int
+	retryPause time.Duration
 }
+
+// quickClose is how soon a close without a byte counts as the server not
+// taking the client yet (serial fallback only).
+const quickClose = 20 * time.Millisecond
 
 func (s *sequential) pass(ssl bool) {
 	s.endPass()
@@ -76,31 +87,68 @@ func (s *sequential) send(p *probes.Probe) reply {
 		r.conn, r.buf = s.keep, s.kept
 		s.keep, s.kept = nil, nil
 		if r.conn == nil {
-			conn, _, err := w.c.dial(ctx, w.t, s.ssl, w.sessions, 0)
-			if err != nil {
-				r.fail, r.dialErr = endDial, err
+			if !s.open(r, p) {
 				return r
 			}
-			r.conn = conn
-		}
-		if len(p.Payload) > 0 {
-			r.conn.SetWriteDeadline(w.c.now().Add(ConnectTimeout))
-			// A peer that never reads must not hold the write past ctx.
-			stop := context.AfterFunc(ctx, func() { r.conn.SetWriteDeadline(time.Unix(1, 0)) })
-			_, err := r.conn.Write(p.Payload)
-			stop()
-			if err != nil {
-				r.fail = endWrite
-				return r
-			}
+		} else if !s.write(r, p) {
+			return r
 		}
 	}
 	r.began = w.c.now()
-	r.deadline = r.began.Add(p.TotalWait)
+	r.p, r.wait = p, p.TotalWait
 	if s.maxWait > 0 && s.maxWait < p.TotalWait {
-		r.deadline = r.began.Add(s.maxWait)
+		r.wait = s.maxWait
 	}
+	r.deadline = r.began.Add(r.wait)
 	return r
+}
+
+// open connects for probe p and sends it (r.fail says why not). In the
+// serial fallback (retries set) a refused connect is tried again after
+// retryPause: a server that serves few clients may not take the next
+// one at once.
+func (s *sequential) open(r *seqReply, p *probes.Probe) bool {
+	w := s.w
+	for try := 0; ; try++ {
+		conn, _, err := w.c.dial(r.ctx, w.t, s.ssl, w.sessions, 0)
+		if err == nil {
+			r.conn = conn
+			return s.write(r, p)
+		}
+		if try >= s.retries || !errors.Is(err, syscall.ECONNREFUSED) || !s.pause(r.ctx) {
+			r.fail, r.dialErr = endDial, err
+			return false
+		}
+	}
+}
+
+func (s *sequential) write(r *seqReply, p *probes.Probe) bool {
+	if len(p.Payload) == 0 {
+		return true
+	}
+	w := s.w
+	r.conn.SetWriteDeadline(w.c.now().Add(ConnectTimeout))
+	// A peer that never reads must not hold the write past ctx.
+	stop := context.AfterFunc(r.ctx, func() { r.conn.SetWriteDeadline(time.Unix(1, 0)) })
+	_, err := r.conn.Write(p.Payload)
+	stop()
+	if err != nil {
+		r.fail = endWrite
+		return false
+	}
+	return true
+}
+
+// pause waits retryPause; false when ctx ends first.
+func (s *sequential) pause(ctx context.Context) bool {
+	tm := time.NewTimer(s.retryPause)
+	defer tm.Stop()
+	select {
+	case <-tm.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
 }
 
 // seqReply reads one probe's reply from its connection.
@@ -117,6 +165,10 @@ type seqReply struct {
 	ended    time.Time
 	deadline time.Time
 	chunk    []byte
+	p        *probes.Probe // TCP: for a retry (sequential.retries)
+	wait     time.Duration
+	tries    int
+	got      bool // a byte was read
 }
 
 func (r *seqReply) carried() []byte { return r.buf }
@@ -134,6 +186,10 @@ func (r *seqReply) next() ([]byte, readEnd) {
 		r.ended = r.now()
 		return nil, r.fail
 	}
+	if r.conn == nil {
+		r.ended = r.now()
+		return nil, endError
+	}
 	if r.chunk == nil {
 		r.chunk = make([]byte, ReadCap)
 	}
@@ -147,11 +203,31 @@ func (r *seqReply) next() ([]byte, readEnd) {
 		return nil, endCut
 	}
 	n, err := r.conn.Read(r.chunk)
+	if n > 0 {
+		r.got = true
+	}
 	if err == nil {
 		return r.chunk[:n], more
 	}
 	r.ended = r.now()
-	return r.chunk[:n], classify(r.ctx, err)
+	end := classify(r.ctx, err)
+	if n == 0 && len(r.buf) == 0 && !r.got && (end == endEOF || end == endReset) && r.tries < r.s.retries && r.ended.Sub(r.began) < quickClose && r.p != nil {
+		r.tries++
+		r.conn.Close()
+		r.conn = nil
+		if !r.s.pause(r.ctx) {
+			return nil, endCut
+		}
+		if !r.s.open(r, r.p) {
+			r.ended = r.now()
+			return nil, r.fail
+		}
+		r.began = r.now()
+		r.deadline = r.began.Add(r.wait)
+		r.ended = time.Time{}
+		return r.next()
+	}
+	return r.chunk[:n], end
 }
 
 func (r *seqReply) release(reuse bool, buf []byte) {

@@ -754,6 +754,12 @@ func (s *speculative) portTrouble(rp *specReply, others int) {
 	n := s.portCap
 	s.portMu.Unlock()
 	s.w.trace("Service scan: %s turned away probe %s with %d other connections open; at most %d from now on", s.w.t.addr(), rp.p.Name, others, n)
+	s.mu.Lock()
+	if s.fallback == "" {
+		s.fallback = fmt.Sprintf("it turned away probe %s with %d other connections open", rp.p.Name, others)
+	}
+	s.mu.Unlock()
+	s.signal()
 	rp.mu.Lock()
 	rp.conn, rp.began = nil, time.Time{}
 	rp.mu.Unlock()
@@ -807,7 +813,7 @@ const (
 	heldBack = 250 * time.Millisecond
 	heldGap  = 15 * time.Millisecond
 	// SerialMinWait is the least a probe of the serial fallback waits;
-	// ten times the port's slowest trusted first byte when that is
+	// three times the port's slowest trusted first byte when that is
 	// longer, its fitted first-byte wait at most.
 	SerialMinWait = 250 * time.Millisecond
 )
@@ -896,7 +902,8 @@ func (s *speculative) suspect(rp *specReply, why string) {
 
 // stalled reports whether the walk, about to read rp, should start again
 // one connection at a time: rp is a suspect reply, or the port has no
-// answer yet and some reply was. The NULL probe's reply is always read to
+// answer yet and some reply was suspect or some connection turned away
+// (portTrouble). The NULL probe's reply is always read to
 // its end: its connection was the first, alone for nullGrace, and a
 // banner sent late (greet_pause) must be seen as nmap sees it.
 func (s *speculative) stalled(rp *specReply) bool {
@@ -912,7 +919,21 @@ func (s *speculative) stalled(rp *specReply) bool {
 	s.mu.Lock()
 	fb := s.fallback != ""
 	s.mu.Unlock()
-	return fb && s.holding.Load()
+	return fb && !s.hasAnswer()
+}
+
+// hasAnswer reports whether a reply hard-matched a probe the walk will
+// still send.
+func (s *speculative) hasAnswer() bool {
+	for _, rp := range s.list {
+		rp.mu.Lock()
+		hard := rp.hard && !rp.suspect
+		rp.mu.Unlock()
+		if hard && !rp.passed && s.w.sess.Why(rp.p) == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // nullReplay is the NULL probe's reply as the walk read it, for the
@@ -947,5 +968,5 @@ func (s *speculative) serialWait() time.Duration {
 	rtt, slowest := s.rtt, s.slowest
 	s.mu.Unlock()
 	first, _ := s.w.c.waits(&probes.Probe{TotalWait: time.Hour}, rtt)
-	return min(max(SerialMinWait+4*rtt, 10*slowest), first)
+	return min(max(SerialMinWait+4*rtt, 3*slowest), first)
 }

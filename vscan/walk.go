@@ -219,8 +219,10 @@ func (w *walk) udpRewalk() {
 // the ones nmap gets. The NULL probe's reply, read to its end before any
 // other, is handed over again as it came (its connection, first and
 // alone, is trusted); the probe after it goes on a connection of its own.
-// Each other probe waits at most serialWait: ten times the slowest reply
-// the port gave, between SerialMinWait and the fitted first-byte wait.
+// Each other probe waits at most serialWait: three times the slowest
+// reply the port gave, between SerialMinWait and the fitted first-byte
+// wait. A walk restarted inside TLS (S10) goes back to the speculative
+// source.
 func (w *walk) serialFallback() {
 	sp := w.src.(*speculative)
 	wait := sp.serialWait()
@@ -228,7 +230,7 @@ func (w *walk) serialFallback() {
 	null := sp.nullReplay()
 	sp.endPass()
 	w.trace("Service scan: %s: its probes again one connection at a time, %v each at most", w.t.addr(), wait)
-	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect, null: null}
+	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect, null: null, retries: 2, retryPause: SerialMinWait}
 	if !w.ssl {
 		w.wrapOK, w.replied, w.alerts = true, false, false
 	}
@@ -300,6 +302,13 @@ func (w *walk) signatures() {
 		case endMatch:
 			w.keep(p, buf)
 			if hit.Line.Service == "ssl" && !w.ssl && w.t.Proto == probes.TCP {
+				if sq, ok := w.src.(*sequential); ok && sq.retries > 0 {
+					// The serial fallback was for the plain pass: the
+					// tunnel is walked as any other (it may fall back
+					// on its own).
+					sq.endPass()
+					w.src = newSpeculative(w)
+				}
 				w.start(true) // S10: restart at NULL inside the tunnel
 				continue
 			}
