@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net"
 	"os"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -145,9 +144,11 @@ type speculative struct {
 	// The serial fallback (see stalled): why the port's replies are not
 	// to be trusted, the slowest first byte of a reply that is, and the
 	// replies that ended with a close of the peer's, by content.
-	fallback string
-	slowest  time.Duration
-	closers  map[string][]*specReply
+	fallback     string
+	slowest      time.Duration
+	closedQuiet  int  // probes' connections closed by the peer without a byte
+	answeredSome bool // and some other got a byte (or a slow close)
+	quietNeeded  int  // turnedAway, or fewer when the walk has fewer probes
 }
 
 var debugSpec = os.Getenv("SIGNET_SPECDBG") != ""
@@ -170,7 +171,15 @@ func (s *speculative) pass(ssl bool) {
 	s.launched = map[*probes.Probe]*specReply{}
 	s.portOpen, s.portCap, s.portChanged = 0, PortConns, make(chan struct{})
 	s.lastEnd = time.Time{}
-	s.fallback, s.closers = "", nil
+	s.fallback, s.closedQuiet, s.answeredSome = "", 0, false
+	s.quietNeeded = turnedAway
+	ahead, n := s.w.order, 0
+	for q := ahead.next(); q != nil && n < turnedAway; q = ahead.next() {
+		if !q.IsNull() {
+			n++
+		}
+	}
+	s.quietNeeded = max(1, n)
 	s.list = nil
 	s.first = nil
 	s.allowed = false
@@ -810,8 +819,11 @@ const (
 	// have waited, and heldGap how soon after another connection of the
 	// port ended it must come, to say the server held it back for that
 	// connection (both plus a few round trips).
-	heldBack = 250 * time.Millisecond
-	heldGap  = 15 * time.Millisecond
+	heldBack = time.Second
+	heldGap  = 5 * time.Millisecond
+	// turnedAway is how many probes closed without a byte, and none
+	// answered, mark a port that turns clients away (see peerClosed).
+	turnedAway = 6
 	// SerialMinWait is the least a probe of the serial fallback waits;
 	// three times the port's slowest trusted first byte when that is
 	// longer, its fitted first-byte wait at most.
@@ -830,6 +842,11 @@ func (s *speculative) firstEvent(rp *specReply, began, at time.Time) {
 	s.portMu.Lock()
 	end := s.lastEnd
 	s.portMu.Unlock()
+	if !rp.p.IsNull() {
+		s.mu.Lock()
+		s.answeredSome = true
+		s.mu.Unlock()
+	}
 	waited := at.Sub(began)
 	if waited >= heldBack+4*rtt && !end.IsZero() && end.After(began) && at.Sub(end) <= heldGap+2*rtt {
 		s.suspect(rp, fmt.Sprintf("its reply to %s came %v after the connect, just as another connection closed", rp.p.Name, waited.Round(time.Millisecond)))
@@ -841,44 +858,34 @@ func (s *speculative) firstEvent(rp *specReply, began, at time.Time) {
 }
 
 // peerClosed looks at a reply the peer ended (closed or reset) after
-// size bytes and elapsed: without a byte before tcpwrappedms while other
-// connections were open, the port turned it away; the same bytes on two
-// probes' connections, which the NULL probe's did not get, are a refusal
-// that says nothing of the probes.
+// size bytes and elapsed. Many servers close a probe they do not
+// understand at once; one that closes every probe's connection without a
+// byte while the NULL probe's, silent, stays open turns clients away
+// because of that connection (transmission: one pending handshake per
+// address). It is marked once turnedAway probes (all of them, when the
+// walk has fewer) were closed so and none got a byte.
 func (s *speculative) peerClosed(rp *specReply, size int, elapsed time.Duration) {
-	others := s.portOthers()
-	if others <= 0 || rp.p.IsNull() {
+	if rp.p.IsNull() || s.portOthers() <= 0 {
 		return // the NULL probe's close is portTrouble's
 	}
-	if size == 0 {
-		if elapsed < rp.p.TCPWrapped {
-			s.suspect(rp, fmt.Sprintf("it closed probe %s's connection without a byte with %d other connections open", rp.p.Name, others))
-		}
+	f := s.first
+	if f == nil || !f.p.IsNull() {
 		return
 	}
-	rp.mu.Lock()
-	key := string(rp.buf)
-	rp.mu.Unlock()
+	f.mu.Lock()
+	nullOpen := !f.done && len(f.buf) == 0
+	f.mu.Unlock()
 	s.mu.Lock()
-	if s.closers == nil {
-		s.closers = map[string][]*specReply{}
+	if size > 0 || elapsed >= rp.p.TCPWrapped {
+		s.answeredSome = true
+	} else {
+		s.closedQuiet++
 	}
-	s.closers[key] = append(s.closers[key], rp)
-	same := append([]*specReply(nil), s.closers[key]...)
+	fire := nullOpen && !s.answeredSome && s.closedQuiet == s.quietNeeded
+	n := s.closedQuiet
 	s.mu.Unlock()
-	if len(same) < 2 {
-		return
-	}
-	if f := s.first; f != nil && f.p.IsNull() {
-		f.mu.Lock()
-		banner := len(f.buf) > 0 && strings.HasPrefix(key, string(f.buf))
-		f.mu.Unlock()
-		if banner {
-			return // a banner and a close: the port's own answer
-		}
-	}
-	for _, o := range same {
-		s.suspect(o, fmt.Sprintf("probes %s and %s got the same %d bytes and a close with other connections open", same[0].p.Name, rp.p.Name, size))
+	if fire {
+		s.suspect(rp, fmt.Sprintf("it closed %d probes' connections without a byte while the NULL probe's stayed open", n))
 	}
 }
 
