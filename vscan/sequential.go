@@ -27,18 +27,13 @@ type sequential struct {
 	// null, when set, is the NULL probe's reply as the adaptive walk got
 	// it (walk.serialFallback): handed over instead of sending it again.
 	null *replay
-	// retries, in the serial fallback, is how many times a probe is sent
-	// again, retryPause later, when its connect is refused or its
-	// connection closed without a byte within quickClose: the server had
-	// not yet let the previous client go (nmap's walk, with its waits,
-	// comes later).
+	// retries, in the serial fallback, is how many times a probe's
+	// connect is tried again, retryPause later, when it is refused: the
+	// server had not yet let the previous client go (nmap's walk, with
+	// its waits, comes later).
 	retries    int
 	retryPause time.Duration
 }
-
-// quickClose is how soon a close without a byte counts as the server not
-// taking the client yet (serial fallback only).
-const quickClose = 20 * time.Millisecond
 
 func (s *sequential) pass(ssl bool) {
 	s.endPass()
@@ -95,11 +90,10 @@ func (s *sequential) send(p *probes.Probe) reply {
 		}
 	}
 	r.began = w.c.now()
-	r.p, r.wait = p, p.TotalWait
+	r.deadline = r.began.Add(p.TotalWait)
 	if s.maxWait > 0 && s.maxWait < p.TotalWait {
-		r.wait = s.maxWait
+		r.deadline = r.began.Add(s.maxWait)
 	}
-	r.deadline = r.began.Add(r.wait)
 	return r
 }
 
@@ -165,10 +159,6 @@ type seqReply struct {
 	ended    time.Time
 	deadline time.Time
 	chunk    []byte
-	p        *probes.Probe // TCP: for a retry (sequential.retries)
-	wait     time.Duration
-	tries    int
-	got      bool // a byte was read
 }
 
 func (r *seqReply) carried() []byte { return r.buf }
@@ -186,10 +176,6 @@ func (r *seqReply) next() ([]byte, readEnd) {
 		r.ended = r.now()
 		return nil, r.fail
 	}
-	if r.conn == nil {
-		r.ended = r.now()
-		return nil, endError
-	}
 	if r.chunk == nil {
 		r.chunk = make([]byte, ReadCap)
 	}
@@ -203,31 +189,11 @@ func (r *seqReply) next() ([]byte, readEnd) {
 		return nil, endCut
 	}
 	n, err := r.conn.Read(r.chunk)
-	if n > 0 {
-		r.got = true
-	}
 	if err == nil {
 		return r.chunk[:n], more
 	}
 	r.ended = r.now()
-	end := classify(r.ctx, err)
-	if n == 0 && len(r.buf) == 0 && !r.got && (end == endEOF || end == endReset) && r.tries < r.s.retries && r.ended.Sub(r.began) < quickClose && r.p != nil {
-		r.tries++
-		r.conn.Close()
-		r.conn = nil
-		if !r.s.pause(r.ctx) {
-			return nil, endCut
-		}
-		if !r.s.open(r, r.p) {
-			r.ended = r.now()
-			return nil, r.fail
-		}
-		r.began = r.now()
-		r.deadline = r.began.Add(r.wait)
-		r.ended = time.Time{}
-		return r.next()
-	}
-	return r.chunk[:n], end
+	return r.chunk[:n], classify(r.ctx, err)
 }
 
 func (r *seqReply) release(reuse bool, buf []byte) {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"os"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -144,14 +143,9 @@ type speculative struct {
 	// The serial fallback (see stalled): why the port's replies are not
 	// to be trusted, the slowest first byte of a reply that is, and the
 	// replies that ended with a close of the peer's, by content.
-	fallback     string
-	slowest      time.Duration
-	closedQuiet  int  // probes' connections closed by the peer without a byte
-	answeredSome bool // and some other got a byte (or a slow close)
-	quietNeeded  int  // turnedAway, or fewer when the walk has fewer probes
+	fallback string
+	slowest  time.Duration
 }
-
-var debugSpec = os.Getenv("SIGNET_SPECDBG") != ""
 
 func newSpeculative(w *walk) *speculative {
 	return &speculative{w: w, events: make(chan struct{}, 1)}
@@ -171,15 +165,7 @@ func (s *speculative) pass(ssl bool) {
 	s.launched = map[*probes.Probe]*specReply{}
 	s.portOpen, s.portCap, s.portChanged = 0, PortConns, make(chan struct{})
 	s.lastEnd = time.Time{}
-	s.fallback, s.closedQuiet, s.answeredSome = "", 0, false
-	s.quietNeeded = turnedAway
-	ahead, n := s.w.order, 0
-	for q := ahead.next(); q != nil && n < turnedAway; q = ahead.next() {
-		if !q.IsNull() {
-			n++
-		}
-	}
-	s.quietNeeded = max(1, n)
+	s.fallback = ""
 	s.list = nil
 	s.first = nil
 	s.allowed = false
@@ -614,7 +600,7 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 	}
 	full := began.Add(p.TotalWait)
 	chunk := make([]byte, ReadCap)
-	var last, firstAt time.Time
+	var last time.Time
 	size := 0
 	end := more
 	for end == more {
@@ -646,7 +632,6 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 		if n > 0 {
 			last = c.now()
 			if size == 0 {
-				firstAt = last
 				s.firstEvent(rp, began, last)
 			}
 			if size == 0 && t.Proto == probes.UDP {
@@ -687,22 +672,12 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 			return true
 		}
 	}
-	if t.Proto == probes.TCP && (end == endEOF || end == endReset) {
-		s.peerClosed(rp, size, c.now().Sub(began))
-	}
 	silentFull := end == endTimeout && size == 0 && !c.now().Before(full)
 	late := silentFull && p.IsNull() && !s.ssl && t.Proto == probes.TCP && c.lateListen(p) > 0
 	if late {
 		rp.mu.Lock()
 		rp.lateDone = make(chan struct{})
 		rp.mu.Unlock()
-	}
-	if debugSpec {
-		fb := time.Duration(0)
-		if size > 0 {
-			fb = firstAt.Sub(began)
-		}
-		s.w.trace("SPECDBG %s %s began%v end=%d size=%d first=%v dur=%v open=%d hold=%v", t.addr(), p.Name, began.Sub(c.now()), end, size, fb, c.now().Sub(began), s.portOthers()+1, s.holding.Load())
 	}
 	rp.finish(end, nil)
 	if late {
@@ -801,19 +776,18 @@ func (s *speculative) listenLate(rp *specReply, conn net.Conn, until time.Time, 
 	rp.mu.Unlock()
 }
 
-// The serial fallback. Some servers serve one client at a time, or a few,
-// or limit the clients of one address: a connection held open for nmap's
-// wait starves the others (kadmind stalls on GenericLines' "\r\n\r\n",
-// read as the length of an RPC record, until that connection closes;
-// uwsgi's one worker, spamd's three children, iperf3), turns them away
-// (transmission closes every other connection of an address while one
-// handshake is pending; unbound closes idle connections when its slots
-// are full) or answers them with a refusal (ngircd's connections per
-// address). Their replies to parallel probes are not the replies nmap's
+// The serial fallback. Some servers serve one client at a time, or a few:
+// a connection held open for nmap's wait starves the others (kadmind
+// stalls on GenericLines' "\r\n\r\n", read as the length of an RPC
+// record, until that connection closes, and its small listen queue then
+// drops connects; gkrellmd; uwsgi's one worker, amavisd's and spamd's few
+// children). Their replies to parallel probes are not the replies nmap's
 // walk, one connection at a time, gets. The speculative source watches
-// for the signs and marks such replies; the walk, meeting one (or any
-// reply of a port that has no answer yet once one was seen), starts again
-// with the sequential source, nmap's walk (see walk.serialFallback).
+// for two signs: a connection turned away while others were open
+// (portTrouble) and a reply held back until another connection of the
+// port ended (firstEvent). The walk, meeting a held-back reply, or any
+// reply of a port that has no answer yet once a sign was seen, starts
+// again with the sequential source, nmap's walk (see walk.serialFallback).
 const (
 	// heldBack is how long a reply's first event (byte or close) must
 	// have waited, and heldGap how soon after another connection of the
@@ -821,9 +795,6 @@ const (
 	// connection (both plus a few round trips).
 	heldBack = time.Second
 	heldGap  = 5 * time.Millisecond
-	// turnedAway is how many probes closed without a byte, and none
-	// answered, mark a port that turns clients away (see peerClosed).
-	turnedAway = 6
 	// SerialMinWait is the least a probe of the serial fallback waits;
 	// three times the port's slowest trusted first byte when that is
 	// longer, its fitted first-byte wait at most.
@@ -842,11 +813,6 @@ func (s *speculative) firstEvent(rp *specReply, began, at time.Time) {
 	s.portMu.Lock()
 	end := s.lastEnd
 	s.portMu.Unlock()
-	if !rp.p.IsNull() {
-		s.mu.Lock()
-		s.answeredSome = true
-		s.mu.Unlock()
-	}
 	waited := at.Sub(began)
 	if waited >= heldBack+4*rtt && !end.IsZero() && end.After(began) && at.Sub(end) <= heldGap+2*rtt {
 		s.suspect(rp, fmt.Sprintf("its reply to %s came %v after the connect, just as another connection closed", rp.p.Name, waited.Round(time.Millisecond)))
@@ -855,38 +821,6 @@ func (s *speculative) firstEvent(rp *specReply, began, at time.Time) {
 	s.mu.Lock()
 	s.slowest = max(s.slowest, waited)
 	s.mu.Unlock()
-}
-
-// peerClosed looks at a reply the peer ended (closed or reset) after
-// size bytes and elapsed. Many servers close a probe they do not
-// understand at once; one that closes every probe's connection without a
-// byte while the NULL probe's, silent, stays open turns clients away
-// because of that connection (transmission: one pending handshake per
-// address). It is marked once turnedAway probes (all of them, when the
-// walk has fewer) were closed so and none got a byte.
-func (s *speculative) peerClosed(rp *specReply, size int, elapsed time.Duration) {
-	if rp.p.IsNull() || s.portOthers() <= 0 {
-		return // the NULL probe's close is portTrouble's
-	}
-	f := s.first
-	if f == nil || !f.p.IsNull() {
-		return
-	}
-	f.mu.Lock()
-	nullOpen := !f.done && len(f.buf) == 0
-	f.mu.Unlock()
-	s.mu.Lock()
-	if size > 0 || elapsed >= rp.p.TCPWrapped {
-		s.answeredSome = true
-	} else {
-		s.closedQuiet++
-	}
-	fire := nullOpen && !s.answeredSome && s.closedQuiet == s.quietNeeded
-	n := s.closedQuiet
-	s.mu.Unlock()
-	if fire {
-		s.suspect(rp, fmt.Sprintf("it closed %d probes' connections without a byte while the NULL probe's stayed open", n))
-	}
 }
 
 // suspect marks a reply as one nmap's walk would not get, and the port
