@@ -141,8 +141,7 @@ type speculative struct {
 	lastEnd     time.Time // when a connection of the port last ended
 
 	// The serial fallback (see stalled): why the port's replies are not
-	// to be trusted, the slowest first byte of a reply that is, and the
-	// replies that ended with a close of the peer's, by content.
+	// to be trusted, and the slowest first byte of a reply that is.
 	fallback string
 	slowest  time.Duration
 }
@@ -789,8 +788,7 @@ func (s *speculative) listenLate(rp *specReply, conn net.Conn, until time.Time, 
 // reply of a port that has no answer yet once a sign was seen, starts
 // again with the sequential source, nmap's walk (see walk.serialFallback).
 const (
-	// heldBack is how long a reply's first event (byte or close) must
-	// have waited, and heldGap how soon after another connection of the
+	// heldBack is how long a reply's first byte must have waited, and heldGap how soon after another connection of the
 	// port ended it must come, to say the server held it back for that
 	// connection (both plus a few round trips).
 	heldBack = time.Second
@@ -807,6 +805,9 @@ const (
 // looked at: a server that closes every connection some seconds after
 // its accept closes them all together.)
 func (s *speculative) firstEvent(rp *specReply, began, at time.Time) {
+	if s.w.t.Proto != probes.TCP {
+		return
+	}
 	s.mu.Lock()
 	rtt := s.rtt
 	s.mu.Unlock()
