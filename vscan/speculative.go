@@ -141,9 +141,10 @@ type speculative struct {
 	lastEnd     time.Time // when a connection of the port last ended
 
 	// The serial fallback (see stalled): why the port's replies are not
-	// to be trusted, and the slowest first byte of a reply that is.
+	// to be trusted, and the quickest first byte of a reply (the server's
+	// own time when nothing held it back).
 	fallback string
-	slowest  time.Duration
+	quickest time.Duration
 }
 
 func newSpeculative(w *walk) *speculative {
@@ -793,9 +794,10 @@ const (
 	// connection (both plus a few round trips).
 	heldBack = time.Second
 	heldGap  = 5 * time.Millisecond
-	// SerialMinWait is the least a probe of the serial fallback waits;
-	// three times the port's slowest trusted first byte when that is
-	// longer, its fitted first-byte wait at most.
+	// SerialMinWait (plus 4 RTT) is the least a probe of the serial
+	// fallback waits; ten times the port's quickest first byte when that
+	// is longer (the slowest may have been held back), its fitted
+	// first-byte wait at most.
 	SerialMinWait = 250 * time.Millisecond
 )
 
@@ -820,7 +822,9 @@ func (s *speculative) firstEvent(rp *specReply, began, at time.Time) {
 		return
 	}
 	s.mu.Lock()
-	s.slowest = max(s.slowest, waited)
+	if s.quickest == 0 || waited < s.quickest {
+		s.quickest = waited
+	}
 	s.mu.Unlock()
 }
 
@@ -907,8 +911,8 @@ func (s *speculative) nullReplay() *replay {
 // SerialMinWait).
 func (s *speculative) serialWait() time.Duration {
 	s.mu.Lock()
-	rtt, slowest := s.rtt, s.slowest
+	rtt, quickest := s.rtt, s.quickest
 	s.mu.Unlock()
 	first, _ := s.w.c.waits(&probes.Probe{TotalWait: time.Hour}, rtt)
-	return min(max(SerialMinWait+4*rtt, 3*slowest), first)
+	return min(max(SerialMinWait+4*rtt, 10*quickest), first)
 }

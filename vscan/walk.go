@@ -219,9 +219,8 @@ func (w *walk) udpRewalk() {
 // the ones nmap gets. The NULL probe's reply, read to its end before any
 // other, is handed over again as it came (its connection, first and
 // alone, is trusted); the probe after it goes on a connection of its own.
-// Each other probe waits at most serialWait: three times the slowest
-// reply the port gave, between SerialMinWait and the fitted first-byte
-// wait. A walk restarted inside TLS (S10) goes back to the speculative
+// Each other probe waits at most serialWait: ten times the quickest reply
+// the port gave, between SerialMinWait and the fitted first-byte wait. A walk restarted inside TLS (S10) goes back to the speculative
 // source.
 func (w *walk) serialFallback() {
 	sp := w.src.(*speculative)
