@@ -33,6 +33,9 @@ type sequential struct {
 	// its waits, comes later).
 	retries    int
 	retryPause time.Duration
+	// fallback marks the serial fallback's walk; refusedOnce, that a
+	// connect of it was refused through every retry.
+	fallback, refusedOnce bool
 }
 
 func (s *sequential) pass(ssl bool) {
@@ -98,9 +101,9 @@ func (s *sequential) send(p *probes.Probe) reply {
 }
 
 // open connects for probe p and sends it (r.fail says why not). In the
-// serial fallback (retries set) a refused connect is tried again after
-// retryPause: a server that serves few clients may not take the next
-// one at once.
+// serial fallback a refused connect is tried again after retryPause (a
+// server that serves few clients may not take the next one at once), and
+// one still refused skips the probe rather than ending the walk.
 func (s *sequential) open(r *seqReply, p *probes.Probe) bool {
 	w := s.w
 	for try := 0; ; try++ {
@@ -109,7 +112,17 @@ func (s *sequential) open(r *seqReply, p *probes.Probe) bool {
 			r.conn = conn
 			return s.write(r, p)
 		}
-		if try >= s.retries || !errors.Is(err, syscall.ECONNREFUSED) || !s.pause(r.ctx) {
+		refused := errors.Is(err, syscall.ECONNREFUSED)
+		if refused && s.fallback && (s.refusedOnce || try >= s.retries) {
+			// The port was open and answered moments ago: the server,
+			// overrun by the parallel walk before, is restarting its
+			// listener (amavisd). Nothing is recorded for the probe;
+			// the walk goes on, and the next refusals fail at once.
+			s.refusedOnce = true
+			r.fail = endError
+			return false
+		}
+		if try >= s.retries || !refused || !s.pause(r.ctx) {
 			r.fail, r.dialErr = endDial, err
 			return false
 		}

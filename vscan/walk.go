@@ -229,7 +229,7 @@ func (w *walk) serialFallback() {
 	null := sp.nullReplay()
 	sp.endPass()
 	w.trace("Service scan: %s: its probes again one connection at a time, %v each at most", w.t.addr(), wait)
-	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect, null: null, retries: 2, retryPause: SerialMinWait}
+	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect, null: null, retries: 2, retryPause: SerialMinWait, fallback: true}
 	if !w.ssl {
 		w.wrapOK, w.replied, w.alerts = true, false, false
 	}
@@ -301,7 +301,7 @@ func (w *walk) signatures() {
 		case endMatch:
 			w.keep(p, buf)
 			if hit.Line.Service == "ssl" && !w.ssl && w.t.Proto == probes.TCP {
-				if sq, ok := w.src.(*sequential); ok && sq.retries > 0 {
+				if sq, ok := w.src.(*sequential); ok && sq.fallback {
 					// The serial fallback was for the plain pass: the
 					// tunnel is walked as any other (it may fall back
 					// on its own).
