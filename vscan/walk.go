@@ -220,8 +220,9 @@ func (w *walk) udpRewalk() {
 // other, is handed over again as it came (its connection, first and
 // alone, is trusted); the probe after it goes on a connection of its own.
 // Each other probe waits at most serialWait: ten times the quickest reply
-// the port gave, between SerialMinWait and the fitted first-byte wait. A walk restarted inside TLS (S10) goes back to the speculative
-// source.
+// the port gave, between SerialMinWait and the fitted first-byte wait. A
+// walk restarted inside TLS (S10) goes back to the speculative source,
+// and the port gets no late listen.
 func (w *walk) serialFallback() {
 	sp := w.src.(*speculative)
 	wait := sp.serialWait()
