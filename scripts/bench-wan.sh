@@ -21,7 +21,8 @@
 # scripts on. signet runs with its defaults but without the TLS fallback, which
 # goes beyond nmap on purpose. SIGNET_ARGS adds signet options; NMAP_ARGS
 # nmap's (both empty by default); SCAN="-sT" (default) or "-sS" picks the
-# port scan of both. KEEP=DIR copies the scans' outputs (XML, normal output,
+# port scan of both. PARTS="tcp udp ports" (the default) picks the runs:
+# TCP -sV, UDP -sV, the port scan of the firewalled range. KEEP=DIR copies the scans' outputs (XML, normal output,
 # times, svcdiff reports) there before the work directory goes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +32,7 @@ rtt=${1:-50ms}
 shift || true
 losses=${*:-0 0.01}
 scan=${SCAN:--sT}
+parts=${PARTS:-tcp udp ports}
 work=$(mktemp -d /tmp/signet-wan.XXXXXX)
 chmod 755 "$work"
 bed=$work/bed
@@ -93,13 +95,18 @@ report() { # LABEL
 for loss in $losses; do
   rig link "$rtt" "$loss" >/dev/null
   l="tcp-loss$loss"
+  [[ " $parts " == *" tcp "* ]] && {
   measure "nmap-$l" "$RIG" c nmap $six -sV $scan -Pn -n ${NMAP_ARGS:-} -p "$tcp" -oX "$work/nmap-$l.xml" $target
   measure "signet-$l" "$RIG" c "$work/signet" $six -sV $scan -Pn -n --no-tls-fallback ${SIGNET_ARGS:-} -p "$tcp" -oX "$work/signet-$l.xml" $target
   report "$l"
+  }
   l="udp-loss$loss"
+  [[ " $parts " == *" udp "* ]] && {
   measure "nmap-$l" "$RIG" c nmap $six -sV -sU -Pn -n ${NMAP_ARGS:-} -p "$udp" -oX "$work/nmap-$l.xml" $target
   measure "signet-$l" "$RIG" c "$work/signet" $six -sV -sU -Pn -n --no-tls-fallback ${SIGNET_ARGS:-} -p "$udp" -oX "$work/signet-$l.xml" $target
   report "$l"
+  }
+  [[ " $parts " == *" ports "* ]] || continue
   # Port scan only, over a range with the firewalled ports: the table and
   # the "Not shown" line must read as nmap's.
   l="ports-loss$loss"
