@@ -187,8 +187,11 @@ const UDPRewalkWait = 100 * time.Millisecond
 
 // udpRewalk: a UDP port that answered some of the adaptive walk's probes
 // and was not identified is walked again one probe at a time, as nmap
-// walks it, each probe waiting ten times the port's slowest reply (at
-// least UDPRewalkWait, at most its totalwaitms). Some servers drop
+// walks it, each probe waiting the path's round trip (the port's fastest
+// reply) plus ten times the server's slowest own time (slowest reply less
+// fastest; at least UDPRewalkWait, at most its totalwaitms in all). Ten
+// times the whole reply time, as before, multiplied the round trip too:
+// half a second a probe at 50 ms, 10 s for a Kerberos port. Some servers drop
 // datagrams that come while they answer another: xinetd's internal time
 // service discards what is pending once it has answered, so under load
 // the parallel probes lost the Help probe's answer, whose lines name it,
@@ -201,11 +204,11 @@ func (w *walk) udpRewalk() {
 		return
 	}
 	sp.mu.Lock()
-	lag := sp.udpLag
+	lag, path := sp.udpLag, sp.udpFast
 	sp.mu.Unlock()
 	dwait, dconnect := sp.detectorTimes()
 	sp.endPass()
-	wait := max(10*lag, UDPRewalkWait)
+	wait := udpRewalkWait(path, lag)
 	w.trace("Service scan: %s answered and no line matched: its probes again one at a time, %v each", w.t.addr(), wait)
 	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect}
 	w.start(false)
@@ -236,6 +239,12 @@ func (w *walk) serialFallback() {
 	}
 	w.quiet, w.capped = Running, false
 	w.start(w.ssl)
+}
+
+// udpRewalkWait is a re-walk probe's wait given the port's fastest and
+// slowest reply (see udpRewalk).
+func udpRewalkWait(fastest, slowest time.Duration) time.Duration {
+	return fastest + max(10*(slowest-fastest), UDPRewalkWait)
 }
 
 // start (re)starts the walk, outside or inside the SSL tunnel (S10).
