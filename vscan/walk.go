@@ -199,11 +199,14 @@ func (w *walk) udpRewalk() {
 	if !ok || w.t.Proto != probes.UDP || !w.replied || w.outcome == Matched || w.outcome == TimeLimit || w.ctx.Err() != nil {
 		return
 	}
+	sp.endPass()
+	if !sp.udpMayHaveLost() {
+		return
+	}
 	sp.mu.Lock()
 	lag := sp.udpLag
 	sp.mu.Unlock()
 	dwait, dconnect := sp.detectorTimes()
-	sp.endPass()
 	wait := max(10*lag, UDPRewalkWait)
 	w.trace("Service scan: %s answered and no line matched: its probes again one at a time, %v each", w.t.addr(), wait)
 	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect}
