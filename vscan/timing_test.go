@@ -341,7 +341,14 @@ totalwaitms 3000
 		t.Fatal(err)
 	}
 	defer pc.Close()
-	go busyUDPServer(pc, 20*time.Millisecond, func(b []byte) []byte { return []byte(strings.ToUpper(string(b))) })
+	var mu sync.Mutex
+	answered := map[string]int{}
+	go busyUDPServer(pc, 20*time.Millisecond, func(b []byte) []byte {
+		mu.Lock()
+		answered[string(b)]++
+		mu.Unlock()
+		return []byte(strings.ToUpper(string(b)))
+	})
 	c := &Config{Matcher: matcher.New(parseDB(t, db)), Intensity: 7, Timing: TimingFast,
 		FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Table: func(int, probes.Protocol) string { return "table-name" }}
 	var traces []string
@@ -360,6 +367,13 @@ totalwaitms 3000
 	// the lost probe's fitted wait (1 s), then the re-walk's short waits
 	if took > 3*time.Second {
 		t.Errorf("took %v", took)
+	}
+	// The re-walk sends again only the probes that may have been dropped:
+	// U0's reply is the first walk's.
+	mu.Lock()
+	defer mu.Unlock()
+	if answered["zero"] != 1 || answered["one"] != 1 {
+		t.Errorf("answered %v, want zero and one once each", answered)
 	}
 }
 

@@ -149,42 +149,58 @@ match other m|^NOTHIS| p/Other/
 	}
 }
 
-// udpMayHaveLost: a probe without a reply counts as possibly dropped only
-// when its datagram left while an answered probe was on its way.
-func TestUDPMayHaveLost(t *testing.T) {
+// udpSuspects: a probe without a reply counts as possibly dropped only
+// when its datagram left while an answered probe was on its way (or it
+// was never sent, or its wait was cut).
+func TestUDPSuspects(t *testing.T) {
 	t0 := time.Unix(1000, 0)
 	ms := func(f float64) time.Time { return t0.Add(time.Duration(f * float64(time.Millisecond))) }
 	type probe struct {
 		began, sent, last float64 // ms; last < 0: no reply; began < 0: never sent
+		cut               bool    // the pass's end cut its wait
 	}
 	for _, tc := range []struct {
 		name   string
 		probes []probe
-		want   bool
+		lost   string // indices of the probes that may have been dropped
 	}{
-		{"nothing answered", []probe{{0, 0.1, -1}, {2, 2.1, -1}}, false},
-		{"answered fast, next sent after", []probe{{0, 0.1, 0.3}, {2, 2.1, -1}, {4, 4.1, -1}}, false},
-		{"answered last", []probe{{0, 0.1, -1}, {2, 2.1, -1}, {4, 4.1, 4.2}}, false},
-		{"every probe answered", []probe{{0, 0.1, 5}, {2, 2.1, 6}}, false},
-		{"answer slower than the gap", []probe{{0, 0.1, 3}, {2, 2.1, -1}}, true},
-		{"answer within the margin", []probe{{0, 0.1, 1.8}, {2, 2.1, -1}}, true},
-		{"write delayed into an answer's span", []probe{{0, 4.5, -1}, {2, 2.1, 4.2}}, true},
-		{"launched, never sent", []probe{{0, 0.1, 0.2}, {-1, -1, -1}}, true},
+		{"nothing answered", []probe{{0, 0.1, -1, false}, {2, 2.1, -1, false}}, ""},
+		{"answered fast, next sent after", []probe{{0, 0.1, 0.3, false}, {2, 2.1, -1, false}, {4, 4.1, -1, false}}, ""},
+		{"answered last", []probe{{0, 0.1, -1, false}, {2, 2.1, -1, false}, {4, 4.1, 4.2, false}}, ""},
+		{"every probe answered", []probe{{0, 0.1, 5, false}, {2, 2.1, 6, false}}, ""},
+		{"answer slower than the gap", []probe{{0, 0.1, 3, false}, {2, 2.1, -1, false}, {4, 4.1, -1, false}}, "1"},
+		{"answer within the margin", []probe{{0, 0.1, 1.8, false}, {2, 2.1, -1, false}}, "1"},
+		{"write delayed into an answer's span", []probe{{0, 4.5, -1, false}, {2, 2.1, 4.2, false}, {6, 6.1, -1, false}}, "0"},
+		{"launched, never sent", []probe{{0, 0.1, 0.2, false}, {-1, -1, -1, false}}, "1"},
+		{"wait cut", []probe{{0, 0.1, 0.2, false}, {2, 2.1, -1, true}}, "1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := &speculative{}
-			for _, p := range tc.probes {
-				rp := &specReply{s: s}
+			for i, p := range tc.probes {
+				rp := &specReply{s: s, p: &probes.Probe{Name: fmt.Sprint(i)}, done: true, end: endTimeout}
 				if p.began >= 0 {
 					rp.began, rp.sent = ms(p.began), ms(p.sent)
 				}
 				if p.last >= 0 {
-					rp.last, rp.buf = ms(p.last), []byte("x")
+					rp.last, rp.buf, rp.cuts = ms(p.last), []byte("x"), []int{1}
+				}
+				if p.cut {
+					rp.end = endCut
 				}
 				s.list = append(s.list, rp)
 			}
-			if got := s.udpMayHaveLost(); got != tc.want {
-				t.Errorf("udpMayHaveLost = %v, want %v", got, tc.want)
+			lost := s.udpSuspects()
+			var got []string
+			for _, rp := range s.list {
+				if lost[rp.p] {
+					got = append(got, rp.p.Name)
+				}
+			}
+			if g := strings.Join(got, ","); g != tc.lost {
+				t.Errorf("udpSuspects = [%s], want [%s]", g, tc.lost)
+			}
+			if s.udpMayHaveLost() != (tc.lost != "") {
+				t.Errorf("udpMayHaveLost = %v", s.udpMayHaveLost())
 			}
 		})
 	}

@@ -187,7 +187,9 @@ const UDPRewalkWait = 100 * time.Millisecond
 // udpRewalk: a UDP port that answered some of the adaptive walk's probes
 // and was not identified is walked again one probe at a time, as nmap
 // walks it, each probe waiting ten times the port's slowest reply (at
-// least UDPRewalkWait, at most its totalwaitms). Some servers drop
+// least UDPRewalkWait, at most its totalwaitms), when one of its probes
+// without a reply may have been dropped (see udpSuspects): only those are
+// sent again, the others' replies are the first walk's (udpReplay). Some servers drop
 // datagrams that come while they answer another: xinetd's internal time
 // service discards what is pending once it has answered, so under load
 // the parallel probes lost the Help probe's answer, whose lines name it,
@@ -200,7 +202,8 @@ func (w *walk) udpRewalk() {
 		return
 	}
 	sp.endPass()
-	if !sp.udpMayHaveLost() {
+	lost := sp.udpSuspects()
+	if len(lost) == 0 {
 		return
 	}
 	sp.mu.Lock()
@@ -208,8 +211,8 @@ func (w *walk) udpRewalk() {
 	sp.mu.Unlock()
 	dwait, dconnect := sp.detectorTimes()
 	wait := max(10*lag, UDPRewalkWait)
-	w.trace("Service scan: %s answered and no line matched: its probes again one at a time, %v each", w.t.addr(), wait)
-	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect}
+	w.trace("Service scan: %s answered and no line matched: its probes again one at a time, %v each for the %d that may have been dropped", w.t.addr(), wait, len(lost))
+	w.src = &udpReplay{sequential: &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect}, prev: sp.launched, lost: lost}
 	w.start(false)
 	w.signatures()
 }
