@@ -7,6 +7,11 @@
 #
 #   scripts/bench-vscan.sh [ROUNDS]      (as root; testbed/testbed.sh install first)
 #
+# PROTOS="udp" (default "tcp udp") runs one protocol only. NMAP_SAVED=DIR keeps
+# nmap's run of each protocol in DIR (nmap-PROTO.xml, nmap-PROTO.time) and uses
+# it instead of running nmap again when it is there: nmap's answers on the
+# testbed do not change from run to run, and its UDP run takes 100 s.
+#
 # Outside CI: a run takes several minutes (nmap's waits). Both run as users run
 # them: nmap -sV with its version scripts, signet with its defaults (adaptive
 # timing, per-host cap 40, its native detectors) but --no-tls-fallback: the TLS
@@ -64,13 +69,31 @@ report() { # PROTO
   "$work/svcdiff" "$work/nmap-$proto.xml" "$work/signet-$proto.xml" > "$work/diff-$proto.txt" || cat "$work/diff-$proto.txt"
 }
 
+# nmapRun PROTO ARGS...: nmap's run, or the one kept in $NMAP_SAVED.
+nmapRun() {
+  local proto=$1 saved=${NMAP_SAVED:-}; shift
+  if [ -n "$saved" ] && [ -s "$saved/nmap-$proto.xml" ] && [ -s "$saved/nmap-$proto.time" ]; then
+    echo "nmap $proto: the run kept in $saved"
+    cp "$saved/nmap-$proto.xml" "$saved/nmap-$proto.time" "$work/"
+    return
+  fi
+  measure "nmap-$proto" nmap "$@" -oX "$work/nmap-$proto.xml" 127.0.0.1
+  if [ -n "$saved" ]; then
+    mkdir -p "$saved"
+    cp "$work/nmap-$proto.xml" "$work/nmap-$proto.time" "$saved/"
+  fi
+}
+
+protos=" ${PROTOS:-tcp udp} "
 for r in $(seq "$rounds"); do
-  echo "-- round $r"
-  measure nmap-tcp nmap -sV -sT -Pn -n -p "$tcp" --versiondb "$db" -oX "$work/nmap-tcp.xml" 127.0.0.1
-  measure signet-tcp "$work/signet" -sV -sT -Pn -n -p "$tcp" --versiondb "$db" --no-tls-fallback -oX "$work/signet-tcp.xml" 127.0.0.1
-  report tcp
-  if [ -n "$udp" ]; then
-    measure nmap-udp nmap -sV -sU -Pn -n -p "$udp" --versiondb "$db" -oX "$work/nmap-udp.xml" 127.0.0.1
+  echo "-- round $r (load $(cut -d' ' -f1-3 /proc/loadavg))"
+  if [[ $protos == *" tcp "* ]]; then
+    nmapRun tcp -sV -sT -Pn -n -p "$tcp" --versiondb "$db"
+    measure signet-tcp "$work/signet" -sV -sT -Pn -n -p "$tcp" --versiondb "$db" --no-tls-fallback -oX "$work/signet-tcp.xml" 127.0.0.1
+    report tcp
+  fi
+  if [ -n "$udp" ] && [[ $protos == *" udp "* ]]; then
+    nmapRun udp -sV -sU -Pn -n -p "$udp" --versiondb "$db"
     measure signet-udp "$work/signet" -sV -sU -Pn -n -p "$udp" --versiondb "$db" --no-tls-fallback -oX "$work/signet-udp.xml" 127.0.0.1
     report udp
   fi
