@@ -9,18 +9,21 @@
 #
 # -6 runs the same checks over IPv6 (fd20:201::2, both scanners with -6).
 # The testbed's servers listen on 127.0.0.1 only, so in the server namespace
-# a socat relay per testbed port carries [fd20:201::2]:port to
-# 127.0.0.1:port (TCP and UDP); the firewall rules are the same (an inet
-# table). Both scanners meet the same relays: the comparison stays fair, but
-# a service then sees its client as 127.0.0.1, and the relay accepts a
-# connection before the server does.
+# tools/wanrelay carries [fd20:201::2]:port to 127.0.0.1:port for every
+# testbed port (TCP and UDP; a refusal or reset by the server is a reset, a
+# close a close, each UDP client its own socket); the firewall rules are the
+# same (an inet table). Both scanners meet the same relay: the comparison
+# stays fair, but a service then sees its client as 127.0.0.1, and the relay
+# accepts a connection before the server does.
 #
 # As root, after `testbed/testbed.sh install`. Outside CI (nmap's waits make a
 # run take several minutes). nmap runs as users run it: plain -sV, its version
 # scripts on. signet runs with its defaults but without the TLS fallback, which
 # goes beyond nmap on purpose. SIGNET_ARGS adds signet options; NMAP_ARGS
 # nmap's (both empty by default); SCAN="-sT" (default) or "-sS" picks the
-# port scan of both.
+# port scan of both. PARTS="tcp udp ports" (the default) picks the runs:
+# TCP -sV, UDP -sV, the port scan of the firewalled range. KEEP=DIR copies the scans' outputs (XML, normal output,
+# times, svcdiff reports) there before the work directory goes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 six=
@@ -29,6 +32,7 @@ rtt=${1:-50ms}
 shift || true
 losses=${*:-0 0.01}
 scan=${SCAN:--sT}
+parts=${PARTS:-tcp udp ports}
 work=$(mktemp -d /tmp/signet-wan.XXXXXX)
 chmod 755 "$work"
 bed=$work/bed
@@ -41,6 +45,9 @@ cleanup() {
   for p in "$work"/relay-*.pid; do [ -f "$p" ] && kill "$(cat "$p")" 2>/dev/null || true; done
   rig s testbed/testbed.sh stop "$bed" >/dev/null 2>&1 || true
   rig down >/dev/null 2>&1 || true
+  if [ -n "${KEEP:-}" ]; then
+    mkdir -p "$KEEP" && cp "$work"/*.xml "$work"/*.txt "$work"/*.time "$work"/*.nmap "$work"/*.err "$KEEP"/ 2>/dev/null || true
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -50,23 +57,21 @@ rig s testbed/testbed.sh start "$bed" > "$work/bed.txt" || true
 tcp=$(awk '$1 ~ /^[0-9]+\/tcp$/ {split($1,a,"/"); print a[1]}' "$work/bed.txt" | paste -sd, -)
 udp=$(awk '$1 ~ /^[0-9]+\/udp$/ {split($1,a,"/"); print a[1]}' "$work/bed.txt" | paste -sd, -)
 # The firewalled ports (see wan-rig.sh): dropped, admin-prohibited, reset.
-tcp="$tcp,41990,41995,41998"
+tcp="$tcp,41980,41985,41988"
 udp="$udp,42190,42195"
 ntcp=$(echo "$tcp" | tr , '\n' | grep -c .)
 nudp=$(echo "$udp" | tr , '\n' | grep -c .)
 target=10.201.0.2
 if [ -n "$six" ]; then
   target=fd20:201::2
-  for p in $(echo "$tcp" | tr , '\n' | sort -un); do
-    case $p in 4199?) continue ;; esac
-    "$RIG" s socat TCP6-LISTEN:$p,bind=[$target],reuseaddr,fork,backlog=1024 TCP4:127.0.0.1:$p </dev/null >/dev/null 2>&1 &
-    echo $! > "$work/relay-t$p.pid"
-  done
-  for p in $(echo "$udp" | tr , '\n' | sort -un); do
-    case $p in 4219?) continue ;; esac
-    "$RIG" s socat UDP6-RECVFROM:$p,bind=[$target],reuseaddr,fork UDP4:127.0.0.1:$p </dev/null >/dev/null 2>&1 &
-    echo $! > "$work/relay-u$p.pid"
-  done
+  go build -o "$work/wanrelay" ./tools/wanrelay
+  rtcp=$(echo "$tcp" | tr , '\n' | grep -v '^4198' | paste -sd, -)
+  rudp=$(echo "$udp" | tr , '\n' | grep -v '^4219' | paste -sd, -)
+  "$RIG" s "$work/wanrelay" -listen $target -to 127.0.0.1 -tcp "$rtcp" -udp "$rudp" \
+    </dev/null >"$work/relay.log" 2>&1 &
+  echo $! > "$work/relay-all.pid"
+  for _ in $(seq 50); do grep -q ready "$work/relay.log" && break; sleep 0.1; done
+  grep -q ready "$work/relay.log" || { cat "$work/relay.log" >&2; exit 1; }
   rig c ping -6 -c1 -W2 -q $target >/dev/null 2>&1 || true # neighbour discovery first
   sleep 1
 fi
@@ -90,13 +95,18 @@ report() { # LABEL
 for loss in $losses; do
   rig link "$rtt" "$loss" >/dev/null
   l="tcp-loss$loss"
+  [[ " $parts " == *" tcp "* ]] && {
   measure "nmap-$l" "$RIG" c nmap $six -sV $scan -Pn -n ${NMAP_ARGS:-} -p "$tcp" -oX "$work/nmap-$l.xml" $target
   measure "signet-$l" "$RIG" c "$work/signet" $six -sV $scan -Pn -n --no-tls-fallback ${SIGNET_ARGS:-} -p "$tcp" -oX "$work/signet-$l.xml" $target
   report "$l"
+  }
   l="udp-loss$loss"
+  [[ " $parts " == *" udp "* ]] && {
   measure "nmap-$l" "$RIG" c nmap $six -sV -sU -Pn -n ${NMAP_ARGS:-} -p "$udp" -oX "$work/nmap-$l.xml" $target
   measure "signet-$l" "$RIG" c "$work/signet" $six -sV -sU -Pn -n --no-tls-fallback ${SIGNET_ARGS:-} -p "$udp" -oX "$work/signet-$l.xml" $target
   report "$l"
+  }
+  [[ " $parts " == *" ports "* ]] || continue
   # Port scan only, over a range with the firewalled ports: the table and
   # the "Not shown" line must read as nmap's.
   l="ports-loss$loss"

@@ -19,13 +19,15 @@
 # The server side (wan-s):
 #  * services bound to its own 127.0.0.1 (run the testbed there:
 #    `scripts/wan-rig.sh s testbed/testbed.sh start DIR`) are reachable from
-#    wan-c at 10.201.0.2 on the testbed's ports (TCP 41000-41989, UDP
-#    42000-42189): an nftables DNAT to 127.0.0.1, with route_localnet on;
-#  * a firewall, on ports no service uses, so that scans meet what real
+#    wan-c at 10.201.0.2 on the testbed's ports (TCP 41000-41979 and
+#    41990-41999, UDP 42000-42189): an nftables DNAT to 127.0.0.1, with
+#    route_localnet on;
+#  * a firewall, on ports no testbed service uses (testbed/manifest.tsv has
+#    imaps and pop3s on 41993 and 41995), so that scans meet what real
 #    firewalls do:
-#      TCP 41990-41994  dropped                      (nmap: filtered, no-response)
-#      TCP 41995-41997  rejected, ICMP admin-prohib  (filtered, admin-prohibited)
-#      TCP 41998-41999  rejected with a TCP reset    (closed, reset)
+#      TCP 41980-41984  dropped                      (nmap: filtered, no-response)
+#      TCP 41985-41987  rejected, ICMP admin-prohib  (filtered, admin-prohibited)
+#      TCP 41988-41989  rejected with a TCP reset    (closed, reset)
 #      UDP 42190-42194  dropped                      (open|filtered, no-response)
 #      UDP 42195-42199  rejected, ICMP admin-prohib  (filtered, admin-prohibited)
 #    ports with no listener and no rule answer as usual (TCP reset, ICMP port
@@ -109,16 +111,16 @@ cmd_up() {
 table ip wannat {
   chain pre {
     type nat hook prerouting priority dstnat; policy accept;
-    ip daddr 10.201.0.2 tcp dport 41000-41989 dnat to 127.0.0.1
+    ip daddr 10.201.0.2 tcp dport { 41000-41979, 41990-41999 } dnat to 127.0.0.1
     ip daddr 10.201.0.2 udp dport 42000-42189 dnat to 127.0.0.1
   }
 }
 table inet wanfw {
   chain in {
     type filter hook input priority filter; policy accept;
-    tcp dport 41990-41994 drop
-    tcp dport 41995-41997 reject with icmpx admin-prohibited
-    tcp dport 41998-41999 reject with tcp reset
+    tcp dport 41980-41984 drop
+    tcp dport 41985-41987 reject with icmpx admin-prohibited
+    tcp dport 41988-41989 reject with tcp reset
     udp dport 42190-42194 drop
     udp dport 42195-42199 reject with icmpx admin-prohibited
   }

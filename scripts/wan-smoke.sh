@@ -29,7 +29,7 @@ a=$target
 echo $! > "$work/bannerd.pid"
 for _ in $(seq 50); do grep -q ready "$work/bannerd.log" && break; sleep 0.1; done
 [ -n "$six" ] && "$RIG" c ping -6 -c1 -W2 -q "$target" >/dev/null 2>&1 || true
-ports=41022,41025,41080,41910,41990,41995,41998
+ports=41022,41025,41080,41910,41980,41985,41988
 for loss in 0 0.01; do
   "$RIG" link 50ms "$loss" >/dev/null
   for t in nmap signet; do

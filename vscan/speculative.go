@@ -127,6 +127,7 @@ type speculative struct {
 	rtt     time.Duration // the smallest connect time seen
 	nextUDP time.Time     // the earliest time the next UDP probe may be sent
 	udpLag  time.Duration // the longest a UDP reply's first byte took
+	udpFast time.Duration // the shortest (the path's round trip, nearly)
 
 	launched map[*probes.Probe]*specReply
 	list     []*specReply
@@ -640,6 +641,9 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 			if size == 0 && t.Proto == probes.UDP {
 				s.mu.Lock()
 				s.udpLag = max(s.udpLag, last.Sub(began))
+				if s.udpFast == 0 || last.Sub(began) < s.udpFast {
+					s.udpFast = last.Sub(began)
+				}
 				s.mu.Unlock()
 			}
 			size += n

@@ -186,10 +186,14 @@ const UDPRewalkWait = 100 * time.Millisecond
 
 // udpRewalk: a UDP port that answered some of the adaptive walk's probes
 // and was not identified is walked again one probe at a time, as nmap
-// walks it, each probe waiting ten times the port's slowest reply (at
-// least UDPRewalkWait, at most its totalwaitms), when one of its probes
-// without a reply may have been dropped (see udpSuspects): only those are
-// sent again, the others' replies are the first walk's (udpReplay). Some servers drop
+// walks it, each probe waiting the path's round trip (the port's fastest
+// reply) plus ten times the server's slowest own time (slowest reply less
+// fastest; at least UDPRewalkWait, at most its totalwaitms in all), when
+// one of its probes without a reply may have been dropped (see
+// udpSuspects): only those are sent again, the others' replies are the
+// first walk's (udpReplay). Ten times the whole reply time, as before,
+// multiplied the round trip too: half a second a probe at 50 ms, 10 s
+// for a Kerberos port. Some servers drop
 // datagrams that come while they answer another: xinetd's internal time
 // service discards what is pending once it has answered, so under load
 // the parallel probes lost the Help probe's answer, whose lines name it,
@@ -207,14 +211,20 @@ func (w *walk) udpRewalk() {
 		return
 	}
 	sp.mu.Lock()
-	lag := sp.udpLag
+	lag, path := sp.udpLag, sp.udpFast
 	sp.mu.Unlock()
 	dwait, dconnect := sp.detectorTimes()
-	wait := max(10*lag, UDPRewalkWait)
+	wait := udpRewalkWait(path, lag)
 	w.trace("Service scan: %s answered and no line matched: its probes again one at a time, %v each for the %d that may have been dropped", w.t.addr(), wait, len(lost))
 	w.src = &udpReplay{sequential: &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect}, prev: sp.launched, lost: lost}
 	w.start(false)
 	w.signatures()
+}
+
+// udpRewalkWait is a re-walk probe's wait given the port's fastest and
+// slowest reply (see udpRewalk).
+func udpRewalkWait(fastest, slowest time.Duration) time.Duration {
+	return fastest + max(10*(slowest-fastest), UDPRewalkWait)
 }
 
 // start (re)starts the walk, outside or inside the SSL tunnel (S10).

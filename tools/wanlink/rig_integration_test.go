@@ -93,7 +93,7 @@ func TestWANRig(t *testing.T) {
 
 	start := time.Now()
 	scan := exec.Command("../../scripts/wan-rig.sh", "c", signet, "-sV", "-sT", "-Pn", "-n",
-		"-p", "41025,41500,41990,41995,41998", "--versiondb", "embedded",
+		"-p", "41025,41500,41980,41985,41988", "--versiondb", "embedded",
 		"--overlay", filepath.Join(seed, "pineapp-overlay.probes"), "10.201.0.2")
 	b, err := scan.CombinedOutput()
 	if err != nil {
@@ -104,9 +104,9 @@ func TestWANRig(t *testing.T) {
 	for _, want := range []string{
 		`41025/tcp open +smtp +PineApp Mail-secure \(PineApp Av and Antispam mail gateway\)`,
 		`41500/tcp closed`,
-		`41990/tcp filtered`, // dropped
-		`41995/tcp filtered`, // ICMP administratively prohibited
-		`41998/tcp closed`,   // TCP reset from the firewall
+		`41980/tcp filtered`, // dropped
+		`41985/tcp filtered`, // ICMP administratively prohibited
+		`41988/tcp closed`,   // TCP reset from the firewall
 	} {
 		if !regexp.MustCompile(want).MatchString(got) {
 			t.Errorf("scan output lacks %q", want)
