@@ -86,7 +86,7 @@ report() { # PROTO
 }
 
 for r in $(seq "$rounds"); do
-  echo "-- round $r"
+  echo "-- round $r (load $(cut -d' ' -f1-3 /proc/loadavg))"
   if [ "${BENCH_PROTO:-tcp}" = tcp ]; then
     run_nmap tcp -sT "$tcp"
     measure signet-tcp "$work/signet" -sV -sT -Pn -n -p "$tcp" --versiondb "$db" --no-tls-fallback -oX "$work/signet-tcp.xml" 127.0.0.1

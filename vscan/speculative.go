@@ -50,6 +50,11 @@ const (
 	// a share of that wait: 2 s after nmap's 6 s.
 	LateListenShare = 3
 	fastWindow      = 8 // probes in flight ahead of the walk, per service
+	// UDPWindow is fastWindow for a UDP service: a datagram costs no
+	// connection, so every probe the walk may send goes at once, UDPGap
+	// apart (about 20 at intensity 7), and a port silent to all of them
+	// is done after one fitted wait rather than one per 8 probes.
+	UDPWindow = 64
 	// PortConns is the most connections open at once to one port, held
 	// replies included: a port without an answer holds each of its
 	// replies for nmap's full wait, so 16 let its 30-odd probes go in two
@@ -174,6 +179,9 @@ func (s *speculative) pass(ssl bool) {
 	// an open|filtered port silent to every probe, the common UDP case,
 	// would wait nmap's full waits for nothing.
 	s.holding.Store(s.w.t.Proto == probes.TCP)
+	if s.w.t.Proto == probes.UDP {
+		s.portCap = UDPWindow
+	}
 }
 
 // endPass stops every collector of the pass and waits for them, so no
@@ -303,7 +311,7 @@ func (s *speculative) speculate() {
 		}
 	}
 	ahead := s.w.order
-	for inflight < fastWindow {
+	for inflight < s.window() {
 		q := ahead.next()
 		if q == nil {
 			break
@@ -313,6 +321,14 @@ func (s *speculative) speculate() {
 			inflight++
 		}
 	}
+}
+
+// window is how many probes may be in flight ahead of the walk.
+func (s *speculative) window() int {
+	if s.w.t.Proto == probes.UDP {
+		return UDPWindow
+	}
+	return fastWindow
 }
 
 // nextWake is when the walk should look again without any event: the end
@@ -380,7 +396,8 @@ type specReply struct {
 	late     []byte        // NULL: bytes after its full wait (late listen)
 	lateDone chan struct{} // closed when the late listen ends
 
-	suspect bool // a reply nmap's walk would not get (see stalled)
+	suspect bool      // a reply nmap's walk would not get (see stalled)
+	sent    time.Time // UDP: when the datagram's write returned
 
 	// the walk's side
 	read   int // cuts handed to the walk
@@ -597,6 +614,9 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 		if _, err := conn.Write(p.Payload); err != nil && !errors.Is(err, syscall.ECONNREFUSED) {
 			rp.finish(endWrite, nil)
 			return false
+		}
+		if t.Proto == probes.UDP {
+			rp.sentUDP()
 		}
 	}
 	full := began.Add(p.TotalWait)

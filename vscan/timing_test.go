@@ -320,11 +320,12 @@ func TestUDPProbesSpaced(t *testing.T) {
 	}
 }
 
-// A UDP service that answers every probe but lost the first copy of the
-// one probe whose reply names it (a datagram dropped while it answered
-// another, as xinetd's time service does under load): the adaptive walk
-// finds no match, and walks the port again one probe at a time, as nmap
-// does, which identifies it.
+// A UDP service that answers every probe but drops what arrived while it
+// answered another, as xinetd's time service does (here: 20 ms to answer,
+// so the probes sent UDPGap after the first are dropped): the adaptive
+// walk loses the one probe whose reply names it, finds no match, and
+// walks the port again one probe at a time, as nmap does, which
+// identifies it.
 func TestUDPRewalkAfterLoss(t *testing.T) {
 	const db = `Probe TCP NULL q||
 Probe UDP U0 q|zero|
@@ -343,21 +344,14 @@ totalwaitms 3000
 		t.Fatal(err)
 	}
 	defer pc.Close()
-	go func() {
-		buf := make([]byte, 100)
-		dropped := false
-		for {
-			n, a, err := pc.ReadFrom(buf)
-			if err != nil {
-				return
-			}
-			if string(buf[:n]) == "one" && !dropped {
-				dropped = true
-				continue
-			}
-			pc.WriteTo([]byte(strings.ToUpper(string(buf[:n]))), a)
-		}
-	}()
+	var mu sync.Mutex
+	answered := map[string]int{}
+	go busyUDPServer(pc, 20*time.Millisecond, func(b []byte) []byte {
+		mu.Lock()
+		answered[string(b)]++
+		mu.Unlock()
+		return []byte(strings.ToUpper(string(b)))
+	})
 	c := &Config{Matcher: matcher.New(parseDB(t, db)), Intensity: 7, Timing: TimingFast,
 		FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Table: func(int, probes.Protocol) string { return "table-name" }}
 	var traces []string
@@ -376,6 +370,13 @@ totalwaitms 3000
 	// the lost probe's fitted wait (1 s), then the re-walk's short waits
 	if took > 3*time.Second {
 		t.Errorf("took %v", took)
+	}
+	// The re-walk sends again only the probes that may have been dropped:
+	// U0's reply is the first walk's.
+	mu.Lock()
+	defer mu.Unlock()
+	if answered["zero"] != 1 || answered["one"] != 1 {
+		t.Errorf("answered %v, want zero and one once each", answered)
 	}
 }
 

@@ -189,9 +189,12 @@ const UDPRewalkWait = 100 * time.Millisecond
 // and was not identified is walked again one probe at a time, as nmap
 // walks it, each probe waiting the path's round trip (the port's fastest
 // reply) plus ten times the server's slowest own time (slowest reply less
-// fastest; at least UDPRewalkWait, at most its totalwaitms in all). Ten
-// times the whole reply time, as before, multiplied the round trip too:
-// half a second a probe at 50 ms, 10 s for a Kerberos port. Some servers drop
+// fastest; at least UDPRewalkWait, at most its totalwaitms in all), when
+// one of its probes without a reply may have been dropped (see
+// udpSuspects): only those are sent again, the others' replies are the
+// first walk's (udpReplay). Ten times the whole reply time, as before,
+// multiplied the round trip too: half a second a probe at 50 ms, 10 s
+// for a Kerberos port. Some servers drop
 // datagrams that come while they answer another: xinetd's internal time
 // service discards what is pending once it has answered, so under load
 // the parallel probes lost the Help probe's answer, whose lines name it,
@@ -203,14 +206,18 @@ func (w *walk) udpRewalk() {
 	if !ok || w.t.Proto != probes.UDP || !w.replied || w.outcome == Matched || w.outcome == TimeLimit || w.ctx.Err() != nil {
 		return
 	}
+	sp.endPass()
+	lost := sp.udpSuspects()
+	if len(lost) == 0 {
+		return
+	}
 	sp.mu.Lock()
 	lag, path := sp.udpLag, sp.udpFast
 	sp.mu.Unlock()
 	dwait, dconnect := sp.detectorTimes()
-	sp.endPass()
 	wait := udpRewalkWait(path, lag)
-	w.trace("Service scan: %s answered and no line matched: its probes again one at a time, %v each", w.t.addr(), wait)
-	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect}
+	w.trace("Service scan: %s answered and no line matched: its probes again one at a time, %v each for the %d that may have been dropped", w.t.addr(), wait, len(lost))
+	w.src = &udpReplay{sequential: &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect}, prev: sp.launched, lost: lost}
 	w.start(false)
 	w.signatures()
 }
