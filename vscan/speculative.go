@@ -127,6 +127,8 @@ type speculative struct {
 	mu      sync.Mutex
 	rtt     time.Duration // the smallest connect time seen
 	nextUDP time.Time     // the earliest time the next UDP probe may be sent
+	udpMu   sync.Mutex    // held across a UDP write (see write)
+	lastUDP time.Time     // when the last UDP write returned (under udpMu)
 	udpLag  time.Duration // the longest a UDP reply's first byte took
 	udpFast time.Duration // the shortest (the path's round trip, nearly)
 
@@ -546,6 +548,25 @@ func (s *speculative) udpSlot() bool {
 	return true
 }
 
+// write sends a probe's payload. UDP writes of a port are serialised and
+// kept UDPGap apart from the previous write's return: a send slot taken by
+// udpSlot alone can be missed by a goroutine scheduled late, which would
+// put two datagrams back to back.
+func (s *speculative) write(conn net.Conn, proto probes.Protocol, payload []byte) error {
+	if proto != probes.UDP {
+		_, err := conn.Write(payload)
+		return err
+	}
+	s.udpMu.Lock()
+	defer s.udpMu.Unlock()
+	if d := UDPGap - time.Since(s.lastUDP); d > 0 {
+		time.Sleep(d)
+	}
+	_, err := conn.Write(payload)
+	s.lastUDP = time.Now()
+	return err
+}
+
 func (s *speculative) collect(rp *specReply, est time.Duration) {
 	defer s.wg.Done()
 	for s.attempt(rp, est) {
@@ -611,7 +632,7 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 	defer stop()
 	if len(p.Payload) > 0 || t.Proto == probes.UDP {
 		conn.SetWriteDeadline(began.Add(ConnectTimeout))
-		if _, err := conn.Write(p.Payload); err != nil && !errors.Is(err, syscall.ECONNREFUSED) {
+		if err := s.write(conn, t.Proto, p.Payload); err != nil && !errors.Is(err, syscall.ECONNREFUSED) {
 			rp.finish(endWrite, nil)
 			return false
 		}
