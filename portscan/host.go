@@ -47,6 +47,8 @@ type hostScan struct {
 	// to the same port are reported once.
 	late *latePool
 	fin  [1024]uint64
+	// lateSeen: some port answered a try only after it had timed out.
+	lateSeen bool
 }
 
 func (h *hostScan) isFinal(port uint16) bool { return h.fin[port>>6]&(1<<(port&63)) != 0 }
@@ -161,6 +163,7 @@ func (s *Scanner) scanHost(hctx context.Context, j Job, report func(PortResult))
 				// An answer to a try that had timed out: it counts as that try's answer (not
 				// as a drop), but its round trip is no sample (the try was retried meanwhile).
 				h.noteAnswer(r.try)
+				h.lateSeen = true
 				final(r.port, r.try+1, r.out)
 			case r.out.final:
 				if r.out.reason != ReasonLocalError {
@@ -239,9 +242,12 @@ func (s *Scanner) scanHost(hctx context.Context, j Job, report func(PortResult))
 			silent = kept
 		}
 		lateAnswers()
-		if try+1 > h.allowedTry() && len(silent) > 0 && h.late != nil && h.maxSuccessfulTry >= 0 {
-			// Last try: like nmap, wait for the earlier tries' connects still open to answer
-			// or expire before reading a port filtered. A late answer may allow another try.
+		if try+1 > h.allowedTry() && len(silent) > 0 && h.late != nil && (h.maxSuccessfulTry >= 1 || h.lateSeen) {
+			// Last try, on a host that has shown loss or late answers (an answer only on a
+			// retry, or after a timeout): like nmap, wait for the tries' connects still open
+			// to answer or expire before reading a port filtered. A late answer may allow
+			// another try. A host without such signs (no loss; ports a firewall drops) is not
+			// kept waiting: its silent ports are filtered at once, as before.
 			h.late.settle(silent, hctx.Done())
 			lateAnswers()
 		}
