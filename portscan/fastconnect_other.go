@@ -2,6 +2,10 @@
 
 package portscan
 
+import "time"
+
+const kernelSynRTO = time.Second
+
 // fastConnectSupported is false: connect scans use the general path.
 const fastConnectSupported = false
 

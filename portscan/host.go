@@ -242,13 +242,15 @@ func (s *Scanner) scanHost(hctx context.Context, j Job, report func(PortResult))
 			silent = kept
 		}
 		lateAnswers()
-		if try+1 > h.allowedTry() && len(silent) > 0 && h.late != nil && (h.maxSuccessfulTry >= 1 || h.lateSeen) {
-			// Last try, on a host that has shown loss or late answers (an answer only on a
-			// retry, or after a timeout): like nmap, wait for the tries' connects still open
-			// to answer or expire before reading a port filtered. A late answer may allow
-			// another try. A host without such signs (no loss; ports a firewall drops) is not
-			// kept waiting: its silent ports are filtered at once, as before.
-			h.late.settle(silent, hctx.Done())
+		if try+1 > h.allowedTry() && len(silent) > 0 && h.late != nil && h.lateSeen {
+			// Last try, on a host whose answers have come late (after a try's timeout: a
+			// stalling link or host): like nmap, wait for the tries' connects still open to
+			// answer before reading a port filtered, at most long enough for the kernel's own
+			// SYN retransmission to be answered. A late answer may allow another try. Other
+			// hosts are not kept waiting: without late answers, the silent ports are ports a
+			// firewall drops (or lost on every try, which a host that answers on retries gets
+			// one more try against), and waiting would cost every such scan about a second.
+			h.late.settle(silent, time.Now().Add(kernelSynRTO+2*h.rtt.Timeout()), hctx.Done())
 			lateAnswers()
 		}
 		pending = silent

@@ -218,9 +218,9 @@ func (p *latePool) take() []attemptResult {
 	return got
 }
 
-// settle waits until the pool holds no socket for any of ports (each answered or expired), or
-// done closes.
-func (p *latePool) settle(ports []uint16, done <-chan struct{}) {
+// settle waits until the pool holds no socket for any of ports (each answered or expired),
+// until deadline, or until done closes.
+func (p *latePool) settle(ports []uint16, deadline time.Time, done <-chan struct{}) {
 	want := map[uint16]bool{}
 	for _, port := range ports {
 		want[port] = true
@@ -236,7 +236,7 @@ func (p *latePool) settle(ports []uint16, done <-chan struct{}) {
 		}
 		idle := p.idle
 		p.mu.Unlock()
-		if !waiting {
+		if !waiting || !time.Now().Before(deadline) {
 			return
 		}
 		// Poll: the pool changes when a socket answers or expires.

@@ -112,47 +112,49 @@ func waitDrops(n int) bool {
 	return false
 }
 
-// TestConnectLateAnswer: a port whose every try times out, but whose first try's connect is
-// answered later (the kernel's SYN retransmission after 1 s), reads open, not filtered: the
-// timed-out connect stays open in the host's late pool and its answer counts for the port,
-// as the first try's. Both listeners' queues are full, so SYNs are dropped; "retry" is
-// drained once its first SYN was dropped, so it answers the second try (the host shows loss);
-// "late" is drained only after both its tries timed out (100 ms each).
+// TestConnectLateAnswer: a port whose every try times out, but whose tries' connects are
+// answered later (the kernel's SYN retransmission one second after the SYN), reads open, not
+// filtered: the timed-out connects stay open in the host's late pool and an answer counts for
+// the port as its try's. Both listeners' queues are full, so SYNs are dropped (tries of 600 ms):
+// "early" is drained once both its tries' SYNs were dropped, so its first try's connect is
+// answered at 1 s, after that try timed out but while the second try runs (the host has shown
+// late answers); "late" is drained after its first connect's retransmission was dropped too,
+// so only its second try's connect, retransmitted at 1.6 s, answers, after the last try timed
+// out (1.2 s): the scan waits for it.
 func TestConnectLateAnswer(t *testing.T) {
 	if !inFreshNetns(t) {
 		return
 	}
-	late, retry := newFullListener(t), newFullListener(t)
+	late, early := newFullListener(t), newFullListener(t)
 	closed := closedPort(t)
 	base := listenDrops()
 	if base < 0 {
 		t.Fatal("no TcpExt ListenDrops in /proc/net/netstat")
 	}
 	tm := fastTiming()
-	tm.InitialRTT, tm.MinRTT, tm.MaxRetries = 100*time.Millisecond, 100*time.Millisecond, 1 // two tries
+	tm.InitialRTT, tm.MinRTT, tm.MaxRTT, tm.MaxRetries = 600*time.Millisecond, 600*time.Millisecond, 600*time.Millisecond, 1 // two tries
 	s := New(Options{Timing: tm})
 	go func() {
-		if !waitDrops(base+2) { // both first SYNs dropped
+		if !waitDrops(base + 4) { // both tries' SYNs to both ports dropped
 			return
 		}
-		retry.drain(3)
-		if !waitDrops(base+3) { // late's second SYN dropped
+		early.drain(3)
+		if !waitDrops(base + 5) { // late's first connect's retransmission dropped
 			return
 		}
-		time.Sleep(200 * time.Millisecond) // its second try has timed out
 		late.drain(3)
 	}()
 	start := time.Now()
 	addr := netip.MustParseAddr("127.0.0.1")
-	got, _ := collect(t, s, Connect, target{Addr: addr, Ports: []uint16{closed, late.port, retry.port}})
+	got, _ := collect(t, s, Connect, target{Addr: addr, Ports: []uint16{closed, late.port, early.port}})
 	elapsed := time.Since(start)
 	wantPort(t, got, addr, closed, Closed, ReasonConnRefused)
-	if pr := wantPort(t, got, addr, retry.port, Open, ReasonSynAck); pr.Tries != 2 {
-		t.Errorf("port answering the retry: tries %d, want 2", pr.Tries)
+	if pr := wantPort(t, got, addr, early.port, Open, ReasonSynAck); pr.Tries != 1 {
+		t.Errorf("port answering its first try late: tries %d, want 1", pr.Tries)
 	}
 	pr := wantPort(t, got, addr, late.port, Open, ReasonSynAck)
-	if pr.Tries != 1 || pr.RTT < 500*time.Millisecond || elapsed > 3*time.Second {
-		t.Errorf("tries %d, rtt %v, scan %v: want the late answer to the first try (~1 s)", pr.Tries, pr.RTT, elapsed)
+	if pr.Tries != 2 || pr.RTT < 700*time.Millisecond || elapsed > 5*time.Second {
+		t.Errorf("tries %d, rtt %v, scan %v: want the late answer to the second try (~1 s after it)", pr.Tries, pr.RTT, elapsed)
 	}
 	t.Logf("answered after %v (rtt %v, tries %d)", elapsed, pr.RTT, pr.Tries)
 }
