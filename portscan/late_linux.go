@@ -49,7 +49,6 @@ type latePool struct {
 	socks   map[int32]lateConn
 	got     []attemptResult
 	stopped bool
-	changed chan struct{} // the pool's sockets changed (buffered 1)
 	idle    chan struct{} // closed and replaced when the pool becomes empty
 
 	answered [1024]atomic.Uint64 // ports that answered late: lanes skip them
@@ -57,12 +56,14 @@ type latePool struct {
 	ep   *os.File
 	epFD int
 	rc   syscall.RawConn
+	// evFD is an eventfd in the epoll set: keep and stop write to it to wake run (a new
+	// socket may expire first; stop ends it). Being level-triggered, no wake-up is lost.
+	evFD int
 	done chan struct{}
 }
 
 func newLatePool(s *Scanner) *latePool {
-	return &latePool{s: s, socks: map[int32]lateConn{}, changed: make(chan struct{}, 1),
-		idle: make(chan struct{})}
+	return &latePool{s: s, socks: map[int32]lateConn{}, idle: make(chan struct{}), evFD: -1}
 }
 
 func (p *latePool) isAnswered(port uint16) bool {
@@ -92,10 +93,7 @@ func (p *latePool) keep(fd int, port uint16, try int, start time.Time, timeout t
 		return false
 	}
 	p.socks[int32(fd)] = lateConn{port: port, try: try, start: start, expiry: start.Add(lateWindow(timeout))}
-	select {
-	case p.changed <- struct{}{}:
-	default:
-	}
+	p.kick()
 	return true
 }
 
@@ -108,13 +106,25 @@ func (p *latePool) open() error {
 		unix.Close(epfd)
 		return err
 	}
+	evfd, err := unix.Eventfd(0, unix.EFD_NONBLOCK|unix.EFD_CLOEXEC)
+	if err != nil {
+		unix.Close(epfd)
+		return err
+	}
+	ev := unix.EpollEvent{Events: unix.EPOLLIN, Fd: int32(evfd)}
+	if err := unix.EpollCtl(epfd, unix.EPOLL_CTL_ADD, evfd, &ev); err != nil {
+		unix.Close(evfd)
+		unix.Close(epfd)
+		return err
+	}
 	f := os.NewFile(uintptr(epfd), "epoll")
 	rc, err := f.SyscallConn()
 	if err != nil {
+		unix.Close(evfd)
 		f.Close()
 		return err
 	}
-	p.ep, p.rc, p.epFD = f, rc, epfd
+	p.ep, p.rc, p.epFD, p.evFD = f, rc, epfd, evfd
 	p.done = make(chan struct{})
 	go p.run()
 	return nil
@@ -141,15 +151,6 @@ func (p *latePool) run() {
 			until = time.Now().Add(time.Hour)
 		}
 		_ = p.ep.SetReadDeadline(until)
-		// A change (new socket with an earlier expiry, or stop) cuts the wait short.
-		stopWake := make(chan struct{})
-		go func() {
-			select {
-			case <-p.changed:
-				_ = p.ep.SetReadDeadline(time.Unix(1, 0))
-			case <-stopWake:
-			}
-		}()
 		n := 0
 		_ = p.rc.Read(func(fd uintptr) bool {
 			var err error
@@ -160,10 +161,14 @@ func (p *latePool) run() {
 			}
 			return n > 0
 		})
-		close(stopWake)
 		now := time.Now()
 		p.mu.Lock()
 		for _, ev := range evs[:n] {
+			if int(ev.Fd) == p.evFD {
+				var b [8]byte
+				_, _ = unix.Read(p.evFD, b[:]) // reset the counter
+				continue
+			}
 			c, ok := p.socks[ev.Fd]
 			if !ok {
 				continue
@@ -260,14 +265,19 @@ func (p *latePool) stop() {
 		p.dropLocked(int(fd))
 	}
 	ep := p.ep
+	if ep != nil {
+		p.kick()
+	}
 	p.mu.Unlock()
 	if ep != nil {
-		select {
-		case p.changed <- struct{}{}:
-		default:
-		}
-		_ = ep.SetReadDeadline(time.Unix(1, 0))
 		<-p.done
 		ep.Close()
+		unix.Close(p.evFD)
 	}
+}
+
+// kick wakes run: it adds to the eventfd's counter (any non-zero 8-byte value does).
+func (p *latePool) kick() {
+	one := [8]byte{1}
+	_, _ = unix.Write(p.evFD, one[:])
 }
