@@ -7,6 +7,13 @@
 #
 #   scripts/bench-vscan.sh [ROUNDS]      (as root; testbed/testbed.sh install first)
 #
+# Environment, for iterating on signet without re-running nmap (its answer
+# on the testbed is stable):
+#   BENCH_SAVE=DIR       keep nmap's XML (nmap-tcp.xml, nmap-udp.xml, *.time) in DIR
+#   BENCH_NMAP=DIR       reuse nmap's XML and times saved there instead of running nmap
+#   BENCH_PROTO=tcp|udp  run only one protocol (default both)
+#   BENCH_KEEP=DIR       keep signet's XML and stderr of the last round in DIR
+#
 # Outside CI: a run takes several minutes (nmap's waits). Both run as users run
 # them: nmap -sV with its version scripts, signet with its defaults (adaptive
 # timing, per-host cap 40, its native detectors) but --no-tls-fallback: the TLS
@@ -53,6 +60,20 @@ measure() {
   /usr/bin/time -f "%e %M" -o "$work/$label.time" "$@" >/dev/null 2>"$work/$label.err" || true
 }
 
+# run_nmap PROTO SCANFLAG PORTS: nmap's run, or its saved one (BENCH_NMAP)
+run_nmap() {
+  local proto=$1 flag=$2 ports=$3
+  if [ -n "${BENCH_NMAP:-}" ]; then
+    cp "$BENCH_NMAP/nmap-$proto.xml" "$BENCH_NMAP/nmap-$proto.time" "$work/"
+    return
+  fi
+  measure "nmap-$proto" nmap -sV "$flag" -Pn -n -p "$ports" --versiondb "$db" -oX "$work/nmap-$proto.xml" 127.0.0.1
+  if [ -n "${BENCH_SAVE:-}" ]; then
+    mkdir -p "$BENCH_SAVE"
+    cp "$work/nmap-$proto.xml" "$work/nmap-$proto.time" "$BENCH_SAVE/"
+  fi
+}
+
 report() { # PROTO
   local proto=$1 nw ns nr sw sr
   read -r nw nr < "$work/nmap-$proto.time"
@@ -65,13 +86,19 @@ report() { # PROTO
 }
 
 for r in $(seq "$rounds"); do
-  echo "-- round $r"
-  measure nmap-tcp nmap -sV -sT -Pn -n -p "$tcp" --versiondb "$db" -oX "$work/nmap-tcp.xml" 127.0.0.1
-  measure signet-tcp "$work/signet" -sV -sT -Pn -n -p "$tcp" --versiondb "$db" --no-tls-fallback -oX "$work/signet-tcp.xml" 127.0.0.1
-  report tcp
-  if [ -n "$udp" ]; then
-    measure nmap-udp nmap -sV -sU -Pn -n -p "$udp" --versiondb "$db" -oX "$work/nmap-udp.xml" 127.0.0.1
+  echo "-- round $r (load $(cut -d' ' -f1-3 /proc/loadavg))"
+  if [ "${BENCH_PROTO:-tcp}" = tcp ]; then
+    run_nmap tcp -sT "$tcp"
+    measure signet-tcp "$work/signet" -sV -sT -Pn -n -p "$tcp" --versiondb "$db" --no-tls-fallback -oX "$work/signet-tcp.xml" 127.0.0.1
+    report tcp
+  fi
+  if [ -n "$udp" ] && [ "${BENCH_PROTO:-udp}" = udp ]; then
+    run_nmap udp -sU "$udp"
     measure signet-udp "$work/signet" -sV -sU -Pn -n -p "$udp" --versiondb "$db" --no-tls-fallback -oX "$work/signet-udp.xml" 127.0.0.1
     report udp
+  fi
+  if [ -n "${BENCH_KEEP:-}" ]; then
+    mkdir -p "$BENCH_KEEP"
+    cp "$work"/signet-*.xml "$work"/signet-*.err "$work"/signet-*.time "$work"/diff-*.txt "$BENCH_KEEP"/ 2>/dev/null || true
   fi
 done

@@ -24,6 +24,18 @@ type sequential struct {
 	keep                   net.Conn // the NULL probe's connection, for the next probe
 	kept                   []byte   // and its banner
 	udp                    net.Conn
+	// null, when set, is the NULL probe's reply as the adaptive walk got
+	// it (walk.serialFallback): handed over instead of sending it again.
+	null *replay
+	// retries, in the serial fallback, is how many times a probe's
+	// connect is tried again, retryPause later, when it is refused: the
+	// server had not yet let the previous client go (nmap's walk, with
+	// its waits, comes later).
+	retries    int
+	retryPause time.Duration
+	// fallback marks the serial fallback's walk; refusedOnce, that a
+	// connect of it was refused through every retry.
+	fallback, refusedOnce bool
 }
 
 func (s *sequential) pass(ssl bool) {
@@ -48,6 +60,11 @@ func (s *sequential) detectorTimes() (time.Duration, time.Duration) { return s.w
 
 func (s *sequential) send(p *probes.Probe) reply {
 	w := s.w
+	if p.IsNull() && s.null != nil && s.null.p == p {
+		r := s.null
+		s.null = nil
+		return r
+	}
 	ctx := w.ctx
 	r := &seqReply{ctx: ctx, s: s, now: w.c.now}
 	if w.t.Proto == probes.UDP {
@@ -68,23 +85,11 @@ func (s *sequential) send(p *probes.Probe) reply {
 		r.conn, r.buf = s.keep, s.kept
 		s.keep, s.kept = nil, nil
 		if r.conn == nil {
-			conn, _, err := w.c.dial(ctx, w.t, s.ssl, w.sessions, 0)
-			if err != nil {
-				r.fail, r.dialErr = endDial, err
+			if !s.open(r, p) {
 				return r
 			}
-			r.conn = conn
-		}
-		if len(p.Payload) > 0 {
-			r.conn.SetWriteDeadline(w.c.now().Add(ConnectTimeout))
-			// A peer that never reads must not hold the write past ctx.
-			stop := context.AfterFunc(ctx, func() { r.conn.SetWriteDeadline(time.Unix(1, 0)) })
-			_, err := r.conn.Write(p.Payload)
-			stop()
-			if err != nil {
-				r.fail = endWrite
-				return r
-			}
+		} else if !s.write(r, p) {
+			return r
 		}
 	}
 	r.began = w.c.now()
@@ -93,6 +98,64 @@ func (s *sequential) send(p *probes.Probe) reply {
 		r.deadline = r.began.Add(s.maxWait)
 	}
 	return r
+}
+
+// open connects for probe p and sends it (r.fail says why not). In the
+// serial fallback a refused connect is tried again after retryPause (a
+// server that serves few clients may not take the next one at once), and
+// one still refused skips the probe rather than ending the walk.
+func (s *sequential) open(r *seqReply, p *probes.Probe) bool {
+	w := s.w
+	for try := 0; ; try++ {
+		conn, _, err := w.c.dial(r.ctx, w.t, s.ssl, w.sessions, 0)
+		if err == nil {
+			r.conn = conn
+			return s.write(r, p)
+		}
+		refused := errors.Is(err, syscall.ECONNREFUSED)
+		if refused && s.fallback && (s.refusedOnce || try >= s.retries) {
+			// The port was open and answered moments ago: the server,
+			// overrun by the parallel walk before, is restarting its
+			// listener (amavisd). Nothing is recorded for the probe;
+			// the walk goes on, and the next refusals fail at once.
+			s.refusedOnce = true
+			r.fail = endError
+			return false
+		}
+		if try >= s.retries || !refused || !s.pause(r.ctx) {
+			r.fail, r.dialErr = endDial, err
+			return false
+		}
+	}
+}
+
+func (s *sequential) write(r *seqReply, p *probes.Probe) bool {
+	if len(p.Payload) == 0 {
+		return true
+	}
+	w := s.w
+	r.conn.SetWriteDeadline(w.c.now().Add(ConnectTimeout))
+	// A peer that never reads must not hold the write past ctx.
+	stop := context.AfterFunc(r.ctx, func() { r.conn.SetWriteDeadline(time.Unix(1, 0)) })
+	_, err := r.conn.Write(p.Payload)
+	stop()
+	if err != nil {
+		r.fail = endWrite
+		return false
+	}
+	return true
+}
+
+// pause waits retryPause; false when ctx ends first.
+func (s *sequential) pause(ctx context.Context) bool {
+	tm := time.NewTimer(s.retryPause)
+	defer tm.Stop()
+	select {
+	case <-tm.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
 }
 
 // seqReply reads one probe's reply from its connection.
@@ -155,4 +218,27 @@ func (r *seqReply) release(reuse bool, buf []byte) {
 		return
 	}
 	r.conn.Close()
+}
+
+// replay is a reply read before, handed over again read by read.
+type replay struct {
+	p     *probes.Probe
+	reads [][]byte
+	end   readEnd
+	dial  error
+	took  time.Duration
+}
+
+func (r *replay) carried() []byte        { return nil }
+func (r *replay) err() error             { return r.dial }
+func (r *replay) elapsed() time.Duration { return r.took }
+func (r *replay) release(bool, []byte)   {}
+
+func (r *replay) next() ([]byte, readEnd) {
+	if len(r.reads) > 0 {
+		d := r.reads[0]
+		r.reads = r.reads[1:]
+		return d, more
+	}
+	return nil, r.end
 }

@@ -3,6 +3,7 @@ package vscan
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"sync"
 	"sync/atomic"
@@ -49,6 +50,11 @@ const (
 	// a share of that wait: 2 s after nmap's 6 s.
 	LateListenShare = 3
 	fastWindow      = 8 // probes in flight ahead of the walk, per service
+	// UDPWindow is fastWindow for a UDP service: a datagram costs no
+	// connection, so every probe the walk may send goes at once, UDPGap
+	// apart (about 20 at intensity 7), and a port silent to all of them
+	// is done after one fitted wait rather than one per 8 probes.
+	UDPWindow = 64
 	// PortConns is the most connections open at once to one port, held
 	// replies included: a port without an answer holds each of its
 	// replies for nmap's full wait, so 16 let its 30-odd probes go in two
@@ -138,6 +144,13 @@ type speculative struct {
 	portOpen    int
 	portCap     int
 	portChanged chan struct{}
+	lastEnd     time.Time // when a connection of the port last ended
+
+	// The serial fallback (see stalled): why the port's replies are not
+	// to be trusted, and the quickest first byte of a reply (the server's
+	// own time when nothing held it back).
+	fallback string
+	quickest time.Duration
 }
 
 func newSpeculative(w *walk) *speculative {
@@ -157,6 +170,8 @@ func (s *speculative) pass(ssl bool) {
 	s.ctx, s.cancel = context.WithCancel(s.w.ctx)
 	s.launched = map[*probes.Probe]*specReply{}
 	s.portOpen, s.portCap, s.portChanged = 0, PortConns, make(chan struct{})
+	s.lastEnd = time.Time{}
+	s.fallback = ""
 	s.list = nil
 	s.first = nil
 	s.allowed = false
@@ -164,6 +179,9 @@ func (s *speculative) pass(ssl bool) {
 	// an open|filtered port silent to every probe, the common UDP case,
 	// would wait nmap's full waits for nothing.
 	s.holding.Store(s.w.t.Proto == probes.TCP)
+	if s.w.t.Proto == probes.UDP {
+		s.portCap = UDPWindow
+	}
 }
 
 // endPass stops every collector of the pass and waits for them, so no
@@ -293,7 +311,7 @@ func (s *speculative) speculate() {
 		}
 	}
 	ahead := s.w.order
-	for inflight < fastWindow {
+	for inflight < s.window() {
 		q := ahead.next()
 		if q == nil {
 			break
@@ -303,6 +321,14 @@ func (s *speculative) speculate() {
 			inflight++
 		}
 	}
+}
+
+// window is how many probes may be in flight ahead of the walk.
+func (s *speculative) window() int {
+	if s.w.t.Proto == probes.UDP {
+		return UDPWindow
+	}
+	return fastWindow
 }
 
 // nextWake is when the walk should look again without any event: the end
@@ -370,6 +396,9 @@ type specReply struct {
 	late     []byte        // NULL: bytes after its full wait (late listen)
 	lateDone chan struct{} // closed when the late listen ends
 
+	suspect bool      // a reply nmap's walk would not get (see stalled)
+	sent    time.Time // UDP: when the datagram's write returned
+
 	// the walk's side
 	read   int // cuts handed to the walk
 	passed bool
@@ -433,6 +462,9 @@ func (rp *specReply) release(bool, []byte) { rp.passed = true }
 func (rp *specReply) next() ([]byte, readEnd) {
 	s := rp.s
 	for {
+		if s.stalled(rp) {
+			return nil, endFallback
+		}
 		rp.mu.Lock()
 		if rp.read < len(rp.cuts) {
 			lo := 0
@@ -583,6 +615,9 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 			rp.finish(endWrite, nil)
 			return false
 		}
+		if t.Proto == probes.UDP {
+			rp.sentUDP()
+		}
 	}
 	full := began.Add(p.TotalWait)
 	chunk := make([]byte, ReadCap)
@@ -617,6 +652,9 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 		n, err := conn.Read(chunk)
 		if n > 0 {
 			last = c.now()
+			if size == 0 {
+				s.firstEvent(rp, began, last)
+			}
 			if size == 0 && t.Proto == probes.UDP {
 				s.mu.Lock()
 				s.udpLag = max(s.udpLag, last.Sub(began))
@@ -697,6 +735,7 @@ func (s *speculative) portRelease() int {
 	s.portMu.Lock()
 	defer s.portMu.Unlock()
 	s.portOpen--
+	s.lastEnd = time.Now()
 	close(s.portChanged)
 	s.portChanged = make(chan struct{})
 	return s.portOpen
@@ -723,6 +762,12 @@ func (s *speculative) portTrouble(rp *specReply, others int) {
 	n := s.portCap
 	s.portMu.Unlock()
 	s.w.trace("Service scan: %s turned away probe %s with %d other connections open; at most %d from now on", s.w.t.addr(), rp.p.Name, others, n)
+	s.mu.Lock()
+	if s.fallback == "" {
+		s.fallback = fmt.Sprintf("it turned away probe %s with %d other connections open", rp.p.Name, others)
+	}
+	s.mu.Unlock()
+	s.signal()
 	rp.mu.Lock()
 	rp.conn, rp.began = nil, time.Time{}
 	rp.mu.Unlock()
@@ -753,4 +798,145 @@ func (s *speculative) listenLate(rp *specReply, conn net.Conn, until time.Time, 
 	rp.mu.Lock()
 	rp.late = got
 	rp.mu.Unlock()
+}
+
+// The serial fallback. Some servers serve one client at a time, or a few:
+// a connection held open for nmap's wait starves the others (kadmind
+// stalls on GenericLines' "\r\n\r\n", read as the length of an RPC
+// record, until that connection closes, and its small listen queue then
+// drops connects; gkrellmd; uwsgi's one worker, amavisd's and spamd's few
+// children). Their replies to parallel probes are not the replies nmap's
+// walk, one connection at a time, gets. The speculative source watches
+// for two signs: a connection turned away while others were open
+// (portTrouble) and a reply held back until another connection of the
+// port ended (firstEvent). The walk, meeting a held-back reply, or any
+// reply of a port that has no answer yet once a sign was seen, starts
+// again with the sequential source, nmap's walk (see walk.serialFallback).
+const (
+	// heldBack is how long a reply's first byte must have waited, and heldGap how soon after another connection of the
+	// port ended it must come, to say the server held it back for that
+	// connection (both plus a few round trips).
+	heldBack = time.Second
+	heldGap  = 5 * time.Millisecond
+	// SerialMinWait (plus 4 RTT) is the least a probe of the serial
+	// fallback waits; ten times the port's quickest first byte when that
+	// is longer (the slowest may have been held back), its fitted
+	// first-byte wait at most.
+	SerialMinWait = 250 * time.Millisecond
+)
+
+// firstEvent looks at a reply's first byte, at at, on a connection up
+// since began: one that waited and came right after another connection
+// of the port ended was held back for it. (A close without a byte is not
+// looked at: a server that closes every connection some seconds after
+// its accept closes them all together.)
+func (s *speculative) firstEvent(rp *specReply, began, at time.Time) {
+	if s.w.t.Proto != probes.TCP {
+		return
+	}
+	s.mu.Lock()
+	rtt := s.rtt
+	s.mu.Unlock()
+	s.portMu.Lock()
+	end := s.lastEnd
+	s.portMu.Unlock()
+	waited := at.Sub(began)
+	if waited >= heldBack+4*rtt && !end.IsZero() && end.After(began) && at.Sub(end) <= heldGap+2*rtt {
+		s.suspect(rp, fmt.Sprintf("its reply to %s came %v after the connect, just as another connection closed", rp.p.Name, waited.Round(time.Millisecond)))
+		return
+	}
+	s.mu.Lock()
+	if s.quickest == 0 || waited < s.quickest {
+		s.quickest = waited
+	}
+	s.mu.Unlock()
+}
+
+// suspect marks a reply as one nmap's walk would not get, and the port
+// as one to finish one connection at a time.
+func (s *speculative) suspect(rp *specReply, why string) {
+	rp.mu.Lock()
+	rp.suspect = true
+	rp.mu.Unlock()
+	s.mu.Lock()
+	first := s.fallback == ""
+	if first {
+		s.fallback = why
+	}
+	s.mu.Unlock()
+	if first {
+		s.w.trace("Service scan: %s serves few clients at once: %s", s.w.t.addr(), why)
+	}
+	s.signal()
+}
+
+// stalled reports whether the walk, about to read rp, should start again
+// one connection at a time: rp is a suspect reply, or the port has no
+// answer yet and some reply was suspect or some connection turned away
+// (portTrouble). The NULL probe's reply is always read to
+// its end: its connection was the first, alone for nullGrace, and a
+// banner sent late (greet_pause) must be seen as nmap sees it.
+func (s *speculative) stalled(rp *specReply) bool {
+	if s.w.t.Proto != probes.TCP || rp.p.IsNull() {
+		return false
+	}
+	rp.mu.Lock()
+	sus := rp.suspect
+	rp.mu.Unlock()
+	if sus {
+		return true
+	}
+	s.mu.Lock()
+	fb := s.fallback != ""
+	s.mu.Unlock()
+	return fb && !s.hasAnswer()
+}
+
+// hasAnswer reports whether a reply hard-matched a probe the walk will
+// still send.
+func (s *speculative) hasAnswer() bool {
+	for _, rp := range s.list {
+		rp.mu.Lock()
+		hard := rp.hard && !rp.suspect
+		rp.mu.Unlock()
+		if hard && !rp.passed && s.w.sess.Why(rp.p) == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// nullReplay is the NULL probe's reply as the walk read it, for the
+// serial fallback to hand it over again (nil: the pass did not begin
+// with the NULL probe, or it has not ended).
+func (s *speculative) nullReplay() *replay {
+	f := s.first
+	if f == nil || !f.p.IsNull() {
+		return nil
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if !f.done {
+		return nil
+	}
+	r := &replay{p: f.p, end: f.end, dial: f.dialErr}
+	lo := 0
+	for _, c := range f.cuts {
+		r.reads = append(r.reads, append([]byte(nil), f.buf[lo:c]...))
+		lo = c
+	}
+	if !f.began.IsZero() {
+		r.took = f.ended.Sub(f.began)
+	}
+	return r
+}
+
+// serialWait is the most a probe of the serial fallback waits (see
+// SerialMinWait).
+func (s *speculative) serialWait() time.Duration {
+	s.mu.Lock()
+	rtt, quickest := s.rtt, s.quickest
+	s.mu.Unlock()
+	first, _ := s.w.c.waits(&probes.Probe{TotalWait: time.Hour}, rtt)
+	return min(max(SerialMinWait+4*rtt, 10*quickest), first)
 }

@@ -1,11 +1,14 @@
 package vscan
 
 import (
+	"context"
 	"fmt"
 	"net"
 	"net/netip"
+	"os"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -317,11 +320,12 @@ func TestUDPProbesSpaced(t *testing.T) {
 	}
 }
 
-// A UDP service that answers every probe but lost the first copy of the
-// one probe whose reply names it (a datagram dropped while it answered
-// another, as xinetd's time service does under load): the adaptive walk
-// finds no match, and walks the port again one probe at a time, as nmap
-// does, which identifies it.
+// A UDP service that answers every probe but drops what arrived while it
+// answered another, as xinetd's time service does (here: 20 ms to answer,
+// so the probes sent UDPGap after the first are dropped): the adaptive
+// walk loses the one probe whose reply names it, finds no match, and
+// walks the port again one probe at a time, as nmap does, which
+// identifies it.
 func TestUDPRewalkAfterLoss(t *testing.T) {
 	const db = `Probe TCP NULL q||
 Probe UDP U0 q|zero|
@@ -340,21 +344,14 @@ totalwaitms 3000
 		t.Fatal(err)
 	}
 	defer pc.Close()
-	go func() {
-		buf := make([]byte, 100)
-		dropped := false
-		for {
-			n, a, err := pc.ReadFrom(buf)
-			if err != nil {
-				return
-			}
-			if string(buf[:n]) == "one" && !dropped {
-				dropped = true
-				continue
-			}
-			pc.WriteTo([]byte(strings.ToUpper(string(buf[:n]))), a)
-		}
-	}()
+	var mu sync.Mutex
+	answered := map[string]int{}
+	go busyUDPServer(pc, 20*time.Millisecond, func(b []byte) []byte {
+		mu.Lock()
+		answered[string(b)]++
+		mu.Unlock()
+		return []byte(strings.ToUpper(string(b)))
+	})
 	c := &Config{Matcher: matcher.New(parseDB(t, db)), Intensity: 7, Timing: TimingFast,
 		FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Table: func(int, probes.Protocol) string { return "table-name" }}
 	var traces []string
@@ -373,6 +370,13 @@ totalwaitms 3000
 	// the lost probe's fitted wait (1 s), then the re-walk's short waits
 	if took > 3*time.Second {
 		t.Errorf("took %v", took)
+	}
+	// The re-walk sends again only the probes that may have been dropped:
+	// U0's reply is the first walk's.
+	mu.Lock()
+	defer mu.Unlock()
+	if answered["zero"] != 1 || answered["one"] != 1 {
+		t.Errorf("answered %v, want zero and one once each", answered)
 	}
 }
 
@@ -446,4 +450,114 @@ func TestWaitsFittedToRTT(t *testing.T) {
 			t.Errorf("RTT %v: waits %v, %v; want %v, %v", tc.rtt, first, idle, tc.first, tc.idle)
 		}
 	}
+}
+
+// A server that serves one client at a time, in the order it accepts
+// them, and holds each until the client closes it unless it asks for the
+// page (as kadmind stalls on a partial RPC record), behind a listen queue
+// of one. nmap's walk gets to GetRequest alone and is answered. The
+// adaptive walk's NULL connection holds the server, the queue fills and a
+// connect goes unanswered: the port turned a connection away, and with no
+// answer yet the walk starts again one connection at a time.
+func TestSerialFallbackListenQueue(t *testing.T) {
+	t.Parallel()
+	ln := listenBacklog(t, 1)
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	t.Cleanup(func() { close(done); ln.Close(); wg.Wait() })
+	wg.Go(func() {
+		buf := make([]byte, 256)
+		for i := 0; i < 1000; i++ {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			c.SetDeadline(time.Now().Add(serverLife))
+			stop := context.AfterFunc(doneCtxOf(done), func() { c.SetDeadline(time.Unix(1, 0)) })
+			var got []byte
+			for len(got) < 4096 {
+				n, err := c.Read(buf)
+				got = append(got, buf[:n]...)
+				if strings.HasPrefix(string(got), "GET / HTTP/1.0\r\n\r\n") {
+					c.Write([]byte("HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n"))
+					break
+				}
+				if err != nil {
+					break
+				}
+			}
+			stop()
+			c.Close()
+		}
+	})
+	tg := Target{IP: netip.MustParseAddr("127.0.0.1"), Port: ln.Addr().(*net.TCPAddr).Port, Proto: probes.TCP, State: "open"}
+	var res [2]*Result
+	var traces []string
+	var tmu sync.Mutex
+	var took [2]time.Duration
+	for i, timing := range []Timing{TimingNmap, TimingFast} {
+		c := nmapWaitConfig(t, timing)
+		if timing == TimingFast {
+			c.Trace = func(s string) { tmu.Lock(); traces = append(traces, s); tmu.Unlock() }
+		}
+		start := time.Now()
+		res[i] = scan(t, c, tg)
+		took[i] = time.Since(start)
+		t.Logf("timing %d: %v %+v in %v", timing, res[i].Outcome, res[i].Service, took[i].Round(time.Millisecond))
+	}
+	sameAnswer(t, res)
+	if res[1].Service.Name != "http" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	tmu.Lock()
+	defer tmu.Unlock()
+	fell := false
+	for _, l := range traces {
+		fell = fell || strings.Contains(l, "one connection at a time")
+	}
+	if !fell {
+		t.Errorf("adaptive: no serial fallback: %q", traces)
+	}
+	// The NULL probe keeps nmap's 6 s (a late banner is still seen); the
+	// probes after it wait little: GenericLines' silence costs
+	// SerialMinWait, not nmap's 5 s.
+	if took[1] > 6*time.Second+2*time.Second {
+		t.Errorf("adaptive took %v (nmap's walk %v)", took[1], took[0])
+	}
+}
+
+// listenBacklog listens on 127.0.0.1:0 with a listen queue of backlog.
+func listenBacklog(t *testing.T, backlog int) net.Listener {
+	t.Helper()
+	fd, err := syscall.Socket(syscall.AF_INET, syscall.SOCK_STREAM|syscall.SOCK_CLOEXEC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Bind(fd, &syscall.SockaddrInet4{Addr: [4]byte{127, 0, 0, 1}}); err != nil {
+		syscall.Close(fd)
+		t.Fatal(err)
+	}
+	if err := syscall.Listen(fd, backlog); err != nil {
+		syscall.Close(fd)
+		t.Fatal(err)
+	}
+	f := os.NewFile(uintptr(fd), "listener")
+	defer f.Close()
+	ln, err := net.FileListener(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ln
+}
+
+func doneCtxOf(done <-chan struct{}) context.Context {
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		select {
+		case <-done:
+		case <-time.After(serverLife):
+		}
+		cancel()
+	}()
+	return ctx
 }

@@ -117,7 +117,10 @@ type Result struct {
 // --host-timeout).
 func (c *Config) Scan(ctx context.Context, t Target) *Result {
 	w := newWalk(c, t, ctx)
-	return w.scan()
+	t0 := c.now()
+	res := w.scan()
+	w.trace("Service scan: %s (%s) done in %v: %s", t.addr(), t.proto(), c.now().Sub(t0).Round(time.Millisecond), res.Outcome)
+	return res
 }
 
 // HoldsHost reports whether a detector may name other ports of a host

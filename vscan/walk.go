@@ -43,6 +43,7 @@ const (
 	endDial                // the connect or TLS handshake failed
 	endWrite               // the payload could not be written (S6)
 	endMatch               // a hard match (decided by the walk)
+	endFallback            // the reply is not nmap's: walk again one connection at a time
 )
 
 // classify maps a read error to its end (S8).
@@ -188,9 +189,12 @@ const UDPRewalkWait = 100 * time.Millisecond
 // and was not identified is walked again one probe at a time, as nmap
 // walks it, each probe waiting the path's round trip (the port's fastest
 // reply) plus ten times the server's slowest own time (slowest reply less
-// fastest; at least UDPRewalkWait, at most its totalwaitms in all). Ten
-// times the whole reply time, as before, multiplied the round trip too:
-// half a second a probe at 50 ms, 10 s for a Kerberos port. Some servers drop
+// fastest; at least UDPRewalkWait, at most its totalwaitms in all), when
+// one of its probes without a reply may have been dropped (see
+// udpSuspects): only those are sent again, the others' replies are the
+// first walk's (udpReplay). Ten times the whole reply time, as before,
+// multiplied the round trip too: half a second a probe at 50 ms, 10 s
+// for a Kerberos port. Some servers drop
 // datagrams that come while they answer another: xinetd's internal time
 // service discards what is pending once it has answered, so under load
 // the parallel probes lost the Help probe's answer, whose lines name it,
@@ -202,16 +206,46 @@ func (w *walk) udpRewalk() {
 	if !ok || w.t.Proto != probes.UDP || !w.replied || w.outcome == Matched || w.outcome == TimeLimit || w.ctx.Err() != nil {
 		return
 	}
+	sp.endPass()
+	lost := sp.udpSuspects()
+	if len(lost) == 0 {
+		return
+	}
 	sp.mu.Lock()
 	lag, path := sp.udpLag, sp.udpFast
 	sp.mu.Unlock()
 	dwait, dconnect := sp.detectorTimes()
-	sp.endPass()
 	wait := udpRewalkWait(path, lag)
-	w.trace("Service scan: %s answered and no line matched: its probes again one at a time, %v each", w.t.addr(), wait)
-	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect}
+	w.trace("Service scan: %s answered and no line matched: its probes again one at a time, %v each for the %d that may have been dropped", w.t.addr(), wait, len(lost))
+	w.src = &udpReplay{sequential: &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect}, prev: sp.launched, lost: lost}
 	w.start(false)
 	w.signatures()
+}
+
+// serialFallback starts the walk of a TCP port again with the sequential
+// source, one connection at a time as nmap walks it, when the speculative
+// source saw that the port serves few clients at once (see
+// speculative.stalled): the replies of the parallel connections are not
+// the ones nmap gets. The NULL probe's reply, read to its end before any
+// other, is handed over again as it came (its connection, first and
+// alone, is trusted); the probe after it goes on a connection of its own.
+// Each other probe waits at most serialWait: ten times the quickest reply
+// the port gave, between SerialMinWait and the fitted first-byte wait. A
+// walk restarted inside TLS (S10) goes back to the speculative source,
+// and the port gets no late listen.
+func (w *walk) serialFallback() {
+	sp := w.src.(*speculative)
+	wait := sp.serialWait()
+	dwait, dconnect := sp.detectorTimes()
+	null := sp.nullReplay()
+	sp.endPass()
+	w.trace("Service scan: %s: its probes again one connection at a time, %v each at most", w.t.addr(), wait)
+	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect, null: null, retries: 2, retryPause: SerialMinWait, fallback: true}
+	if !w.ssl {
+		w.wrapOK, w.replied, w.alerts = true, false, false
+	}
+	w.quiet, w.capped = Running, false
+	w.start(w.ssl)
 }
 
 // udpRewalkWait is a re-walk probe's wait given the port's fastest and
@@ -271,6 +305,10 @@ func (w *walk) signatures() {
 				end = endCap
 			}
 		}
+		if end == endFallback {
+			w.serialFallback()
+			continue
+		}
 		rp.release(p.IsNull() && (end == endTimeout || end == endCap), buf)
 		elapsed := rp.elapsed()
 		if len(buf) == 0 {
@@ -280,6 +318,13 @@ func (w *walk) signatures() {
 		case endMatch:
 			w.keep(p, buf)
 			if hit.Line.Service == "ssl" && !w.ssl && w.t.Proto == probes.TCP {
+				if sq, ok := w.src.(*sequential); ok && sq.fallback {
+					// The serial fallback was for the plain pass: the
+					// tunnel is walked as any other (it may fall back
+					// on its own).
+					sq.endPass()
+					w.src = newSpeculative(w)
+				}
 				w.start(true) // S10: restart at NULL inside the tunnel
 				continue
 			}

@@ -1,0 +1,207 @@
+package vscan
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/signetscan/signet/matcher"
+	"github.com/signetscan/signet/probes"
+)
+
+// busyUDPServer answers each datagram on pc with answer(datagram) (nil:
+// no answer) after taking busy to do so, then drops every datagram that
+// arrived meanwhile, as xinetd's internal services do. It returns when pc
+// is closed.
+func busyUDPServer(pc net.PacketConn, busy time.Duration, answer func([]byte) []byte) {
+	buf := make([]byte, 1500)
+	for {
+		pc.SetReadDeadline(time.Time{})
+		n, a, err := pc.ReadFrom(buf)
+		if err != nil {
+			return
+		}
+		reply := answer(buf[:n])
+		if reply == nil {
+			continue
+		}
+		time.Sleep(busy)
+		pc.WriteTo(reply, a)
+		for { // drop what is pending
+			pc.SetReadDeadline(time.Now().Add(time.Millisecond)) // a past deadline reads nothing
+			if _, _, err := pc.ReadFrom(buf); err != nil {
+				if !errors.Is(err, os.ErrDeadlineExceeded) {
+					return
+				}
+				break
+			}
+		}
+	}
+}
+
+func udpConfig(t *testing.T, db string) *Config {
+	return &Config{Matcher: matcher.New(parseDB(t, db)), Intensity: 7, Timing: TimingFast,
+		FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Table: func(int, probes.Protocol) string { return "table-name" }}
+}
+
+// The adaptive walk sends every UDP probe of a port at once (UDPGap
+// apart), not 8 per fitted wait: a port silent to 30 probes gets all of
+// them within a fraction of the first one's wait, and is done after one
+// fitted wait.
+func TestUDPProbesAllAtOnce(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString("Probe TCP NULL q||\n")
+	const n = 30
+	for i := range n {
+		fmt.Fprintf(&sb, "Probe UDP U%d q|probe%d|\nrarity 1\ntotalwaitms 5000\n", i, i)
+	}
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pc.Close()
+	var mu sync.Mutex
+	var arrivals []time.Time
+	go func() {
+		buf := make([]byte, 100)
+		for {
+			if _, _, err := pc.ReadFrom(buf); err != nil {
+				return
+			}
+			mu.Lock()
+			arrivals = append(arrivals, time.Now())
+			mu.Unlock()
+		}
+	}()
+	c := udpConfig(t, sb.String())
+	ap := netip.MustParseAddrPort(pc.LocalAddr().String())
+	start := time.Now()
+	r := scan(t, c, Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.UDP, State: "open|filtered"})
+	took := time.Since(start)
+	if r.Replied || r.Outcome != Timeout {
+		t.Errorf("%v replied=%v, want a silent port", r.Outcome, r.Replied)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(arrivals) != n {
+		t.Fatalf("%d datagrams arrived, want %d", len(arrivals), n)
+	}
+	// With 8 in flight the ninth would wait for the first one's fitted
+	// wait (DefaultFirstByteWait).
+	if span := arrivals[n-1].Sub(arrivals[0]); span >= DefaultFirstByteWait {
+		t.Errorf("the %d datagrams arrived over %v, want all well within %v", n, span, DefaultFirstByteWait)
+	}
+	if took >= 2*DefaultFirstByteWait {
+		t.Errorf("a silent port took %v, want about one fitted wait (%v)", took, DefaultFirstByteWait)
+	}
+}
+
+// A UDP port that answers one probe quickly, with nothing a line matches,
+// and ignores the others is not walked again one probe at a time: no
+// probe left while it was answering, so none can have been dropped, and
+// the parallel walk's answer (nmap's: unrecognised, with the reply's
+// fingerprint) stands.
+func TestUDPNoRewalkWhenNothingOverlaps(t *testing.T) {
+	const db = `Probe TCP NULL q||
+Probe UDP U0 q|zero|
+rarity 1
+totalwaitms 3000
+Probe UDP U1 q|one|
+rarity 1
+totalwaitms 3000
+Probe UDP U2 q|two|
+rarity 1
+totalwaitms 3000
+match other m|^NOTHIS| p/Other/
+`
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pc.Close()
+	// The last probe is the one answered: the others left before it.
+	go busyUDPServer(pc, 0, func(b []byte) []byte {
+		if string(b) == "two" {
+			return []byte("TWO and more")
+		}
+		return nil
+	})
+	c := udpConfig(t, db)
+	var mu sync.Mutex
+	var traces []string
+	c.Trace = func(s string) { mu.Lock(); traces = append(traces, s); mu.Unlock() }
+	ap := netip.MustParseAddrPort(pc.LocalAddr().String())
+	r := scan(t, c, Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.UDP, State: "open|filtered"})
+	mu.Lock()
+	defer mu.Unlock()
+	all := strings.Join(traces, "\n")
+	if r.Outcome != NoMatch || !r.Replied || len(r.Replies) != 1 || r.Replies[0].Probe != "U2" || r.Service.Fingerprint == "" {
+		t.Errorf("%v replied=%v replies=%+v %+v, want unrecognised with U2's reply\n%s", r.Outcome, r.Replied, r.Replies, r.Service, all)
+	}
+	if strings.Contains(all, "one at a time") {
+		t.Errorf("walked again:\n%s", all)
+	}
+}
+
+// udpSuspects: a probe without a reply counts as possibly dropped only
+// when its datagram left while an answered probe was on its way (or it
+// was never sent, or its wait was cut).
+func TestUDPSuspects(t *testing.T) {
+	t0 := time.Unix(1000, 0)
+	ms := func(f float64) time.Time { return t0.Add(time.Duration(f * float64(time.Millisecond))) }
+	type probe struct {
+		began, sent, last float64 // ms; last < 0: no reply; began < 0: never sent
+		cut               bool    // the pass's end cut its wait
+	}
+	for _, tc := range []struct {
+		name   string
+		probes []probe
+		lost   string // indices of the probes that may have been dropped
+	}{
+		{"nothing answered", []probe{{0, 0.1, -1, false}, {2, 2.1, -1, false}}, ""},
+		{"answered fast, next sent after", []probe{{0, 0.1, 0.3, false}, {2, 2.1, -1, false}, {4, 4.1, -1, false}}, ""},
+		{"answered last", []probe{{0, 0.1, -1, false}, {2, 2.1, -1, false}, {4, 4.1, 4.2, false}}, ""},
+		{"every probe answered", []probe{{0, 0.1, 5, false}, {2, 2.1, 6, false}}, ""},
+		{"answer slower than the gap", []probe{{0, 0.1, 3, false}, {2, 2.1, -1, false}, {4, 4.1, -1, false}}, "1"},
+		{"answer within the margin", []probe{{0, 0.1, 1.8, false}, {2, 2.1, -1, false}}, "1"},
+		{"write delayed into an answer's span", []probe{{0, 4.5, -1, false}, {2, 2.1, 4.2, false}, {6, 6.1, -1, false}}, "0"},
+		{"launched, never sent", []probe{{0, 0.1, 0.2, false}, {-1, -1, -1, false}}, "1"},
+		{"wait cut", []probe{{0, 0.1, 0.2, false}, {2, 2.1, -1, true}}, "1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := &speculative{}
+			for i, p := range tc.probes {
+				rp := &specReply{s: s, p: &probes.Probe{Name: fmt.Sprint(i)}, done: true, end: endTimeout}
+				if p.began >= 0 {
+					rp.began, rp.sent = ms(p.began), ms(p.sent)
+				}
+				if p.last >= 0 {
+					rp.last, rp.buf, rp.cuts = ms(p.last), []byte("x"), []int{1}
+				}
+				if p.cut {
+					rp.end = endCut
+				}
+				s.list = append(s.list, rp)
+			}
+			lost := s.udpSuspects()
+			var got []string
+			for _, rp := range s.list {
+				if lost[rp.p] {
+					got = append(got, rp.p.Name)
+				}
+			}
+			if g := strings.Join(got, ","); g != tc.lost {
+				t.Errorf("udpSuspects = [%s], want [%s]", g, tc.lost)
+			}
+			if s.udpMayHaveLost() != (tc.lost != "") {
+				t.Errorf("udpMayHaveLost = %v", s.udpMayHaveLost())
+			}
+		})
+	}
+}
