@@ -182,6 +182,10 @@ func (l *lane) run() {
 					break
 				}
 			}
+			if l.h.late != nil && l.h.late.isAnswered(l.chunk[0]) {
+				l.chunk, l.pressure, l.paced = l.chunk[1:], 0, false // a late answer read it
+				continue
+			}
 			if !l.paced {
 				if !l.pace() {
 					return
@@ -442,9 +446,22 @@ func (l *lane) wait(until time.Time) {
 			continue
 		}
 		delete(l.pend, e.fd)
-		l.closeSocket(int(e.fd), false)
+		if !l.keepLate(int(e.fd), p) {
+			l.closeSocket(int(e.fd), false)
+		}
 		l.result(p.port, outcome{})
 	}
+}
+
+// keepLate hands a timed-out connect to the host's late pool (it keeps its gate slot there).
+func (l *lane) keepLate(fd int, p pendConn) bool {
+	if l.h.late == nil {
+		return false
+	}
+	if unix.EpollCtl(l.epFD, unix.EPOLL_CTL_DEL, fd, nil) != nil {
+		return false
+	}
+	return l.h.late.keep(fd, p.port, l.r.try, p.start, time.Duration(l.h.curTimeout.Load()))
 }
 
 // requeue probes port again (not as a new try): after a self-connect or back-pressure.

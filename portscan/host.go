@@ -41,7 +41,17 @@ type hostScan struct {
 	// it has been used to test for ICMP rate limiting.
 	knownClosed uint16
 	rateChecked bool
+
+	// late keeps connects whose try timed out open for a while (connect scan on Linux; nil
+	// otherwise); fin marks the ports already reported, so a late answer and a retry's answer
+	// to the same port are reported once.
+	late *latePool
+	fin  [1024]uint64
+	// lateSeen: some port answered a try only after it had timed out.
+	lateSeen bool
 }
+
+func (h *hostScan) isFinal(port uint16) bool { return h.fin[port>>6]&(1<<(port&63)) != 0 }
 
 // canaryProbes is how many probes icmpRateLimited sends at once to a known-closed port: more
 // than the burst Linux allows (6 per destination before falling to 1 per second).
@@ -128,7 +138,14 @@ func (s *Scanner) scanHost(hctx context.Context, j Job, report func(PortResult))
 	if !fast {
 		h.results = make(chan attemptResult, min(par, len(t.Ports)))
 	}
+	if fast {
+		h.late = newLatePool(s)
+		if h.late != nil {
+			defer h.late.stop()
+		}
+	}
 	final := func(port uint16, tries int, out outcome) {
+		h.fin[port>>6] |= 1 << (port & 63)
 		h.done++
 		report(PortResult{Addr: t.Addr, Port: port, Proto: proto, State: out.state, Reason: out.reason,
 			Tries: tries, RTT: out.rtt, Reply: out.reply, Err: out.err})
@@ -141,6 +158,13 @@ func (s *Scanner) scanHost(hctx context.Context, j Job, report func(PortResult))
 		handle := func(r attemptResult) {
 			switch {
 			case r.out.cancelled:
+			case h.isFinal(r.port): // a late answer to an earlier try read it already
+			case r.out.final && r.late:
+				// An answer to a try that had timed out: it counts as that try's answer (not
+				// as a drop), but its round trip is no sample (the try was retried meanwhile).
+				h.noteAnswer(r.try)
+				h.lateSeen = true
+				final(r.port, r.try+1, r.out)
 			case r.out.final:
 				if r.out.reason != ReasonLocalError {
 					h.rtt.Sample(r.out.rtt)
@@ -201,6 +225,33 @@ func (s *Scanner) scanHost(hctx context.Context, j Job, report func(PortResult))
 				h.delay = max(h.delay, h.maxDelay)
 				h.maxSuccessfulTry = max(h.maxSuccessfulTry, try)
 			}
+		}
+		lateAnswers := func() {
+			if h.late == nil {
+				return
+			}
+			for _, r := range h.late.take() {
+				handle(r)
+			}
+			kept := silent[:0]
+			for _, p := range silent {
+				if !h.isFinal(p) {
+					kept = append(kept, p)
+				}
+			}
+			silent = kept
+		}
+		lateAnswers()
+		if try+1 > h.allowedTry() && len(silent) > 0 && h.late != nil && h.lateSeen {
+			// Last try, on a host whose answers have come late (after a try's timeout: a
+			// stalling link or host): like nmap, wait for the tries' connects still open to
+			// answer before reading a port filtered, at most long enough for the kernel's own
+			// SYN retransmission to be answered. A late answer may allow another try. Other
+			// hosts are not kept waiting: without late answers, the silent ports are ports a
+			// firewall drops (or lost on every try, which a host that answers on retries gets
+			// one more try against), and waiting would cost every such scan about a second.
+			h.late.settle(silent, time.Now().Add(kernelSynRTO+2*h.rtt.Timeout()), hctx.Done())
+			lateAnswers()
 		}
 		pending = silent
 		if try+1 > h.allowedTry() {

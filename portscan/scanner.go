@@ -251,6 +251,7 @@ type attemptResult struct {
 	port uint16
 	try  int
 	out  outcome
+	late bool // the answer came after the try had timed out (see latePool)
 }
 
 // outcome of one try. final=false means "no answer in time" (or cancelled): try again or give up.
