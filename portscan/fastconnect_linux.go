@@ -348,16 +348,26 @@ func (l *lane) watch(fd int, port uint16, t0 time.Time) error {
 	return nil
 }
 
+// newEpoll creates a close-on-exec epoll set in non-blocking mode, ready to be handed to Go's
+// netpoller through os.NewFile.
+func newEpoll() (int, error) {
+	epfd, err := unix.EpollCreate1(unix.EPOLL_CLOEXEC)
+	if err != nil {
+		return -1, err
+	}
+	if err := unix.SetNonblock(epfd, true); err != nil {
+		unix.Close(epfd)
+		return -1, err
+	}
+	return epfd, nil
+}
+
 // openPoller creates the lane's epoll set and registers it with Go's netpoller. Its descriptor
 // is not counted in the socket budget (a lane has one at most, and the budget's reserve covers
 // them); running out of descriptors here is back-pressure like anywhere else.
 func (l *lane) openPoller() error {
-	epfd, err := unix.EpollCreate1(unix.EPOLL_CLOEXEC)
+	epfd, err := newEpoll()
 	if err != nil {
-		return err
-	}
-	if err := unix.SetNonblock(epfd, true); err != nil {
-		unix.Close(epfd)
 		return err
 	}
 	f := os.NewFile(uintptr(epfd), "epoll")

@@ -98,12 +98,8 @@ func (p *latePool) keep(fd int, port uint16, try int, start time.Time, timeout t
 }
 
 func (p *latePool) open() error {
-	epfd, err := unix.EpollCreate1(unix.EPOLL_CLOEXEC)
+	epfd, err := newEpoll()
 	if err != nil {
-		return err
-	}
-	if err := unix.SetNonblock(epfd, true); err != nil {
-		unix.Close(epfd)
 		return err
 	}
 	evfd, err := unix.Eventfd(0, unix.EFD_NONBLOCK|unix.EFD_CLOEXEC)

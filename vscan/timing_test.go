@@ -279,17 +279,15 @@ func TestBannerInPieces(t *testing.T) {
 // A UDP service that loses datagrams arriving together (xinetd's internal
 // time service) answers only the probes that reach it one by one: the
 // adaptive walk sends a port's UDP probes UDPGap apart, never at once.
-func TestUDPProbesSpaced(t *testing.T) {
-	var sb strings.Builder
-	sb.WriteString("Probe TCP NULL q||\n")
-	for i := range 8 {
-		fmt.Fprintf(&sb, "Probe UDP U%d q|probe%d|\nrarity 1\ntotalwaitms 1000\n", i, i)
-	}
+// udpArrivals listens on a loopback UDP port that never answers and
+// records when each datagram arrived; arrived returns a copy so far.
+func udpArrivals(t *testing.T) (pc net.PacketConn, arrived func() []time.Time) {
+	t.Helper()
 	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer pc.Close()
+	t.Cleanup(func() { pc.Close() })
 	var mu sync.Mutex
 	var arrivals []time.Time
 	go func() {
@@ -303,12 +301,25 @@ func TestUDPProbesSpaced(t *testing.T) {
 			mu.Unlock()
 		}
 	}()
+	return pc, func() []time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]time.Time(nil), arrivals...)
+	}
+}
+
+func TestUDPProbesSpaced(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString("Probe TCP NULL q||\n")
+	for i := range 8 {
+		fmt.Fprintf(&sb, "Probe UDP U%d q|probe%d|\nrarity 1\ntotalwaitms 1000\n", i, i)
+	}
+	pc, arrived := udpArrivals(t)
 	c := &Config{Matcher: matcher.New(parseDB(t, sb.String())), Intensity: 7, Timing: TimingFast,
 		FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Table: func(int, probes.Protocol) string { return "table-name" }}
 	ap := netip.MustParseAddrPort(pc.LocalAddr().String())
 	scan(t, c, Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.UDP, State: "open|filtered"})
-	mu.Lock()
-	defer mu.Unlock()
+	arrivals := arrived()
 	if len(arrivals) != 8 {
 		t.Fatalf("%d datagrams arrived, want 8", len(arrivals))
 	}

@@ -61,24 +61,7 @@ func TestUDPProbesAllAtOnce(t *testing.T) {
 	for i := range n {
 		fmt.Fprintf(&sb, "Probe UDP U%d q|probe%d|\nrarity 1\ntotalwaitms 5000\n", i, i)
 	}
-	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pc.Close()
-	var mu sync.Mutex
-	var arrivals []time.Time
-	go func() {
-		buf := make([]byte, 100)
-		for {
-			if _, _, err := pc.ReadFrom(buf); err != nil {
-				return
-			}
-			mu.Lock()
-			arrivals = append(arrivals, time.Now())
-			mu.Unlock()
-		}
-	}()
+	pc, arrived := udpArrivals(t)
 	c := udpConfig(t, sb.String())
 	ap := netip.MustParseAddrPort(pc.LocalAddr().String())
 	start := time.Now()
@@ -87,8 +70,7 @@ func TestUDPProbesAllAtOnce(t *testing.T) {
 	if r.Replied || r.Outcome != Timeout {
 		t.Errorf("%v replied=%v, want a silent port", r.Outcome, r.Replied)
 	}
-	mu.Lock()
-	defer mu.Unlock()
+	arrivals := arrived()
 	if len(arrivals) != n {
 		t.Fatalf("%d datagrams arrived, want %d", len(arrivals), n)
 	}
