@@ -593,6 +593,9 @@ func (l *Log) readJSON(r *lineReader) error {
 			l.add(off, end, segHeader, netip.Addr{}) // a record kind of a later signet: keep
 		}
 	}
+	if len(l.Args) == 0 { // the run line itself was cut short
+		return fmt.Errorf("%s:1: the run line (the command line) is incomplete: nothing to resume", l.Name)
+	}
 	return nil
 }
 
