@@ -63,9 +63,21 @@ func perMode(t *testing.T, f func(t *testing.T, timing Timing)) {
 // how long each took.
 func bothModes(t *testing.T, tg Target, trace bool) (res [2]*Result, took [2]time.Duration, traces [2][]string) {
 	t.Helper()
+	return modes(t, tg, trace, true)
+}
+
+// modesInTurn scans tg in nmap's timing, then in the adaptive one, with
+// traces: for servers that serve one client at a time.
+func modesInTurn(t *testing.T, tg Target) (res [2]*Result, took [2]time.Duration, traces [2][]string) {
+	t.Helper()
+	return modes(t, tg, true, false)
+}
+
+func modes(t *testing.T, tg Target, trace, together bool) (res [2]*Result, took [2]time.Duration, traces [2][]string) {
+	t.Helper()
 	var wg sync.WaitGroup
 	for i, timing := range []Timing{TimingNmap, TimingFast} {
-		wg.Go(func() {
+		run := func() {
 			c := nmapWaitConfig(t, timing)
 			var mu sync.Mutex
 			if trace {
@@ -74,7 +86,12 @@ func bothModes(t *testing.T, tg Target, trace bool) (res [2]*Result, took [2]tim
 			start := time.Now()
 			res[i] = scan(t, c, tg)
 			took[i] = time.Since(start)
-		})
+		}
+		if together {
+			wg.Go(run)
+		} else {
+			run()
+		}
 	}
 	wg.Wait()
 	for i, name := range []string{"nmap", "adaptive"} {
@@ -417,28 +434,13 @@ func TestOneClientAtATime(t *testing.T) {
 		hold(h, c)
 	})
 	// One timing after the other: the server serves one client.
-	var res [2]*Result
-	var traces []string
-	for i, timing := range []Timing{TimingNmap, TimingFast} {
-		c := nmapWaitConfig(t, timing)
-		if timing == TimingFast {
-			c.Trace = func(s string) { mu.Lock(); traces = append(traces, s); mu.Unlock() }
-		}
-		res[i] = scan(t, c, h.tg)
-		t.Logf("timing %d: %v %+v", timing, res[i].Outcome, res[i].Service)
-	}
+	res, _, traces := modesInTurn(t, h.tg)
 	sameAnswer(t, res)
 	if res[1].Service.Name != "ssh" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	turned := false
-	for _, l := range traces {
-		turned = turned || strings.Contains(l, "turned away probe NULL")
-	}
-	if !turned {
-		t.Errorf("adaptive: the port never turned a connection away: %q", traces)
+	if !strings.Contains(strings.Join(traces[1], "\n"), "turned away probe NULL") {
+		t.Errorf("adaptive: the port never turned a connection away: %q", traces[1])
 	}
 }
 
@@ -502,32 +504,13 @@ func TestSerialFallbackListenQueue(t *testing.T) {
 		}
 	})
 	tg := Target{IP: netip.MustParseAddr("127.0.0.1"), Port: ln.Addr().(*net.TCPAddr).Port, Proto: probes.TCP, State: "open"}
-	var res [2]*Result
-	var traces []string
-	var tmu sync.Mutex
-	var took [2]time.Duration
-	for i, timing := range []Timing{TimingNmap, TimingFast} {
-		c := nmapWaitConfig(t, timing)
-		if timing == TimingFast {
-			c.Trace = func(s string) { tmu.Lock(); traces = append(traces, s); tmu.Unlock() }
-		}
-		start := time.Now()
-		res[i] = scan(t, c, tg)
-		took[i] = time.Since(start)
-		t.Logf("timing %d: %v %+v in %v", timing, res[i].Outcome, res[i].Service, took[i].Round(time.Millisecond))
-	}
+	res, took, traces := modesInTurn(t, tg)
 	sameAnswer(t, res)
 	if res[1].Service.Name != "http" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
 	}
-	tmu.Lock()
-	defer tmu.Unlock()
-	fell := false
-	for _, l := range traces {
-		fell = fell || strings.Contains(l, "one connection at a time")
-	}
-	if !fell {
-		t.Errorf("adaptive: no serial fallback: %q", traces)
+	if !strings.Contains(strings.Join(traces[1], "\n"), "one connection at a time") {
+		t.Errorf("adaptive: no serial fallback: %q", traces[1])
 	}
 	// The NULL probe keeps nmap's 6 s (a late banner is still seen); the
 	// probes after it wait little: GenericLines' silence costs
