@@ -418,8 +418,13 @@ func inPayload(data []byte, k int, payload []byte) bool {
 
 // bytesParts renders the reply bytes [from, to) as parts: literal pieces
 // clipped to the range, classes whole, the version piece as the group.
+// Classes before the group are lazy, so that one which could also take
+// digits (a word that varies between recordings, say) leaves the version
+// to the group; where even so the group would not capture the version
+// piece, the classes before it are written as the reply's bytes.
 func (b *builder) bytesParts(from, to int) []part {
 	var out []part
+	group, vstart, vend := -1, 0, 0
 	for _, p := range b.rep.pieces {
 		if p.end <= from || p.start >= to {
 			continue
@@ -428,12 +433,50 @@ func (b *builder) bytesParts(from, to int) []part {
 		case kLit:
 			out = append(out, part{lit: b.rep.data[max(p.start, from):min(p.end, to)]})
 		case kVersion:
+			group, vstart, vend = len(out), p.start, p.end
 			out = append(out, part{re: p.re, group: true})
 		default:
 			out = append(out, part{re: p.re})
 		}
 	}
-	return out
+	if group < 0 || vstart < from || vend > to {
+		return out
+	}
+	for i := range out[:group] {
+		out[i].re = lazy(out[i].re)
+	}
+	if re := b.mustCompile(out); re != nil {
+		if loc, err := re.Exec(b.rep.data[from:to]); err == nil && len(loc) >= 4 && loc[2] == vstart-from && loc[3] == vend-from {
+			return out
+		}
+	}
+	// The classes before the group are written as the bytes they stand for.
+	var fixed []part
+	for _, p := range b.rep.pieces {
+		if p.end <= from || p.start >= vstart {
+			continue
+		}
+		if p.kind != kVersion {
+			fixed = append(fixed, part{lit: b.rep.data[max(p.start, from):p.end]})
+		}
+	}
+	return append(fixed, out[group:]...)
+}
+
+// lazy makes a class's last quantifier lazy: [^\r\n]* becomes [^\r\n]*?.
+// A class without one, or already lazy, is returned as it is.
+func lazy(re string) string {
+	if re == "" || strings.HasSuffix(re, "?") && !strings.HasSuffix(re, `\?`) {
+		return re
+	}
+	switch re[len(re)-1] {
+	case '+', '*', '}':
+		if len(re) >= 2 && re[len(re)-2] == '\\' {
+			return re
+		}
+		return re + "?"
+	}
+	return re
 }
 
 // compile compiles parts as the final line would be.
