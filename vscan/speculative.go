@@ -62,6 +62,16 @@ const (
 	// few clients at once see a bounded burst (and portTrouble lowers it
 	// for them).
 	PortConns = 16
+	// PortBurstConns bounds what a port earns above PortConns (and
+	// fastWindow): while it holds, has shown no sign of serving few
+	// clients at once, each reply whose first byte comes unheld allows
+	// one more connection and one more probe in flight, as TCP's slow
+	// start grows its window by an acknowledgement. A port that answers
+	// every probe with data no line matches (an HTTP server's error
+	// page, nats, redis-sentinel) holds every reply for nmap's full
+	// wait; with 16 connections its 30-odd probes took two rounds of
+	// 5 s, with all of them out at once it is done in one wait.
+	PortBurstConns = 64
 	// nullGrace is how long the NULL probe runs alone before other probes
 	// are sent: a banner usually settles the service on its own (and
 	// servers such as VNC lock out a burst of connections). It counts
@@ -147,6 +157,7 @@ type speculative struct {
 	portCap     int
 	portChanged chan struct{}
 	lastEnd     time.Time // when a connection of the port last ended
+	earned      int       // connections and probes in flight earned (PortBurstConns)
 
 	// The serial fallback (see stalled): why the port's replies are not
 	// to be trusted, and the quickest first byte of a reply (the server's
@@ -172,6 +183,7 @@ func (s *speculative) pass(ssl bool) {
 	s.ctx, s.cancel = context.WithCancel(s.w.ctx)
 	s.launched = map[*probes.Probe]*specReply{}
 	s.portOpen, s.portCap, s.portChanged = 0, PortConns, make(chan struct{})
+	s.earned = 0
 	s.lastEnd = time.Time{}
 	s.fallback = ""
 	s.list = nil
@@ -325,12 +337,42 @@ func (s *speculative) speculate() {
 	}
 }
 
-// window is how many probes may be in flight ahead of the walk.
+// window is how many probes may be in flight ahead of the walk: on TCP,
+// fastWindow and what the port earned (see earn).
 func (s *speculative) window() int {
 	if s.w.t.Proto == probes.UDP {
 		return UDPWindow
 	}
-	return fastWindow
+	s.portMu.Lock()
+	defer s.portMu.Unlock()
+	return fastWindow + s.earned
+}
+
+// earn: a reply's first byte came unheld while the port holds and has
+// shown no sign of serving few clients at once (no fallback reason yet):
+// one more connection may be open to the port, and one more probe in
+// flight, up to PortBurstConns. A port that answers every probe promptly
+// with data no line matches gets all its probes out within a few round
+// trips and is done in about one of nmap's waits; a silent port, or one
+// whose replies are held back, earns nothing.
+func (s *speculative) earn() {
+	if !s.holding.Load() {
+		return
+	}
+	s.mu.Lock()
+	troubled := s.fallback != ""
+	s.mu.Unlock()
+	if troubled {
+		return
+	}
+	s.portMu.Lock()
+	if s.earned < PortBurstConns-PortConns && s.portCap >= PortConns+s.earned {
+		s.earned++
+		s.portCap = PortConns + s.earned
+		close(s.portChanged)
+		s.portChanged = make(chan struct{})
+	}
+	s.portMu.Unlock()
 }
 
 // nextWake is when the walk should look again without any event: the end
@@ -871,6 +913,7 @@ func (s *speculative) firstEvent(rp *specReply, began, at time.Time) {
 		s.quickest = waited
 	}
 	s.mu.Unlock()
+	s.earn()
 }
 
 // suspect marks a reply as one nmap's walk would not get, and the port
