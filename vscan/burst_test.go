@@ -50,6 +50,13 @@ func burstConfig(t *testing.T, timing Timing, n int) *Config {
 // are accepted and wait for a turn, as a server with few workers (uwsgi,
 // spamd) keeps them. peak is the most connections open at once.
 func junkServer(t *testing.T, serving int, http bool) (h *hostileServer, peak *atomic.Int64) {
+	return junkServerLimit(t, serving, 0, http)
+}
+
+// junkServerLimit is junkServer closing, without a byte, every connection
+// that would make more than limit open (0: no limit), as servers that
+// limit their clients per address do.
+func junkServerLimit(t *testing.T, serving, limit int, http bool) (h *hostileServer, peak *atomic.Int64) {
 	t.Helper()
 	peak = new(atomic.Int64)
 	var open atomic.Int64
@@ -61,6 +68,9 @@ func junkServer(t *testing.T, serving int, http bool) (h *hostileServer, peak *a
 	h = serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
 		n := open.Add(1)
 		defer open.Add(-1)
+		if limit > 0 && n > int64(limit) {
+			return
+		}
 		mu.Lock()
 		peak.Store(max(peak.Load(), n))
 		mu.Unlock()
@@ -160,5 +170,33 @@ func TestJunkAnswersFewClientsSerial(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(trace, "\n"), "one connection at a time") {
 		t.Errorf("no serial fallback: %q", trace)
+	}
+}
+
+// A server that keeps at most 20 clients and closes the others without a
+// byte, answering junk on each connection it keeps: nmap's walk, one
+// connection at a time, gets GetRequest's answer. The adaptive walk
+// earns connections past 20 when the replies come faster than the
+// closes; a probe whose earned connection was closed without a byte is
+// sent again within PortConns, and the port earns no more, so
+// GetRequest's reply is nmap's. (Without the second try, one scan in
+// three read nomatch.) Three scans, each a race of its own.
+func TestJunkAnswersClientLimit(t *testing.T) {
+	t.Parallel()
+	h, peak := junkServerLimit(t, 0, 20, true)
+	// GetRequest is the 22nd probe: its connection is over the limit
+	// when the probes before it are all out.
+	c := burstConfig(t, TimingFast, 20)
+	for i := range 3 {
+		var mu sync.Mutex
+		var trace []string
+		c.Trace = func(s string) { mu.Lock(); trace = append(trace, s); mu.Unlock() }
+		start := time.Now()
+		res := scan(t, c, h.tg)
+		again := strings.Count(strings.Join(trace, "\n"), "without a byte")
+		t.Logf("scan %d: %v in %v, at most %d connections kept, %d probes sent again: %+v", i, res.Outcome, time.Since(start).Round(time.Millisecond), peak.Load(), again, res.Service)
+		if res.Service.Name != "http" || res.Service.Product != "testhttpd" {
+			t.Errorf("scan %d: answer %v %+v, want http testhttpd", i, res.Outcome, res.Service)
+		}
 	}
 }

@@ -158,6 +158,7 @@ type speculative struct {
 	portChanged chan struct{}
 	lastEnd     time.Time // when a connection of the port last ended
 	earned      int       // connections and probes in flight earned (PortBurstConns)
+	noEarn      bool      // a connection ended without a byte: earn no more
 
 	// The serial fallback (see stalled): why the port's replies are not
 	// to be trusted, and the quickest first byte of a reply (the server's
@@ -183,7 +184,7 @@ func (s *speculative) pass(ssl bool) {
 	s.ctx, s.cancel = context.WithCancel(s.w.ctx)
 	s.launched = map[*probes.Probe]*specReply{}
 	s.portOpen, s.portCap, s.portChanged = 0, PortConns, make(chan struct{})
-	s.earned = 0
+	s.earned, s.noEarn = 0, false
 	s.lastEnd = time.Time{}
 	s.fallback = ""
 	s.list = nil
@@ -337,6 +338,19 @@ func (s *speculative) speculate() {
 	}
 }
 
+// forfeit: a connection of the port closed or was reset without a byte.
+// Servers that limit their clients (per address, or in all) close the
+// ones over the limit so, and a probe over it would lose the reply
+// nmap's walk gets: the port goes back to PortConns and earns no more.
+func (s *speculative) forfeit() {
+	s.portMu.Lock()
+	defer s.portMu.Unlock()
+	if s.earned > 0 {
+		s.portCap = min(s.portCap, PortConns)
+	}
+	s.earned, s.noEarn = 0, true
+}
+
 // window is how many probes may be in flight ahead of the walk: on TCP,
 // fastWindow and what the port earned (see earn).
 func (s *speculative) window() int {
@@ -366,7 +380,7 @@ func (s *speculative) earn() {
 		return
 	}
 	s.portMu.Lock()
-	if s.earned < PortBurstConns-PortConns && s.portCap >= PortConns+s.earned {
+	if !s.noEarn && s.earned < PortBurstConns-PortConns && s.portCap >= PortConns+s.earned {
 		s.earned++
 		s.portCap = PortConns + s.earned
 		close(s.portChanged)
@@ -441,6 +455,7 @@ type specReply struct {
 	lateDone chan struct{} // closed when the late listen ends
 
 	suspect bool      // a reply nmap's walk would not get (see stalled)
+	retried bool      // sent again after a close without a byte (see forfeit)
 	sent    time.Time // UDP: when the datagram's write returned
 
 	// the walk's side
@@ -621,10 +636,12 @@ func (s *speculative) collect(rp *specReply, est time.Duration) {
 // fewer are open.
 func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 	c, t, p := s.w.c, s.w.t, rp.p
-	if err := s.portAcquire(); err != nil {
+	open, err := s.portAcquire()
+	if err != nil {
 		rp.finish(endCut, nil)
 		return false
 	}
+	over := open > PortConns // a connection the port earned (see earn)
 	conn, t0, err := c.dial(s.ctx, t, s.ssl, s.w.sessions, 0)
 	if err != nil {
 		others := s.portRelease()
@@ -759,6 +776,21 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 			return true
 		}
 	}
+	if size == 0 && (end == endEOF || end == endReset) && t.Proto == probes.TCP && !s.ssl {
+		// Closed without a byte: a server that limits its clients closes
+		// the ones over its limit so. The port earns no more, and a
+		// probe whose connection it had earned is sent again, once,
+		// within PortConns, where it would have gone before.
+		s.forfeit()
+		if over && !rp.retried {
+			rp.mu.Lock()
+			rp.retried = true
+			rp.conn, rp.began = nil, time.Time{}
+			rp.mu.Unlock()
+			s.w.trace("Service scan: %s closed probe %s without a byte with %d connections open: again within %d", t.addr(), p.Name, open, PortConns)
+			return true
+		}
+	}
 	silentFull := end == endTimeout && size == 0 && !c.now().Before(full)
 	late := silentFull && p.IsNull() && !s.ssl && t.Proto == probes.TCP && c.lateListen(p) > 0
 	if late {
@@ -774,8 +806,8 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 }
 
 // portAcquire waits until fewer than the port's cap of connections are
-// open, and counts one more.
-func (s *speculative) portAcquire() error {
+// open, counts one more and returns how many are open with it.
+func (s *speculative) portAcquire() (int, error) {
 	s.portMu.Lock()
 	for s.portOpen >= s.portCap {
 		ch := s.portChanged
@@ -783,13 +815,14 @@ func (s *speculative) portAcquire() error {
 		select {
 		case <-ch:
 		case <-s.ctx.Done():
-			return s.ctx.Err()
+			return 0, s.ctx.Err()
 		}
 		s.portMu.Lock()
 	}
 	s.portOpen++
+	n := s.portOpen
 	s.portMu.Unlock()
-	return nil
+	return n, nil
 }
 
 // portRelease counts a connection closed (or a connect failed) and
