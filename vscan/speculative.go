@@ -56,11 +56,9 @@ const (
 	// is done after one fitted wait rather than one per 8 probes.
 	UDPWindow = 64
 	// PortConns is the most connections open at once to one port, held
-	// replies included: a port without an answer holds each of its
-	// replies for nmap's full wait, so 16 let its 30-odd probes go in two
-	// rounds rather than one after the other, while servers that serve
-	// few clients at once see a bounded burst (and portTrouble lowers it
-	// for them).
+	// replies included, until it earns more (PortBurstConns): servers
+	// that serve few clients at once see a bounded burst (and
+	// portTrouble lowers it for them).
 	PortConns = 16
 	// PortBurstConns bounds what a port earns above PortConns (and
 	// fastWindow): while it holds, has shown no sign of serving few
