@@ -19,7 +19,7 @@ import (
 // first byte, 300 ms quiet), so that holding shows.
 const (
 	burstWait   = 2 * time.Second
-	burstProbes = 40 // besides NULL: more than PortConns, fewer than PortBurstConns
+	burstProbes = 28 // besides NULL and GetRequest: more than PortConns, fewer than PortBurstConns
 )
 
 // burstDB is a NULL probe and n probes that nothing matches, then
@@ -106,8 +106,8 @@ func junkServerLimit(t *testing.T, serving, limit int, http bool) (h *hostileSer
 
 // A port that answers every probe at once with data no line matches and
 // keeps each connection open has no answer, so the adaptive walk holds
-// every reply for nmap's full wait. With PortConns connections its 41
-// probes took three rounds of waits; earning a connection per prompt
+// every reply for nmap's full wait. With PortConns connections its 30
+// probes took two rounds of waits; earning a connection per prompt
 // reply, it gets all of them out at once and is done in about one wait,
 // with every reply nmap's walk records.
 func TestJunkAnswersOneWait(t *testing.T) {
@@ -136,8 +136,7 @@ func TestJunkAnswersOneWait(t *testing.T) {
 	if took < burstWait {
 		t.Errorf("took %v, less than one wait (%v)", took, burstWait)
 	}
-	// One wait and the ramp, not two rounds (and not the three that
-	// PortConns gave).
+	// One wait and the ramp, not the two rounds that PortConns gave.
 	if took > 2*burstWait-burstWait/4 {
 		t.Errorf("took %v, more than about one wait (%v)", took, burstWait)
 	}

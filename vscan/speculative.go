@@ -67,9 +67,13 @@ const (
 	// start grows its window by an acknowledgement. A port that answers
 	// every probe with data no line matches (an HTTP server's error
 	// page, nats, redis-sentinel) holds every reply for nmap's full
-	// wait; with 16 connections its 30-odd probes took two rounds of
-	// 5 s, with all of them out at once it is done in one wait.
-	PortBurstConns = 64
+	// wait; with 16 connections its 30-odd probes (intensity 7) took two
+	// rounds of 5 s, with all of them out at once it is done in one wait.
+	PortBurstConns = 32
+	// promptReply (plus 4 RTT) is the most a reply's first byte may take
+	// to earn (see earn): a server that answers later is busy, or
+	// queues connections.
+	promptReply = 250 * time.Millisecond
 	// nullGrace is how long the NULL probe runs alone before other probes
 	// are sent: a banner usually settles the service on its own (and
 	// servers such as VNC lock out a burst of connections). It counts
@@ -360,7 +364,7 @@ func (s *speculative) window() int {
 	return fastWindow + s.earned
 }
 
-// earn: a reply's first byte came unheld while the port holds and has
+// earn: a reply's first byte came promptly (promptReply) while the port holds and has
 // shown no sign of serving few clients at once (no fallback reason yet):
 // one more connection may be open to the port, and one more probe in
 // flight, up to PortBurstConns. A port that answers every probe promptly
@@ -944,7 +948,9 @@ func (s *speculative) firstEvent(rp *specReply, began, at time.Time) {
 		s.quickest = waited
 	}
 	s.mu.Unlock()
-	s.earn()
+	if waited <= promptReply+4*rtt {
+		s.earn()
+	}
 }
 
 // suspect marks a reply as one nmap's walk would not get, and the port
