@@ -18,7 +18,7 @@ import (
 // the tests take a few seconds, but well above the fitted waits (1 s
 // first byte, 300 ms quiet), so that holding shows.
 const (
-	burstWait   = 2 * time.Second
+	burstWait   = 3 * time.Second
 	burstProbes = 28 // besides NULL and GetRequest: more than PortConns, fewer than PortBurstConns
 )
 
@@ -136,8 +136,9 @@ func TestJunkAnswersOneWait(t *testing.T) {
 	if took < burstWait {
 		t.Errorf("took %v, less than one wait (%v)", took, burstWait)
 	}
-	// One wait and the ramp, not the two rounds that PortConns gave.
-	if took > 2*burstWait-burstWait/4 {
+	// One wait and the ramp, not the two rounds that PortConns gave
+	// (with room for a loaded machine).
+	if took > 2*burstWait-burstWait/3 {
 		t.Errorf("took %v, more than about one wait (%v)", took, burstWait)
 	}
 	if peak.Load() <= PortConns {
@@ -187,6 +188,11 @@ func TestJunkAnswersClientLimit(t *testing.T) {
 	// when the probes before it are all out.
 	c := burstConfig(t, TimingFast, 20)
 	for i := range 3 {
+		// The server counts the last scan's connections until it has
+		// seen them close.
+		for j := 0; j < 300 && h.live.Load() > 0; j++ {
+			time.Sleep(10 * time.Millisecond)
+		}
 		var mu sync.Mutex
 		var trace []string
 		c.Trace = func(s string) { mu.Lock(); trace = append(trace, s); mu.Unlock() }

@@ -629,6 +629,25 @@ func (s *speculative) write(conn net.Conn, proto probes.Protocol, payload []byte
 func (s *speculative) collect(rp *specReply, est time.Duration) {
 	defer s.wg.Done()
 	for s.attempt(rp, est) {
+		if rp.retried && !s.pause(SerialMinWait) {
+			rp.finish(endCut, nil)
+			return
+		}
+	}
+}
+
+// pause waits d; false when the pass ends first. A probe sent again
+// after a close without a byte waits a moment: the server may not yet
+// have counted the connections that closed with it (they often close
+// together, at the end of nmap's wait).
+func (s *speculative) pause(d time.Duration) bool {
+	tm := time.NewTimer(d)
+	defer tm.Stop()
+	select {
+	case <-tm.C:
+		return true
+	case <-s.ctx.Done():
+		return false
 	}
 }
 
