@@ -74,6 +74,11 @@ const (
 	// to earn (see earn): a server that answers later is busy, or
 	// queues connections.
 	promptReply = 250 * time.Millisecond
+	// earnStep is what one prompt reply earns: two, as slow start
+	// doubles its window per round trip, so that a port that answers
+	// only some probes (beanstalkd answers the 8 of 30 that end in a
+	// line) still gets all of them out at once.
+	earnStep = 2
 	// nullGrace is how long the NULL probe runs alone before other probes
 	// are sent: a banner usually settles the service on its own (and
 	// servers such as VNC lock out a burst of connections). It counts
@@ -383,7 +388,7 @@ func (s *speculative) earn() {
 	}
 	s.portMu.Lock()
 	if !s.noEarn && s.earned < PortBurstConns-PortConns && s.portCap >= PortConns+s.earned {
-		s.earned++
+		s.earned = min(s.earned+earnStep, PortBurstConns-PortConns)
 		s.portCap = PortConns + s.earned
 		close(s.portChanged)
 		s.portChanged = make(chan struct{})
