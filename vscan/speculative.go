@@ -115,7 +115,8 @@ func (c *Config) lateListen(null *probes.Probe) time.Duration {
 
 // speculative is TimingFast's source. Every probe has its own connection
 // (UDP: its own socket), opened up to fastWindow probes ahead of the walk
-// as the walk would send them now (softmatch narrowing included). A
+// (more on a TCP port that earns them, see earn) as the walk would send
+// them now (softmatch narrowing included). A
 // collector goroutine reads each reply and stops at a hard match of the
 // probe's own chain, the read cap, the peer's end, or its wait:
 //
