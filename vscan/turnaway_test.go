@@ -1,0 +1,222 @@
+package vscan
+
+import (
+	"context"
+	"net"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/signetscan/signet/matcher"
+)
+
+// Servers that turn a client's connections away for the sake of its
+// other connections, where nmap's walk, one connection at a time, is
+// served. Each must get nmap's answer in the adaptive timing too.
+
+// limitProbes: a Help reply names the service, as ngircd's is named.
+const limitProbes = `Probe TCP NULL q||
+totalwaitms 6000
+tcpwrappedms 3000
+Probe TCP GenericLines q|\r\n\r\n|
+rarity 1
+totalwaitms 5000
+Probe TCP GetRequest q|GET / HTTP/1.0\r\n\r\n|
+rarity 1
+totalwaitms 5000
+match http m|^HTTP/1\.[01] \d\d\d| p/testhttpd/
+Probe TCP HTTPOptions q|OPTIONS / HTTP/1.0\r\n\r\n|
+rarity 1
+totalwaitms 5000
+Probe TCP Help q|HELP\r\n|
+rarity 1
+totalwaitms 5000
+match irc m|^:([\w.]+) 451 \* :Connection not registered\r\n| p/testircd/ h/$1/
+`
+
+// A server that serves two connections per client address and answers
+// the ones over that limit with an error line and a close (ngircd's
+// MaxConnectionsIP). The adaptive walk's held connections fill the limit
+// and the probes after them all get the same error line; asked alone,
+// one of them is answered otherwise, and the port is walked again one
+// connection at a time, reaching Help's reply as nmap's walk does.
+func TestLimitPerAddress(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	open := 0
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		mu.Lock()
+		over := open >= 2
+		if !over {
+			open++
+		}
+		mu.Unlock()
+		if over {
+			c.Write([]byte("ERROR :Connection refused, too many connections from your IP address\r\n"))
+			return
+		}
+		defer func() { mu.Lock(); open--; mu.Unlock() }()
+		buf := make([]byte, 512)
+		var got []byte
+		for len(got) < 4096 {
+			n, err := c.Read(buf)
+			got = append(got, buf[:n]...)
+			switch {
+			case strings.HasPrefix(string(got), "GET "):
+				c.Write([]byte("ERROR :\"HTTP request received? This is IRC!\"\r\n"))
+				return
+			case strings.HasPrefix(string(got), "HELP\r\n"):
+				c.Write([]byte(":irc.test 451 * :Connection not registered\r\n"))
+			}
+			if err != nil {
+				return
+			}
+		}
+	})
+	c := func(timing Timing) *Config { return probesConfig(t, limitProbes, timing) }
+	res, _, traces := scanInTurn(t, h.tg, c, 0)
+	sameAnswer(t, res)
+	if s := res[1].Service; s.Name != "irc" || s.Hostname != "irc.test" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, s)
+	}
+	if !strings.Contains(strings.Join(traces[1], "\n"), "turns connections away") {
+		t.Errorf("adaptive: the turned-away connections were not seen: %q", traces[1])
+	}
+}
+
+// A server that takes one pending client per address and closes every
+// other connection of the address at once, without a byte; a client
+// that leaves within 300 ms of its accept stays pending until then
+// (transmission's peer port, whose timer notices it late). It answers a
+// request of 16 bytes or more 100 ms after it came, and holds the rest.
+// nmap's walk, each connection held for seconds, is served every time
+// and records GetRequest's answer; the adaptive walk's parallel probes
+// are all closed at once, alike, and asked alone one is held: the port
+// is walked again one connection at a time.
+func TestClosedWhileOnePending(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	var pendingUntil time.Time
+	pending := false
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		accepted := time.Now()
+		// A close of the pending client is seen within 50 ms (its
+		// handler's read ends), unless it came within 300 ms of its
+		// accept.
+		busy := true
+		for i := 0; i < 10 && busy; i++ {
+			if i > 0 {
+				time.Sleep(5 * time.Millisecond)
+			}
+			mu.Lock()
+			busy = pending || time.Now().Before(pendingUntil)
+			if !busy {
+				pending = true
+			}
+			mu.Unlock()
+		}
+		if busy {
+			return
+		}
+		defer func() {
+			mu.Lock()
+			pending = false
+			pendingUntil = accepted.Add(300 * time.Millisecond)
+			mu.Unlock()
+		}()
+		buf := make([]byte, 512)
+		var got []byte
+		answered := false
+		for len(got) < 4096 {
+			n, err := c.Read(buf)
+			got = append(got, buf[:n]...)
+			if len(got) >= 16 && !answered {
+				answered = true
+				time.Sleep(100 * time.Millisecond)
+				c.Write([]byte("\x8f\x11KEYX\x00\x07pad-pad"))
+			}
+			if err != nil {
+				return
+			}
+		}
+	})
+	c := func(timing Timing) *Config { return nmapWaitConfig(t, timing) }
+	res, _, traces := scanInTurn(t, h.tg, c, 0)
+	sameAnswer(t, res)
+	if !strings.Contains(entries(t, res[1].Service.Fingerprint), "GetRequest=") {
+		t.Errorf("adaptive: GetRequest's answer is not in the fingerprint: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	if !strings.Contains(strings.Join(traces[1], "\n"), "turns connections away") {
+		t.Errorf("adaptive: the turned-away connections were not seen: %q", traces[1])
+	}
+}
+
+// The same server, scanned right after a port scan's connect, as signet
+// scans: the port scan's connection is still pending with it when the
+// NULL probe connects, and the NULL connection is closed without a byte,
+// alone — tcpwrapped to a walk that does not ask again. nmap's service
+// scan comes seconds after its port scan (3.3 s measured), and is served;
+// the adaptive walk asks again once, WrappedRecheck later.
+func TestNullClosedAfterPortScan(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	var pendingUntil time.Time
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		mu.Lock()
+		busy := time.Now().Before(pendingUntil)
+		pendingUntil = time.Now().Add(300 * time.Millisecond)
+		mu.Unlock()
+		if busy {
+			return
+		}
+		c.Write([]byte("SSH-2.0-OpenSSH_9.2\r\n"))
+		hold(h, c)
+	})
+	c := func(timing Timing) *Config { return nmapWaitConfig(t, timing) }
+	res, _, traces := scanInTurn(t, h.tg, c, 3300*time.Millisecond)
+	sameAnswer(t, res)
+	if res[1].Service.Name != "ssh" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	if !strings.Contains(strings.Join(traces[1], "\n"), "asking again") {
+		t.Errorf("adaptive: NULL was not asked again: %q", traces[1])
+	}
+}
+
+// probesConfig is nmapWaitConfig with the probes of src.
+func probesConfig(t *testing.T, src string, timing Timing) *Config {
+	c := nmapWaitConfig(t, timing)
+	c.Matcher = matcher.New(parseDB(t, src))
+	return c
+}
+
+// scanInTurn scans tg in nmap's timing, then in the adaptive one, with
+// traces, each right after a port scan's connect and close; nmap's scan
+// comes nmapGap after it, as nmap's service scan comes after its port
+// scan.
+func scanInTurn(t *testing.T, tg Target, config func(Timing) *Config, nmapGap time.Duration) (res [2]*Result, took [2]time.Duration, traces [2][]string) {
+	t.Helper()
+	for i, timing := range []Timing{TimingNmap, TimingFast} {
+		c := config(timing)
+		var mu sync.Mutex
+		c.Trace = func(s string) { mu.Lock(); traces[i] = append(traces[i], s); mu.Unlock() }
+		if nmapGap > 0 {
+			conn, err := net.Dial("tcp", tg.addr())
+			if err != nil {
+				t.Fatal(err)
+			}
+			conn.Close()
+			if timing == TimingNmap {
+				time.Sleep(nmapGap)
+			}
+		}
+		start := time.Now()
+		ctx, cancel := context.WithTimeout(context.Background(), 40*time.Second)
+		res[i] = c.Scan(ctx, tg)
+		cancel()
+		took[i] = time.Since(start)
+		t.Logf("%s: %v in %v: %+v", []string{"nmap", "adaptive"}[i], res[i].Outcome, took[i].Round(time.Millisecond), res[i].Service)
+	}
+	return
+}
