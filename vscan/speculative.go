@@ -788,8 +788,8 @@ func (s *speculative) pause(d time.Duration) bool {
 
 // alike returns, in launch order, the replies (not NULL's) that ended
 // with the server's close while other connections were open to the
-// port, each byte for byte the reply of another such probe with another
-// payload (nothing at all included). A server that turns connections
+// port, each alike the reply of another such probe with another payload:
+// the same first line (nothing at all included). A server that turns connections
 // away over a limit per client address (ngircd's error line) or while
 // another client is pending (transmission closes at once) answers every
 // probe alike; so do servers that answer whatever they cannot parse with
@@ -813,7 +813,7 @@ func (s *speculative) alike() []*specReply {
 	var out []*specReply
 	for i, a := range cs {
 		for j, b := range cs {
-			if i != j && bytes.Equal(a.buf, b.buf) && !bytes.Equal(a.rp.p.Payload, b.rp.p.Payload) {
+			if i != j && bytes.Equal(firstLine(a.buf), firstLine(b.buf)) && !bytes.Equal(a.rp.p.Payload, b.rp.p.Payload) {
 				out = append(out, a.rp)
 				break
 			}

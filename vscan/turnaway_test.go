@@ -2,9 +2,11 @@ package vscan
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -35,7 +37,7 @@ totalwaitms 5000
 match irc m|^:([\w.]+) 451 \* :Connection not registered\r\n| p/testircd/ h/$1/
 `
 
-// A server that serves two connections per client address and answers
+// A server that serves one connection per client address and answers
 // the ones over that limit with an error line and a close (ngircd's
 // MaxConnectionsIP). The adaptive walk's held connections fill the limit
 // and the probes after them all get the same error line; asked alone,
@@ -46,12 +48,20 @@ func TestLimitPerAddress(t *testing.T) {
 	var mu sync.Mutex
 	open := 0
 	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
-		mu.Lock()
-		over := open >= 2
-		if !over {
-			open++
+		// A client's close is seen within 50 ms (its handler's read
+		// ends).
+		over := true
+		for i := 0; i < 10 && over; i++ {
+			if i > 0 {
+				time.Sleep(5 * time.Millisecond)
+			}
+			mu.Lock()
+			over = open >= 1
+			if !over {
+				open++
+			}
+			mu.Unlock()
 		}
-		mu.Unlock()
 		if over {
 			c.Write([]byte("ERROR :Connection refused, too many connections from your IP address\r\n"))
 			return
@@ -219,4 +229,29 @@ func scanInTurn(t *testing.T, tg Target, config func(Timing) *Config, nmapGap ti
 		t.Logf("%s: %v in %v: %+v", []string{"nmap", "adaptive"}[i], res[i].Outcome, took[i].Round(time.Millisecond), res[i].Service)
 	}
 	return
+}
+
+// A server that answers whatever a client sends with one error line and
+// a line that changes (a clock), then closes: its closes are alike while
+// others are open, and asked alone it answers alike again. The re-check
+// costs that one exchange and the walk's answer stands, with no serial
+// walk.
+func TestAlikeClosesOwnAnswer(t *testing.T) {
+	t.Parallel()
+	var n atomic.Int64
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		buf := make([]byte, 512)
+		if k, _ := c.Read(buf); k > 0 {
+			c.Write(fmt.Appendf(nil, "ERR unknown command\r\nclock %d\r\n", n.Add(1)))
+		}
+	})
+	c := func(timing Timing) *Config { return nmapWaitConfig(t, timing) }
+	res, _, traces := scanInTurn(t, h.tg, c, 0)
+	if res[0].Outcome != res[1].Outcome || res[1].Service.Name != res[0].Service.Name {
+		t.Errorf("the timings disagree: nmap %v %+v, adaptive %v %+v", res[0].Outcome, res[0].Service, res[1].Outcome, res[1].Service)
+	}
+	tr := strings.Join(traces[1], "\n")
+	if !strings.Contains(tr, "alike alone too") || strings.Contains(tr, "one connection at a time") {
+		t.Errorf("adaptive: want the re-check and no serial walk: %q", traces[1])
+	}
 }

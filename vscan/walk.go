@@ -261,7 +261,7 @@ func (w *walk) serialFallback(least time.Duration) {
 // them) or while one client is pending (transmission's peer port closes
 // every other connection of the address at once) — and the port is
 // walked again one connection at a time (serialFallback). When it closes
-// the probe alike alone too, the closes were the server's own answers
+// the probe alike alone too (the same first line), the closes were the server's own answers
 // (one error for whatever it cannot parse): the walk's answer stands, at
 // the cost of that one exchange.
 func (w *walk) tcpRecheck() {
@@ -301,7 +301,9 @@ func (w *walk) tcpRecheck() {
 	switch {
 	case end == endCut, end == endDial, end == endRefused, end == endWrite:
 		return // cut, or the port is gone: nothing to learn
-	case closed && bytes.Equal(got, before):
+	case closed && bytes.Equal(firstLine(got), firstLine(before)):
+		// Alike: the same first line (an error page's Date header
+		// changes from second to second).
 		w.trace("Service scan: %s closes probe %s alike alone too: its own answer", w.t.addr(), first.p.Name)
 		return
 	}
@@ -321,6 +323,14 @@ func (w *walk) tcpRecheck() {
 		w.serialFallback(0)
 	}
 	w.signatures()
+}
+
+// firstLine is b up to its first line feed, included.
+func firstLine(b []byte) []byte {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return b[:i+1]
+	}
+	return b
 }
 
 // recheckPause is how long tcpRecheck lets the server see the walk's
