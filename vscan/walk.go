@@ -261,9 +261,9 @@ func (w *walk) serialFallback(least time.Duration) {
 // them) or while one client is pending (transmission's peer port closes
 // every other connection of the address at once) — and the port is
 // walked again one connection at a time (serialFallback). When it closes
-// the probe alike alone too (the same first line), the closes were the server's own answers
-// (one error for whatever it cannot parse): the walk's answer stands, at
-// the cost of that one exchange.
+// the probe alike alone too (the same first line), the closes were the
+// server's own answers (one error for whatever it cannot parse): the
+// walk's answer stands, at the cost of that one exchange.
 func (w *walk) tcpRecheck() {
 	sp, ok := w.src.(*speculative)
 	if !ok || w.t.Proto != probes.TCP || w.ssl || w.outcome == Matched || w.outcome == TCPWrapped || w.outcome == TimeLimit || w.ctx.Err() != nil {
