@@ -822,6 +822,30 @@ func (s *speculative) alike() []*specReply {
 	return out
 }
 
+// starved returns the last reply (not NULL's), in launch order, that
+// waited its whole time without a byte while other connections were open
+// to the port, and was launched before a reply that got data: a server
+// that serves few clients at once and queues the rest (spamd's children
+// take a queued client 120-500 ms after one leaves) answers the late
+// probes and starves the early ones, too slowly after a close for the
+// held-back sign. The walk asks it again alone (walk.tcpRecheck).
+func (s *speculative) starved() *specReply {
+	var last *specReply
+	for _, rp := range s.list {
+		rp.mu.Lock()
+		silent := rp.done && !rp.p.IsNull() && rp.end == endTimeout && len(rp.buf) == 0 && rp.others > 0 && !rp.began.IsZero()
+		got := len(rp.buf) > 0
+		rp.mu.Unlock()
+		if got && last != nil {
+			return last
+		}
+		if silent {
+			last = rp
+		}
+	}
+	return nil
+}
+
 // portAcquire waits until fewer than the port's cap of connections are
 // open, and counts one more.
 func (s *speculative) portAcquire() error {

@@ -2,8 +2,11 @@ package vscan
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
+	"net/netip"
+	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -11,6 +14,7 @@ import (
 	"time"
 
 	"github.com/signetscan/signet/matcher"
+	"github.com/signetscan/signet/probes"
 )
 
 // Servers that turn a client's connections away for the sake of its
@@ -253,5 +257,104 @@ func TestAlikeClosesOwnAnswer(t *testing.T) {
 	tr := strings.Join(traces[1], "\n")
 	if !strings.Contains(tr, "alike alone too") || strings.Contains(tr, "one connection at a time") {
 		t.Errorf("adaptive: want the re-check and no serial walk: %q", traces[1])
+	}
+}
+
+// queueProbes: more probes than the adaptive walk sends at once, so that
+// some are sent after the first ones' waits; Help's reply names the
+// service.
+var queueProbes = `Probe TCP NULL q||
+totalwaitms 6000
+tcpwrappedms 3000
+Probe TCP GenericLines q|\r\n\r\n|
+rarity 1
+totalwaitms 5000
+Probe TCP Help q|HELP\r\n|
+rarity 1
+totalwaitms 5000
+match spamd m|^WELCOME\r\nERR bad header: HELP\r\n| p/testspamd/
+` + queueFill
+
+var queueFill = func() string {
+	var b strings.Builder
+	for i := 3; i <= 10; i++ {
+		fmt.Fprintf(&b, "Probe TCP P%d q|P%d\\r\\n|\nrarity 1\ntotalwaitms 5000\n", i, i)
+	}
+	return b.String()
+}()
+
+// A server with one worker that takes its clients in the order it
+// accepted them (dropping those that left meanwhile): it greets each and
+// answers each line 50 ms later, until the client leaves (spamd's children take a queued client
+// 120-500 ms after one leaves). nmap's walk, one connection at a time,
+// names it from Help's reply. The adaptive walk's NULL connection holds
+// the worker for 6 s: the probes sent with it wait their 5 s in the queue
+// and get nothing, the ones sent after them are answered, long after a
+// close (not the held-back sign). Asked alone, the last starved probe is
+// answered, and the port is walked again one connection at a time.
+func TestStarvedEarlyProbes(t *testing.T) {
+	t.Parallel()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	t.Cleanup(func() { close(done); ln.Close(); wg.Wait() })
+	wg.Go(func() {
+		buf := make([]byte, 512)
+		for i := 0; i < 1000; i++ {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			// A client that left while queued is dropped at once.
+			var got []byte
+			dead := false
+			for !dead && len(got) < 4096 {
+				c.SetReadDeadline(time.Now().Add(5 * time.Millisecond))
+				n, err := c.Read(buf)
+				got = append(got, buf[:n]...)
+				if err != nil {
+					dead = !errors.Is(err, os.ErrDeadlineExceeded)
+					break
+				}
+			}
+			if dead {
+				c.Close()
+				continue
+			}
+			c.SetDeadline(time.Now().Add(serverLife))
+			stop := context.AfterFunc(doneCtxOf(done), func() { c.SetDeadline(time.Unix(1, 0)) })
+			c.Write([]byte("WELCOME\r\n"))
+			for len(got) < 4096 {
+				for {
+					line, rest, ok := strings.Cut(string(got), "\r\n")
+					if !ok {
+						break
+					}
+					got = []byte(rest)
+					time.Sleep(50 * time.Millisecond)
+					c.Write([]byte("ERR bad header: " + line + "\r\n"))
+				}
+				n, err := c.Read(buf)
+				got = append(got, buf[:n]...)
+				if err != nil {
+					break
+				}
+			}
+			stop()
+			c.Close()
+		}
+	})
+	tg := Target{IP: netip.MustParseAddr("127.0.0.1"), Port: ln.Addr().(*net.TCPAddr).Port, Proto: probes.TCP, State: "open"}
+	c := func(timing Timing) *Config { return probesConfig(t, queueProbes, timing) }
+	res, _, traces := scanInTurn(t, tg, c, 0)
+	sameAnswer(t, res)
+	if res[1].Service.Product != "testspamd" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	if !strings.Contains(strings.Join(traces[1], "\n"), "serves few clients at once") {
+		t.Errorf("adaptive: the starved probes were not seen: %q", traces[1])
 	}
 }

@@ -271,32 +271,14 @@ func (w *walk) tcpRecheck() {
 	}
 	alike := sp.alike()
 	if len(alike) == 0 {
+		w.starvedRecheck(sp)
 		return
 	}
 	first := alike[0]
 	first.mu.Lock()
 	before := append([]byte(nil), first.buf...)
 	first.mu.Unlock()
-	wait := sp.serialWait()
-	sp.endPass()
-	// The server sees the walk's connections close before the probe
-	// comes alone.
-	tm := time.NewTimer(recheckPause)
-	select {
-	case <-tm.C:
-	case <-w.ctx.Done():
-	}
-	tm.Stop()
-	sq := &sequential{w: w, maxWait: wait}
-	r := sq.send(first.p)
-	var got []byte
-	end := more
-	for end == more && len(got) < ReadCap {
-		var data []byte
-		data, end = r.next()
-		got = append(got, data...)
-	}
-	r.release(false, nil)
+	got, end := w.alone(sp, first.p)
 	closed := end == endEOF || end == endReset
 	switch {
 	case end == endCut, end == endDial, end == endRefused, end == endWrite:
@@ -323,6 +305,53 @@ func (w *walk) tcpRecheck() {
 		w.serialFallback(0)
 	}
 	w.signatures()
+}
+
+// starvedRecheck: a port without an answer whose early probes waited
+// their whole time without a byte while later ones got replies
+// (speculative.starved) is asked the last of those probes again, alone;
+// answered alone, it was starved by the others (a server that queues
+// clients behind the held ones), and the port is walked again one
+// connection at a time. Silent alone too, it is the server's own answer.
+func (w *walk) starvedRecheck(sp *speculative) {
+	rp := sp.starved()
+	if rp == nil {
+		return
+	}
+	got, end := w.alone(sp, rp.p)
+	if len(got) == 0 || end == endCut {
+		w.trace("Service scan: %s is silent to probe %s alone too: its own answer", w.t.addr(), rp.p.Name)
+		return
+	}
+	w.trace("Service scan: %s left probe %s without a byte while it answered later ones, and alone it got %d bytes: it serves few clients at once", w.t.addr(), rp.p.Name, len(got))
+	w.serialFallback(0)
+	w.signatures()
+}
+
+// alone sends p on a connection of its own once the pass's connections
+// are closed, waiting serialWait, and returns its reply and how it ended.
+func (w *walk) alone(sp *speculative, p *probes.Probe) ([]byte, readEnd) {
+	wait := sp.serialWait()
+	sp.endPass()
+	// The server sees the walk's connections close before the probe
+	// comes alone.
+	tm := time.NewTimer(recheckPause)
+	select {
+	case <-tm.C:
+	case <-w.ctx.Done():
+	}
+	tm.Stop()
+	sq := &sequential{w: w, maxWait: wait}
+	r := sq.send(p)
+	var got []byte
+	end := more
+	for end == more && len(got) < ReadCap {
+		var data []byte
+		data, end = r.next()
+		got = append(got, data...)
+	}
+	r.release(false, nil)
+	return got, end
 }
 
 // firstLine is b up to its first line feed, included.
