@@ -555,3 +555,83 @@ func doneCtxOf(done <-chan struct{}) context.Context {
 	}()
 	return ctx
 }
+
+// gkrellmProbes is a signature file shaped like gkrellmd's part of nmap's:
+// GenericLines' error line softmatches, and a rare probe of its own
+// gives the version.
+var gkrellmProbes = func() string {
+	var b strings.Builder
+	b.WriteString("Probe TCP NULL q||\ntotalwaitms 6000\ntcpwrappedms 3000\n")
+	b.WriteString("Probe TCP GenericLines q|\\r\\n\\r\\n|\nrarity 1\ntotalwaitms 5000\nsoftmatch gkr m|^<error>\\nBad connect string!| p/GK monitor/\n")
+	for i := range 10 {
+		fmt.Fprintf(&b, "Probe TCP Filler%d q|F%d\\r\\n|\nrarity 1\ntotalwaitms 5000\n", i, i)
+	}
+	b.WriteString("Probe TCP gkr q|gkr 0.0.0\\n|\nrarity 9\ntotalwaitms 5000\nmatch gkr m|^<setup>\\ngkrd ([\\d.]+)\\n| p/GK monitor/ v/$1/\n")
+	return b.String()
+}()
+
+// A server that serves one client at a time, reading its request line
+// (gkrellmd: the NULL connection, which sends nothing, holds it until
+// we close it), behind a listen queue that the adaptive walk fills. With
+// few connections allowed to the host (a busy scan, a far host), the
+// probes in the queue wait out their waits unserved, and the next ones'
+// connects go through only after a SYN is sent again, once the NULL
+// connection ends: no connect timed out and no reply came held back just
+// after a close, but the connects that waited for a second SYN say the
+// port serves few clients at once. nmap's walk, one connection at a
+// time, reads GenericLines' error line, softmatches and asks the rare
+// probe for the version.
+func TestSerialFallbackSlowConnects(t *testing.T) {
+	t.Parallel()
+	ln := listenBacklog(t, 4)
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	t.Cleanup(func() { close(done); ln.Close(); wg.Wait() })
+	wg.Go(func() {
+		buf := make([]byte, 256)
+		for i := 0; i < 1000; i++ {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			c.SetDeadline(time.Now().Add(serverLife))
+			stop := context.AfterFunc(doneCtxOf(done), func() { c.SetDeadline(time.Unix(1, 0)) })
+			var got []byte
+			for len(got) < 4096 && !strings.Contains(string(got), "\n") {
+				n, err := c.Read(buf)
+				got = append(got, buf[:n]...)
+				if err != nil {
+					break
+				}
+			}
+			switch {
+			case strings.HasPrefix(string(got), "gkr "):
+				c.Write([]byte("<setup>\ngkrd 2.3.11\n"))
+			case len(got) > 0:
+				c.Write([]byte("<error>\nBad connect string!"))
+			}
+			stop()
+			c.Close()
+		}
+	})
+	tg := Target{IP: netip.MustParseAddr("127.0.0.1"), Port: ln.Addr().(*net.TCPAddr).Port, Proto: probes.TCP, State: "open"}
+	var res [2]*Result
+	var traces [2][]string
+	var mu sync.Mutex
+	for i, timing := range []Timing{TimingNmap, TimingFast} {
+		c := &Config{Matcher: matcher.New(parseDB(t, gkrellmProbes)), Intensity: 7, Timing: timing,
+			MaxHostConns: 6, InitialHostConns: 6,
+			FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Table: func(int, probes.Protocol) string { return "table-name" }}
+		c.Trace = func(s string) { mu.Lock(); traces[i] = append(traces[i], s); mu.Unlock() }
+		res[i] = scan(t, c, tg)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	sameAnswer(t, res)
+	if res[1].Service.Product != "GK monitor" || res[1].Service.Version != "2.3.11" {
+		t.Errorf("adaptive: %v %+v\n%s", res[1].Outcome, res[1].Service, strings.Join(traces[1], "\n"))
+	}
+	if !strings.Contains(strings.Join(traces[1], "\n"), "waited for a SYN to be sent again") {
+		t.Errorf("adaptive: no slow connects seen: %q", traces[1])
+	}
+}
