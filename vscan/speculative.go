@@ -153,7 +153,6 @@ type speculative struct {
 	// own time when nothing held it back).
 	fallback string
 	quickest time.Duration
-	slow     int // connects that waited out a dropped SYN (see slowConnect)
 }
 
 func newSpeculative(w *walk) *speculative {
@@ -173,7 +172,6 @@ func (s *speculative) pass(ssl bool) {
 	s.ctx, s.cancel = context.WithCancel(s.w.ctx)
 	s.launched = map[*probes.Probe]*specReply{}
 	s.portOpen, s.portCap, s.portChanged = 0, PortConns, make(chan struct{})
-	s.slow = 0
 	s.lastEnd = time.Time{}
 	s.fallback = ""
 	s.list = nil
@@ -621,9 +619,6 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 			rp.first, rp.idle = c.waits(p, connect)
 			rp.mu.Unlock()
 		}
-		if !s.ssl {
-			s.slowConnect(rp, connect)
-		}
 	}
 	rp.mu.Lock()
 	rp.conn, rp.began = conn, began
@@ -799,39 +794,6 @@ func (s *speculative) portTrouble(rp *specReply, others int) {
 	rp.mu.Unlock()
 }
 
-// slowConnect looks at a connect that took connect: one that waited for a
-// SYN to be sent again, while other connections of the port were open, is
-// what a full listen queue does to a server that serves one client at a
-// time and is held by another connection (gkrellmd behind the NULL
-// connection). A connect that times out says so at once (portTrouble);
-// one that gets through after the queue frees, a few seconds later, says
-// it too, but the probes that sat in the queue meanwhile waited out their
-// waits unserved: their silence is not the server's answer. Random loss
-// delays a connect as well, one in fifty at 1%: slowConnects of them are
-// needed.
-func (s *speculative) slowConnect(rp *specReply, connect time.Duration) {
-	if connect < synRetry {
-		return
-	}
-	others := s.portOthers()
-	if others <= 0 {
-		return
-	}
-	s.mu.Lock()
-	s.slow++
-	n := s.slow
-	first := n == slowConnects && s.fallback == ""
-	if first {
-		s.fallback = fmt.Sprintf("%d connects waited for a SYN to be sent again (the last, probe %s, %v) with other connections open", n, rp.p.Name, connect.Round(time.Millisecond))
-	}
-	why := s.fallback
-	s.mu.Unlock()
-	if first {
-		s.w.trace("Service scan: %s serves few clients at once: %s", s.w.t.addr(), why)
-		s.signal()
-	}
-}
-
 // listenLate keeps reading a silent NULL connection until until, or the
 // quiet of idle after data, for the walk's late banner.
 func (s *speculative) listenLate(rp *specReply, conn net.Conn, until time.Time, idle time.Duration) {
@@ -882,13 +844,6 @@ const (
 	// is longer (the slowest may have been held back), its fitted
 	// first-byte wait at most.
 	SerialMinWait = 250 * time.Millisecond
-	// synRetry is Linux's first SYN retransmission: a connect that took
-	// longer had a SYN (or its SYN-ACK) dropped. slowConnects such
-	// connects of one port while others were open are a sign of a full
-	// listen queue (see slowConnect): at 1% loss (2% a connect) a port's
-	// 30-odd connects have 4 of them about once in 200 ports.
-	synRetry     = time.Second
-	slowConnects = 4
 )
 
 // firstEvent looks at a reply's first byte, at at, on a connection up
