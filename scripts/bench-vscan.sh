@@ -11,6 +11,11 @@
 # on the testbed is stable):
 #   BENCH_SAVE=DIR       keep nmap's XML (nmap-tcp.xml, nmap-udp.xml, *.time) in DIR
 #   BENCH_NMAP=DIR       reuse nmap's XML and times saved there instead of running nmap
+#   BENCH_NMAP=DIR1:DIR2:...  several saved nmap runs (nmap's own answer on a few
+#                        servers changes from run to run): the time is DIR1's, and a
+#                        port counts as differing only when signet's answer equals
+#                        none of the runs'; the diff lists each port that differs
+#                        from any run with the runs (nmap-PROTO.xml paths) that agreed
 #   BENCH_PROTO=tcp|udp  run only one protocol (default both)
 #   BENCH_KEEP=DIR       keep signet's XML and stderr of the last round in DIR
 #
@@ -64,7 +69,8 @@ measure() {
 run_nmap() {
   local proto=$1 flag=$2 ports=$3
   if [ -n "${BENCH_NMAP:-}" ]; then
-    cp "$BENCH_NMAP/nmap-$proto.xml" "$BENCH_NMAP/nmap-$proto.time" "$work/"
+    local first=${BENCH_NMAP%%:*}
+    cp "$first/nmap-$proto.xml" "$first/nmap-$proto.time" "$work/"
     return
   fi
   measure "nmap-$proto" nmap -sV "$flag" -Pn -n -p "$ports" --versiondb "$db" -oX "$work/nmap-$proto.xml" 127.0.0.1
@@ -74,15 +80,32 @@ run_nmap() {
   fi
 }
 
+# nmap_runs PROTO: the nmap XML files to compare with, one a line: this run's,
+# or every saved run's (BENCH_NMAP=DIR1:DIR2:...) that has PROTO
+nmap_runs() {
+  local proto=$1 d
+  if [ -z "${BENCH_NMAP:-}" ]; then
+    echo "$work/nmap-$proto.xml"
+    return
+  fi
+  local IFS=:
+  for d in $BENCH_NMAP; do
+    [ -f "$d/nmap-$proto.xml" ] && echo "$d/nmap-$proto.xml"
+  done
+}
+
 report() { # PROTO
   local proto=$1 nw ns nr sw sr
   read -r nw nr < "$work/nmap-$proto.time"
   read -r sw sr < "$work/signet-$proto.time"
-  local diff
-  diff=$("$work/svcdiff" -q "$work/nmap-$proto.xml" "$work/signet-$proto.xml" | tail -1 || true)
+  local diff runs=()
+  mapfile -t runs < <(nmap_runs "$proto")
+  diff=$("$work/svcdiff" -q "${runs[@]}" "$work/signet-$proto.xml" | tail -1 || true)
   printf '%-4s nmap %7.2fs %7d KB | signet %6.2fs %7d KB | ratio %.3f | %s\n' \
     "$proto" "$nw" "$nr" "$sw" "$sr" "$(echo "$sw / $nw" | bc -l)" "$diff"
-  "$work/svcdiff" "$work/nmap-$proto.xml" "$work/signet-$proto.xml" > "$work/diff-$proto.txt" || cat "$work/diff-$proto.txt"
+  # every port that differs from some run is printed (with several runs, with the runs that agreed)
+  "$work/svcdiff" "${runs[@]}" "$work/signet-$proto.xml" > "$work/diff-$proto.txt" || true
+  [ "$(wc -l < "$work/diff-$proto.txt")" -le 1 ] || cat "$work/diff-$proto.txt"
 }
 
 for r in $(seq "$rounds"); do

@@ -36,6 +36,14 @@ type sequential struct {
 	// fallback marks the serial fallback's walk; refusedOnce, that a
 	// connect of it was refused through every retry.
 	fallback, refusedOnce bool
+	// emptyRetry, in the serial fallback of a port that closed the
+	// adaptive walk's connections without a byte for the others' sake
+	// (walk.tcpRecheck), sends a probe again once, retryPause later, when
+	// its connection is closed without a byte within retryPause: such a
+	// server (transmission) goes on turning clients away for a moment
+	// after the last one left, where nmap's walk, after its waits of
+	// seconds, comes later.
+	emptyRetry bool
 }
 
 func (s *sequential) pass(ssl bool) {
@@ -66,7 +74,7 @@ func (s *sequential) send(p *probes.Probe) reply {
 		return r
 	}
 	ctx := w.ctx
-	r := &seqReply{ctx: ctx, s: s, now: w.c.now}
+	r := &seqReply{ctx: ctx, s: s, now: w.c.now, p: p}
 	if w.t.Proto == probes.UDP {
 		if s.udp == nil {
 			conn, _, err := w.c.dial(ctx, w.t, false, nil, 0)
@@ -92,12 +100,17 @@ func (s *sequential) send(p *probes.Probe) reply {
 			return r
 		}
 	}
-	r.began = w.c.now()
-	r.deadline = r.began.Add(p.TotalWait)
-	if s.maxWait > 0 && s.maxWait < p.TotalWait {
-		r.deadline = r.began.Add(s.maxWait)
-	}
+	r.start()
 	return r
+}
+
+// start begins the reply's wait.
+func (r *seqReply) start() {
+	r.began = r.now()
+	r.deadline = r.began.Add(r.p.TotalWait)
+	if r.s.maxWait > 0 && r.s.maxWait < r.p.TotalWait {
+		r.deadline = r.began.Add(r.s.maxWait)
+	}
 }
 
 // open connects for probe p and sends it (r.fail says why not). In the
@@ -162,6 +175,9 @@ func (s *sequential) pause(ctx context.Context) bool {
 type seqReply struct {
 	ctx      context.Context
 	s        *sequential
+	p        *probes.Probe
+	got      bool // a byte was read
+	retried  bool // sent again after an empty close (emptyRetry)
 	now      func() time.Time
 	conn     net.Conn
 	shared   bool // the UDP socket: not closed with the reply
@@ -192,7 +208,8 @@ func (r *seqReply) next() ([]byte, readEnd) {
 	if r.chunk == nil {
 		r.chunk = make([]byte, ReadCap)
 	}
-	stop := context.AfterFunc(r.ctx, func() { r.conn.SetReadDeadline(time.Unix(1, 0)) })
+	conn := r.conn
+	stop := context.AfterFunc(r.ctx, func() { conn.SetReadDeadline(time.Unix(1, 0)) })
 	defer stop()
 	// Check ctx after setting the deadline: a cancel from then on runs the
 	// AfterFunc, whose past deadline overrides this one.
@@ -202,11 +219,28 @@ func (r *seqReply) next() ([]byte, readEnd) {
 		return nil, endCut
 	}
 	n, err := r.conn.Read(r.chunk)
+	if n > 0 {
+		r.got = true
+	}
 	if err == nil {
 		return r.chunk[:n], more
 	}
+	end := classify(r.ctx, err)
+	s := r.s
+	if s.emptyRetry && !r.got && !r.retried && !r.shared && len(r.buf) == 0 && (end == endEOF || end == endReset) && r.now().Sub(r.began) < s.retryPause {
+		r.retried = true
+		r.conn.Close()
+		r.conn = nil
+		if s.pause(r.ctx) && s.open(r, r.p) {
+			r.start()
+		}
+		if r.fail == more && r.conn == nil {
+			r.fail = endCut
+		}
+		return nil, more
+	}
 	r.ended = r.now()
-	return r.chunk[:n], classify(r.ctx, err)
+	return r.chunk[:n], end
 }
 
 func (r *seqReply) release(reuse bool, buf []byte) {

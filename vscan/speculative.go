@@ -1,6 +1,7 @@
 package vscan
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -399,6 +400,8 @@ type specReply struct {
 	lateDone chan struct{} // closed when the late listen ends
 
 	suspect bool      // a reply nmap's walk would not get (see stalled)
+	others  int       // TCP: the port's other connections open when it connected
+	again   bool      // NULL: asked again once after a close while alone (see attempt)
 	sent    time.Time // UDP: when the datagram's write returned
 
 	// the walk's side
@@ -589,6 +592,11 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 		switch {
 		case s.ctx.Err() != nil:
 			rp.finish(endCut, nil)
+		case others == 0 && p.IsNull() && t.Proto == probes.TCP && !s.ssl && errors.Is(err, syscall.ECONNREFUSED) && s.askAgain(rp, "refused probe NULL's connect"):
+			// The port scan found it open moments ago: a server that
+			// restarts its listener after a client leaves (iperf3) is
+			// asked again, as nmap's service scan comes seconds later.
+			return true
 		case others > 0 && t.Proto == probes.TCP && !s.ssl && congested(err):
 			// A connect unanswered while others are open: a full listen
 			// queue drops SYNs. (A refusal is the port's own answer: Linux
@@ -620,10 +628,12 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 			rp.mu.Unlock()
 		}
 	}
+	others := s.portOthers()
 	rp.mu.Lock()
 	rp.conn, rp.began = conn, began
 	if t.Proto == probes.TCP {
 		rp.connect = began.Sub(t0)
+		rp.others = others
 	}
 	first, idle := rp.first, rp.idle
 	rp.mu.Unlock()
@@ -716,6 +726,14 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 			s.portTrouble(rp, others)
 			return true
 		}
+		// Alone, it is asked once more after a pause before it reads
+		// tcpwrapped: a server that takes one pending client per address
+		// (transmission's peer port) closes a connection that comes
+		// while the port scan's is still pending with it; nmap's service
+		// scan comes seconds after its port scan.
+		if s.askAgain(rp, "closed probe NULL without a byte") {
+			return true
+		}
 	}
 	silentFull := end == endTimeout && size == 0 && !c.now().Before(full)
 	late := silentFull && p.IsNull() && !s.ssl && t.Proto == probes.TCP && c.lateListen(p) > 0
@@ -729,6 +747,103 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 		s.listenLate(rp, conn, full.Add(c.lateListen(p)), idle)
 	}
 	return false
+}
+
+// WrappedRecheck is how long after a NULL connection closed without a
+// byte (or refused) while alone the probe is asked again, once, before
+// the port reads tcpwrapped: transmission's peer port keeps a closed
+// client pending for a few hundred milliseconds, and closes at once
+// every other connection of the address meanwhile.
+const WrappedRecheck = time.Second
+
+// askAgain pauses WrappedRecheck and reports whether the NULL probe rp is
+// to be sent again: the first time only.
+func (s *speculative) askAgain(rp *specReply, what string) bool {
+	rp.mu.Lock()
+	again := !rp.again
+	rp.again = true
+	rp.mu.Unlock()
+	if !again {
+		return false
+	}
+	s.w.trace("Service scan: %s %s while alone; asking again in %v before it reads tcpwrapped", s.w.t.addr(), what, WrappedRecheck)
+	// Not connected meanwhile: no other probe is sent (nullGrace).
+	rp.mu.Lock()
+	rp.conn, rp.began = nil, time.Time{}
+	rp.mu.Unlock()
+	return s.pause(WrappedRecheck)
+}
+
+// pause waits d; false when the pass ends first.
+func (s *speculative) pause(d time.Duration) bool {
+	tm := time.NewTimer(d)
+	defer tm.Stop()
+	select {
+	case <-tm.C:
+		return true
+	case <-s.ctx.Done():
+		return false
+	}
+}
+
+// alike returns, in launch order, the replies (not NULL's) that ended
+// with the server's close while other connections were open to the
+// port, each alike the reply of another such probe with another payload:
+// the same first line (nothing at all included). A server that turns connections
+// away over a limit per client address (ngircd's error line) or while
+// another client is pending (transmission closes at once) answers every
+// probe alike; so do servers that answer whatever they cannot parse with
+// one error, and the walk asks the first of them again alone to tell
+// (walk.tcpRecheck).
+func (s *speculative) alike() []*specReply {
+	type closed struct {
+		rp  *specReply
+		buf []byte
+	}
+	var cs []closed
+	for _, rp := range s.list {
+		rp.mu.Lock()
+		ok := rp.done && !rp.p.IsNull() && (rp.end == endEOF || rp.end == endReset) && rp.others > 0 && !rp.began.IsZero()
+		buf := rp.buf
+		rp.mu.Unlock()
+		if ok {
+			cs = append(cs, closed{rp, buf})
+		}
+	}
+	var out []*specReply
+	for i, a := range cs {
+		for j, b := range cs {
+			if i != j && bytes.Equal(firstLine(a.buf), firstLine(b.buf)) && !bytes.Equal(a.rp.p.Payload, b.rp.p.Payload) {
+				out = append(out, a.rp)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// starved returns the last reply (not NULL's), in launch order, that
+// waited its whole time without a byte while other connections were open
+// to the port, and was launched before a reply that got data: a server
+// that serves few clients at once and queues the rest (spamd's children
+// take a queued client 120-500 ms after one leaves) answers the late
+// probes and starves the early ones, too slowly after a close for the
+// held-back sign. The walk asks it again alone (walk.tcpRecheck).
+func (s *speculative) starved() *specReply {
+	var last *specReply
+	for _, rp := range s.list {
+		rp.mu.Lock()
+		silent := rp.done && !rp.p.IsNull() && rp.end == endTimeout && len(rp.buf) == 0 && rp.others > 0 && !rp.began.IsZero()
+		got := len(rp.buf) > 0
+		rp.mu.Unlock()
+		if got && last != nil {
+			return last
+		}
+		if silent {
+			last = rp
+		}
+	}
+	return nil
 }
 
 // portAcquire waits until fewer than the port's cap of connections are

@@ -1,6 +1,7 @@
 package vscan
 
 import (
+	"bytes"
 	"context"
 	"crypto/tls"
 	"errors"
@@ -171,6 +172,7 @@ func (w *walk) scan() *Result {
 	w.start(false)
 	w.signatures()
 	w.udpRewalk()
+	w.tcpRecheck()
 	// The walk's connections close before the detectors run, as nmap's
 	// do before its version scripts: a hard match leaves the speculative
 	// probes' connections (and the sequential NULL connection) open
@@ -232,10 +234,11 @@ func (w *walk) udpRewalk() {
 // Each other probe waits at most serialWait: ten times the quickest reply
 // the port gave, between SerialMinWait and the fitted first-byte wait. A
 // walk restarted inside TLS (S10) goes back to the speculative source,
-// and the port gets no late listen.
-func (w *walk) serialFallback() {
+// and the port gets no late listen. least, when longer, is the wait
+// instead (tcpRecheck).
+func (w *walk) serialFallback(least time.Duration) {
 	sp := w.src.(*speculative)
-	wait := sp.serialWait()
+	wait := max(sp.serialWait(), least)
 	dwait, dconnect := sp.detectorTimes()
 	null := sp.nullReplay()
 	sp.endPass()
@@ -247,6 +250,127 @@ func (w *walk) serialFallback() {
 	w.quiet, w.capped = Running, false
 	w.start(w.ssl)
 }
+
+// tcpRecheck: a TCP port that the adaptive walk did not identify, and
+// that closed several probes' connections alike while others were open
+// to it (speculative.alike), is asked the first of those probes again,
+// alone, as nmap's walk asks it. When the server answers it otherwise
+// alone (holds it, or replies another way), it was turning connections
+// away for the others' sake — over a limit per client address (ngircd
+// answers the connections over its limit with one error line and closes
+// them) or while one client is pending (transmission's peer port closes
+// every other connection of the address at once) — and the port is
+// walked again one connection at a time (serialFallback). When it closes
+// the probe alike alone too (the same first line), the closes were the
+// server's own answers (one error for whatever it cannot parse): the
+// walk's answer stands, at the cost of that one exchange.
+func (w *walk) tcpRecheck() {
+	sp, ok := w.src.(*speculative)
+	if !ok || w.t.Proto != probes.TCP || w.ssl || w.outcome == Matched || w.outcome == TCPWrapped || w.outcome == TimeLimit || w.ctx.Err() != nil {
+		return
+	}
+	alike := sp.alike()
+	if len(alike) == 0 {
+		w.starvedRecheck(sp)
+		return
+	}
+	first := alike[0]
+	first.mu.Lock()
+	before := append([]byte(nil), first.buf...)
+	first.mu.Unlock()
+	got, end := w.alone(sp, first.p)
+	closed := end == endEOF || end == endReset
+	switch {
+	case end == endCut, end == endDial, end == endRefused, end == endWrite:
+		return // cut, or the port is gone: nothing to learn
+	case closed && bytes.Equal(firstLine(got), firstLine(before)):
+		// Alike: the same first line (an error page's Date header
+		// changes from second to second).
+		w.trace("Service scan: %s closes probe %s alike alone too: its own answer", w.t.addr(), first.p.Name)
+		return
+	}
+	how := "held it"
+	if closed || len(got) > 0 {
+		how = fmt.Sprintf("got %d bytes", len(got))
+	}
+	w.trace("Service scan: %s closed %d probes alike (%d bytes each) while others were open, and probe %s alone %s: it turns connections away for the others' sake", w.t.addr(), len(alike), len(before), first.p.Name, how)
+	if len(before) == 0 {
+		// Turned away without a byte: the server keeps a client that
+		// left pending for a moment (transmission answers on a timer of
+		// about 200 ms), so each probe waits at least EmptyCloseWait and
+		// one closed at once is sent again (sequential.emptyRetry).
+		w.serialFallback(EmptyCloseWait)
+		w.src.(*sequential).emptyRetry = true
+	} else {
+		w.serialFallback(0)
+	}
+	w.signatures()
+}
+
+// starvedRecheck: a port without an answer whose early probes waited
+// their whole time without a byte while later ones got replies
+// (speculative.starved) is asked the last of those probes again, alone;
+// answered alone, it was starved by the others (a server that queues
+// clients behind the held ones), and the port is walked again one
+// connection at a time. Silent alone too, it is the server's own answer.
+func (w *walk) starvedRecheck(sp *speculative) {
+	rp := sp.starved()
+	if rp == nil {
+		return
+	}
+	got, end := w.alone(sp, rp.p)
+	if len(got) == 0 || end == endCut {
+		w.trace("Service scan: %s is silent to probe %s alone too: its own answer", w.t.addr(), rp.p.Name)
+		return
+	}
+	w.trace("Service scan: %s left probe %s without a byte while it answered later ones, and alone it got %d bytes: it serves few clients at once", w.t.addr(), rp.p.Name, len(got))
+	w.serialFallback(0)
+	w.signatures()
+}
+
+// alone sends p on a connection of its own once the pass's connections
+// are closed, waiting serialWait, and returns its reply and how it ended.
+func (w *walk) alone(sp *speculative, p *probes.Probe) ([]byte, readEnd) {
+	wait := sp.serialWait()
+	sp.endPass()
+	// The server sees the walk's connections close before the probe
+	// comes alone.
+	tm := time.NewTimer(recheckPause)
+	select {
+	case <-tm.C:
+	case <-w.ctx.Done():
+	}
+	tm.Stop()
+	sq := &sequential{w: w, maxWait: wait}
+	r := sq.send(p)
+	var got []byte
+	end := more
+	for end == more && len(got) < ReadCap {
+		var data []byte
+		data, end = r.next()
+		got = append(got, data...)
+	}
+	r.release(false, nil)
+	return got, end
+}
+
+// firstLine is b up to its first line feed, included.
+func firstLine(b []byte) []byte {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return b[:i+1]
+	}
+	return b
+}
+
+// recheckPause is how long tcpRecheck lets the server see the walk's
+// connections closed before it asks alone.
+const recheckPause = 50 * time.Millisecond
+
+// EmptyCloseWait is the least a probe waits in the serial walk of a port
+// that turned connections away by closing them without a byte
+// (tcpRecheck): transmission's peer port answered a 120-byte request
+// alone after 190 to 440 ms (8 tries).
+const EmptyCloseWait = 500 * time.Millisecond
 
 // udpRewalkWait is a re-walk probe's wait given the port's fastest and
 // slowest reply (see udpRewalk).
@@ -306,7 +430,7 @@ func (w *walk) signatures() {
 			}
 		}
 		if end == endFallback {
-			w.serialFallback()
+			w.serialFallback(0)
 			continue
 		}
 		rp.release(p.IsNull() && (end == endTimeout || end == endCap), buf)

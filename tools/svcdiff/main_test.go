@@ -70,3 +70,47 @@ func TestNotShownAgainstListed(t *testing.T) {
 		}
 	}
 }
+
+// TestSeveralRuns: against several nmap runs a port differs only when signet's answer equals
+// none of them; a port that agrees with some runs is listed with the runs that agreed and not
+// counted.
+func TestSeveralRuns(t *testing.T) {
+	port := func(name string) map[string]string {
+		return map[string]string{"state": "open", "name": name, "method": "probed", "conf": "10"}
+	}
+	run1 := map[string]map[string]string{"h 1/tcp": port("rtsp"), "h 2/tcp": port("ssh"), "h 3/tcp": port("http")}
+	run2 := map[string]map[string]string{"h 1/tcp": port("sip"), "h 2/tcp": port("ssh"), "h 3/tcp": port("http")}
+	for _, tc := range []struct {
+		signet  map[string]map[string]string
+		exit    int
+		summary string
+		listed  []string
+	}{
+		{map[string]map[string]string{"h 1/tcp": port("sip"), "h 2/tcp": port("ssh"), "h 3/tcp": port("http")}, 0,
+			"3 ports compared, 0 differ (from every one of 2 nmap runs; 1 more agree with some runs only)",
+			[]string{"h 1/tcp: agrees with 1 of 2 nmap runs (b.xml)", "differs from a.xml:", `name: "rtsp" vs "sip"`}},
+		{map[string]map[string]string{"h 1/tcp": port("sip"), "h 2/tcp": port("ssh"), "h 3/tcp": port("ftp")}, 1,
+			"3 ports compared, 1 differ (from every one of 2 nmap runs; 1 more agree with some runs only)",
+			[]string{"h 3/tcp: agrees with none of 2 nmap runs", "differs from b.xml:"}},
+	} {
+		var b strings.Builder
+		exit := compareRuns(&b, []map[string]map[string]string{run1, run2}, []string{"a.xml", "b.xml"}, tc.signet, false)
+		out := b.String()
+		if exit != tc.exit || !strings.Contains(out, tc.summary+"\n") {
+			t.Errorf("exit %d, output:\n%s\nwant exit %d and %q", exit, out, tc.exit, tc.summary)
+		}
+		for _, l := range tc.listed {
+			if !strings.Contains(out, l) {
+				t.Errorf("output lacks %q:\n%s", l, out)
+			}
+		}
+		if strings.Contains(out, "h 2/tcp") {
+			t.Errorf("a port that agrees with every run is listed:\n%s", out)
+		}
+	}
+	// One run: the summary is the single-run one.
+	var b strings.Builder
+	if exit := compareRuns(&b, []map[string]map[string]string{run1}, []string{"a.xml"}, run2, true); exit != 1 || b.String() != "3 ports compared, 1 differ\n" {
+		t.Errorf("one run: exit %d, %q", exit, b.String())
+	}
+}

@@ -1,0 +1,360 @@
+package vscan
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+	"os"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/signetscan/signet/matcher"
+	"github.com/signetscan/signet/probes"
+)
+
+// Servers that turn a client's connections away for the sake of its
+// other connections, where nmap's walk, one connection at a time, is
+// served. Each must get nmap's answer in the adaptive timing too.
+
+// limitProbes: a Help reply names the service, as ngircd's is named.
+const limitProbes = `Probe TCP NULL q||
+totalwaitms 6000
+tcpwrappedms 3000
+Probe TCP GenericLines q|\r\n\r\n|
+rarity 1
+totalwaitms 5000
+Probe TCP GetRequest q|GET / HTTP/1.0\r\n\r\n|
+rarity 1
+totalwaitms 5000
+match http m|^HTTP/1\.[01] \d\d\d| p/testhttpd/
+Probe TCP HTTPOptions q|OPTIONS / HTTP/1.0\r\n\r\n|
+rarity 1
+totalwaitms 5000
+Probe TCP Help q|HELP\r\n|
+rarity 1
+totalwaitms 5000
+match irc m|^:([\w.]+) 451 \* :Connection not registered\r\n| p/testircd/ h/$1/
+`
+
+// A server that serves one connection per client address and answers
+// the ones over that limit with an error line and a close (ngircd's
+// MaxConnectionsIP). The adaptive walk's held connections fill the limit
+// and the probes after them all get the same error line; asked alone,
+// one of them is answered otherwise, and the port is walked again one
+// connection at a time, reaching Help's reply as nmap's walk does.
+func TestLimitPerAddress(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	open := 0
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		// A client's close is seen within 50 ms (its handler's read
+		// ends).
+		over := true
+		for i := 0; i < 10 && over; i++ {
+			if i > 0 {
+				time.Sleep(5 * time.Millisecond)
+			}
+			mu.Lock()
+			over = open >= 1
+			if !over {
+				open++
+			}
+			mu.Unlock()
+		}
+		if over {
+			c.Write([]byte("ERROR :Connection refused, too many connections from your IP address\r\n"))
+			return
+		}
+		defer func() { mu.Lock(); open--; mu.Unlock() }()
+		buf := make([]byte, 512)
+		var got []byte
+		for len(got) < 4096 {
+			n, err := c.Read(buf)
+			got = append(got, buf[:n]...)
+			switch {
+			case strings.HasPrefix(string(got), "GET "):
+				c.Write([]byte("ERROR :\"HTTP request received? This is IRC!\"\r\n"))
+				return
+			case strings.HasPrefix(string(got), "HELP\r\n"):
+				c.Write([]byte(":irc.test 451 * :Connection not registered\r\n"))
+			}
+			if err != nil {
+				return
+			}
+		}
+	})
+	c := func(timing Timing) *Config { return probesConfig(t, limitProbes, timing) }
+	res, _, traces := scanInTurn(t, h.tg, c, 0)
+	sameAnswer(t, res)
+	if s := res[1].Service; s.Name != "irc" || s.Hostname != "irc.test" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, s)
+	}
+	if !strings.Contains(strings.Join(traces[1], "\n"), "turns connections away") {
+		t.Errorf("adaptive: the turned-away connections were not seen: %q", traces[1])
+	}
+}
+
+// A server that takes one pending client per address and closes every
+// other connection of the address at once, without a byte; a client
+// that leaves within 300 ms of its accept stays pending until then
+// (transmission's peer port, whose timer notices it late). It answers a
+// request of 16 bytes or more 100 ms after it came, and holds the rest.
+// nmap's walk, each connection held for seconds, is served every time
+// and records GetRequest's answer; the adaptive walk's parallel probes
+// are all closed at once, alike, and asked alone one is held: the port
+// is walked again one connection at a time.
+func TestClosedWhileOnePending(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	var pendingUntil time.Time
+	pending := false
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		accepted := time.Now()
+		// A close of the pending client is seen within 50 ms (its
+		// handler's read ends), unless it came within 300 ms of its
+		// accept.
+		busy := true
+		for i := 0; i < 10 && busy; i++ {
+			if i > 0 {
+				time.Sleep(5 * time.Millisecond)
+			}
+			mu.Lock()
+			busy = pending || time.Now().Before(pendingUntil)
+			if !busy {
+				pending = true
+			}
+			mu.Unlock()
+		}
+		if busy {
+			return
+		}
+		defer func() {
+			mu.Lock()
+			pending = false
+			pendingUntil = accepted.Add(300 * time.Millisecond)
+			mu.Unlock()
+		}()
+		buf := make([]byte, 512)
+		var got []byte
+		answered := false
+		for len(got) < 4096 {
+			n, err := c.Read(buf)
+			got = append(got, buf[:n]...)
+			if len(got) >= 16 && !answered {
+				answered = true
+				time.Sleep(100 * time.Millisecond)
+				c.Write([]byte("\x8f\x11KEYX\x00\x07pad-pad"))
+			}
+			if err != nil {
+				return
+			}
+		}
+	})
+	c := func(timing Timing) *Config { return nmapWaitConfig(t, timing) }
+	res, _, traces := scanInTurn(t, h.tg, c, 0)
+	sameAnswer(t, res)
+	if !strings.Contains(entries(t, res[1].Service.Fingerprint), "GetRequest=") {
+		t.Errorf("adaptive: GetRequest's answer is not in the fingerprint: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	if !strings.Contains(strings.Join(traces[1], "\n"), "turns connections away") {
+		t.Errorf("adaptive: the turned-away connections were not seen: %q", traces[1])
+	}
+}
+
+// The same server, scanned right after a port scan's connect, as signet
+// scans: the port scan's connection is still pending with it when the
+// NULL probe connects, and the NULL connection is closed without a byte,
+// alone — tcpwrapped to a walk that does not ask again. nmap's service
+// scan comes seconds after its port scan (3.3 s measured), and is served;
+// the adaptive walk asks again once, WrappedRecheck later.
+func TestNullClosedAfterPortScan(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	var pendingUntil time.Time
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		mu.Lock()
+		busy := time.Now().Before(pendingUntil)
+		pendingUntil = time.Now().Add(300 * time.Millisecond)
+		mu.Unlock()
+		if busy {
+			return
+		}
+		c.Write([]byte("SSH-2.0-OpenSSH_9.2\r\n"))
+		hold(h, c)
+	})
+	c := func(timing Timing) *Config { return nmapWaitConfig(t, timing) }
+	res, _, traces := scanInTurn(t, h.tg, c, 3300*time.Millisecond)
+	sameAnswer(t, res)
+	if res[1].Service.Name != "ssh" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	if !strings.Contains(strings.Join(traces[1], "\n"), "asking again") {
+		t.Errorf("adaptive: NULL was not asked again: %q", traces[1])
+	}
+}
+
+// probesConfig is nmapWaitConfig with the probes of src.
+func probesConfig(t *testing.T, src string, timing Timing) *Config {
+	c := nmapWaitConfig(t, timing)
+	c.Matcher = matcher.New(parseDB(t, src))
+	return c
+}
+
+// scanInTurn scans tg in nmap's timing, then in the adaptive one, with
+// traces, each right after a port scan's connect and close; nmap's scan
+// comes nmapGap after it, as nmap's service scan comes after its port
+// scan.
+func scanInTurn(t *testing.T, tg Target, config func(Timing) *Config, nmapGap time.Duration) (res [2]*Result, took [2]time.Duration, traces [2][]string) {
+	t.Helper()
+	for i, timing := range []Timing{TimingNmap, TimingFast} {
+		c := config(timing)
+		var mu sync.Mutex
+		c.Trace = func(s string) { mu.Lock(); traces[i] = append(traces[i], s); mu.Unlock() }
+		if nmapGap > 0 {
+			conn, err := net.Dial("tcp", tg.addr())
+			if err != nil {
+				t.Fatal(err)
+			}
+			conn.Close()
+			if timing == TimingNmap {
+				time.Sleep(nmapGap)
+			}
+		}
+		start := time.Now()
+		ctx, cancel := context.WithTimeout(context.Background(), 40*time.Second)
+		res[i] = c.Scan(ctx, tg)
+		cancel()
+		took[i] = time.Since(start)
+		t.Logf("%s: %v in %v: %+v", []string{"nmap", "adaptive"}[i], res[i].Outcome, took[i].Round(time.Millisecond), res[i].Service)
+	}
+	return
+}
+
+// A server that answers whatever a client sends with one error line and
+// a line that changes (a clock), then closes: its closes are alike while
+// others are open, and asked alone it answers alike again. The re-check
+// costs that one exchange and the walk's answer stands, with no serial
+// walk.
+func TestAlikeClosesOwnAnswer(t *testing.T) {
+	t.Parallel()
+	var n atomic.Int64
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		buf := make([]byte, 512)
+		if k, _ := c.Read(buf); k > 0 {
+			c.Write(fmt.Appendf(nil, "ERR unknown command\r\nclock %d\r\n", n.Add(1)))
+		}
+	})
+	c := func(timing Timing) *Config { return nmapWaitConfig(t, timing) }
+	res, _, traces := scanInTurn(t, h.tg, c, 0)
+	if res[0].Outcome != res[1].Outcome || res[1].Service.Name != res[0].Service.Name {
+		t.Errorf("the timings disagree: nmap %v %+v, adaptive %v %+v", res[0].Outcome, res[0].Service, res[1].Outcome, res[1].Service)
+	}
+	tr := strings.Join(traces[1], "\n")
+	if !strings.Contains(tr, "alike alone too") || strings.Contains(tr, "one connection at a time") {
+		t.Errorf("adaptive: want the re-check and no serial walk: %q", traces[1])
+	}
+}
+
+// queueProbes: more probes than the adaptive walk sends at once, so that
+// some are sent after the first ones' waits; Help's reply names the
+// service.
+var queueProbes = `Probe TCP NULL q||
+totalwaitms 6000
+tcpwrappedms 3000
+Probe TCP GenericLines q|\r\n\r\n|
+rarity 1
+totalwaitms 5000
+Probe TCP Help q|HELP\r\n|
+rarity 1
+totalwaitms 5000
+match spamd m|^WELCOME\r\nERR bad header: HELP\r\n| p/testspamd/
+` + queueFill
+
+var queueFill = func() string {
+	var b strings.Builder
+	for i := 3; i <= 10; i++ {
+		fmt.Fprintf(&b, "Probe TCP P%d q|P%d\\r\\n|\nrarity 1\ntotalwaitms 5000\n", i, i)
+	}
+	return b.String()
+}()
+
+// A server with one worker that takes its clients in the order it
+// accepted them (dropping those that left meanwhile): it greets each and
+// answers each line 50 ms later, until the client leaves (spamd's children take a queued client
+// 120-500 ms after one leaves). nmap's walk, one connection at a time,
+// names it from Help's reply. The adaptive walk's NULL connection holds
+// the worker for 6 s: the probes sent with it wait their 5 s in the queue
+// and get nothing, the ones sent after them are answered, long after a
+// close (not the held-back sign). Asked alone, the last starved probe is
+// answered, and the port is walked again one connection at a time.
+func TestStarvedEarlyProbes(t *testing.T) {
+	t.Parallel()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	t.Cleanup(func() { close(done); ln.Close(); wg.Wait() })
+	wg.Go(func() {
+		buf := make([]byte, 512)
+		for i := 0; i < 1000; i++ {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			// A client that left while queued is dropped at once.
+			var got []byte
+			dead := false
+			for !dead && len(got) < 4096 {
+				c.SetReadDeadline(time.Now().Add(5 * time.Millisecond))
+				n, err := c.Read(buf)
+				got = append(got, buf[:n]...)
+				if err != nil {
+					dead = !errors.Is(err, os.ErrDeadlineExceeded)
+					break
+				}
+			}
+			if dead {
+				c.Close()
+				continue
+			}
+			c.SetDeadline(time.Now().Add(serverLife))
+			stop := context.AfterFunc(doneCtxOf(done), func() { c.SetDeadline(time.Unix(1, 0)) })
+			c.Write([]byte("WELCOME\r\n"))
+			for len(got) < 4096 {
+				for {
+					line, rest, ok := strings.Cut(string(got), "\r\n")
+					if !ok {
+						break
+					}
+					got = []byte(rest)
+					time.Sleep(50 * time.Millisecond)
+					c.Write([]byte("ERR bad header: " + line + "\r\n"))
+				}
+				n, err := c.Read(buf)
+				got = append(got, buf[:n]...)
+				if err != nil {
+					break
+				}
+			}
+			stop()
+			c.Close()
+		}
+	})
+	tg := Target{IP: netip.MustParseAddr("127.0.0.1"), Port: ln.Addr().(*net.TCPAddr).Port, Proto: probes.TCP, State: "open"}
+	c := func(timing Timing) *Config { return probesConfig(t, queueProbes, timing) }
+	res, _, traces := scanInTurn(t, tg, c, 0)
+	sameAnswer(t, res)
+	if res[1].Service.Product != "testspamd" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	if !strings.Contains(strings.Join(traces[1], "\n"), "serves few clients at once") {
+		t.Errorf("adaptive: the starved probes were not seen: %q", traces[1])
+	}
+}
