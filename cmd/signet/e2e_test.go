@@ -34,14 +34,22 @@ import (
 
 // e2eProbes is a signature file with short waits and probes of four
 // rarities, so that the intensity options change which probes are sent.
+// The probes this test's servers answer (NULL, GetRequest, HelloUDP) wait
+// 2 s, the others 300 ms: a server answers at once, but on a loaded
+// 2-core machine (CI runs two test packages at once, TestE2E's subtests
+// run signet in parallel) the server's process or signet's can be off
+// the CPU for a few hundred ms, and a reply read after a 300 ms wait
+// ended makes the port "unknown" (seen here: 0.13 to 0.5 s late). A port
+// whose reply matches ends its wait at once, so only ports these probes
+// find silent or unrecognised pay the longer wait.
 const e2eProbes = `Probe TCP NULL q||
-totalwaitms 300
+totalwaitms 2000
 tcpwrappedms 200
 match ssh m|^SSH-([\d.]+)-OpenSSH_([\w.]+)| p/OpenSSH/ v/$2/ i/protocol $1/
 match smtp m|^220 ([-\w.]+) ESMTP Postfix| p/Postfix smtpd/ h/$1/
 Probe TCP GetRequest q|GET / HTTP/1.0\r\n\r\n|
 rarity 1
-totalwaitms 300
+totalwaitms 2000
 match http m|^HTTP/1\.[01] \d\d\d .*\r\nServer: test/([\d.]+)\r\n|s p/testhttpd/ v/$1/
 Probe TCP MidProbe q|MID\r\n|
 rarity 5
@@ -51,7 +59,7 @@ rarity 8
 totalwaitms 300
 Probe UDP HelloUDP q|hello\r\n|
 rarity 1
-totalwaitms 300
+totalwaitms 2000
 match e2e-echo m|^HELLO-UDP ([\d.]+)| p/signet e2e responder/ v/$1/
 `
 
