@@ -76,7 +76,7 @@ func TestUDPProbesAllAtOnce(t *testing.T) {
 	}
 	// With 8 in flight the ninth would wait for the first one's fitted
 	// wait (DefaultFirstByteWait).
-	if span := arrivals[n-1].Sub(arrivals[0]); span >= DefaultFirstByteWait {
+	if span := arrivals[n-1].at.Sub(arrivals[0].at); span >= DefaultFirstByteWait {
 		t.Errorf("the %d datagrams arrived over %v, want all well within %v", n, span, DefaultFirstByteWait)
 	}
 	if took >= 2*DefaultFirstByteWait {
