@@ -24,6 +24,12 @@
 # port scan of both. PARTS="tcp udp ports" (the default) picks the runs:
 # TCP -sV, UDP -sV, the port scan of the firewalled range. KEEP=DIR copies the scans' outputs (XML, normal output,
 # times, svcdiff reports) there before the work directory goes.
+# BENCH_SAVE=DIR keeps each nmap run (nmap-LABEL.xml, .time, .nmap, .cmd) in
+# DIR; BENCH_NMAP=DIR reuses the runs saved there instead of running nmap
+# again, so a signet-only rerun takes well under a minute. LABEL is the part
+# and the loss (tcp-loss0.01); keep one DIR per family and RTT. A saved run is
+# reused only if its nmap command line (ports, target, flags) is the one this
+# run would use; otherwise the script stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 six=
@@ -46,7 +52,7 @@ cleanup() {
   rig s testbed/testbed.sh stop "$bed" >/dev/null 2>&1 || true
   rig down >/dev/null 2>&1 || true
   if [ -n "${KEEP:-}" ]; then
-    mkdir -p "$KEEP" && cp "$work"/*.xml "$work"/*.txt "$work"/*.time "$work"/*.nmap "$work"/*.err "$KEEP"/ 2>/dev/null || true
+    mkdir -p "$KEEP" && cp "$work"/*.xml "$work"/*.txt "$work"/*.time "$work"/*.nmap "$work"/*.err "$work"/*.out "$KEEP"/ 2>/dev/null || true
   fi
   rm -rf "$work"
 }
@@ -82,6 +88,35 @@ measure() { # LABEL CMD...: wall seconds into $work/LABEL.time
   /usr/bin/time -f "%e %M" -o "$work/$label.time" "$@" >"$work/$label.out" 2>"$work/$label.err" || true
 }
 
+nmap_run() { # LABEL NMAP-ARGS...: nmap's run, or the one saved in BENCH_NMAP
+  local l=$1; shift
+  local cmd="nmap $*"
+  if [ -n "${BENCH_NMAP:-}" ]; then
+    local saved=$BENCH_NMAP/nmap-$l
+    [ -f "$saved.cmd" ] && [ "$(cat "$saved.cmd")" = "$cmd" ] || {
+      echo "bench-wan: no saved nmap run for $l with this command line in $BENCH_NMAP" >&2
+      echo "  want: $cmd" >&2
+      [ -f "$saved.cmd" ] && echo "  have: $(cat "$saved.cmd")" >&2
+      exit 1
+    }
+    cp "$saved.xml" "$work/nmap-$l.xml"
+    cp "$saved.time" "$work/nmap-$l.time"
+    [ -f "$saved.nmap" ] && cp "$saved.nmap" "$work/nmap-$l.nmap"
+    return 0
+  fi
+  # The work directory's name changes from run to run: name the files in
+  # the saved command line by their label only.
+  local outn=()
+  [ -n "${NMAP_OUT_N:-}" ] && outn=(-oN "$work/nmap-$l.nmap")
+  measure "nmap-$l" "$RIG" c nmap "$@" -oX "$work/nmap-$l.xml" "${outn[@]}"
+  if [ -n "${BENCH_SAVE:-}" ]; then
+    mkdir -p "$BENCH_SAVE"
+    cp "$work/nmap-$l.xml" "$work/nmap-$l.time" "$BENCH_SAVE/"
+    [ -f "$work/nmap-$l.nmap" ] && cp "$work/nmap-$l.nmap" "$BENCH_SAVE/"
+    echo "$cmd" > "$BENCH_SAVE/nmap-$l.cmd"
+  fi
+}
+
 report() { # LABEL
   local l=$1 nw ns nr sr diff
   read -r nw nr < "$work/nmap-$l.time"
@@ -90,19 +125,35 @@ report() { # LABEL
   printf '%-14s nmap %7.2fs | signet %6.2fs | ratio %.3f | %s\n' \
     "$l" "$nw" "$ns" "$(echo "$ns / $nw" | bc -l)" "$diff"
   "$work/svcdiff" "$work/nmap-$l.xml" "$work/signet-$l.xml" > "$work/diff-$l.txt" || sed 's/^/    /' "$work/diff-$l.txt"
+  # Under loss nmap too can miss an answer (one UDP probe whose reply is
+  # lost, one connection that times out): signet is also compared with
+  # nmap's lossless run of the same part, when this run or a saved one has it.
+  case $l in *-loss0) return 0 ;; esac
+  local ref= d
+  for d in "$work" "${BENCH_NMAP:-}" "${BENCH_SAVE:-}"; do
+    [ -n "$d" ] && [ -f "$d/nmap-${l%-loss*}-loss0.xml" ] && { ref=$d/nmap-${l%-loss*}-loss0.xml; break; }
+  done
+  [ -n "$ref" ] || return 0
+  diff=$("$work/svcdiff" -q "$ref" "$work/signet-$l.xml" | tail -1 || true)
+  printf '%-14s signet against nmap without loss: %s\n' "$l" "$diff"
+  "$work/svcdiff" "$ref" "$work/signet-$l.xml" > "$work/diff0-$l.txt" || sed 's/^/    /' "$work/diff0-$l.txt"
+  if "$work/svcdiff" -q "$ref" "$work/nmap-$l.xml" > "$work/nmapdiff-$l.txt" 2>&1; then :; else
+    printf '%-14s nmap against its own lossless run: %s\n' "$l" "$(tail -1 "$work/nmapdiff-$l.txt")"
+    "$work/svcdiff" "$ref" "$work/nmap-$l.xml" | sed 's/^/    /' || true
+  fi
 }
 
 for loss in $losses; do
   rig link "$rtt" "$loss" >/dev/null
   l="tcp-loss$loss"
   [[ " $parts " == *" tcp "* ]] && {
-  measure "nmap-$l" "$RIG" c nmap $six -sV $scan -Pn -n ${NMAP_ARGS:-} -p "$tcp" -oX "$work/nmap-$l.xml" $target
+  nmap_run "$l" $six -sV $scan -Pn -n ${NMAP_ARGS:-} -p "$tcp" $target
   measure "signet-$l" "$RIG" c "$work/signet" $six -sV $scan -Pn -n --no-tls-fallback ${SIGNET_ARGS:-} -p "$tcp" -oX "$work/signet-$l.xml" $target
   report "$l"
   }
   l="udp-loss$loss"
   [[ " $parts " == *" udp "* ]] && {
-  measure "nmap-$l" "$RIG" c nmap $six -sV -sU -Pn -n ${NMAP_ARGS:-} -p "$udp" -oX "$work/nmap-$l.xml" $target
+  nmap_run "$l" $six -sV -sU -Pn -n ${NMAP_ARGS:-} -p "$udp" $target
   measure "signet-$l" "$RIG" c "$work/signet" $six -sV -sU -Pn -n --no-tls-fallback ${SIGNET_ARGS:-} -p "$udp" -oX "$work/signet-$l.xml" $target
   report "$l"
   }
@@ -110,7 +161,7 @@ for loss in $losses; do
   # Port scan only, over a range with the firewalled ports: the table and
   # the "Not shown" line must read as nmap's.
   l="ports-loss$loss"
-  measure "nmap-$l" "$RIG" c nmap $six $scan -Pn -n ${NMAP_ARGS:-} -p 41900-41999 -oX "$work/nmap-$l.xml" -oN "$work/nmap-$l.nmap" $target
+  NMAP_OUT_N=1 nmap_run "$l" $six $scan -Pn -n ${NMAP_ARGS:-} -p 41900-41999 $target
   measure "signet-$l" "$RIG" c "$work/signet" $six $scan -Pn -n ${SIGNET_ARGS:-} -p 41900-41999 -oX "$work/signet-$l.xml" -oN "$work/signet-$l.nmap" $target
   report "$l"
   for t in nmap signet; do

@@ -125,7 +125,7 @@ func varSpan(a, b []byte, sa, ea, sb, eb int, text, also bool) (span, bool) {
 	}
 	lo, hi := min(len(x), len(y)), max(len(x), len(y))
 	both := append(append([]byte(nil), x...), y...)
-	digits, hex, word, bin, space := true, true, true, false, false
+	digits, hex, word, bin, space, cr := true, true, true, false, false, false
 	for _, c := range both {
 		isD := c >= '0' && c <= '9'
 		isH := isD || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
@@ -133,7 +133,9 @@ func varSpan(a, b []byte, sa, ea, sb, eb int, text, also bool) (span, bool) {
 		hex = hex && isH
 		word = word && (isD || isLetter(c) || c == '_')
 		bin = bin || !printable(c)
-		space = space || c == ' ' || c == '\t'
+		// every byte \s matches (a \r too: [^\s] would stop at it)
+		space = space || c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+		cr = cr || c == '\r'
 	}
 	what := "varies between replies"
 	if also {
@@ -170,6 +172,10 @@ func varSpan(a, b []byte, sa, ea, sb, eb int, text, also bool) (span, bool) {
 		return span{start: sa, end: ea, re: `\w` + quant, what: what, prio: prioAlso}, true
 	case !space:
 		return span{start: sa, end: ea, re: `[^\s]` + quant, what: what, prio: prioAlso}, true
+	case cr:
+		// a \r inside a line (no \n here): the class that stops at line
+		// ends would stop at it
+		return span{start: sa, end: ea, re: `[^\n]` + quant, what: what, prio: prioAlso}, true
 	}
 	return span{start: sa, end: ea, re: `[^\r\n]` + quant, what: what, prio: prioAlso}, true
 }

@@ -148,6 +148,7 @@ type speculative struct {
 	nextUDP time.Time     // the earliest time the next UDP probe may be sent
 	udpMu   sync.Mutex    // held across a UDP write (see write)
 	lastUDP time.Time     // when the last UDP write returned (under udpMu)
+	udpTail chan struct{} // the last launched UDP probe's turn (see awaitTurn)
 	udpLag  time.Duration // the longest a UDP reply's first byte took
 	udpFast time.Duration // the shortest (the path's round trip, nearly)
 
@@ -256,6 +257,10 @@ func (s *speculative) launch(p *probes.Probe) *specReply {
 	s.mu.Unlock()
 	rp := &specReply{s: s, p: p, launchedAt: s.w.c.now()}
 	rp.first, rp.idle = s.w.c.waits(p, est)
+	if s.w.t.Proto == probes.UDP {
+		rp.udpPrev, rp.udpTurn = s.udpTail, make(chan struct{})
+		s.udpTail = rp.udpTurn
+	}
 	s.launched[p] = rp
 	s.list = append(s.list, rp)
 	s.wg.Add(1)
@@ -469,6 +474,11 @@ type specReply struct {
 	again   bool      // NULL: asked again once after a close while alone (see attempt)
 	sent    time.Time // UDP: when the datagram's write returned
 
+	// UDP: closed once the probe launched before this one was written
+	// (or never will be), and once this one was (see awaitTurn)
+	udpPrev, udpTurn chan struct{}
+	turnOnce         sync.Once
+
 	// the walk's side
 	read   int // cuts handed to the walk
 	passed bool
@@ -616,6 +626,30 @@ func (s *speculative) udpSlot() bool {
 	return true
 }
 
+// awaitTurn waits until the UDP probe launched before rp was written, or
+// will never be: a port's UDP probes leave in the walk's order. Their
+// goroutines run in any order on a loaded machine; out of order, a server
+// that answers one datagram of several (xinetd's) answers another probe
+// than the one nmap's walk sends first, and udpSuspects' spans, each from
+// a probe's slot to its write, overlap where the datagrams did not. False
+// when the pass ends first.
+func (rp *specReply) awaitTurn(ctx context.Context) bool {
+	if rp.udpPrev == nil {
+		return true
+	}
+	select {
+	case <-rp.udpPrev:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+// passTurn lets the next UDP probe of the port go (see awaitTurn).
+func (rp *specReply) passTurn() {
+	rp.turnOnce.Do(func() { close(rp.udpTurn) })
+}
+
 // write sends a probe's payload. UDP writes of a port are serialised and
 // kept UDPGap apart from the previous write's return: a send slot taken by
 // udpSlot alone can be missed by a goroutine scheduled late, which would
@@ -655,6 +689,15 @@ func (s *speculative) collect(rp *specReply, est time.Duration) {
 // fewer are open.
 func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 	c, t, p := s.w.c, s.w.t, rp.p
+	if t.Proto == probes.UDP {
+		// Before taking a connection of the port's cap: the probes before
+		// this one may be waiting for one.
+		defer rp.passTurn()
+		if !rp.awaitTurn(s.ctx) {
+			rp.finish(endCut, nil)
+			return false
+		}
+	}
 	open, err := s.portAcquire()
 	if err != nil {
 		rp.finish(endCut, nil)
@@ -723,6 +766,7 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 		}
 		if t.Proto == probes.UDP {
 			rp.sentUDP()
+			rp.passTurn()
 		}
 	}
 	full := began.Add(p.TotalWait)

@@ -2,6 +2,7 @@ package vscan
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"net"
 	"net/netip"
@@ -297,32 +298,79 @@ func TestBannerInPieces(t *testing.T) {
 // time service) answers only the probes that reach it one by one: the
 // adaptive walk sends a port's UDP probes UDPGap apart, never at once.
 // udpArrivals listens on a loopback UDP port that never answers and
-// records when each datagram arrived; arrived returns a copy so far.
-func udpArrivals(t *testing.T) (pc net.PacketConn, arrived func() []time.Time) {
+// records each datagram and when it arrived; arrived returns a copy so far. The
+// times are the kernel's (SO_TIMESTAMPNS, stamped as the datagram is
+// queued to the socket), not the reading goroutine's clock: a reader
+// scheduled late on a loaded machine reads datagrams that came apart one
+// right after the other, and its clock would show them arriving together.
+func udpArrivals(t *testing.T) (pc net.PacketConn, arrived func() []arrival) {
 	t.Helper()
-	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	uc, err := net.ListenUDP("udp", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { pc.Close() })
+	t.Cleanup(func() { uc.Close() })
+	rc, err := uc.SyscallConn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cerr := rc.Control(func(fd uintptr) {
+		err = syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_TIMESTAMPNS, 1)
+	}); cerr != nil || err != nil {
+		t.Fatalf("SO_TIMESTAMPNS: %v %v", cerr, err)
+	}
 	var mu sync.Mutex
-	var arrivals []time.Time
+	var arrivals []arrival
+	unstamped := 0
 	go func() {
-		buf := make([]byte, 100)
+		buf, oob := make([]byte, 100), make([]byte, 128)
 		for {
-			if _, _, err := pc.ReadFrom(buf); err != nil {
+			n, oobn, _, _, err := uc.ReadMsgUDP(buf, oob)
+			if err != nil {
 				return
 			}
+			at := kernelStamp(oob[:oobn])
 			mu.Lock()
-			arrivals = append(arrivals, time.Now())
+			if at.IsZero() {
+				unstamped++
+			} else {
+				arrivals = append(arrivals, arrival{at, string(buf[:n])})
+			}
 			mu.Unlock()
 		}
 	}()
-	return pc, func() []time.Time {
+	return uc, func() []arrival {
+		t.Helper()
 		mu.Lock()
 		defer mu.Unlock()
-		return append([]time.Time(nil), arrivals...)
+		if unstamped > 0 {
+			t.Fatalf("%d datagrams came without the kernel's arrival time", unstamped)
+		}
+		return append([]arrival(nil), arrivals...)
 	}
+}
+
+// arrival is a datagram udpArrivals read, and when the kernel queued it.
+type arrival struct {
+	at   time.Time
+	data string
+}
+
+// kernelStamp is the SO_TIMESTAMPNS arrival time in a datagram's control
+// messages; zero if there is none.
+func kernelStamp(oob []byte) time.Time {
+	msgs, err := syscall.ParseSocketControlMessage(oob)
+	if err != nil {
+		return time.Time{}
+	}
+	for _, m := range msgs {
+		if m.Header.Level == syscall.SOL_SOCKET && m.Header.Type == syscall.SCM_TIMESTAMPNS && len(m.Data) >= 16 {
+			sec := int64(binary.NativeEndian.Uint64(m.Data[0:8]))
+			nsec := int64(binary.NativeEndian.Uint64(m.Data[8:16]))
+			return time.Unix(sec, nsec)
+		}
+	}
+	return time.Time{}
 }
 
 func TestUDPProbesSpaced(t *testing.T) {
@@ -340,17 +388,27 @@ func TestUDPProbesSpaced(t *testing.T) {
 	if len(arrivals) != 8 {
 		t.Fatalf("%d datagrams arrived, want 8", len(arrivals))
 	}
+	for i, a := range arrivals {
+		// The walk's order (awaitTurn), whichever goroutine runs first.
+		if want := fmt.Sprintf("probe%d", i); a.data != want {
+			t.Errorf("datagram %d is %q, want %q", i, a.data, want)
+		}
+	}
 	for i := 1; i < len(arrivals); i++ {
-		// the receiving goroutine's clock: allow it a little jitter
-		if gap := arrivals[i].Sub(arrivals[i-1]); gap < UDPGap/2 {
+		// The write after the sleep of UDPGap comes at least UDPGap after
+		// the previous one returned; loopback stamps a datagram during its
+		// write. Half of UDPGap is still far above two writes back to back.
+		if gap := arrivals[i].at.Sub(arrivals[i-1].at); gap < UDPGap/2 {
 			t.Errorf("datagrams %d and %d arrived %v apart, want about %v", i-1, i, gap, UDPGap)
 		}
 	}
 }
 
 // A UDP service that answers every probe but drops what arrived while it
-// answered another, as xinetd's time service does (here: 20 ms to answer,
-// so the probes sent UDPGap after the first are dropped): the adaptive
+// answered another, as xinetd's time service does (here: 200 ms to
+// answer, so the probes sent UDPGap after the first are dropped; with
+// 20 ms, a sender off the CPU that long between two datagrams, as happens
+// on a loaded machine, got the second one answered too): the adaptive
 // walk loses the one probe whose reply names it, finds no match, and
 // walks the port again one probe at a time, as nmap does, which
 // identifies it.
@@ -374,7 +432,7 @@ totalwaitms 3000
 	defer pc.Close()
 	var mu sync.Mutex
 	answered := map[string]int{}
-	go busyUDPServer(pc, 20*time.Millisecond, func(b []byte) []byte {
+	go busyUDPServer(pc, 200*time.Millisecond, func(b []byte) []byte {
 		mu.Lock()
 		answered[string(b)]++
 		mu.Unlock()

@@ -34,24 +34,33 @@ import (
 
 // e2eProbes is a signature file with short waits and probes of four
 // rarities, so that the intensity options change which probes are sent.
+// Each probe waits 1 s, not the 300 ms that would be enough on an idle
+// machine: a server here answers at once (the garbage one sends its banner
+// on every connection, whatever the probe), but on a loaded 2-core machine
+// (CI runs two test packages at once; TestE2E's subtests run signet in
+// parallel) the server's process or signet's can be off the CPU for a few
+// hundred ms, and a reply that comes after its wait makes an ssh port
+// "unknown", or a fingerprint shorter than another run's (seen: 0.13 to
+// 0.5 s late, with a load average near 40). A reply that matches ends its
+// wait at once; only silent and unrecognised ports pay the longer wait.
 const e2eProbes = `Probe TCP NULL q||
-totalwaitms 300
+totalwaitms 1000
 tcpwrappedms 200
 match ssh m|^SSH-([\d.]+)-OpenSSH_([\w.]+)| p/OpenSSH/ v/$2/ i/protocol $1/
 match smtp m|^220 ([-\w.]+) ESMTP Postfix| p/Postfix smtpd/ h/$1/
 Probe TCP GetRequest q|GET / HTTP/1.0\r\n\r\n|
 rarity 1
-totalwaitms 300
+totalwaitms 1000
 match http m|^HTTP/1\.[01] \d\d\d .*\r\nServer: test/([\d.]+)\r\n|s p/testhttpd/ v/$1/
 Probe TCP MidProbe q|MID\r\n|
 rarity 5
-totalwaitms 300
+totalwaitms 1000
 Probe TCP RareProbe q|RARE\r\n|
 rarity 8
-totalwaitms 300
+totalwaitms 1000
 Probe UDP HelloUDP q|hello\r\n|
 rarity 1
-totalwaitms 300
+totalwaitms 1000
 match e2e-echo m|^HELLO-UDP ([\d.]+)| p/signet e2e responder/ v/$1/
 `
 

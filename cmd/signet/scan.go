@@ -293,11 +293,13 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			warn(w)
 		}
 	}
+	var l *versiondb.Loaded
 	if a.version {
-		l, err := versiondb.Load(dbOpt)
-		if err != nil {
+		if l, err = loadSignatures(ctx, dbOpt); err != nil {
 			return err
 		}
+	}
+	if l != nil {
 		fmt.Fprintln(stderr, l.Describe())
 		dataFiles = append(dataFiles, l.Files()...)
 		cfg := &vscan.Config{
@@ -505,4 +507,25 @@ func openOutputs(a *scanArgs, stdout *output.File, w io.Writer, res *resumed) (w
 	}
 	// Standard output counts once, however many formats it carries.
 	return ws, append([]*output.File{stdout}, files...), console, nil
+}
+
+// loadSignatures loads the signature database, or returns nil (and no
+// error) when ctx ends first: an interrupt while nmap's file loads, which
+// takes a second or more on a loaded machine, ends the run at once.
+func loadSignatures(ctx context.Context, o versiondb.Options) (*versiondb.Loaded, error) {
+	type loaded struct {
+		l   *versiondb.Loaded
+		err error
+	}
+	done := make(chan loaded, 1)
+	go func() {
+		l, err := versiondb.Load(o)
+		done <- loaded{l, err}
+	}()
+	select {
+	case r := <-done:
+		return r.l, r.err
+	case <-ctx.Done():
+		return nil, nil
+	}
 }

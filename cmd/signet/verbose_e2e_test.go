@@ -392,7 +392,7 @@ func e2eInterruptResume(t *testing.T, e *e2e) {
 	wantContains(t, "interrupted run", first, "Initiating Service scan at ", "Scanning 2 services on 127.0.0.1\n",
 		"Nmap scan report for 127.0.0.1\n", "/tcp open  ssh ", "Interrupted by user\nQUITTING!\n")
 	wantNot(t, "interrupted run", first, "Completed Service scan", "1 hosts completed")
-	checkStats(t, "interrupted run", first, 1)
+	checkStats(t, "interrupted run", first, 1, false)
 	part, err := os.ReadFile(oN)
 	if err != nil {
 		t.Fatal(err)
@@ -410,7 +410,7 @@ func e2eInterruptResume(t *testing.T, e *e2e) {
 	if n := strings.Count(r.out, "Nmap scan report for 127.0.0.1\n"); n != 1 {
 		t.Errorf("resumed run: %d reports of the host, want 1:\n%s", n, r.out)
 	}
-	if max := checkStats(t, "resumed run", r.out, 1); time.Duration(max)*time.Second > took+time.Second {
+	if max := checkStats(t, "resumed run", r.out, 1, true); time.Duration(max)*time.Second > took+time.Second {
 		t.Errorf("resumed run: a status line says %ds elapsed in a run of %v (counted from the first run's start?)\n%s", max, took, r.out)
 	}
 	whole, err := os.ReadFile(oN)
@@ -425,8 +425,12 @@ func e2eInterruptResume(t *testing.T, e *e2e) {
 
 // checkStats checks a run's "Stats:" lines: at least one, each nmap's and followed by its
 // phase's Timing line, none counting a host as completed, each with up hosts; it returns
-// the largest elapsed time, in seconds.
-func checkStats(t *testing.T, what, out string, up int) int {
+// the largest elapsed time, in seconds. A line written while no phase is under way
+// ("0 undergoing Host Discovery", without a Timing line) is nmap's too: a tick of
+// --stats-every can fall between two phases, or, in a run whose host finishes
+// (finishes), after it and before the run's end, where the line counts the host
+// completed (seen on a loaded machine, whose resumed run took 22 s).
+func checkStats(t *testing.T, what, out string, up int, finishes bool) int {
 	t.Helper()
 	lines := strings.Split(out, "\n")
 	n, most := 0, 0
@@ -440,10 +444,12 @@ func checkStats(t *testing.T, what, out string, up int) int {
 		mi, _ := strconv.Atoi(m[2])
 		s, _ := strconv.Atoi(m[3])
 		most = max(most, h*3600+mi*60+s)
-		if m[4] != "0" || m[5] != strconv.Itoa(up) {
+		timed := i+1 < len(lines) && timingLine.MatchString(lines[i+1])
+		idle := !timed && m[6] == "0" && m[7] == "Host Discovery"
+		if m[4] != "0" && !(finishes && idle && m[4] == "1") || m[5] != strconv.Itoa(up) {
 			t.Errorf("%s: %q: want 0 hosts completed (%d up)", what, l, up)
 		}
-		if i+1 >= len(lines) || !timingLine.MatchString(lines[i+1]) {
+		if !timed && !idle {
 			t.Errorf("%s: %q is not followed by the phase's Timing line", what, l)
 		}
 	}

@@ -177,7 +177,12 @@ func inNamespace(ns, bin string, cases []simCase, signet string) (map[string]map
 		}
 		defer func() { cmd.Process.Kill(); cmd.Wait() }()
 	}
-	time.Sleep(300 * time.Millisecond)
+	// The devices listen before the scans start: a device still starting
+	// (a loaded machine can take more than the 300 ms once waited here) is
+	// a closed port to whichever scan comes first, and scans disagree.
+	if err := waitListening(ns, cases, 20*time.Second); err != nil {
+		return nil, err
+	}
 	var ports, scans []string
 	if len(tcp) > 0 {
 		scans = append(scans, "-sT")
@@ -257,4 +262,30 @@ func parseXML(out []byte) (map[string]detect.Fields, error) {
 		answers[fmt.Sprintf("%d/%s", p.PortID, p.Protocol)] = f
 	}
 	return answers, nil
+}
+
+// waitListening waits until every case's device has its socket bound in
+// namespace ns (ss lists it), or until limit.
+func waitListening(ns string, cases []simCase, limit time.Duration) error {
+	deadline := time.Now().Add(limit)
+	for {
+		out, err := exec.Command("ip", "netns", "exec", ns, "ss", "-Htuln").CombinedOutput()
+		if err != nil {
+			return fmt.Errorf("ss in %s: %v %s", ns, err, out)
+		}
+		var missing []string
+		for _, c := range cases {
+			want := regexp.MustCompile(`(?m)^` + c.e.Proto + `\s.*\s127\.0\.0\.1:` + strconv.Itoa(c.e.Port) + `\s`)
+			if !want.Match(out) {
+				missing = append(missing, fmt.Sprintf("%d/%s", c.e.Port, c.e.Proto))
+			}
+		}
+		if len(missing) == 0 {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("devices not listening after %v: %s", limit, strings.Join(missing, " "))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
