@@ -57,12 +57,29 @@ const (
 	// is done after one fitted wait rather than one per 8 probes.
 	UDPWindow = 64
 	// PortConns is the most connections open at once to one port, held
-	// replies included: a port without an answer holds each of its
-	// replies for nmap's full wait, so 16 let its 30-odd probes go in two
-	// rounds rather than one after the other, while servers that serve
-	// few clients at once see a bounded burst (and portTrouble lowers it
-	// for them).
+	// replies included, until it earns more (PortBurstConns): servers
+	// that serve few clients at once see a bounded burst (and
+	// portTrouble lowers it for them).
 	PortConns = 16
+	// PortBurstConns bounds what a port earns above PortConns (and
+	// fastWindow): while it holds, has shown no sign of serving few
+	// clients at once, each reply whose first byte comes unheld allows
+	// one more connection and one more probe in flight, as TCP's slow
+	// start grows its window by an acknowledgement. A port that answers
+	// every probe with data no line matches (an HTTP server's error
+	// page, nats, redis-sentinel) holds every reply for nmap's full
+	// wait; with 16 connections its 30-odd probes (intensity 7) took two
+	// rounds of 5 s, with all of them out at once it is done in one wait.
+	PortBurstConns = 32
+	// promptReply (plus 4 RTT) is the most a reply's first byte may take
+	// to earn (see earn): a server that answers later is busy, or
+	// queues connections.
+	promptReply = 250 * time.Millisecond
+	// earnStep is what one prompt reply earns: two, as slow start
+	// doubles its window per round trip, so that a port that answers
+	// only some probes (beanstalkd answers the 8 of 30 that end in a
+	// line) still gets all of them out at once.
+	earnStep = 2
 	// nullGrace is how long the NULL probe runs alone before other probes
 	// are sent: a banner usually settles the service on its own (and
 	// servers such as VNC lock out a burst of connections). It counts
@@ -99,7 +116,8 @@ func (c *Config) lateListen(null *probes.Probe) time.Duration {
 
 // speculative is TimingFast's source. Every probe has its own connection
 // (UDP: its own socket), opened up to fastWindow probes ahead of the walk
-// as the walk would send them now (softmatch narrowing included). A
+// (more on a TCP port that earns them, see earn) as the walk would send
+// them now (softmatch narrowing included). A
 // collector goroutine reads each reply and stops at a hard match of the
 // probe's own chain, the read cap, the peer's end, or its wait:
 //
@@ -149,6 +167,8 @@ type speculative struct {
 	portCap     int
 	portChanged chan struct{}
 	lastEnd     time.Time // when a connection of the port last ended
+	earned      int       // connections and probes in flight earned (PortBurstConns)
+	noEarn      bool      // a connection ended without a byte: earn no more
 
 	// The serial fallback (see stalled): why the port's replies are not
 	// to be trusted, and the quickest first byte of a reply (the server's
@@ -174,6 +194,7 @@ func (s *speculative) pass(ssl bool) {
 	s.ctx, s.cancel = context.WithCancel(s.w.ctx)
 	s.launched = map[*probes.Probe]*specReply{}
 	s.portOpen, s.portCap, s.portChanged = 0, PortConns, make(chan struct{})
+	s.earned, s.noEarn = 0, false
 	s.lastEnd = time.Time{}
 	s.fallback = ""
 	s.list = nil
@@ -331,12 +352,55 @@ func (s *speculative) speculate() {
 	}
 }
 
-// window is how many probes may be in flight ahead of the walk.
+// forfeit: a connection of the port closed or was reset without a byte.
+// Servers that limit their clients (per address, or in all) close the
+// ones over the limit so, and a probe over it would lose the reply
+// nmap's walk gets: the port goes back to PortConns and earns no more.
+func (s *speculative) forfeit() {
+	s.portMu.Lock()
+	defer s.portMu.Unlock()
+	if s.earned > 0 {
+		s.portCap = min(s.portCap, PortConns)
+	}
+	s.earned, s.noEarn = 0, true
+}
+
+// window is how many probes may be in flight ahead of the walk: on TCP,
+// fastWindow and what the port earned (see earn).
 func (s *speculative) window() int {
 	if s.w.t.Proto == probes.UDP {
 		return UDPWindow
 	}
-	return fastWindow
+	s.portMu.Lock()
+	defer s.portMu.Unlock()
+	return fastWindow + s.earned
+}
+
+// earn: a reply's first byte came promptly (promptReply) while the port holds and has
+// shown no sign of serving few clients at once (no fallback reason yet):
+// one more connection may be open to the port, and one more probe in
+// flight, up to PortBurstConns. A port that answers every probe promptly
+// with data no line matches gets all its probes out within a few round
+// trips and is done in about one of nmap's waits; a silent port, or one
+// whose replies are held back, earns nothing.
+func (s *speculative) earn() {
+	if !s.holding.Load() {
+		return
+	}
+	s.mu.Lock()
+	troubled := s.fallback != ""
+	s.mu.Unlock()
+	if troubled {
+		return
+	}
+	s.portMu.Lock()
+	if !s.noEarn && s.earned < PortBurstConns-PortConns && s.portCap >= PortConns+s.earned {
+		s.earned = min(s.earned+earnStep, PortBurstConns-PortConns)
+		s.portCap = PortConns + s.earned
+		close(s.portChanged)
+		s.portChanged = make(chan struct{})
+	}
+	s.portMu.Unlock()
 }
 
 // nextWake is when the walk should look again without any event: the end
@@ -405,6 +469,7 @@ type specReply struct {
 	lateDone chan struct{} // closed when the late listen ends
 
 	suspect bool      // a reply nmap's walk would not get (see stalled)
+	retried bool      // sent again after a close without a byte (see forfeit)
 	others  int       // TCP: the port's other connections open when it connected
 	again   bool      // NULL: asked again once after a close while alone (see attempt)
 	sent    time.Time // UDP: when the datagram's write returned
@@ -607,6 +672,14 @@ func (s *speculative) write(conn net.Conn, proto probes.Protocol, payload []byte
 func (s *speculative) collect(rp *specReply, est time.Duration) {
 	defer s.wg.Done()
 	for s.attempt(rp, est) {
+		// A probe sent again after a close without a byte waits a
+		// moment: the server may not yet have counted the connections
+		// that closed with it (they often close together, at the end of
+		// nmap's wait).
+		if rp.retried && !s.pause(SerialMinWait) {
+			rp.finish(endCut, nil)
+			return
+		}
 	}
 }
 
@@ -625,10 +698,12 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 			return false
 		}
 	}
-	if err := s.portAcquire(); err != nil {
+	open, err := s.portAcquire()
+	if err != nil {
 		rp.finish(endCut, nil)
 		return false
 	}
+	over := open > PortConns // a connection the port earned (see earn)
 	conn, t0, err := c.dial(s.ctx, t, s.ssl, s.w.sessions, 0)
 	if err != nil {
 		others := s.portRelease()
@@ -779,6 +854,21 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 			return true
 		}
 	}
+	if size == 0 && (end == endEOF || end == endReset) && t.Proto == probes.TCP && !s.ssl {
+		// Closed without a byte: a server that limits its clients closes
+		// the ones over its limit so. The port earns no more, and a
+		// probe whose connection it had earned is sent again, once,
+		// within PortConns, where it would have gone before.
+		s.forfeit()
+		if over && !rp.retried {
+			rp.mu.Lock()
+			rp.retried = true
+			rp.conn, rp.began = nil, time.Time{}
+			rp.mu.Unlock()
+			s.w.trace("Service scan: %s closed probe %s without a byte with %d connections open: again within %d", t.addr(), p.Name, open, PortConns)
+			return true
+		}
+	}
 	silentFull := end == endTimeout && size == 0 && !c.now().Before(full)
 	late := silentFull && p.IsNull() && !s.ssl && t.Proto == probes.TCP && c.lateListen(p) > 0
 	if late {
@@ -891,8 +981,8 @@ func (s *speculative) starved() *specReply {
 }
 
 // portAcquire waits until fewer than the port's cap of connections are
-// open, and counts one more.
-func (s *speculative) portAcquire() error {
+// open, counts one more and returns how many are open with it.
+func (s *speculative) portAcquire() (int, error) {
 	s.portMu.Lock()
 	for s.portOpen >= s.portCap {
 		ch := s.portChanged
@@ -900,13 +990,14 @@ func (s *speculative) portAcquire() error {
 		select {
 		case <-ch:
 		case <-s.ctx.Done():
-			return s.ctx.Err()
+			return 0, s.ctx.Err()
 		}
 		s.portMu.Lock()
 	}
 	s.portOpen++
+	n := s.portOpen
 	s.portMu.Unlock()
-	return nil
+	return n, nil
 }
 
 // portRelease counts a connection closed (or a connect failed) and
@@ -1030,6 +1121,13 @@ func (s *speculative) firstEvent(rp *specReply, began, at time.Time) {
 		s.quickest = waited
 	}
 	s.mu.Unlock()
+	// NULL's banner does not earn: it is sent at the accept, and says
+	// nothing of whether the server serves another client meanwhile (a
+	// server with one worker greets its first client and queues the
+	// rest: TestStarvedEarlyProbes).
+	if waited <= promptReply+4*rtt && !rp.p.IsNull() {
+		s.earn()
+	}
 }
 
 // suspect marks a reply as one nmap's walk would not get, and the port
