@@ -160,16 +160,7 @@ func (s *sequential) write(r *seqReply, p *probes.Probe) bool {
 }
 
 // pause waits retryPause; false when ctx ends first.
-func (s *sequential) pause(ctx context.Context) bool {
-	tm := time.NewTimer(s.retryPause)
-	defer tm.Stop()
-	select {
-	case <-tm.C:
-		return true
-	case <-ctx.Done():
-		return false
-	}
-}
+func (s *sequential) pause(ctx context.Context) bool { return sleep(ctx, s.retryPause) }
 
 // seqReply reads one probe's reply from its connection.
 type seqReply struct {

@@ -909,13 +909,16 @@ func (s *speculative) askAgain(rp *specReply, what string) bool {
 }
 
 // pause waits d; false when the pass ends first.
-func (s *speculative) pause(d time.Duration) bool {
+func (s *speculative) pause(d time.Duration) bool { return sleep(s.ctx, d) }
+
+// sleep waits d; false when ctx ends first.
+func sleep(ctx context.Context, d time.Duration) bool {
 	tm := time.NewTimer(d)
 	defer tm.Stop()
 	select {
 	case <-tm.C:
 		return true
-	case <-s.ctx.Done():
+	case <-ctx.Done():
 		return false
 	}
 }

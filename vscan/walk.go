@@ -234,16 +234,21 @@ func (w *walk) udpRewalk() {
 // Each other probe waits at most serialWait: ten times the quickest reply
 // the port gave, between SerialMinWait and the fitted first-byte wait. A
 // walk restarted inside TLS (S10) goes back to the speculative source,
-// and the port gets no late listen. least, when longer, is the wait
-// instead (tcpRecheck).
-func (w *walk) serialFallback(least time.Duration) {
+// and the port gets no late listen. emptyClose is for a port that
+// turned connections away by closing them without a byte (tcpRecheck):
+// each probe waits at least EmptyCloseWait, and one closed at once is
+// sent again (sequential.emptyRetry).
+func (w *walk) serialFallback(emptyClose bool) {
 	sp := w.src.(*speculative)
-	wait := max(sp.serialWait(), least)
+	wait := sp.serialWait()
+	if emptyClose {
+		wait = max(wait, EmptyCloseWait)
+	}
 	dwait, dconnect := sp.detectorTimes()
 	null := sp.nullReplay()
 	sp.endPass()
 	w.trace("Service scan: %s: its probes again one connection at a time, %v each at most", w.t.addr(), wait)
-	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect, null: null, retries: 2, retryPause: SerialMinWait, fallback: true}
+	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect, null: null, retries: 2, retryPause: SerialMinWait, fallback: true, emptyRetry: emptyClose}
 	if !w.ssl {
 		w.wrapOK, w.replied, w.alerts = true, false, false
 	}
@@ -294,16 +299,10 @@ func (w *walk) tcpRecheck() {
 		how = fmt.Sprintf("got %d bytes", len(got))
 	}
 	w.trace("Service scan: %s closed %d probes alike (%d bytes each) while others were open, and probe %s alone %s: it turns connections away for the others' sake", w.t.addr(), len(alike), len(before), first.p.Name, how)
-	if len(before) == 0 {
-		// Turned away without a byte: the server keeps a client that
-		// left pending for a moment (transmission answers on a timer of
-		// about 200 ms), so each probe waits at least EmptyCloseWait and
-		// one closed at once is sent again (sequential.emptyRetry).
-		w.serialFallback(EmptyCloseWait)
-		w.src.(*sequential).emptyRetry = true
-	} else {
-		w.serialFallback(0)
-	}
+	// Turned away without a byte: the server keeps a client that left
+	// pending for a moment (transmission answers on a timer of about
+	// 200 ms).
+	w.serialFallback(len(before) == 0)
 	w.signatures()
 }
 
@@ -324,7 +323,7 @@ func (w *walk) starvedRecheck(sp *speculative) {
 		return
 	}
 	w.trace("Service scan: %s left probe %s without a byte while it answered later ones, and alone it got %d bytes: it serves few clients at once", w.t.addr(), rp.p.Name, len(got))
-	w.serialFallback(0)
+	w.serialFallback(false)
 	w.signatures()
 }
 
@@ -335,12 +334,7 @@ func (w *walk) alone(sp *speculative, p *probes.Probe) ([]byte, readEnd) {
 	sp.endPass()
 	// The server sees the walk's connections close before the probe
 	// comes alone.
-	tm := time.NewTimer(recheckPause)
-	select {
-	case <-tm.C:
-	case <-w.ctx.Done():
-	}
-	tm.Stop()
+	sleep(w.ctx, recheckPause)
 	sq := &sequential{w: w, maxWait: wait}
 	r := sq.send(p)
 	var got []byte
@@ -430,7 +424,7 @@ func (w *walk) signatures() {
 			}
 		}
 		if end == endFallback {
-			w.serialFallback(0)
+			w.serialFallback(false)
 			continue
 		}
 		rp.release(p.IsNull() && (end == endTimeout || end == endCap), buf)
