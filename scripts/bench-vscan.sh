@@ -18,6 +18,8 @@
 #                        from any run with the runs (nmap-PROTO.xml paths) that agreed
 #   BENCH_PROTO=tcp|udp  run only one protocol (default both)
 #   BENCH_KEEP=DIR       keep signet's XML and stderr of the last round in DIR
+#   BENCH_SIGNET_FLAGS="--version-trace"  more flags for signet's runs (its normal
+#                        output and the trace go to signet-PROTO.out, which BENCH_KEEP keeps)
 #
 # Outside CI: a run takes several minutes (nmap's waits). Both run as users run
 # them: nmap -sV with its version scripts, signet with its defaults (adaptive
@@ -62,7 +64,7 @@ echo "services: $ntcp TCP, $nudp UDP on 127.0.0.1; signature file $db"
 # measure LABEL CMD...: wall seconds and peak RSS (KB) into $work/LABEL.time
 measure() {
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/$label.time" "$@" >/dev/null 2>"$work/$label.err" || true
+  /usr/bin/time -f "%e %M" -o "$work/$label.time" "$@" >"$work/$label.out" 2>"$work/$label.err" || true
 }
 
 # run_nmap PROTO SCANFLAG PORTS: nmap's run, or its saved one (BENCH_NMAP)
@@ -112,16 +114,16 @@ for r in $(seq "$rounds"); do
   echo "-- round $r (load $(cut -d' ' -f1-3 /proc/loadavg))"
   if [ "${BENCH_PROTO:-tcp}" = tcp ]; then
     run_nmap tcp -sT "$tcp"
-    measure signet-tcp "$work/signet" -sV -sT -Pn -n -p "$tcp" --versiondb "$db" --no-tls-fallback -oX "$work/signet-tcp.xml" 127.0.0.1
+    measure signet-tcp "$work/signet" ${BENCH_SIGNET_FLAGS:-} -sV -sT -Pn -n -p "$tcp" --versiondb "$db" --no-tls-fallback -oX "$work/signet-tcp.xml" 127.0.0.1
     report tcp
   fi
   if [ -n "$udp" ] && [ "${BENCH_PROTO:-udp}" = udp ]; then
     run_nmap udp -sU "$udp"
-    measure signet-udp "$work/signet" -sV -sU -Pn -n -p "$udp" --versiondb "$db" --no-tls-fallback -oX "$work/signet-udp.xml" 127.0.0.1
+    measure signet-udp "$work/signet" ${BENCH_SIGNET_FLAGS:-} -sV -sU -Pn -n -p "$udp" --versiondb "$db" --no-tls-fallback -oX "$work/signet-udp.xml" 127.0.0.1
     report udp
   fi
   if [ -n "${BENCH_KEEP:-}" ]; then
     mkdir -p "$BENCH_KEEP"
-    cp "$work"/signet-*.xml "$work"/signet-*.err "$work"/signet-*.time "$work"/diff-*.txt "$BENCH_KEEP"/ 2>/dev/null || true
+    cp "$work"/signet-*.xml "$work"/signet-*.out "$work"/signet-*.err "$work"/signet-*.time "$work"/diff-*.txt "$BENCH_KEEP"/ 2>/dev/null || true
   fi
 done

@@ -201,7 +201,7 @@ func TestJunkAnswersClientLimit(t *testing.T) {
 		again := strings.Count(strings.Join(trace, "\n"), "without a byte")
 		t.Logf("scan %d: %v in %v, at most %d connections kept, %d probes sent again: %+v", i, res.Outcome, time.Since(start).Round(time.Millisecond), peak.Load(), again, res.Service)
 		if res.Service.Name != "http" || res.Service.Product != "testhttpd" {
-			t.Errorf("scan %d: answer %v %+v, want http testhttpd", i, res.Outcome, res.Service)
+			t.Errorf("scan %d: answer %v %+v, want http testhttpd; trace:\n%s", i, res.Outcome, res.Service, strings.Join(trace, "\n"))
 		}
 	}
 }

@@ -698,12 +698,16 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 			return false
 		}
 	}
-	open, err := s.portAcquire()
+	open, limited, err := s.portAcquire()
 	if err != nil {
 		rp.finish(endCut, nil)
 		return false
 	}
-	over := open > PortConns // a connection the port earned (see earn)
+	// A connection the port earned (see earn), or one opened after the
+	// port closed a connection without a byte (forfeit): a server that
+	// limits its clients may not yet have seen the close that made room
+	// for it.
+	over := open > PortConns || limited
 	conn, t0, err := c.dial(s.ctx, t, s.ssl, s.w.sessions, 0)
 	if err != nil {
 		others := s.portRelease()
@@ -857,8 +861,9 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 	if size == 0 && (end == endEOF || end == endReset) && t.Proto == probes.TCP && !s.ssl {
 		// Closed without a byte: a server that limits its clients closes
 		// the ones over its limit so. The port earns no more, and a
-		// probe whose connection it had earned is sent again, once,
-		// within PortConns, where it would have gone before.
+		// probe whose connection it had earned, or that came after such
+		// a close, is sent again, once, within PortConns, where it would
+		// have gone before.
 		s.forfeit()
 		if over && !rp.retried {
 			rp.mu.Lock()
@@ -984,8 +989,9 @@ func (s *speculative) starved() *specReply {
 }
 
 // portAcquire waits until fewer than the port's cap of connections are
-// open, counts one more and returns how many are open with it.
-func (s *speculative) portAcquire() (int, error) {
+// open, counts one more and returns how many are open with it, and
+// whether a connection of the port has closed without a byte (forfeit).
+func (s *speculative) portAcquire() (n int, limited bool, err error) {
 	s.portMu.Lock()
 	for s.portOpen >= s.portCap {
 		ch := s.portChanged
@@ -993,14 +999,14 @@ func (s *speculative) portAcquire() (int, error) {
 		select {
 		case <-ch:
 		case <-s.ctx.Done():
-			return 0, s.ctx.Err()
+			return 0, false, s.ctx.Err()
 		}
 		s.portMu.Lock()
 	}
 	s.portOpen++
-	n := s.portOpen
+	n, limited = s.portOpen, s.noEarn
 	s.portMu.Unlock()
-	return n, nil
+	return n, limited, nil
 }
 
 // portRelease counts a connection closed (or a connect failed) and
