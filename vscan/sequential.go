@@ -36,6 +36,14 @@ type sequential struct {
 	// fallback marks the serial fallback's walk; refusedOnce, that a
 	// connect of it was refused through every retry.
 	fallback, refusedOnce bool
+	// rtt and floor, in the serial fallback: the port's round trip and
+	// the least maxWait may become (EmptyCloseWait, or 0). quickest is
+	// the quickest first byte of a probe (not NULL's banner) in this
+	// walk: one connection at a time, nothing holds it back, so it is
+	// the server's own time, where the parallel walk's quickest may have
+	// queued behind another connection (a server with one worker). The
+	// first such byte sets maxWait again (Config.serialWait).
+	rtt, floor, quickest time.Duration
 	// emptyRetry, in the serial fallback of a port that closed the
 	// adaptive walk's connections without a byte for the others' sake
 	// (walk.tcpRecheck), sends a probe again once, retryPause later, when
@@ -210,8 +218,9 @@ func (r *seqReply) next() ([]byte, readEnd) {
 		return nil, endCut
 	}
 	n, err := r.conn.Read(r.chunk)
-	if n > 0 {
+	if n > 0 && !r.got {
 		r.got = true
+		r.s.firstByte(r)
 	}
 	if err == nil {
 		return r.chunk[:n], more
@@ -232,6 +241,24 @@ func (r *seqReply) next() ([]byte, readEnd) {
 	}
 	r.ended = r.now()
 	return r.chunk[:n], end
+}
+
+// firstByte notes, in the serial fallback, when a probe's reply began,
+// and fits maxWait to the quickest (see sequential.quickest).
+func (s *sequential) firstByte(r *seqReply) {
+	if !s.fallback || r.shared || r.p.IsNull() || len(r.buf) > 0 {
+		return
+	}
+	took := r.now().Sub(r.began)
+	if s.quickest > 0 && took >= s.quickest {
+		return
+	}
+	s.quickest = took
+	wait := max(s.w.c.serialWait(s.rtt, took), s.floor)
+	if wait != s.maxWait {
+		s.w.trace("Service scan: %s answered probe %s in %v one connection at a time: %v each at most from now on", s.w.t.addr(), r.p.Name, took.Round(time.Microsecond), wait)
+		s.maxWait = wait
+	}
 }
 
 func (r *seqReply) release(reuse bool, buf []byte) {

@@ -861,11 +861,14 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 	if size == 0 && (end == endEOF || end == endReset) && t.Proto == probes.TCP && !s.ssl {
 		// Closed without a byte: a server that limits its clients closes
 		// the ones over its limit so. The port earns no more, and a
-		// probe whose connection it had earned, or that came after such
-		// a close, is sent again, once, within PortConns, where it would
-		// have gone before.
+		// probe whose connection it had earned, that came after such a
+		// close, or that was closed while more than PortConns were open
+		// (the connects of a burst reach the server in another order
+		// than their slots were taken), is sent again, once, within
+		// PortConns, where it would have gone before.
+		crowded := s.portOthers()+1 > PortConns
 		s.forfeit()
-		if over && !rp.retried {
+		if (over || crowded) && !rp.retried {
 			rp.mu.Lock()
 			rp.retried = true
 			rp.conn, rp.began = nil, time.Time{}
@@ -1219,18 +1222,30 @@ func (s *speculative) nullReplay() *replay {
 	return r
 }
 
+// roundTrip is the port's quickest connect.
+func (s *speculative) roundTrip() time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.rtt
+}
+
 // serialWait is the most a probe of the serial fallback waits (see
 // SerialMinWait).
 func (s *speculative) serialWait() time.Duration {
 	s.mu.Lock()
 	rtt, quickest := s.rtt, s.quickest
 	s.mu.Unlock()
-	first, _ := s.w.c.waits(&probes.Probe{TotalWait: time.Hour}, rtt)
-	// The quickest first byte is timed from the connect: one round trip
-	// of it is the path's (the probe out, the reply back), the rest the
-	// server's own time. Only the server's time is scaled: over a path
-	// of 50 ms, ten times the whole would wait 500 ms for a server that
-	// answers in one.
+	return s.w.c.serialWait(rtt, quickest)
+}
+
+// serialWait is the serial fallback's wait for a port whose quickest
+// first byte, timed from the connect, took quickest. One round trip of
+// it is the path's (the probe out, the reply back), the rest the
+// server's own time, and only the server's time is scaled: over a path
+// of 50 ms, ten times the whole would wait 500 ms for a server that
+// answers in one.
+func (c *Config) serialWait(rtt, quickest time.Duration) time.Duration {
+	first, _ := c.waits(&probes.Probe{TotalWait: time.Hour}, rtt)
 	server := max(quickest-rtt, 0)
 	return min(max(SerialMinWait+4*rtt, 10*server+2*rtt), first)
 }

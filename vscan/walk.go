@@ -233,7 +233,8 @@ func (w *walk) udpRewalk() {
 // alone, is trusted); the probe after it goes on a connection of its own.
 // Each other probe waits at most serialWait: ten times the server's time
 // in the quickest reply the port gave (less the round trip), between
-// SerialMinWait and the fitted first-byte wait. A
+// SerialMinWait and the fitted first-byte wait; from the first reply of
+// this walk on, its quickest reply instead (sequential.quickest). A
 // walk restarted inside TLS (S10) goes back to the speculative source,
 // and the port gets no late listen. emptyClose is for a port that
 // turned connections away by closing them without a byte (tcpRecheck):
@@ -241,15 +242,16 @@ func (w *walk) udpRewalk() {
 // sent again (sequential.emptyRetry).
 func (w *walk) serialFallback(emptyClose bool) {
 	sp := w.src.(*speculative)
-	wait := sp.serialWait()
+	var floor time.Duration
 	if emptyClose {
-		wait = max(wait, EmptyCloseWait)
+		floor = EmptyCloseWait
 	}
+	wait := max(sp.serialWait(), floor)
 	dwait, dconnect := sp.detectorTimes()
 	null := sp.nullReplay()
 	sp.endPass()
 	w.trace("Service scan: %s: its probes again one connection at a time, %v each at most", w.t.addr(), wait)
-	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect, null: null, retries: 2, retryPause: SerialMinWait, fallback: true, emptyRetry: emptyClose}
+	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect, null: null, retries: 2, retryPause: SerialMinWait, fallback: true, emptyRetry: emptyClose, rtt: sp.roundTrip(), floor: floor}
 	if !w.ssl {
 		w.wrapOK, w.replied, w.alerts = true, false, false
 	}
