@@ -1,7 +1,6 @@
 package vscan
 
 import (
-	"context"
 	"fmt"
 	"net"
 	"strings"
@@ -82,8 +81,7 @@ func junkServerLimit(t *testing.T, serving, limit int, http bool) (h *hostileSer
 				return
 			}
 		}
-		stop := context.AfterFunc(doneCtx(h), func() { c.SetDeadline(time.Unix(1, 0)) })
-		defer stop()
+		defer endWithTest(h, c)()
 		buf := make([]byte, 4096)
 		var got []byte
 		for i := 0; i < 1000; i++ {

@@ -1,7 +1,6 @@
 package vscan
 
 import (
-	"context"
 	"encoding/binary"
 	"fmt"
 	"net"
@@ -532,37 +531,17 @@ func TestWaitsFittedToRTT(t *testing.T) {
 // answer yet the walk starts again one connection at a time.
 func TestSerialFallbackListenQueue(t *testing.T) {
 	t.Parallel()
-	ln := listenBacklog(t, 1)
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	t.Cleanup(func() { close(done); ln.Close(); wg.Wait() })
-	wg.Go(func() {
-		buf := make([]byte, 256)
-		for i := 0; i < 1000; i++ {
-			c, err := ln.Accept()
-			if err != nil {
-				return
+	h := serveOn(t, listenBacklog(t, 1), true, func(h *hostileServer, c net.Conn) {
+		defer endWithTest(h, c)()
+		readEach(c, func(got []byte) bool {
+			if strings.HasPrefix(string(got), "GET / HTTP/1.0\r\n\r\n") {
+				c.Write([]byte("HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n"))
+				return true
 			}
-			c.SetDeadline(time.Now().Add(serverLife))
-			stop := context.AfterFunc(doneCtxOf(done), func() { c.SetDeadline(time.Unix(1, 0)) })
-			var got []byte
-			for len(got) < 4096 {
-				n, err := c.Read(buf)
-				got = append(got, buf[:n]...)
-				if strings.HasPrefix(string(got), "GET / HTTP/1.0\r\n\r\n") {
-					c.Write([]byte("HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n"))
-					break
-				}
-				if err != nil {
-					break
-				}
-			}
-			stop()
-			c.Close()
-		}
+			return false
+		})
 	})
-	tg := Target{IP: netip.MustParseAddr("127.0.0.1"), Port: ln.Addr().(*net.TCPAddr).Port, Proto: probes.TCP, State: "open"}
-	res, took, traces := modesInTurn(t, tg)
+	res, took, traces := modesInTurn(t, h.tg)
 	sameAnswer(t, res)
 	if res[1].Service.Name != "http" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
@@ -600,16 +579,4 @@ func listenBacklog(t *testing.T, backlog int) net.Listener {
 		t.Fatal(err)
 	}
 	return ln
-}
-
-func doneCtxOf(done <-chan struct{}) context.Context {
-	ctx, cancel := context.WithCancel(context.Background())
-	go func() {
-		select {
-		case <-done:
-		case <-time.After(serverLife):
-		}
-		cancel()
-	}()
-	return ctx
 }

@@ -67,33 +67,14 @@ func testConfig(t *testing.T, timing Timing) *Config {
 		Table: func(port int, proto probes.Protocol) string { return "table-name" }}
 }
 
-// listen starts a loopback TCP server running handle for each connection;
-// it stops when the test ends.
+// listen starts a loopback TCP server running handle for each connection,
+// for 5 s at most; it stops when the test ends.
 func listen(t *testing.T, handle func(net.Conn)) Target {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var wg sync.WaitGroup
-	t.Cleanup(func() { ln.Close(); wg.Wait() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				defer c.Close()
-				c.SetDeadline(time.Now().Add(5 * time.Second))
-				handle(c)
-			}()
-		}
-	}()
-	ap := netip.MustParseAddrPort(ln.Addr().String())
-	return Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.TCP, State: "open"}
+	return serveHostile(t, 0, func(_ *hostileServer, c net.Conn) {
+		c.SetDeadline(time.Now().Add(5 * time.Second))
+		handle(c)
+	}).tg
 }
 
 func banner(b string) func(net.Conn) {
