@@ -141,6 +141,16 @@ func readEach(c net.Conn, each func(got []byte) bool) {
 	}
 }
 
+// wait sleeps d, or until the test ends; false: the test ended.
+func (h *hostileServer) wait(d time.Duration) bool {
+	select {
+	case <-h.done:
+		return false
+	case <-time.After(d):
+		return true
+	}
+}
+
 // endWithTest ends c's reads and writes when the test ends (or after
 // serverLife); the returned stop undoes that.
 func endWithTest(h *hostileServer, c net.Conn) (stop func() bool) {
@@ -181,10 +191,8 @@ var (
 			if err != nil {
 				return
 			}
-			select {
-			case <-h.done:
+			if !h.wait(50 * time.Millisecond) {
 				return
-			case <-time.After(50 * time.Millisecond):
 			}
 		}
 	}
@@ -225,10 +233,7 @@ var (
 	}
 	// (g) accept, never read: the client's writes fill the socket buffers.
 	stallWrites = func(h *hostileServer, c net.Conn) {
-		select {
-		case <-h.done:
-		case <-time.After(serverLife):
-		}
+		h.wait(serverLife)
 	}
 )
 
@@ -298,18 +303,6 @@ func walkWait(db *probes.DB, intensity int) time.Duration {
 		}
 	}
 	return d
-}
-
-func parseDB(t testing.TB, src string) *probes.DB {
-	t.Helper()
-	db, err := probes.Parse("hostile.probes", []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Resolve(); err != nil {
-		t.Fatal(err)
-	}
-	return db
 }
 
 // fpLimit is the longest fingerprint F5 allows: text up to SizeLimit, then

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"net"
-	"net/netip"
 	"os"
 	"strings"
 	"sync"
@@ -13,7 +12,6 @@ import (
 	"time"
 
 	"github.com/signetscan/signet/fingerprint"
-	"github.com/signetscan/signet/matcher"
 	"github.com/signetscan/signet/probes"
 )
 
@@ -42,8 +40,7 @@ totalwaitms 5000
 
 func nmapWaitConfig(t *testing.T, timing Timing) *Config {
 	t.Helper()
-	return &Config{Matcher: matcher.New(parseDB(t, nmapWaitProbes)), Intensity: 7, Timing: timing,
-		FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Table: func(int, probes.Protocol) string { return "table-name" }}
+	return probesConfig(t, nmapWaitProbes, timing)
 }
 
 // perMode runs f for each timing as parallel subtests "nmap" and "adaptive".
@@ -168,10 +165,7 @@ func TestBannerAfter4500ms(t *testing.T) {
 func TestCloseAfter3500msTCPWrapped(t *testing.T) {
 	t.Parallel()
 	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
-		select {
-		case <-h.done:
-		case <-time.After(3500 * time.Millisecond):
-		}
+		h.wait(3500 * time.Millisecond)
 	})
 	perMode(t, func(t *testing.T, timing Timing) {
 		start := time.Now()
@@ -250,10 +244,8 @@ func TestAnsweredPortIsNotHeld(t *testing.T) {
 func TestBannerAfter6500msLateListen(t *testing.T) {
 	t.Parallel()
 	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
-		select {
-		case <-h.done:
+		if !h.wait(6500 * time.Millisecond) {
 			return
-		case <-time.After(6500 * time.Millisecond):
 		}
 		c.Write([]byte("SSH-2.0-OpenSSH_9.2\r\n"))
 		hold(h, c)
@@ -277,10 +269,8 @@ func TestBannerInPieces(t *testing.T) {
 	t.Parallel()
 	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
 		c.Write([]byte("SSH-2.0-"))
-		select {
-		case <-h.done:
+		if !h.wait(1500 * time.Millisecond) {
 			return
-		case <-time.After(1500 * time.Millisecond):
 		}
 		c.Write([]byte("OpenSSH_9.2\r\n"))
 		hold(h, c)
@@ -373,16 +363,9 @@ func kernelStamp(oob []byte) time.Time {
 }
 
 func TestUDPProbesSpaced(t *testing.T) {
-	var sb strings.Builder
-	sb.WriteString("Probe TCP NULL q||\n")
-	for i := range 8 {
-		fmt.Fprintf(&sb, "Probe UDP U%d q|probe%d|\nrarity 1\ntotalwaitms 1000\n", i, i)
-	}
 	pc, arrived := udpArrivals(t)
-	c := &Config{Matcher: matcher.New(parseDB(t, sb.String())), Intensity: 7, Timing: TimingFast,
-		FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Table: func(int, probes.Protocol) string { return "table-name" }}
-	ap := netip.MustParseAddrPort(pc.LocalAddr().String())
-	scan(t, c, Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.UDP, State: "open|filtered"})
+	c := probesConfig(t, udpProbes(1000, nil, numbered(8)...), TimingFast)
+	scan(t, c, udpTarget(pc))
 	arrivals := arrived()
 	if len(arrivals) != 8 {
 		t.Fatalf("%d datagrams arrived, want 8", len(arrivals))
@@ -412,38 +395,20 @@ func TestUDPProbesSpaced(t *testing.T) {
 // walks the port again one probe at a time, as nmap does, which
 // identifies it.
 func TestUDPRewalkAfterLoss(t *testing.T) {
-	const db = `Probe TCP NULL q||
-Probe UDP U0 q|zero|
-rarity 1
-totalwaitms 3000
-Probe UDP U1 q|one|
-rarity 1
-totalwaitms 3000
-match lossy m|^ONE| p/Lossy service/
-Probe UDP U2 q|two|
-rarity 1
-totalwaitms 3000
-`
-	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pc.Close()
+	db := udpProbes(3000, map[int]string{1: "match lossy m|^ONE| p/Lossy service/"}, "zero", "one", "two")
 	var mu sync.Mutex
 	answered := map[string]int{}
-	go busyUDPServer(pc, 200*time.Millisecond, func(b []byte) []byte {
+	tg := serveBusyUDP(t, 200*time.Millisecond, func(b []byte) []byte {
 		mu.Lock()
 		answered[string(b)]++
 		mu.Unlock()
 		return []byte(strings.ToUpper(string(b)))
 	})
-	c := &Config{Matcher: matcher.New(parseDB(t, db)), Intensity: 7, Timing: TimingFast,
-		FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Table: func(int, probes.Protocol) string { return "table-name" }}
+	c := probesConfig(t, db, TimingFast)
 	var traces []string
 	c.Trace = func(s string) { traces = append(traces, s) }
-	ap := netip.MustParseAddrPort(pc.LocalAddr().String())
 	start := time.Now()
-	r := scan(t, c, Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.UDP, State: "open|filtered"})
+	r := scan(t, c, tg)
 	took := time.Since(start)
 	t.Logf("%v in %v: %+v", r.Outcome, took.Round(time.Millisecond), r.Service)
 	if r.Outcome != Matched || r.Service.Name != "lossy" || r.Service.Product != "Lossy service" {
@@ -483,10 +448,8 @@ func TestOneClientAtATime(t *testing.T) {
 		}
 		cur = c
 		mu.Unlock()
-		select {
-		case <-time.After(300 * time.Millisecond):
+		if h.wait(300 * time.Millisecond) {
 			c.Write([]byte("SSH-2.0-OpenSSH_9.2\r\n"))
-		case <-h.done:
 		}
 		hold(h, c)
 	})

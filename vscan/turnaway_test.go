@@ -11,8 +11,6 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/signetscan/signet/matcher"
 )
 
 // Servers that turn a client's connections away for the sake of its
@@ -186,13 +184,6 @@ func TestNullClosedAfterPortScan(t *testing.T) {
 	if !strings.Contains(strings.Join(traces[1], "\n"), "asking again") {
 		t.Errorf("adaptive: NULL was not asked again: %q", traces[1])
 	}
-}
-
-// probesConfig is nmapWaitConfig with the probes of src.
-func probesConfig(t *testing.T, src string, timing Timing) *Config {
-	c := nmapWaitConfig(t, timing)
-	c.Matcher = matcher.New(parseDB(t, src))
-	return c
 }
 
 // scanInTurn scans tg in nmap's timing, then in the adaptive one, with
