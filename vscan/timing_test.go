@@ -112,6 +112,15 @@ func sameAnswer(t *testing.T, res [2]*Result) {
 	}
 }
 
+// wantAdaptiveTrace fails the test, saying "adaptive: " and why, when no
+// line of the adaptive walk's trace contains s.
+func wantAdaptiveTrace(t *testing.T, trace []string, s, why string) {
+	t.Helper()
+	if !strings.Contains(strings.Join(trace, "\n"), s) {
+		t.Errorf("adaptive: %s: %q", why, trace)
+	}
+}
+
 // entries is a fingerprint's probe entries, without the header's clock.
 func entries(t *testing.T, fp string) string {
 	t.Helper()
@@ -459,9 +468,7 @@ func TestOneClientAtATime(t *testing.T) {
 	if res[1].Service.Name != "ssh" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
 	}
-	if !strings.Contains(strings.Join(traces[1], "\n"), "turned away probe NULL") {
-		t.Errorf("adaptive: the port never turned a connection away: %q", traces[1])
-	}
+	wantAdaptiveTrace(t, traces[1], "turned away probe NULL", "the port never turned a connection away")
 }
 
 // The fitted waits grow with the round trip by a few round trips, not in
@@ -509,9 +516,7 @@ func TestSerialFallbackListenQueue(t *testing.T) {
 	if res[1].Service.Name != "http" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
 	}
-	if !strings.Contains(strings.Join(traces[1], "\n"), "one connection at a time") {
-		t.Errorf("adaptive: no serial fallback: %q", traces[1])
-	}
+	wantAdaptiveTrace(t, traces[1], "one connection at a time", "no serial fallback")
 	// The NULL probe keeps nmap's 6 s (a late banner is still seen); the
 	// probes after it wait little: GenericLines' silence costs
 	// SerialMinWait, not nmap's 5 s.

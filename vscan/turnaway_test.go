@@ -17,14 +17,18 @@ import (
 // other connections, where nmap's walk, one connection at a time, is
 // served. Each must get nmap's answer in the adaptive timing too.
 
-// limitProbes: a Help reply names the service, as ngircd's is named.
-const limitProbes = `Probe TCP NULL q||
+// nullAndLines: NULL and GenericLines with nmap's waits, matching
+// nothing, to start a signature file with.
+const nullAndLines = `Probe TCP NULL q||
 totalwaitms 6000
 tcpwrappedms 3000
 Probe TCP GenericLines q|\r\n\r\n|
 rarity 1
 totalwaitms 5000
-Probe TCP GetRequest q|GET / HTTP/1.0\r\n\r\n|
+`
+
+// limitProbes: a Help reply names the service, as ngircd's is named.
+const limitProbes = nullAndLines + `Probe TCP GetRequest q|GET / HTTP/1.0\r\n\r\n|
 rarity 1
 totalwaitms 5000
 match http m|^HTTP/1\.[01] \d\d\d| p/testhttpd/
@@ -76,9 +80,7 @@ func TestLimitPerAddress(t *testing.T) {
 	if s := res[1].Service; s.Name != "irc" || s.Hostname != "irc.test" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, s)
 	}
-	if !strings.Contains(strings.Join(traces[1], "\n"), "turns connections away") {
-		t.Errorf("adaptive: the turned-away connections were not seen: %q", traces[1])
-	}
+	wantAdaptiveTrace(t, traces[1], "turns connections away", "the turned-away connections were not seen")
 }
 
 // A server that takes one pending client per address and closes every
@@ -130,9 +132,7 @@ func TestClosedWhileOnePending(t *testing.T) {
 	if !strings.Contains(entries(t, res[1].Service.Fingerprint), "GetRequest=") {
 		t.Errorf("adaptive: GetRequest's answer is not in the fingerprint: %v %+v", res[1].Outcome, res[1].Service)
 	}
-	if !strings.Contains(strings.Join(traces[1], "\n"), "turns connections away") {
-		t.Errorf("adaptive: the turned-away connections were not seen: %q", traces[1])
-	}
+	wantAdaptiveTrace(t, traces[1], "turns connections away", "the turned-away connections were not seen")
 }
 
 // admit is a server's check that a connection may be served, tried up
@@ -181,9 +181,7 @@ func TestNullClosedAfterPortScan(t *testing.T) {
 	if res[1].Service.Name != "ssh" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
 	}
-	if !strings.Contains(strings.Join(traces[1], "\n"), "asking again") {
-		t.Errorf("adaptive: NULL was not asked again: %q", traces[1])
-	}
+	wantAdaptiveTrace(t, traces[1], "asking again", "NULL was not asked again")
 }
 
 // scanInTurn scans tg in nmap's timing, then in the adaptive one, with
@@ -244,13 +242,7 @@ func TestAlikeClosesOwnAnswer(t *testing.T) {
 // queueProbes: more probes than the adaptive walk sends at once, so that
 // some are sent after the first ones' waits; Help's reply names the
 // service.
-var queueProbes = `Probe TCP NULL q||
-totalwaitms 6000
-tcpwrappedms 3000
-Probe TCP GenericLines q|\r\n\r\n|
-rarity 1
-totalwaitms 5000
-Probe TCP Help q|HELP\r\n|
+var queueProbes = nullAndLines + `Probe TCP Help q|HELP\r\n|
 rarity 1
 totalwaitms 5000
 match spamd m|^WELCOME\r\nERR bad header: HELP\r\n| p/testspamd/
@@ -318,7 +310,5 @@ func TestStarvedEarlyProbes(t *testing.T) {
 	if res[1].Service.Product != "testspamd" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
 	}
-	if !strings.Contains(strings.Join(traces[1], "\n"), "serves few clients at once") {
-		t.Errorf("adaptive: the starved probes were not seen: %q", traces[1])
-	}
+	wantAdaptiveTrace(t, traces[1], "serves few clients at once", "the starved probes were not seen")
 }
