@@ -1099,9 +1099,10 @@ const (
 	heldBack = time.Second
 	heldGap  = 5 * time.Millisecond
 	// SerialMinWait (plus 4 RTT) is the least a probe of the serial
-	// fallback waits; ten times the port's quickest first byte when that
-	// is longer (the slowest may have been held back), its fitted
-	// first-byte wait at most.
+	// fallback waits; ten times the server's time in the port's quickest
+	// first byte (less the round trip) plus two round trips when that is
+	// longer (the slowest may have been held back), its fitted first-byte
+	// wait at most.
 	SerialMinWait = 250 * time.Millisecond
 )
 
@@ -1225,5 +1226,11 @@ func (s *speculative) serialWait() time.Duration {
 	rtt, quickest := s.rtt, s.quickest
 	s.mu.Unlock()
 	first, _ := s.w.c.waits(&probes.Probe{TotalWait: time.Hour}, rtt)
-	return min(max(SerialMinWait+4*rtt, 10*quickest), first)
+	// The quickest first byte is timed from the connect: one round trip
+	// of it is the path's (the probe out, the reply back), the rest the
+	// server's own time. Only the server's time is scaled: over a path
+	// of 50 ms, ten times the whole would wait 500 ms for a server that
+	// answers in one.
+	server := max(quickest-rtt, 0)
+	return min(max(SerialMinWait+4*rtt, 10*server+2*rtt), first)
 }

@@ -231,8 +231,9 @@ func (w *walk) udpRewalk() {
 // the ones nmap gets. The NULL probe's reply, read to its end before any
 // other, is handed over again as it came (its connection, first and
 // alone, is trusted); the probe after it goes on a connection of its own.
-// Each other probe waits at most serialWait: ten times the quickest reply
-// the port gave, between SerialMinWait and the fitted first-byte wait. A
+// Each other probe waits at most serialWait: ten times the server's time
+// in the quickest reply the port gave (less the round trip), between
+// SerialMinWait and the fitted first-byte wait. A
 // walk restarted inside TLS (S10) goes back to the speculative source,
 // and the port gets no late listen. emptyClose is for a port that
 // turned connections away by closing them without a byte (tcpRecheck):
