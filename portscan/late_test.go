@@ -16,7 +16,7 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// fullListener is a loopback listener whose accept queue (backlog 0) holds one connection
+// fullListener is a lateHost listener whose accept queue (backlog 0) holds one connection
 // that nobody accepted: the kernel drops every SYN to it until drain accepts.
 type fullListener struct {
 	fd   int
@@ -25,19 +25,11 @@ type fullListener struct {
 
 func newFullListener(t *testing.T) *fullListener {
 	t.Helper()
-	fd, err := unix.Socket(unix.AF_INET, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { unix.Close(fd) })
-	if err := unix.Bind(fd, &unix.SockaddrInet4{Addr: [4]byte{127, 0, 0, 1}}); err != nil {
-		t.Fatal(err)
-	}
+	fd, port := boundSocket(t)
 	if err := unix.Listen(fd, 0); err != nil { // room for one queued connection
 		t.Fatal(err)
 	}
-	sa, _ := unix.Getsockname(fd)
-	l := &fullListener{fd: fd, port: uint16(sa.(*unix.SockaddrInet4).Port)}
+	l := &fullListener{fd: fd, port: port}
 	filler, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", l.port))
 	if err != nil {
 		t.Fatal(err)
@@ -59,8 +51,15 @@ func (l *fullListener) drain(n int) {
 	}()
 }
 
-// closedPort is a loopback port bound but not listening: it answers with a reset.
+// closedPort is a lateHost port bound but not listening: it answers with a reset.
 func closedPort(t *testing.T) uint16 {
+	t.Helper()
+	_, port := boundSocket(t)
+	return port
+}
+
+// boundSocket is a TCP socket bound to a port of 127.0.0.1, closed when the test ends.
+func boundSocket(t *testing.T) (fd int, port uint16) {
 	t.Helper()
 	fd, err := unix.Socket(unix.AF_INET, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
 	if err != nil {
@@ -71,8 +70,24 @@ func closedPort(t *testing.T) uint16 {
 		t.Fatal(err)
 	}
 	sa, _ := unix.Getsockname(fd)
-	return uint16(sa.(*unix.SockaddrInet4).Port)
+	return fd, uint16(sa.(*unix.SockaddrInet4).Port)
 }
+
+// lateScan connect-scans a closed port and ports on 127.0.0.1 with timing tm, checks that the
+// closed one reads closed (refused), and returns the results and how long the scan took.
+func lateScan(t *testing.T, tm Timing, ports ...uint16) (got map[netip.AddrPort]PortResult, elapsed time.Duration) {
+	t.Helper()
+	closed := closedPort(t)
+	s := New(Options{Timing: tm})
+	start := time.Now()
+	got, _ = collect(t, s, Connect, target{Addr: lateHost, Ports: append([]uint16{closed}, ports...)})
+	elapsed = time.Since(start)
+	wantPort(t, got, lateHost, closed, Closed, ReasonConnRefused)
+	return got, elapsed
+}
+
+// lateHost is the address the late-answer tests scan.
+var lateHost = netip.MustParseAddr("127.0.0.1")
 
 // listenDrops is the namespace's count of SYNs dropped on a full accept queue; -1 if unknown.
 func listenDrops() int {
@@ -126,14 +141,12 @@ func TestConnectLateAnswer(t *testing.T) {
 		return
 	}
 	late, early := newFullListener(t), newFullListener(t)
-	closed := closedPort(t)
 	base := listenDrops()
 	if base < 0 {
 		t.Fatal("no TcpExt ListenDrops in /proc/net/netstat")
 	}
 	tm := fastTiming()
 	tm.InitialRTT, tm.MinRTT, tm.MaxRTT, tm.MaxRetries = 600*time.Millisecond, 600*time.Millisecond, 600*time.Millisecond, 1 // two tries
-	s := New(Options{Timing: tm})
 	go func() {
 		if !waitDrops(base + 4) { // both tries' SYNs to both ports dropped
 			return
@@ -144,15 +157,11 @@ func TestConnectLateAnswer(t *testing.T) {
 		}
 		late.drain(3)
 	}()
-	start := time.Now()
-	addr := netip.MustParseAddr("127.0.0.1")
-	got, _ := collect(t, s, Connect, target{Addr: addr, Ports: []uint16{closed, late.port, early.port}})
-	elapsed := time.Since(start)
-	wantPort(t, got, addr, closed, Closed, ReasonConnRefused)
-	if pr := wantPort(t, got, addr, early.port, Open, ReasonSynAck); pr.Tries != 1 {
+	got, elapsed := lateScan(t, tm, late.port, early.port)
+	if pr := wantPort(t, got, lateHost, early.port, Open, ReasonSynAck); pr.Tries != 1 {
 		t.Errorf("port answering its first try late: tries %d, want 1", pr.Tries)
 	}
-	pr := wantPort(t, got, addr, late.port, Open, ReasonSynAck)
+	pr := wantPort(t, got, lateHost, late.port, Open, ReasonSynAck)
 	if pr.Tries != 2 || pr.RTT < 700*time.Millisecond || elapsed > 5*time.Second {
 		t.Errorf("tries %d, rtt %v, scan %v: want the late answer to the second try (~1 s after it)", pr.Tries, pr.RTT, elapsed)
 	}
@@ -167,16 +176,10 @@ func TestConnectNoLateWait(t *testing.T) {
 		return
 	}
 	dropped := newFullListener(t)
-	closed := closedPort(t)
 	tm := fastTiming()
 	tm.InitialRTT, tm.MinRTT, tm.MaxRetries = 100*time.Millisecond, 100*time.Millisecond, 1
-	s := New(Options{Timing: tm})
-	start := time.Now()
-	addr := netip.MustParseAddr("127.0.0.1")
-	got, _ := collect(t, s, Connect, target{Addr: addr, Ports: []uint16{closed, dropped.port}})
-	elapsed := time.Since(start)
-	wantPort(t, got, addr, closed, Closed, ReasonConnRefused)
-	wantPort(t, got, addr, dropped.port, Filtered, ReasonNoResponse)
+	got, elapsed := lateScan(t, tm, dropped.port)
+	wantPort(t, got, lateHost, dropped.port, Filtered, ReasonNoResponse)
 	if elapsed > 700*time.Millisecond {
 		t.Errorf("scan took %v: a host without loss waited for late answers", elapsed)
 	}

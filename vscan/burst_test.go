@@ -1,7 +1,6 @@
 package vscan
 
 import (
-	"context"
 	"fmt"
 	"net"
 	"strings"
@@ -9,9 +8,6 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/signetscan/signet/matcher"
-	"github.com/signetscan/signet/probes"
 )
 
 // burstWait is every probe's totalwaitms in burstProbes: short, so that
@@ -22,10 +18,9 @@ const (
 	burstProbes = 28 // besides NULL and GetRequest: more than PortConns, fewer than PortBurstConns
 )
 
-// burstDB is a NULL probe and n probes that nothing matches, then
+// burstFile is a NULL probe and n probes that nothing matches, then
 // GetRequest, whose reply a line matches.
-func burstDB(t *testing.T, n int) *probes.DB {
-	t.Helper()
+func burstFile(n int) string {
 	ms := burstWait.Milliseconds()
 	var b strings.Builder
 	fmt.Fprintf(&b, "Probe TCP NULL q||\ntotalwaitms %d\ntcpwrappedms 1000\n", ms)
@@ -33,13 +28,12 @@ func burstDB(t *testing.T, n int) *probes.DB {
 		fmt.Fprintf(&b, "Probe TCP J%02d q|J%02d\\r\\n|\nrarity 1\ntotalwaitms %d\n", i, i, ms)
 	}
 	fmt.Fprintf(&b, "Probe TCP GetRequest q|GET / HTTP/1.0\\r\\n\\r\\n|\nrarity 1\ntotalwaitms %d\nmatch http m|^HTTP/1\\.[01] \\d\\d\\d| p/testhttpd/\n", ms)
-	return parseDB(t, b.String())
+	return b.String()
 }
 
 func burstConfig(t *testing.T, timing Timing, n int) *Config {
 	t.Helper()
-	return &Config{Matcher: matcher.New(burstDB(t, n)), Intensity: 7, Timing: timing,
-		FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Table: func(int, probes.Protocol) string { return "table-name" }}
+	return probesConfig(t, burstFile(n), timing)
 }
 
 // junkServer answers every request at once with a line no probe's line
@@ -82,8 +76,7 @@ func junkServerLimit(t *testing.T, serving, limit int, http bool) (h *hostileSer
 				return
 			}
 		}
-		stop := context.AfterFunc(doneCtx(h), func() { c.SetDeadline(time.Unix(1, 0)) })
-		defer stop()
+		defer endWithTest(h, c)()
 		buf := make([]byte, 4096)
 		var got []byte
 		for i := 0; i < 1000; i++ {

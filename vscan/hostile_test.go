@@ -49,10 +49,18 @@ type hostileServer struct {
 	sent     atomic.Int64 // bytes the server managed to write
 }
 
-// serveHostile starts a server; handle must return by the conn's deadline
-// or when h.done closes. rcvbuf > 0 shrinks the accepted sockets' receive
-// buffer (set on the listener so it applies from the handshake on).
+// serveHostile starts a server on 127.0.0.1:0, one goroutine per
+// connection; handle must return by the conn's deadline or when h.done
+// closes. rcvbuf > 0 shrinks the accepted sockets' receive buffer (set on
+// the listener so it applies from the handshake on).
 func serveHostile(t *testing.T, rcvbuf int, handle func(h *hostileServer, c net.Conn)) *hostileServer {
+	t.Helper()
+	return serveOn(t, listenLoopback(t, rcvbuf), false, handle)
+}
+
+// listenLoopback listens on 127.0.0.1:0; rcvbuf > 0 shrinks the accepted
+// sockets' receive buffer.
+func listenLoopback(t *testing.T, rcvbuf int) net.Listener {
 	t.Helper()
 	lc := net.ListenConfig{}
 	if rcvbuf > 0 {
@@ -68,6 +76,15 @@ func serveHostile(t *testing.T, rcvbuf int, handle func(h *hostileServer, c net.
 	if err != nil {
 		t.Fatal(err)
 	}
+	return ln
+}
+
+// serveOn serves ln until the test ends, as serveHostile does; serial
+// serves the connections one after the other in the order they were
+// accepted, in the accepting goroutine, as a server with one worker does
+// (its handle should end with the test: endWithTest).
+func serveOn(t *testing.T, ln net.Listener, serial bool, handle func(h *hostileServer, c net.Conn)) *hostileServer {
+	t.Helper()
 	h := &hostileServer{done: make(chan struct{})}
 	var wg sync.WaitGroup
 	t.Cleanup(func() { close(h.done); ln.Close(); wg.Wait() })
@@ -79,12 +96,17 @@ func serveHostile(t *testing.T, rcvbuf int, handle func(h *hostileServer, c net.
 			}
 			h.accepted.Add(1)
 			h.live.Add(1)
-			wg.Go(func() {
+			serve := func() {
 				defer h.live.Add(-1)
 				defer c.Close()
 				c.SetDeadline(time.Now().Add(serverLife))
 				handle(h, c)
-			})
+			}
+			if serial {
+				serve()
+			} else {
+				wg.Go(serve)
+			}
 		}
 	})
 	ap := netip.MustParseAddrPort(ln.Addr().String())
@@ -95,14 +117,44 @@ func serveHostile(t *testing.T, rcvbuf int, handle func(h *hostileServer, c net.
 // hold keeps the connection open, reading and discarding, until the peer
 // closes, the deadline passes or the test ends.
 func hold(h *hostileServer, c net.Conn) {
-	stop := context.AfterFunc(doneCtx(h), func() { c.SetDeadline(time.Unix(1, 0)) })
-	defer stop()
+	defer endWithTest(h, c)()
 	buf := make([]byte, 4096)
 	for i := 0; i < 100000; i++ {
 		if _, err := c.Read(buf); err != nil {
 			return
 		}
 	}
+}
+
+// readEach reads c until the peer closes, the deadline passes or 4096
+// bytes came, calling each with all read so far after every read (the
+// one that failed too); each returning true ends it early.
+func readEach(c net.Conn, each func(got []byte) bool) {
+	buf := make([]byte, 512)
+	var got []byte
+	for len(got) < 4096 {
+		n, err := c.Read(buf)
+		got = append(got, buf[:n]...)
+		if each(got) || err != nil {
+			return
+		}
+	}
+}
+
+// wait sleeps d, or until the test ends; false: the test ended.
+func (h *hostileServer) wait(d time.Duration) bool {
+	select {
+	case <-h.done:
+		return false
+	case <-time.After(d):
+		return true
+	}
+}
+
+// endWithTest ends c's reads and writes when the test ends (or after
+// serverLife); the returned stop undoes that.
+func endWithTest(h *hostileServer, c net.Conn) (stop func() bool) {
+	return context.AfterFunc(doneCtx(h), func() { c.SetDeadline(time.Unix(1, 0)) })
 }
 
 func doneCtx(h *hostileServer) context.Context {
@@ -139,10 +191,8 @@ var (
 			if err != nil {
 				return
 			}
-			select {
-			case <-h.done:
+			if !h.wait(50 * time.Millisecond) {
 				return
-			case <-time.After(50 * time.Millisecond):
 			}
 		}
 	}
@@ -183,10 +233,7 @@ var (
 	}
 	// (g) accept, never read: the client's writes fill the socket buffers.
 	stallWrites = func(h *hostileServer, c net.Conn) {
-		select {
-		case <-h.done:
-		case <-time.After(serverLife):
-		}
+		h.wait(serverLife)
 	}
 )
 
@@ -256,18 +303,6 @@ func walkWait(db *probes.DB, intensity int) time.Duration {
 		}
 	}
 	return d
-}
-
-func parseDB(t testing.TB, src string) *probes.DB {
-	t.Helper()
-	db, err := probes.Parse("hostile.probes", []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Resolve(); err != nil {
-		t.Fatal(err)
-	}
-	return db
 }
 
 // fpLimit is the longest fingerprint F5 allows: text up to SizeLimit, then

@@ -1,11 +1,9 @@
 package vscan
 
 import (
-	"context"
 	"encoding/binary"
 	"fmt"
 	"net"
-	"net/netip"
 	"os"
 	"strings"
 	"sync"
@@ -14,7 +12,6 @@ import (
 	"time"
 
 	"github.com/signetscan/signet/fingerprint"
-	"github.com/signetscan/signet/matcher"
 	"github.com/signetscan/signet/probes"
 )
 
@@ -43,8 +40,7 @@ totalwaitms 5000
 
 func nmapWaitConfig(t *testing.T, timing Timing) *Config {
 	t.Helper()
-	return &Config{Matcher: matcher.New(parseDB(t, nmapWaitProbes)), Intensity: 7, Timing: timing,
-		FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Table: func(int, probes.Protocol) string { return "table-name" }}
+	return probesConfig(t, nmapWaitProbes, timing)
 }
 
 // perMode runs f for each timing as parallel subtests "nmap" and "adaptive".
@@ -116,6 +112,15 @@ func sameAnswer(t *testing.T, res [2]*Result) {
 	}
 }
 
+// wantAdaptiveTrace fails the test, saying "adaptive: " and why, when no
+// line of the adaptive walk's trace contains s.
+func wantAdaptiveTrace(t *testing.T, trace []string, s, why string) {
+	t.Helper()
+	if !strings.Contains(strings.Join(trace, "\n"), s) {
+		t.Errorf("adaptive: %s: %q", why, trace)
+	}
+}
+
 // entries is a fingerprint's probe entries, without the header's clock.
 func entries(t *testing.T, fp string) string {
 	t.Helper()
@@ -169,10 +174,7 @@ func TestBannerAfter4500ms(t *testing.T) {
 func TestCloseAfter3500msTCPWrapped(t *testing.T) {
 	t.Parallel()
 	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
-		select {
-		case <-h.done:
-		case <-time.After(3500 * time.Millisecond):
-		}
+		h.wait(3500 * time.Millisecond)
 	})
 	perMode(t, func(t *testing.T, timing Timing) {
 		start := time.Now()
@@ -251,10 +253,8 @@ func TestAnsweredPortIsNotHeld(t *testing.T) {
 func TestBannerAfter6500msLateListen(t *testing.T) {
 	t.Parallel()
 	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
-		select {
-		case <-h.done:
+		if !h.wait(6500 * time.Millisecond) {
 			return
-		case <-time.After(6500 * time.Millisecond):
 		}
 		c.Write([]byte("SSH-2.0-OpenSSH_9.2\r\n"))
 		hold(h, c)
@@ -278,10 +278,8 @@ func TestBannerInPieces(t *testing.T) {
 	t.Parallel()
 	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
 		c.Write([]byte("SSH-2.0-"))
-		select {
-		case <-h.done:
+		if !h.wait(1500 * time.Millisecond) {
 			return
-		case <-time.After(1500 * time.Millisecond):
 		}
 		c.Write([]byte("OpenSSH_9.2\r\n"))
 		hold(h, c)
@@ -374,16 +372,9 @@ func kernelStamp(oob []byte) time.Time {
 }
 
 func TestUDPProbesSpaced(t *testing.T) {
-	var sb strings.Builder
-	sb.WriteString("Probe TCP NULL q||\n")
-	for i := range 8 {
-		fmt.Fprintf(&sb, "Probe UDP U%d q|probe%d|\nrarity 1\ntotalwaitms 1000\n", i, i)
-	}
 	pc, arrived := udpArrivals(t)
-	c := &Config{Matcher: matcher.New(parseDB(t, sb.String())), Intensity: 7, Timing: TimingFast,
-		FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Table: func(int, probes.Protocol) string { return "table-name" }}
-	ap := netip.MustParseAddrPort(pc.LocalAddr().String())
-	scan(t, c, Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.UDP, State: "open|filtered"})
+	c := probesConfig(t, udpProbes(1000, nil, numbered(8)...), TimingFast)
+	scan(t, c, udpTarget(pc))
 	arrivals := arrived()
 	if len(arrivals) != 8 {
 		t.Fatalf("%d datagrams arrived, want 8", len(arrivals))
@@ -413,38 +404,20 @@ func TestUDPProbesSpaced(t *testing.T) {
 // walks the port again one probe at a time, as nmap does, which
 // identifies it.
 func TestUDPRewalkAfterLoss(t *testing.T) {
-	const db = `Probe TCP NULL q||
-Probe UDP U0 q|zero|
-rarity 1
-totalwaitms 3000
-Probe UDP U1 q|one|
-rarity 1
-totalwaitms 3000
-match lossy m|^ONE| p/Lossy service/
-Probe UDP U2 q|two|
-rarity 1
-totalwaitms 3000
-`
-	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pc.Close()
+	db := udpProbes(3000, map[int]string{1: "match lossy m|^ONE| p/Lossy service/"}, "zero", "one", "two")
 	var mu sync.Mutex
 	answered := map[string]int{}
-	go busyUDPServer(pc, 200*time.Millisecond, func(b []byte) []byte {
+	tg := serveBusyUDP(t, 200*time.Millisecond, func(b []byte) []byte {
 		mu.Lock()
 		answered[string(b)]++
 		mu.Unlock()
 		return []byte(strings.ToUpper(string(b)))
 	})
-	c := &Config{Matcher: matcher.New(parseDB(t, db)), Intensity: 7, Timing: TimingFast,
-		FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Table: func(int, probes.Protocol) string { return "table-name" }}
+	c := probesConfig(t, db, TimingFast)
 	var traces []string
 	c.Trace = func(s string) { traces = append(traces, s) }
-	ap := netip.MustParseAddrPort(pc.LocalAddr().String())
 	start := time.Now()
-	r := scan(t, c, Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.UDP, State: "open|filtered"})
+	r := scan(t, c, tg)
 	took := time.Since(start)
 	t.Logf("%v in %v: %+v", r.Outcome, took.Round(time.Millisecond), r.Service)
 	if r.Outcome != Matched || r.Service.Name != "lossy" || r.Service.Product != "Lossy service" {
@@ -484,10 +457,8 @@ func TestOneClientAtATime(t *testing.T) {
 		}
 		cur = c
 		mu.Unlock()
-		select {
-		case <-time.After(300 * time.Millisecond):
+		if h.wait(300 * time.Millisecond) {
 			c.Write([]byte("SSH-2.0-OpenSSH_9.2\r\n"))
-		case <-h.done:
 		}
 		hold(h, c)
 	})
@@ -497,9 +468,7 @@ func TestOneClientAtATime(t *testing.T) {
 	if res[1].Service.Name != "ssh" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
 	}
-	if !strings.Contains(strings.Join(traces[1], "\n"), "turned away probe NULL") {
-		t.Errorf("adaptive: the port never turned a connection away: %q", traces[1])
-	}
+	wantAdaptiveTrace(t, traces[1], "turned away probe NULL", "the port never turned a connection away")
 }
 
 // The fitted waits grow with the round trip by a few round trips, not in
@@ -532,44 +501,22 @@ func TestWaitsFittedToRTT(t *testing.T) {
 // answer yet the walk starts again one connection at a time.
 func TestSerialFallbackListenQueue(t *testing.T) {
 	t.Parallel()
-	ln := listenBacklog(t, 1)
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	t.Cleanup(func() { close(done); ln.Close(); wg.Wait() })
-	wg.Go(func() {
-		buf := make([]byte, 256)
-		for i := 0; i < 1000; i++ {
-			c, err := ln.Accept()
-			if err != nil {
-				return
+	h := serveOn(t, listenBacklog(t, 1), true, func(h *hostileServer, c net.Conn) {
+		defer endWithTest(h, c)()
+		readEach(c, func(got []byte) bool {
+			if strings.HasPrefix(string(got), "GET / HTTP/1.0\r\n\r\n") {
+				c.Write([]byte("HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n"))
+				return true
 			}
-			c.SetDeadline(time.Now().Add(serverLife))
-			stop := context.AfterFunc(doneCtxOf(done), func() { c.SetDeadline(time.Unix(1, 0)) })
-			var got []byte
-			for len(got) < 4096 {
-				n, err := c.Read(buf)
-				got = append(got, buf[:n]...)
-				if strings.HasPrefix(string(got), "GET / HTTP/1.0\r\n\r\n") {
-					c.Write([]byte("HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n"))
-					break
-				}
-				if err != nil {
-					break
-				}
-			}
-			stop()
-			c.Close()
-		}
+			return false
+		})
 	})
-	tg := Target{IP: netip.MustParseAddr("127.0.0.1"), Port: ln.Addr().(*net.TCPAddr).Port, Proto: probes.TCP, State: "open"}
-	res, took, traces := modesInTurn(t, tg)
+	res, took, traces := modesInTurn(t, h.tg)
 	sameAnswer(t, res)
 	if res[1].Service.Name != "http" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
 	}
-	if !strings.Contains(strings.Join(traces[1], "\n"), "one connection at a time") {
-		t.Errorf("adaptive: no serial fallback: %q", traces[1])
-	}
+	wantAdaptiveTrace(t, traces[1], "one connection at a time", "no serial fallback")
 	// The NULL probe keeps nmap's 6 s (a late banner is still seen); the
 	// probes after it wait little: GenericLines' silence costs
 	// SerialMinWait, not nmap's 5 s.
@@ -600,16 +547,4 @@ func listenBacklog(t *testing.T, backlog int) net.Listener {
 		t.Fatal(err)
 	}
 	return ln
-}
-
-func doneCtxOf(done <-chan struct{}) context.Context {
-	ctx, cancel := context.WithCancel(context.Background())
-	go func() {
-		select {
-		case <-done:
-		case <-time.After(serverLife):
-		}
-		cancel()
-	}()
-	return ctx
 }

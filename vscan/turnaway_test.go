@@ -5,30 +5,30 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"net/netip"
 	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/signetscan/signet/matcher"
-	"github.com/signetscan/signet/probes"
 )
 
 // Servers that turn a client's connections away for the sake of its
 // other connections, where nmap's walk, one connection at a time, is
 // served. Each must get nmap's answer in the adaptive timing too.
 
-// limitProbes: a Help reply names the service, as ngircd's is named.
-const limitProbes = `Probe TCP NULL q||
+// nullAndLines: NULL and GenericLines with nmap's waits, matching
+// nothing, to start a signature file with.
+const nullAndLines = `Probe TCP NULL q||
 totalwaitms 6000
 tcpwrappedms 3000
 Probe TCP GenericLines q|\r\n\r\n|
 rarity 1
 totalwaitms 5000
-Probe TCP GetRequest q|GET / HTTP/1.0\r\n\r\n|
+`
+
+// limitProbes: a Help reply names the service, as ngircd's is named.
+const limitProbes = nullAndLines + `Probe TCP GetRequest q|GET / HTTP/1.0\r\n\r\n|
 rarity 1
 totalwaitms 5000
 match http m|^HTTP/1\.[01] \d\d\d| p/testhttpd/
@@ -52,41 +52,27 @@ func TestLimitPerAddress(t *testing.T) {
 	var mu sync.Mutex
 	open := 0
 	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
-		// A client's close is seen within 50 ms (its handler's read
-		// ends).
-		over := true
-		for i := 0; i < 10 && over; i++ {
-			if i > 0 {
-				time.Sleep(5 * time.Millisecond)
+		if !admit(&mu, func() bool {
+			if open >= 1 {
+				return false
 			}
-			mu.Lock()
-			over = open >= 1
-			if !over {
-				open++
-			}
-			mu.Unlock()
-		}
-		if over {
+			open++
+			return true
+		}) {
 			c.Write([]byte("ERROR :Connection refused, too many connections from your IP address\r\n"))
 			return
 		}
 		defer func() { mu.Lock(); open--; mu.Unlock() }()
-		buf := make([]byte, 512)
-		var got []byte
-		for len(got) < 4096 {
-			n, err := c.Read(buf)
-			got = append(got, buf[:n]...)
+		readEach(c, func(got []byte) bool {
 			switch {
 			case strings.HasPrefix(string(got), "GET "):
 				c.Write([]byte("ERROR :\"HTTP request received? This is IRC!\"\r\n"))
-				return
+				return true
 			case strings.HasPrefix(string(got), "HELP\r\n"):
 				c.Write([]byte(":irc.test 451 * :Connection not registered\r\n"))
 			}
-			if err != nil {
-				return
-			}
-		}
+			return false
+		})
 	})
 	c := func(timing Timing) *Config { return probesConfig(t, limitProbes, timing) }
 	res, _, traces := scanInTurn(t, h.tg, c, 0)
@@ -94,9 +80,7 @@ func TestLimitPerAddress(t *testing.T) {
 	if s := res[1].Service; s.Name != "irc" || s.Hostname != "irc.test" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, s)
 	}
-	if !strings.Contains(strings.Join(traces[1], "\n"), "turns connections away") {
-		t.Errorf("adaptive: the turned-away connections were not seen: %q", traces[1])
-	}
+	wantAdaptiveTrace(t, traces[1], "turns connections away", "the turned-away connections were not seen")
 }
 
 // A server that takes one pending client per address and closes every
@@ -115,22 +99,15 @@ func TestClosedWhileOnePending(t *testing.T) {
 	pending := false
 	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
 		accepted := time.Now()
-		// A close of the pending client is seen within 50 ms (its
-		// handler's read ends), unless it came within 300 ms of its
-		// accept.
-		busy := true
-		for i := 0; i < 10 && busy; i++ {
-			if i > 0 {
-				time.Sleep(5 * time.Millisecond)
+		// A close of the pending client is seen as any client's is,
+		// unless it came within 300 ms of its accept.
+		if !admit(&mu, func() bool {
+			if pending || time.Now().Before(pendingUntil) {
+				return false
 			}
-			mu.Lock()
-			busy = pending || time.Now().Before(pendingUntil)
-			if !busy {
-				pending = true
-			}
-			mu.Unlock()
-		}
-		if busy {
+			pending = true
+			return true
+		}) {
 			return
 		}
 		defer func() {
@@ -139,21 +116,15 @@ func TestClosedWhileOnePending(t *testing.T) {
 			pendingUntil = accepted.Add(300 * time.Millisecond)
 			mu.Unlock()
 		}()
-		buf := make([]byte, 512)
-		var got []byte
 		answered := false
-		for len(got) < 4096 {
-			n, err := c.Read(buf)
-			got = append(got, buf[:n]...)
+		readEach(c, func(got []byte) bool {
 			if len(got) >= 16 && !answered {
 				answered = true
 				time.Sleep(100 * time.Millisecond)
 				c.Write([]byte("\x8f\x11KEYX\x00\x07pad-pad"))
 			}
-			if err != nil {
-				return
-			}
-		}
+			return false
+		})
 	})
 	c := func(timing Timing) *Config { return nmapWaitConfig(t, timing) }
 	res, _, traces := scanInTurn(t, h.tg, c, 0)
@@ -161,9 +132,26 @@ func TestClosedWhileOnePending(t *testing.T) {
 	if !strings.Contains(entries(t, res[1].Service.Fingerprint), "GetRequest=") {
 		t.Errorf("adaptive: GetRequest's answer is not in the fingerprint: %v %+v", res[1].Outcome, res[1].Service)
 	}
-	if !strings.Contains(strings.Join(traces[1], "\n"), "turns connections away") {
-		t.Errorf("adaptive: the turned-away connections were not seen: %q", traces[1])
+	wantAdaptiveTrace(t, traces[1], "turns connections away", "the turned-away connections were not seen")
+}
+
+// admit is a server's check that a connection may be served, tried up
+// to 10 times 5 ms apart, so that a client's close is seen within 50 ms
+// (its handler's read ends): take, called under mu, takes the place and
+// reports true, or reports false when there is none.
+func admit(mu *sync.Mutex, take func() bool) bool {
+	for i := 0; i < 10; i++ {
+		if i > 0 {
+			time.Sleep(5 * time.Millisecond)
+		}
+		mu.Lock()
+		ok := take()
+		mu.Unlock()
+		if ok {
+			return true
+		}
 	}
+	return false
 }
 
 // The same server, scanned right after a port scan's connect, as signet
@@ -193,16 +181,7 @@ func TestNullClosedAfterPortScan(t *testing.T) {
 	if res[1].Service.Name != "ssh" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
 	}
-	if !strings.Contains(strings.Join(traces[1], "\n"), "asking again") {
-		t.Errorf("adaptive: NULL was not asked again: %q", traces[1])
-	}
-}
-
-// probesConfig is nmapWaitConfig with the probes of src.
-func probesConfig(t *testing.T, src string, timing Timing) *Config {
-	c := nmapWaitConfig(t, timing)
-	c.Matcher = matcher.New(parseDB(t, src))
-	return c
+	wantAdaptiveTrace(t, traces[1], "asking again", "NULL was not asked again")
 }
 
 // scanInTurn scans tg in nmap's timing, then in the adaptive one, with
@@ -263,13 +242,7 @@ func TestAlikeClosesOwnAnswer(t *testing.T) {
 // queueProbes: more probes than the adaptive walk sends at once, so that
 // some are sent after the first ones' waits; Help's reply names the
 // service.
-var queueProbes = `Probe TCP NULL q||
-totalwaitms 6000
-tcpwrappedms 3000
-Probe TCP GenericLines q|\r\n\r\n|
-rarity 1
-totalwaitms 5000
-Probe TCP Help q|HELP\r\n|
+var queueProbes = nullAndLines + `Probe TCP Help q|HELP\r\n|
 rarity 1
 totalwaitms 5000
 match spamd m|^WELCOME\r\nERR bad header: HELP\r\n| p/testspamd/
@@ -294,67 +267,48 @@ var queueFill = func() string {
 // answered, and the port is walked again one connection at a time.
 func TestStarvedEarlyProbes(t *testing.T) {
 	t.Parallel()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	t.Cleanup(func() { close(done); ln.Close(); wg.Wait() })
-	wg.Go(func() {
+	h := serveOn(t, listenLoopback(t, 0), true, func(h *hostileServer, c net.Conn) {
+		// A client that left while queued is dropped at once.
 		buf := make([]byte, 512)
-		for i := 0; i < 1000; i++ {
-			c, err := ln.Accept()
+		var got []byte
+		dead := false
+		for !dead && len(got) < 4096 {
+			c.SetReadDeadline(time.Now().Add(5 * time.Millisecond))
+			n, err := c.Read(buf)
+			got = append(got, buf[:n]...)
 			if err != nil {
-				return
+				dead = !errors.Is(err, os.ErrDeadlineExceeded)
+				break
 			}
-			// A client that left while queued is dropped at once.
-			var got []byte
-			dead := false
-			for !dead && len(got) < 4096 {
-				c.SetReadDeadline(time.Now().Add(5 * time.Millisecond))
-				n, err := c.Read(buf)
-				got = append(got, buf[:n]...)
-				if err != nil {
-					dead = !errors.Is(err, os.ErrDeadlineExceeded)
+		}
+		if dead {
+			return
+		}
+		c.SetDeadline(time.Now().Add(serverLife))
+		defer endWithTest(h, c)()
+		c.Write([]byte("WELCOME\r\n"))
+		for len(got) < 4096 {
+			for {
+				line, rest, ok := strings.Cut(string(got), "\r\n")
+				if !ok {
 					break
 				}
+				got = []byte(rest)
+				time.Sleep(50 * time.Millisecond)
+				c.Write([]byte("ERR bad header: " + line + "\r\n"))
 			}
-			if dead {
-				c.Close()
-				continue
+			n, err := c.Read(buf)
+			got = append(got, buf[:n]...)
+			if err != nil {
+				break
 			}
-			c.SetDeadline(time.Now().Add(serverLife))
-			stop := context.AfterFunc(doneCtxOf(done), func() { c.SetDeadline(time.Unix(1, 0)) })
-			c.Write([]byte("WELCOME\r\n"))
-			for len(got) < 4096 {
-				for {
-					line, rest, ok := strings.Cut(string(got), "\r\n")
-					if !ok {
-						break
-					}
-					got = []byte(rest)
-					time.Sleep(50 * time.Millisecond)
-					c.Write([]byte("ERR bad header: " + line + "\r\n"))
-				}
-				n, err := c.Read(buf)
-				got = append(got, buf[:n]...)
-				if err != nil {
-					break
-				}
-			}
-			stop()
-			c.Close()
 		}
 	})
-	tg := Target{IP: netip.MustParseAddr("127.0.0.1"), Port: ln.Addr().(*net.TCPAddr).Port, Proto: probes.TCP, State: "open"}
 	c := func(timing Timing) *Config { return probesConfig(t, queueProbes, timing) }
-	res, _, traces := scanInTurn(t, tg, c, 0)
+	res, _, traces := scanInTurn(t, h.tg, c, 0)
 	sameAnswer(t, res)
 	if res[1].Service.Product != "testspamd" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
 	}
-	if !strings.Contains(strings.Join(traces[1], "\n"), "serves few clients at once") {
-		t.Errorf("adaptive: the starved probes were not seen: %q", traces[1])
-	}
+	wantAdaptiveTrace(t, traces[1], "serves few clients at once", "the starved probes were not seen")
 }

@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/signetscan/signet/matcher"
 	"github.com/signetscan/signet/probes"
 )
 
@@ -45,9 +44,47 @@ func busyUDPServer(pc net.PacketConn, busy time.Duration, answer func([]byte) []
 	}
 }
 
-func udpConfig(t *testing.T, db string) *Config {
-	return &Config{Matcher: matcher.New(parseDB(t, db)), Intensity: 7, Timing: TimingFast,
-		FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Table: func(int, probes.Protocol) string { return "table-name" }}
+// serveBusyUDP runs busyUDPServer on a loopback port until the test
+// ends and returns the port.
+func serveBusyUDP(t *testing.T, busy time.Duration, answer func([]byte) []byte) Target {
+	t.Helper()
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { pc.Close() })
+	go busyUDPServer(pc, busy, answer)
+	return udpTarget(pc)
+}
+
+// udpTarget is pc's loopback port as an open|filtered UDP target.
+func udpTarget(pc net.PacketConn) Target {
+	ap := netip.MustParseAddrPort(pc.LocalAddr().String())
+	return Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.UDP, State: "open|filtered"}
+}
+
+// udpProbes is a signature file of the NULL probe and one UDP probe per
+// payload, U0 sending payloads[0] and so on, each of rarity 1 waiting
+// waitms, with the line match[i], if any, under Ui.
+func udpProbes(waitms int, match map[int]string, payloads ...string) string {
+	var b strings.Builder
+	b.WriteString("Probe TCP NULL q||\n")
+	for i, p := range payloads {
+		fmt.Fprintf(&b, "Probe UDP U%d q|%s|\nrarity 1\ntotalwaitms %d\n", i, p, waitms)
+		if m := match[i]; m != "" {
+			b.WriteString(m + "\n")
+		}
+	}
+	return b.String()
+}
+
+// numbered is the payloads probe0 up to probe<n-1>.
+func numbered(n int) []string {
+	p := make([]string, n)
+	for i := range p {
+		p[i] = fmt.Sprintf("probe%d", i)
+	}
+	return p
 }
 
 // The adaptive walk sends every UDP probe of a port at once (UDPGap
@@ -58,19 +95,13 @@ func udpConfig(t *testing.T, db string) *Config {
 // fires tens of ms late (the 30 took 1.2 s once, where they take 60 to
 // 120 ms on a quiet one); with 8 in flight they would take 3 waits.
 func TestUDPProbesAllAtOnce(t *testing.T) {
-	var sb strings.Builder
-	sb.WriteString("Probe TCP NULL q||\n")
 	const n = 30
-	for i := range n {
-		fmt.Fprintf(&sb, "Probe UDP U%d q|probe%d|\nrarity 1\ntotalwaitms 5000\n", i, i)
-	}
 	pc, arrived := udpArrivals(t)
-	c := udpConfig(t, sb.String())
+	c := probesConfig(t, udpProbes(5000, nil, numbered(n)...), TimingFast)
 	c.FirstByteWait = 3 * time.Second
 	wait := c.FirstByteWait
-	ap := netip.MustParseAddrPort(pc.LocalAddr().String())
 	start := time.Now()
-	r := scan(t, c, Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.UDP, State: "open|filtered"})
+	r := scan(t, c, udpTarget(pc))
 	took := time.Since(start)
 	if r.Replied || r.Outcome != Timeout {
 		t.Errorf("%v replied=%v, want a silent port", r.Outcome, r.Replied)
@@ -95,36 +126,19 @@ func TestUDPProbesAllAtOnce(t *testing.T) {
 // the parallel walk's answer (nmap's: unrecognised, with the reply's
 // fingerprint) stands.
 func TestUDPNoRewalkWhenNothingOverlaps(t *testing.T) {
-	const db = `Probe TCP NULL q||
-Probe UDP U0 q|zero|
-rarity 1
-totalwaitms 3000
-Probe UDP U1 q|one|
-rarity 1
-totalwaitms 3000
-Probe UDP U2 q|two|
-rarity 1
-totalwaitms 3000
-match other m|^NOTHIS| p/Other/
-`
-	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pc.Close()
+	db := udpProbes(3000, map[int]string{2: "match other m|^NOTHIS| p/Other/"}, "zero", "one", "two")
 	// The last probe is the one answered: the others left before it.
-	go busyUDPServer(pc, 0, func(b []byte) []byte {
+	tg := serveBusyUDP(t, 0, func(b []byte) []byte {
 		if string(b) == "two" {
 			return []byte("TWO and more")
 		}
 		return nil
 	})
-	c := udpConfig(t, db)
+	c := probesConfig(t, db, TimingFast)
 	var mu sync.Mutex
 	var traces []string
 	c.Trace = func(s string) { mu.Lock(); traces = append(traces, s); mu.Unlock() }
-	ap := netip.MustParseAddrPort(pc.LocalAddr().String())
-	r := scan(t, c, Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.UDP, State: "open|filtered"})
+	r := scan(t, c, tg)
 	mu.Lock()
 	defer mu.Unlock()
 	all := strings.Join(traces, "\n")

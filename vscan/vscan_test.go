@@ -56,44 +56,39 @@ func forModes(t *testing.T, f func(t *testing.T, timing Timing)) {
 
 func testConfig(t *testing.T, timing Timing) *Config {
 	t.Helper()
-	db, err := probes.Parse("t.probes", []byte(testProbes))
+	return probesConfig(t, testProbes, timing)
+}
+
+// probesConfig is a Config with the signature file src, intensity 7,
+// nmap 7.93's fingerprint header and a port table that names every port
+// "table-name".
+func probesConfig(t *testing.T, src string, timing Timing) *Config {
+	t.Helper()
+	return &Config{Matcher: matcher.New(parseDB(t, src)), Intensity: 7, Timing: timing,
+		FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Table: func(int, probes.Protocol) string { return "table-name" }}
+}
+
+// parseDB parses and resolves the signature file src.
+func parseDB(t testing.TB, src string) *probes.DB {
+	t.Helper()
+	db, err := probes.Parse("t.probes", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := db.Resolve(); err != nil {
 		t.Fatal(err)
 	}
-	return &Config{Matcher: matcher.New(db), Intensity: 7, FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu", Timing: timing,
-		Table: func(port int, proto probes.Protocol) string { return "table-name" }}
+	return db
 }
 
-// listen starts a loopback TCP server running handle for each connection;
-// it stops when the test ends.
+// listen starts a loopback TCP server running handle for each connection,
+// for 5 s at most; it stops when the test ends.
 func listen(t *testing.T, handle func(net.Conn)) Target {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var wg sync.WaitGroup
-	t.Cleanup(func() { ln.Close(); wg.Wait() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				defer c.Close()
-				c.SetDeadline(time.Now().Add(5 * time.Second))
-				handle(c)
-			}()
-		}
-	}()
-	ap := netip.MustParseAddrPort(ln.Addr().String())
-	return Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.TCP, State: "open"}
+	return serveHostile(t, 0, func(_ *hostileServer, c net.Conn) {
+		c.SetDeadline(time.Now().Add(5 * time.Second))
+		handle(c)
+	}).tg
 }
 
 func banner(b string) func(net.Conn) {
@@ -271,8 +266,7 @@ func TestUDP(t *testing.T) {
 				}
 			}
 		}()
-		ap := netip.MustParseAddrPort(pc.LocalAddr().String())
-		r := scan(t, c, Target{IP: ap.Addr(), Port: int(ap.Port()), Proto: probes.UDP, State: "open|filtered"})
+		r := scan(t, c, udpTarget(pc))
 		if !r.Replied || r.Service.Name != "udpsvc" || r.Service.Version != "1.0" {
 			t.Fatalf("got %+v replied %v", r.Service, r.Replied)
 		}
@@ -304,13 +298,7 @@ match http m|^HTTP/1\.[01] |
 // client is found by the TLS fallback and identified inside the tunnel.
 func TestTLSFallback(t *testing.T) {
 	forModes(t, func(t *testing.T, timing Timing) {
-		db, err := probes.Parse("t.probes", []byte(tlsOnlyProbes))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := db.Resolve(); err != nil {
-			t.Fatal(err)
-		}
+		db := parseDB(t, tlsOnlyProbes)
 		tg := tlsBanner(t, tls.VersionTLS12, "* OK modern-imapd ready\r\n")
 		c := &Config{Matcher: matcher.New(db), Intensity: 7, Timing: timing}
 		if r := scan(t, c, tg); r.Service.Name == "imap" {
