@@ -967,6 +967,20 @@ func (s *speculative) alike() []*specReply {
 	return out
 }
 
+// crowded reports whether a probe's connection (not NULL's) was opened
+// while others were open to the port.
+func (s *speculative) crowded() bool {
+	for _, rp := range s.list {
+		rp.mu.Lock()
+		ok := !rp.p.IsNull() && rp.others > 0 && !rp.began.IsZero()
+		rp.mu.Unlock()
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
 // starved returns the last reply (not NULL's), in launch order, that
 // waited its whole time without a byte while other connections were open
 // to the port, and was launched before a reply that got data: a server

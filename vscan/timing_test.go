@@ -499,28 +499,60 @@ func TestWaitsFittedToRTT(t *testing.T) {
 // adaptive walk's NULL connection holds the server, the queue fills and a
 // connect goes unanswered: the port turned a connection away, and with no
 // answer yet the walk starts again one connection at a time.
+//
+// (When the connects of the burst race the server's accept, the kernel
+// may queue them all and turn none away: then every probe is silent, the
+// NULL probe gets its late listen, and the port is walked one connection
+// at a time for that: TestSilentToEveryProbe.)
 func TestSerialFallbackListenQueue(t *testing.T) {
 	t.Parallel()
-	h := serveOn(t, listenBacklog(t, 1), true, func(h *hostileServer, c net.Conn) {
-		defer endWithTest(h, c)()
-		readEach(c, func(got []byte) bool {
-			if strings.HasPrefix(string(got), "GET / HTTP/1.0\r\n\r\n") {
-				c.Write([]byte("HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n"))
-				return true
-			}
-			return false
-		})
-	})
+	h := serveOn(t, listenBacklog(t, 1), true, oneClientGetOnly)
 	res, took, traces := modesInTurn(t, h.tg)
 	sameAnswer(t, res)
 	if res[1].Service.Name != "http" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
 	}
 	wantAdaptiveTrace(t, traces[1], "one connection at a time", "no serial fallback")
-	// The NULL probe keeps nmap's 6 s (a late banner is still seen); the
-	// probes after it wait little: GenericLines' silence costs
-	// SerialMinWait, not nmap's 5 s.
-	if took[1] > 6*time.Second+2*time.Second {
+	// The NULL probe keeps nmap's 6 s (a late banner is still seen, 2 s
+	// more when no connection was turned away); the probes after it wait
+	// little: GenericLines' silence costs SerialMinWait, not nmap's 5 s.
+	if took[1] > 6*time.Second+3*time.Second {
+		t.Errorf("adaptive took %v (nmap's walk %v)", took[1], took[0])
+	}
+}
+
+// oneClientGetOnly serves a connection until the client closes it,
+// answering only GET / (the test servers of one client at a time).
+func oneClientGetOnly(h *hostileServer, c net.Conn) {
+	defer endWithTest(h, c)()
+	readEach(c, func(got []byte) bool {
+		if strings.HasPrefix(string(got), "GET / HTTP/1.0\r\n\r\n") {
+			c.Write([]byte("HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n"))
+			return true
+		}
+		return false
+	})
+}
+
+// The same server behind a listen queue long enough for every probe: no
+// connection is turned away, the NULL connection holds the server and
+// every other probe waits its whole time in the queue, silent, and is
+// gone when the server comes to it. Silent to every probe while others
+// were open, the port is walked again one connection at a time and gets
+// nmap's answer (kadmind, which stalls on a partial RPC record, read
+// "no reply" where nmap named it).
+func TestSilentToEveryProbe(t *testing.T) {
+	t.Parallel()
+	h := serveOn(t, listenLoopback(t, 0), true, oneClientGetOnly)
+	res, took, traces := modesInTurn(t, h.tg)
+	sameAnswer(t, res)
+	if res[1].Service.Name != "http" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	wantAdaptiveTrace(t, traces[1], "silent to every probe with other connections open", "no silent-port re-walk")
+	wantAdaptiveTrace(t, traces[1], "one connection at a time", "no serial fallback")
+	// NULL's 6 s and its late listen, then SerialMinWait for GenericLines.
+	if took[1] > 6*time.Second+3*time.Second {
 		t.Errorf("adaptive took %v (nmap's walk %v)", took[1], took[0])
 	}
 }

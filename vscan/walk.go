@@ -268,13 +268,26 @@ func (w *walk) serialFallback(emptyClose bool) {
 // answers the connections over its limit with one error line and closes
 // them) or while one client is pending (transmission's peer port closes
 // every other connection of the address at once) — and the port is
-// walked again one connection at a time (serialFallback). When it closes
+// walked again one connection at a time (serialFallback). A port silent
+// to every probe while other connections were open is walked so too. When it closes
 // the probe alike alone too (the same first line), the closes were the
 // server's own answers (one error for whatever it cannot parse): the
 // walk's answer stands, at the cost of that one exchange.
 func (w *walk) tcpRecheck() {
 	sp, ok := w.src.(*speculative)
 	if !ok || w.t.Proto != probes.TCP || w.ssl || w.outcome == Matched || w.outcome == TCPWrapped || w.outcome == TimeLimit || w.ctx.Err() != nil {
+		return
+	}
+	if w.outcome == Timeout && sp.crowded() {
+		// Silent to every probe, with other connections open: a server
+		// that serves one client at a time and holds each until it
+		// leaves (kadmind on a partial RPC record) gave every one of
+		// them to the NULL connection, and a listen queue long enough
+		// for them all turned none away. A port silent alone too costs
+		// SerialMinWait a probe more.
+		w.trace("Service scan: %s was silent to every probe with other connections open", w.t.addr())
+		w.serialFallback(false)
+		w.signatures()
 		return
 	}
 	alike := sp.alike()
