@@ -506,19 +506,28 @@ func TestWaitsFittedToRTT(t *testing.T) {
 // at a time for that: TestSilentToEveryProbe.)
 func TestSerialFallbackListenQueue(t *testing.T) {
 	t.Parallel()
-	h := serveOn(t, listenBacklog(t, 1), true, oneClientGetOnly)
+	oneClientSerial(t, listenBacklog(t, 1))
+}
+
+// oneClientSerial runs both walks on oneClientGetOnly behind ln: the
+// same answer (GetRequest's), the adaptive walk one connection at a
+// time, and its traces. The NULL probe keeps nmap's 6 s (a late banner
+// is still seen, 2 s more when no connection was turned away); the
+// probes after it wait little: GenericLines' silence costs
+// SerialMinWait, not nmap's 5 s.
+func oneClientSerial(t *testing.T, ln net.Listener) []string {
+	t.Helper()
+	h := serveOn(t, ln, true, oneClientGetOnly)
 	res, took, traces := modesInTurn(t, h.tg)
 	sameAnswer(t, res)
 	if res[1].Service.Name != "http" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
 	}
 	wantAdaptiveTrace(t, traces[1], "one connection at a time", "no serial fallback")
-	// The NULL probe keeps nmap's 6 s (a late banner is still seen, 2 s
-	// more when no connection was turned away); the probes after it wait
-	// little: GenericLines' silence costs SerialMinWait, not nmap's 5 s.
 	if took[1] > 6*time.Second+3*time.Second {
 		t.Errorf("adaptive took %v (nmap's walk %v)", took[1], took[0])
 	}
+	return traces[1]
 }
 
 // oneClientGetOnly serves a connection until the client closes it,
@@ -543,18 +552,8 @@ func oneClientGetOnly(h *hostileServer, c net.Conn) {
 // "no reply" where nmap named it).
 func TestSilentToEveryProbe(t *testing.T) {
 	t.Parallel()
-	h := serveOn(t, listenLoopback(t, 0), true, oneClientGetOnly)
-	res, took, traces := modesInTurn(t, h.tg)
-	sameAnswer(t, res)
-	if res[1].Service.Name != "http" {
-		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
-	}
-	wantAdaptiveTrace(t, traces[1], "silent to every probe with other connections open", "no silent-port re-walk")
-	wantAdaptiveTrace(t, traces[1], "one connection at a time", "no serial fallback")
-	// NULL's 6 s and its late listen, then SerialMinWait for GenericLines.
-	if took[1] > 6*time.Second+3*time.Second {
-		t.Errorf("adaptive took %v (nmap's walk %v)", took[1], took[0])
-	}
+	trace := oneClientSerial(t, listenLoopback(t, 0))
+	wantAdaptiveTrace(t, trace, "silent to every probe with other connections open", "no silent-port re-walk")
 }
 
 // listenBacklog listens on 127.0.0.1:0 with a listen queue of backlog.
