@@ -41,8 +41,8 @@ type sequential struct {
 	// the quickest first byte of a probe (not NULL's banner) in this
 	// walk: one connection at a time, nothing holds it back, so it is
 	// the server's own time, where the parallel walk's quickest may have
-	// queued behind another connection (a server with one worker). The
-	// first such byte sets maxWait again (Config.serialWait).
+	// queued behind another connection (a server with one worker). Each
+	// quicker one lowers maxWait to its Config.serialWait.
 	rtt, floor, quickest time.Duration
 	// emptyRetry, in the serial fallback of a port that closed the
 	// adaptive walk's connections without a byte for the others' sake
@@ -244,7 +244,7 @@ func (r *seqReply) next() ([]byte, readEnd) {
 }
 
 // firstByte notes, in the serial fallback, when a probe's reply began,
-// and fits maxWait to the quickest (see sequential.quickest).
+// and lowers maxWait to fit the quickest (see sequential.quickest).
 func (s *sequential) firstByte(r *seqReply) {
 	if !s.fallback || r.shared || r.p.IsNull() || len(r.buf) > 0 {
 		return
@@ -254,7 +254,9 @@ func (s *sequential) firstByte(r *seqReply) {
 		return
 	}
 	s.quickest = took
-	wait := max(s.w.c.serialWait(s.rtt, took), s.floor)
+	// Lowered only: a server whose quickest reply alone is slow (one
+	// that answers on a timer) keeps the wait it started with.
+	wait := min(max(s.w.c.serialWait(s.rtt, took), s.floor), s.maxWait)
 	if wait != s.maxWait {
 		s.w.trace("Service scan: %s answered probe %s in %v one connection at a time: %v each at most from now on", s.w.t.addr(), r.p.Name, took.Round(time.Microsecond), wait)
 		s.maxWait = wait

@@ -3,6 +3,8 @@ package vscan
 import (
 	"testing"
 	"time"
+
+	"github.com/signetscan/signet/probes"
 )
 
 // The serial fallback's wait scales the server's own time in the port's
@@ -27,5 +29,42 @@ func TestSerialWait(t *testing.T) {
 		if got := s.serialWait(); got != tc.want {
 			t.Errorf("rtt %v, quickest first byte %v: serial wait %v, want %v", tc.rtt, tc.quickest, got, tc.want)
 		}
+	}
+}
+
+// The serial walk's own replies lower its wait: one connection at a
+// time, a reply's first byte is the server's own time (the parallel
+// walk's quickest may have queued behind another connection). A slower
+// reply, or NULL's banner, leaves it as it is, and the floor holds.
+func TestSerialWaitLoweredByOwnReplies(t *testing.T) {
+	now := time.Now()
+	w := &walk{c: &Config{}}
+	s := &sequential{w: w, fallback: true, maxWait: 1720 * time.Millisecond}
+	reply := func(name string, took time.Duration) {
+		p := &probes.Probe{Name: name, Payload: []byte("x"), TotalWait: 5 * time.Second}
+		if name == "NULL" {
+			p.Payload = nil
+		}
+		s.firstByte(&seqReply{s: s, p: p, began: now.Add(-took), now: func() time.Time { return now }})
+	}
+	for _, step := range []struct {
+		probe string
+		took  time.Duration
+		want  time.Duration
+	}{
+		{"NULL", time.Millisecond, 1720 * time.Millisecond},
+		{"GenericLines", 60 * time.Millisecond, 600 * time.Millisecond},
+		{"GetRequest", 200 * time.Millisecond, 600 * time.Millisecond},
+		{"Help", time.Millisecond, SerialMinWait},
+	} {
+		reply(step.probe, step.took)
+		if s.maxWait != step.want {
+			t.Errorf("after %s answered in %v: wait %v, want %v", step.probe, step.took, s.maxWait, step.want)
+		}
+	}
+	s = &sequential{w: w, fallback: true, maxWait: time.Second, floor: EmptyCloseWait}
+	reply("GenericLines", time.Millisecond)
+	if s.maxWait != EmptyCloseWait {
+		t.Errorf("with the empty-close floor: wait %v, want %v", s.maxWait, EmptyCloseWait)
 	}
 }

@@ -233,8 +233,8 @@ func (w *walk) udpRewalk() {
 // alone, is trusted); the probe after it goes on a connection of its own.
 // Each other probe waits at most serialWait: ten times the server's time
 // in the quickest reply the port gave (less the round trip), between
-// SerialMinWait and the fitted first-byte wait; from the first reply of
-// this walk on, its quickest reply instead (sequential.quickest). A
+// SerialMinWait and the fitted first-byte wait, lowered as replies of
+// this walk come quicker (sequential.quickest). A
 // walk restarted inside TLS (S10) goes back to the speculative source,
 // and the port gets no late listen. emptyClose is for a port that
 // turned connections away by closing them without a byte (tcpRecheck):
