@@ -161,7 +161,9 @@ func (s *Spec) parsePort(ps string) error {
 	}
 	n, err := strconv.ParseUint(ps, 10, 16)
 	if err != nil || ps[0] == '+' {
-		if e, ok := err.(*strconv.NumError); ok && e.Err == strconv.ErrRange {
+		// ParseUint reports the range as soon as the digits overflow,
+		// before it sees what follows them ("100000\n").
+		if e, ok := err.(*strconv.NumError); ok && e.Err == strconv.ErrRange && strings.Trim(ps, "0123456789") == "" {
 			return fmt.Errorf("port %s out of range 0-65535", ps)
 		}
 		return fmt.Errorf("bad port %q", ps)

@@ -158,6 +158,7 @@ func TestBadTargets(t *testing.T) {
 		"2001:db8::g":        `bad target "2001:db8::g": not an IPv6 address`,
 		"1.2.3.4:99999":      `bad target "1.2.3.4:99999": port 99999 out of range 0-65535`,
 		"1.2.3.4:http":       `bad target "1.2.3.4:http": bad port "http"`,
+		"1.2.3.4:999999x":    `bad target "1.2.3.4:999999x": bad port "999999x"`,
 		"1.2.3.4:":           `bad target "1.2.3.4:": no port after ":"`,
 		":80":                `bad target ":80": no host before the port`,
 		"[2001:db8::1":       `bad target "[2001:db8::1": missing "]"`,

@@ -198,3 +198,31 @@ func TestJunkAnswersClientLimit(t *testing.T) {
 		}
 	}
 }
+
+// A server that closes each connection without a byte 400 ms after a
+// request came (its own timeout for what it cannot parse, as rabbitmq's
+// Erlang port does after seconds), more than PortConns at once: a close
+// that late is not a limit turning clients away at the accept, and no
+// probe is sent again (each would cost the port its wait once more),
+// while the answer stays nmap's.
+func TestSlowCloseNotSentAgain(t *testing.T) {
+	t.Parallel()
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		defer endWithTest(h, c)()
+		if n, _ := c.Read(make([]byte, 512)); n > 0 {
+			h.wait(400 * time.Millisecond)
+		}
+	})
+	var res [2]*Result
+	var trace []string
+	for i, timing := range []Timing{TimingNmap, TimingFast} {
+		c := burstConfig(t, timing, 20)
+		var mu sync.Mutex
+		c.Trace = func(s string) { mu.Lock(); trace = append(trace, s); mu.Unlock() }
+		res[i] = scan(t, c, h.tg)
+	}
+	sameAnswer(t, res)
+	if n := strings.Count(strings.Join(trace, "\n"), "without a byte with"); n > 0 {
+		t.Errorf("%d probes sent again after a close 400 ms late: %q", n, trace)
+	}
+}

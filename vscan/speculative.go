@@ -703,11 +703,7 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 		rp.finish(endCut, nil)
 		return false
 	}
-	// A connection the port earned (see earn), or one opened after the
-	// port closed a connection without a byte (forfeit): a server that
-	// limits its clients may not yet have seen the close that made room
-	// for it.
-	over := open > PortConns || limited
+	over := open > PortConns // a connection the port earned (see earn)
 	conn, t0, err := c.dial(s.ctx, t, s.ssl, s.w.sessions, 0)
 	if err != nil {
 		others := s.portRelease()
@@ -861,14 +857,18 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 	if size == 0 && (end == endEOF || end == endReset) && t.Proto == probes.TCP && !s.ssl {
 		// Closed without a byte: a server that limits its clients closes
 		// the ones over its limit so. The port earns no more, and a
-		// probe whose connection it had earned, that came after such a
-		// close, or that was closed while more than PortConns were open
-		// (the connects of a burst reach the server in another order
-		// than their slots were taken), is sent again, once, within
-		// PortConns, where it would have gone before.
+		// probe whose connection it had earned is sent again, once,
+		// within PortConns, where it would have gone before; so is one
+		// closed at once (a limit's close comes at the accept, not after
+		// a server's own timeout: rabbitmq's Erlang port closes junk
+		// after seconds) that came after such a close (the server may
+		// not yet have seen the close that made room for it) or while
+		// more than PortConns were open (the connects of a burst reach
+		// the server in another order than their slots were taken).
 		crowded := s.portOthers()+1 > PortConns
+		quick := c.now().Sub(began) < SerialMinWait+4*s.roundTrip()
 		s.forfeit()
-		if (over || crowded) && !rp.retried {
+		if (over || quick && (limited || crowded)) && !rp.retried {
 			rp.mu.Lock()
 			rp.retried = true
 			rp.conn, rp.began = nil, time.Time{}
