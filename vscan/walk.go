@@ -268,11 +268,13 @@ func (w *walk) serialFallback(emptyClose bool) {
 // answers the connections over its limit with one error line and closes
 // them) or while one client is pending (transmission's peer port closes
 // every other connection of the address at once) — and the port is
-// walked again one connection at a time (serialFallback). A port silent
-// to every probe while other connections were open is walked so too. When it closes
+// walked again one connection at a time (serialFallback). When it closes
 // the probe alike alone too (the same first line), the closes were the
 // server's own answers (one error for whatever it cannot parse): the
-// walk's answer stands, at the cost of that one exchange.
+// walk's answer stands, at the cost of that one exchange. A port silent
+// to every probe while other connections were open is walked one
+// connection at a time without a re-check (no probe tells which one a
+// one-client server would answer).
 func (w *walk) tcpRecheck() {
 	sp, ok := w.src.(*speculative)
 	if !ok || w.t.Proto != probes.TCP || w.ssl || w.outcome == Matched || w.outcome == TCPWrapped || w.outcome == TimeLimit || w.ctx.Err() != nil {
