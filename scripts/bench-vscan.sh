@@ -56,6 +56,9 @@ for fp in testdata/seed/pineapp.fp; do
 done
 sleep 0.5
 
+source scripts/lib/settle.sh
+settle
+
 ntcp=$(echo "$tcp" | tr , '\n' | grep -c .)
 nudp=$(echo "$udp" | tr , '\n' | grep -c . || true)
 db=/usr/share/nmap/nmap-service-probes

@@ -29,7 +29,11 @@
 # again, so a signet-only rerun takes well under a minute. LABEL is the part
 # and the loss (tcp-loss0.01); keep one DIR per family and RTT. A saved run is
 # reused only if its nmap command line (ports, target, flags) is the one this
-# run would use; otherwise the script stops.
+# run would use; otherwise the script stops. Each part is also compared with
+# every nmap run of it at hand (with and without loss: nmap's own answer on a
+# few servers changes from run to run); a port differs there only when
+# signet's answer equals none of them. The script waits for the CPUs to settle
+# after the testbed starts (scripts/lib/settle.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 six=
@@ -81,6 +85,8 @@ if [ -n "$six" ]; then
   rig c ping -6 -c1 -W2 -q $target >/dev/null 2>&1 || true # neighbour discovery first
   sleep 1
 fi
+source scripts/lib/settle.sh
+settle
 echo "WAN rig: RTT $rtt; testbed in the server namespace: $ntcp TCP, $nudp UDP ports on $target (incl. firewalled); load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 measure() { # LABEL CMD...: wall seconds into $work/LABEL.time
@@ -125,6 +131,24 @@ report() { # LABEL
   printf '%-14s nmap %7.2fs | signet %6.2fs | ratio %.3f | %s\n' \
     "$l" "$nw" "$ns" "$(echo "$ns / $nw" | bc -l)" "$diff"
   "$work/svcdiff" "$work/nmap-$l.xml" "$work/signet-$l.xml" > "$work/diff-$l.txt" || sed 's/^/    /' "$work/diff-$l.txt"
+  # nmap's own answer on a few servers changes from run to run (iperf3
+  # restarting its listener, gmond's XML cut by a lost segment): against
+  # every nmap run of this part at this RTT (with and without loss, from
+  # this run, BENCH_NMAP and BENCH_SAVE), a port differs only when
+  # signet's answer equals none of theirs (as bench-vscan.sh's
+  # BENCH_NMAP=DIR1:DIR2 counts).
+  local runs=("$work/nmap-$l.xml") r d
+  for d in "$work" "${BENCH_NMAP:-}" "${BENCH_SAVE:-}"; do
+    [ -n "$d" ] || continue
+    for r in "$d"/nmap-"${l%-loss*}"-loss*.xml; do
+      [ -f "$r" ] || continue
+      case " ${runs[*]} " in *"/$(basename "$r") "*) ;; *) runs+=("$r") ;; esac
+    done
+  done
+  if [ "${#runs[@]}" -gt 1 ]; then
+    printf '%-14s against all %d nmap runs of the part: %s\n' "$l" "${#runs[@]}" \
+      "$("$work/svcdiff" -q "${runs[@]}" "$work/signet-$l.xml" | tail -1 || true)"
+  fi
   # Under loss nmap too can miss an answer (one UDP probe whose reply is
   # lost, one connection that times out): signet is also compared with
   # nmap's lossless run of the same part, when this run or a saved one has it.

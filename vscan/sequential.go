@@ -27,6 +27,11 @@ type sequential struct {
 	// null, when set, is the NULL probe's reply as the adaptive walk got
 	// it (walk.serialFallback): handed over instead of sending it again.
 	null *replay
+	// served, in the serial fallback of a port that turned some probes
+	// away alike (walk.tcpRecheck), are the other probes' replies as the
+	// adaptive walk got them (speculative.served): handed over instead
+	// of sending them again.
+	served map[*probes.Probe]*replay
 	// retries, in the serial fallback, is how many times a probe's
 	// connect is tried again, retryPause later, when it is refused: the
 	// server had not yet let the previous client go (nmap's walk, with
@@ -79,6 +84,10 @@ func (s *sequential) send(p *probes.Probe) reply {
 	if p.IsNull() && s.null != nil && s.null.p == p {
 		r := s.null
 		s.null = nil
+		return r
+	}
+	if r := s.served[p]; r != nil && !s.ssl {
+		delete(s.served, p)
 		return r
 	}
 	ctx := w.ctx

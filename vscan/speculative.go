@@ -345,9 +345,22 @@ func (s *speculative) speculate() {
 		if q == nil {
 			break
 		}
-		if s.launched[q] == nil {
+		rp := s.launched[q]
+		if rp == nil {
 			s.launch(q)
 			inflight++
+			continue
+		}
+		rp.mu.Lock()
+		hard := rp.hard
+		rp.mu.Unlock()
+		if hard {
+			// The walk ends at q (or restarts at NULL inside TLS): no
+			// probe after it is sent. An HTTP server, silent to NULL,
+			// answered GetRequest at once while the NULL probe waited
+			// its fitted second, and 20 more probes went out for
+			// nothing, each a connection the server served.
+			break
 		}
 	}
 }
@@ -1234,6 +1247,45 @@ func (s *speculative) nullReplay() *replay {
 		r.took = f.ended.Sub(f.began)
 	}
 	return r
+}
+
+// served returns, for the serial fallback of a port that turned some
+// probes away with one answer alike (walk.tcpRecheck), the replies of
+// the other probes as the parallel walk read them: a server that limits
+// its clients (znc closes the connections over its limit per address
+// with one error line) served the connections under the limit as it
+// serves one alone, and only the probes turned away (skip) need asking
+// again one connection at a time. A reply counts as served when it
+// carried data, or stayed silent through the probe's whole wait
+// (nmap's, while the port held); a close without a byte, a reply cut
+// or not ended, a suspect one and NULL's (handed over apart) do not.
+func (s *speculative) served(skip map[*probes.Probe]bool) map[*probes.Probe]*replay {
+	out := map[*probes.Probe]*replay{}
+	for _, rp := range s.list {
+		if rp.p.IsNull() || skip[rp.p] {
+			continue
+		}
+		rp.mu.Lock()
+		ok := rp.done && !rp.began.IsZero() && !rp.suspect
+		switch {
+		case !ok:
+		case len(rp.buf) > 0:
+			ok = rp.end == endEOF || rp.end == endReset || rp.end == endTimeout
+		default:
+			ok = rp.end == endTimeout && rp.ended.Sub(rp.began) >= rp.p.TotalWait
+		}
+		if ok {
+			r := &replay{p: rp.p, end: rp.end, took: rp.ended.Sub(rp.began)}
+			lo := 0
+			for _, c := range rp.cuts {
+				r.reads = append(r.reads, append([]byte(nil), rp.buf[lo:c]...))
+				lo = c
+			}
+			out[rp.p] = r
+		}
+		rp.mu.Unlock()
+	}
+	return out
 }
 
 // roundTrip is the port's quickest connect.

@@ -245,6 +245,41 @@ func TestAnsweredPortIsNotHeld(t *testing.T) {
 	}
 }
 
+// A port silent to NULL that answers GetRequest, fourth in the walk, at
+// once, and holds every other probe: the walk will end at GetRequest,
+// so once its reply matched, no probe after it is sent. The first
+// window (8 probes) goes out before the reply is in; the probes before
+// GetRequest then wait their fitted second, and the window they leave
+// used to fill with probes after it, each a connection the server
+// served for nothing (an HTTP server under the testbed's load: 20 more).
+func TestNoProbesPastAnAnswer(t *testing.T) {
+	t.Parallel()
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		buf := make([]byte, 100)
+		if n, _ := c.Read(buf); n > 0 && strings.HasPrefix(string(buf[:n]), "GET ") {
+			c.Write([]byte("HTTP/1.0 200 OK\r\n\r\n"))
+			return
+		}
+		hold(h, c)
+	})
+	var b strings.Builder
+	fmt.Fprintf(&b, "Probe TCP NULL q||\ntotalwaitms 3000\n")
+	for i := range 30 {
+		if i == 3 {
+			fmt.Fprintf(&b, "Probe TCP GetRequest q|GET / HTTP/1.0\\r\\n\\r\\n|\nrarity 1\ntotalwaitms 3000\nmatch http m|^HTTP/1\\.[01] \\d\\d\\d| p/testhttpd/\n")
+		}
+		fmt.Fprintf(&b, "Probe TCP J%02d q|J%02d\\r\\n|\nrarity 1\ntotalwaitms 3000\n", i, i)
+	}
+	res := scan(t, probesConfig(t, b.String(), TimingFast), h.tg)
+	if res.Service.Name != "http" {
+		t.Fatalf("%v %+v", res.Outcome, res.Service)
+	}
+	// NULL and the first window: NULL, J00-J02, GetRequest, J03-J06.
+	if n := h.accepted.Load(); n > 1+fastWindow {
+		t.Errorf("%d connections for a port whose fourth probe matched at once; want at most %d", n, 1+fastWindow)
+	}
+}
+
 // Beyond nmap: a banner 6.5 s after the connect, past the NULL probe's
 // wait, on a port silent to every probe. nmap catches it only because the
 // probe after NULL reuses the NULL connection (S6); the adaptive timing,

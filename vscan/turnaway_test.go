@@ -83,6 +83,66 @@ func TestLimitPerAddress(t *testing.T) {
 	wantAdaptiveTrace(t, traces[1], "turns connections away", "the turned-away connections were not seen")
 }
 
+// A server that serves four connections per client address and answers
+// the ones over that limit with an error line and a close (znc's limit
+// of anonymous clients per address). The adaptive walk's first
+// connections are served as nmap's are, and only the probes turned away
+// are asked again one connection at a time: the others' replies stand
+// (a full wait's silence here), so the serial walk sends 5 probes where
+// it sent 8 (znc on the testbed: 17 s to 11 s). Help comes after the
+// first window, once the limit is full: it is always turned away.
+func TestServedRepliesStand(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	open := 0
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		if !admit(&mu, func() bool {
+			if open >= 4 {
+				return false
+			}
+			open++
+			return true
+		}) {
+			c.Write([]byte("ERROR :too many connections from your address\r\n"))
+			return
+		}
+		defer func() { mu.Lock(); open--; mu.Unlock() }()
+		readEach(c, func(got []byte) bool {
+			if strings.HasPrefix(string(got), "HELP\r\n") {
+				c.Write([]byte(":irc.test 451 * :Connection not registered\r\n"))
+			}
+			return false
+		})
+	})
+	var b strings.Builder
+	b.WriteString("Probe TCP NULL q||\ntotalwaitms 1200\ntcpwrappedms 1000\n")
+	for i := range 8 {
+		fmt.Fprintf(&b, "Probe TCP J%02d q|J%02d\\r\\n|\nrarity 1\ntotalwaitms 1200\n", i, i)
+	}
+	b.WriteString("Probe TCP Help q|HELP\\r\\n|\nrarity 1\ntotalwaitms 1200\nmatch irc m|^:([\\w.]+) 451 \\* :Connection not registered\\r\\n| p/testircd/ h/$1/\n")
+	var res [2]*Result
+	var trace []string
+	var conns int64
+	for i, timing := range []Timing{TimingNmap, TimingFast} {
+		c := probesConfig(t, b.String(), timing)
+		var tmu sync.Mutex
+		c.Trace = func(s string) { tmu.Lock(); trace = append(trace, s); tmu.Unlock() }
+		before := h.accepted.Load()
+		res[i] = scan(t, c, h.tg)
+		conns = h.accepted.Load() - before
+	}
+	sameAnswer(t, res)
+	if s := res[1].Service; s.Name != "irc" || s.Hostname != "irc.test" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, s)
+	}
+	wantAdaptiveTrace(t, trace, "probes it served stand", "the served replies were asked again")
+	// NULL and 9 probes, one re-check alone, and the 6 turned away
+	// (NULL and 3 served) less the one asked alone again.
+	if conns > 16 {
+		t.Errorf("adaptive walk: %d connections, want at most 16", conns)
+	}
+}
+
 // A server that takes one pending client per address and closes every
 // other connection of the address at once, without a byte; a client
 // that leaves within 300 ms of its accept stays pending until then

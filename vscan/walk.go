@@ -238,15 +238,22 @@ func (w *walk) udpRewalk() {
 // walk restarted inside TLS (S10) goes back to the speculative source,
 // and the port gets no late listen. emptyClose is for a port that
 // turned connections away by closing them without a byte (tcpRecheck):
-// each probe waits at least EmptyCloseWait, and one closed at once is
+// each probe waits EmptyCloseWait plus one RTT, and one closed at once is
 // sent again (sequential.emptyRetry).
 func (w *walk) serialFallback(emptyClose bool) {
 	sp := w.src.(*speculative)
 	var floor time.Duration
+	wait := sp.serialWait()
 	if emptyClose {
-		floor = EmptyCloseWait
+		// The parallel walk's quickest reply came while the server
+		// turned the others away, and says nothing of its time alone
+		// (transmission's 180 ms over a 50 ms path read 0.98 s, and each
+		// probe waited 1.4 s): such a server answers alone within its
+		// own timer, EmptyCloseWait, and the path adds a round trip (the
+		// probe out, the reply back).
+		floor = EmptyCloseWait + sp.roundTrip()
+		wait = floor
 	}
-	wait := max(sp.serialWait(), floor)
 	dwait, dconnect := sp.detectorTimes()
 	null := sp.nullReplay()
 	sp.endPass()
@@ -317,10 +324,31 @@ func (w *walk) tcpRecheck() {
 		how = fmt.Sprintf("got %d bytes", len(got))
 	}
 	w.trace("Service scan: %s closed %d probes alike (%d bytes each) while others were open, and probe %s alone %s: it turns connections away for the others' sake", w.t.addr(), len(alike), len(before), first.p.Name, how)
+	var served map[*probes.Probe]*replay
+	if len(before) > 0 {
+		// Turned away with an answer (an error line over a limit per
+		// address): the probes it did not turn away were served as
+		// alone, and only the others are asked again.
+		skip := map[*probes.Probe]bool{}
+		for _, rp := range alike {
+			skip[rp.p] = true
+		}
+		served = sp.served(skip)
+		alone := &replay{p: first.p, end: end}
+		if len(got) > 0 {
+			alone.reads = [][]byte{got}
+		}
+		served[first.p] = alone
+		w.trace("Service scan: %s: the replies of %d probes it served stand; the %d it turned away are asked again", w.t.addr(), len(served), len(alike)-1)
+	}
 	// Turned away without a byte: the server keeps a client that left
 	// pending for a moment (transmission answers on a timer of about
-	// 200 ms).
+	// 200 ms), and nothing it did while the others were open is its
+	// answer alone.
 	w.serialFallback(len(before) == 0)
+	if sq, ok := w.src.(*sequential); ok {
+		sq.served = served
+	}
 	w.signatures()
 }
 
