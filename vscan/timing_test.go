@@ -227,14 +227,7 @@ func TestSlowSoftmatchUnrecognised(t *testing.T) {
 // and answers GetRequest at once.
 func TestAnsweredPortIsNotHeld(t *testing.T) {
 	t.Parallel()
-	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
-		buf := make([]byte, 100)
-		if n, _ := c.Read(buf); n > 0 && strings.HasPrefix(string(buf[:n]), "GET ") {
-			c.Write([]byte("HTTP/1.0 200 OK\r\n\r\n"))
-			return
-		}
-		hold(h, c)
-	})
+	h := serveHostile(t, 0, getOnly)
 	res, took, _ := bothModes(t, h.tg, false)
 	sameAnswer(t, res)
 	if res[1].Service.Name != "http" {
@@ -243,6 +236,17 @@ func TestAnsweredPortIsNotHeld(t *testing.T) {
 	if took[1] > 2*time.Second {
 		t.Errorf("adaptive took %v on a port GetRequest answers at once", took[1])
 	}
+}
+
+// getOnly answers a GET at once with an HTTP status line and holds
+// every other request, as an HTTP server silent to NULL does.
+func getOnly(h *hostileServer, c net.Conn) {
+	buf := make([]byte, 100)
+	if n, _ := c.Read(buf); n > 0 && strings.HasPrefix(string(buf[:n]), "GET ") {
+		c.Write([]byte("HTTP/1.0 200 OK\r\n\r\n"))
+		return
+	}
+	hold(h, c)
 }
 
 // A port silent to NULL that answers GetRequest, fourth in the walk, at
@@ -254,14 +258,7 @@ func TestAnsweredPortIsNotHeld(t *testing.T) {
 // served for nothing (an HTTP server under the testbed's load: 20 more).
 func TestNoProbesPastAnAnswer(t *testing.T) {
 	t.Parallel()
-	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
-		buf := make([]byte, 100)
-		if n, _ := c.Read(buf); n > 0 && strings.HasPrefix(string(buf[:n]), "GET ") {
-			c.Write([]byte("HTTP/1.0 200 OK\r\n\r\n"))
-			return
-		}
-		hold(h, c)
-	})
+	h := serveHostile(t, 0, getOnly)
 	var b strings.Builder
 	fmt.Fprintf(&b, "Probe TCP NULL q||\ntotalwaitms 3000\n")
 	for i := range 30 {

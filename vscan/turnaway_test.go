@@ -49,11 +49,32 @@ match irc m|^:([\w.]+) 451 \* :Connection not registered\r\n| p/testircd/ h/$1/
 // connection at a time, reaching Help's reply as nmap's walk does.
 func TestLimitPerAddress(t *testing.T) {
 	t.Parallel()
+	h := ircLimit(t, 1, func(c net.Conn, got []byte) bool {
+		if strings.HasPrefix(string(got), "GET ") {
+			c.Write([]byte("ERROR :\"HTTP request received? This is IRC!\"\r\n"))
+			return true
+		}
+		return false
+	})
+	c := func(timing Timing) *Config { return probesConfig(t, limitProbes, timing) }
+	res, _, traces := scanInTurn(t, h.tg, c, 0)
+	sameAnswer(t, res)
+	if s := res[1].Service; s.Name != "irc" || s.Hostname != "irc.test" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, s)
+	}
+	wantAdaptiveTrace(t, traces[1], "turns connections away", "the turned-away connections were not seen")
+}
+
+// ircLimit serves limit connections per client address and answers the
+// ones over it with an error line and a close, as ngircd and znc do. A
+// served connection gets the 451 line to HELP; other requests go to
+// other (when set), which returns true to end the connection.
+func ircLimit(t *testing.T, limit int, other func(c net.Conn, got []byte) bool) *hostileServer {
 	var mu sync.Mutex
 	open := 0
-	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+	return serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
 		if !admit(&mu, func() bool {
-			if open >= 1 {
+			if open >= limit {
 				return false
 			}
 			open++
@@ -64,23 +85,13 @@ func TestLimitPerAddress(t *testing.T) {
 		}
 		defer func() { mu.Lock(); open--; mu.Unlock() }()
 		readEach(c, func(got []byte) bool {
-			switch {
-			case strings.HasPrefix(string(got), "GET "):
-				c.Write([]byte("ERROR :\"HTTP request received? This is IRC!\"\r\n"))
-				return true
-			case strings.HasPrefix(string(got), "HELP\r\n"):
+			if strings.HasPrefix(string(got), "HELP\r\n") {
 				c.Write([]byte(":irc.test 451 * :Connection not registered\r\n"))
+				return false
 			}
-			return false
+			return other != nil && other(c, got)
 		})
 	})
-	c := func(timing Timing) *Config { return probesConfig(t, limitProbes, timing) }
-	res, _, traces := scanInTurn(t, h.tg, c, 0)
-	sameAnswer(t, res)
-	if s := res[1].Service; s.Name != "irc" || s.Hostname != "irc.test" {
-		t.Errorf("adaptive: %v %+v", res[1].Outcome, s)
-	}
-	wantAdaptiveTrace(t, traces[1], "turns connections away", "the turned-away connections were not seen")
 }
 
 // A server that serves four connections per client address and answers
@@ -93,27 +104,7 @@ func TestLimitPerAddress(t *testing.T) {
 // first window, once the limit is full: it is always turned away.
 func TestServedRepliesStand(t *testing.T) {
 	t.Parallel()
-	var mu sync.Mutex
-	open := 0
-	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
-		if !admit(&mu, func() bool {
-			if open >= 4 {
-				return false
-			}
-			open++
-			return true
-		}) {
-			c.Write([]byte("ERROR :too many connections from your address\r\n"))
-			return
-		}
-		defer func() { mu.Lock(); open--; mu.Unlock() }()
-		readEach(c, func(got []byte) bool {
-			if strings.HasPrefix(string(got), "HELP\r\n") {
-				c.Write([]byte(":irc.test 451 * :Connection not registered\r\n"))
-			}
-			return false
-		})
-	})
+	h := ircLimit(t, 4, nil)
 	var b strings.Builder
 	b.WriteString("Probe TCP NULL q||\ntotalwaitms 1200\ntcpwrappedms 1000\n")
 	for i := range 8 {
