@@ -730,6 +730,20 @@ func (w *walk) detectors(svc *result.Service) *result.Service {
 		ctx, cancel := context.WithTimeout(w.ctx, 2*wait+2*max(connect, SSLConnectTimeout))
 		o, err := detect.Run(ctx, d, env, p)
 		cancel()
+		var ne net.Error
+		if err != nil && errors.As(err, &ne) && ne.Timeout() && w.t.Proto == probes.TCP && w.ctx.Err() == nil {
+			// A TCP server that answered the walk timed out the
+			// detector's exchange: under loss a segment of it can
+			// take longer than the fitted wait (RabbitMQ's
+			// Connection.Start at 1% loss over IPv6). Once more,
+			// with twice the wait, as nmap's scripts wait seconds.
+			w.trace("Service scan detector %s on %s: %v; once more, waiting %v", d.Name(), w.t.addr(), err, 2*wait)
+			again := *env
+			again.Wait = 2 * wait
+			ctx, cancel := context.WithTimeout(w.ctx, 2*again.Wait+2*max(connect, SSLConnectTimeout))
+			o, err = detect.Run(ctx, d, &again, p)
+			cancel()
+		}
 		switch {
 		case err != nil:
 			w.trace("Service scan detector %s on %s: %v", d.Name(), w.t.addr(), err)
