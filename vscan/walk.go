@@ -308,7 +308,7 @@ func (w *walk) tcpRecheck() {
 	first.mu.Lock()
 	before := append([]byte(nil), first.buf...)
 	first.mu.Unlock()
-	got, end := w.alone(sp, first.p)
+	got, end := w.alone(sp, first.p, len(before) == 0)
 	closed := end == endEOF || end == endReset
 	switch {
 	case end == endCut, end == endDial, end == endRefused, end == endWrite:
@@ -363,7 +363,7 @@ func (w *walk) starvedRecheck(sp *speculative) {
 	if rp == nil {
 		return
 	}
-	got, end := w.alone(sp, rp.p)
+	got, end := w.alone(sp, rp.p, false)
 	if len(got) == 0 || end == endCut {
 		w.trace("Service scan: %s is silent to probe %s alone too: its own answer", w.t.addr(), rp.p.Name)
 		return
@@ -375,13 +375,19 @@ func (w *walk) starvedRecheck(sp *speculative) {
 
 // alone sends p on a connection of its own once the pass's connections
 // are closed, waiting serialWait, and returns its reply and how it ended.
-func (w *walk) alone(sp *speculative, p *probes.Probe) ([]byte, readEnd) {
+// emptyRetry (the walk's closes carried no byte) sends it again once,
+// SerialMinWait later, when it is closed without a byte at once: a server
+// that keeps a client pending for a moment after it left (transmission)
+// still turns the probe away, and over a path the walk's closes reach it
+// later still (behind the IPv6 relay at 50 ms, transmission's port read
+// "its own answer" and no reply).
+func (w *walk) alone(sp *speculative, p *probes.Probe, emptyRetry bool) ([]byte, readEnd) {
 	wait := sp.serialWait()
 	sp.endPass()
 	// The server sees the walk's connections close before the probe
 	// comes alone.
 	sleep(w.ctx, recheckPause)
-	sq := &sequential{w: w, maxWait: wait}
+	sq := &sequential{w: w, maxWait: wait, emptyRetry: emptyRetry, retryPause: SerialMinWait}
 	r := sq.send(p)
 	var got []byte
 	end := more
