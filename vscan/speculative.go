@@ -994,25 +994,36 @@ func (s *speculative) crowded() bool {
 	return false
 }
 
-// starved returns the last reply (not NULL's), in launch order, that
-// waited its whole time without a byte while other connections were open
-// to the port, and was launched before a reply that got data: a server
-// that serves few clients at once and queues the rest (spamd's children
-// take a queued client 120-500 ms after one leaves) answers the late
-// probes and starves the early ones, too slowly after a close for the
-// held-back sign. The walk asks it again alone (walk.tcpRecheck).
-func (s *speculative) starved() *specReply {
-	var last *specReply
+// starved returns the first and the last reply (not NULL's; one when
+// they are the same), in launch order, that waited their whole time
+// without a byte while other connections were open to the port, and
+// were launched before a reply that got data: a server that serves few
+// clients at once and queues the rest (spamd's children take a queued
+// client 120-500 ms after one leaves) answers the late probes and
+// starves the early ones, too slowly after a close for the held-back
+// sign. The walk asks them again alone (walk.tcpRecheck): the first is
+// the walk's next probe after NULL as often as not (spamd answers
+// GenericLines alone), the last the one nearest the replies; spamd is
+// silent alone to X11Probe, the last, whose request it waits to see
+// end.
+func (s *speculative) starved() []*specReply {
+	var first, last *specReply
 	for _, rp := range s.list {
 		rp.mu.Lock()
 		silent := rp.done && !rp.p.IsNull() && rp.end == endTimeout && len(rp.buf) == 0 && rp.others > 0 && !rp.began.IsZero()
 		got := len(rp.buf) > 0
 		rp.mu.Unlock()
 		if got && last != nil {
-			return last
+			if first == last {
+				return []*specReply{first}
+			}
+			return []*specReply{first, last}
 		}
 		if silent {
 			last = rp
+			if first == nil {
+				first = rp
+			}
 		}
 	}
 	return nil

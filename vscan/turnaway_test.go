@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/signetscan/signet/probes"
 )
 
 // Servers that turn a client's connections away for the sake of its
@@ -391,4 +393,46 @@ func TestStarvedEarlyProbes(t *testing.T) {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
 	}
 	wantAdaptiveTrace(t, traces[1], "serves few clients at once", "the starved probes were not seen")
+}
+
+// starved picks, among the probes silent through their whole wait with
+// others open and launched before a reply with data, the first and the
+// last: spamd on the testbed answered GenericLines (the first) alone and
+// stayed silent to X11Probe (the last), whose request it waits to see
+// end; asking the last only read its silence as spamd's own answer.
+func TestStarvedFirstAndLast(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		replies string // per probe after NULL: s silent, d data, o silent with no other open
+		want    string
+	}{
+		{"spamd", "sssssd", "0 4"},
+		{"one starved", "sd", "0"},
+		{"silent alone first", "osssd", "1 3"},
+		{"no reply after", "ssss", ""},
+		{"data first", "dssd", "1 2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := &speculative{}
+			null := &specReply{s: s, p: &probes.Probe{Name: "NULL"}, done: true, end: endTimeout, began: time.Unix(1, 0)}
+			s.list = append(s.list, null)
+			for i, r := range tc.replies {
+				rp := &specReply{s: s, p: &probes.Probe{Name: fmt.Sprint(i), Payload: []byte("x")}, done: true, end: endTimeout, began: time.Unix(1, 0), others: 1}
+				switch r {
+				case 'd':
+					rp.buf = []byte("data")
+				case 'o':
+					rp.others = 0
+				}
+				s.list = append(s.list, rp)
+			}
+			var got []string
+			for _, rp := range s.starved() {
+				got = append(got, rp.p.Name)
+			}
+			if strings.Join(got, " ") != tc.want {
+				t.Errorf("starved %q, want %q", strings.Join(got, " "), tc.want)
+			}
+		})
+	}
 }

@@ -354,23 +354,26 @@ func (w *walk) tcpRecheck() {
 
 // starvedRecheck: a port without an answer whose early probes waited
 // their whole time without a byte while later ones got replies
-// (speculative.starved) is asked the last of those probes again, alone;
-// answered alone, it was starved by the others (a server that queues
-// clients behind the held ones), and the port is walked again one
-// connection at a time. Silent alone too, it is the server's own answer.
+// (speculative.starved) is asked the first of those probes again,
+// alone, then the last; answered alone, one was starved by the others (a
+// server that queues clients behind the held ones), and the port is
+// walked again one connection at a time. Silent alone too, both, it is
+// the server's own answer.
 func (w *walk) starvedRecheck(sp *speculative) {
-	rp := sp.starved()
-	if rp == nil {
+	for _, rp := range sp.starved() {
+		got, end := w.alone(sp, rp.p, false)
+		if len(got) == 0 || end == endCut {
+			w.trace("Service scan: %s is silent to probe %s alone too: its own answer", w.t.addr(), rp.p.Name)
+			if end == endCut {
+				return
+			}
+			continue
+		}
+		w.trace("Service scan: %s left probe %s without a byte while it answered later ones, and alone it got %d bytes: it serves few clients at once", w.t.addr(), rp.p.Name, len(got))
+		w.serialFallback(false)
+		w.signatures()
 		return
 	}
-	got, end := w.alone(sp, rp.p, false)
-	if len(got) == 0 || end == endCut {
-		w.trace("Service scan: %s is silent to probe %s alone too: its own answer", w.t.addr(), rp.p.Name)
-		return
-	}
-	w.trace("Service scan: %s left probe %s without a byte while it answered later ones, and alone it got %d bytes: it serves few clients at once", w.t.addr(), rp.p.Name, len(got))
-	w.serialFallback(false)
-	w.signatures()
 }
 
 // alone sends p on a connection of its own once the pass's connections
