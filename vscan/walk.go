@@ -740,12 +740,13 @@ func (w *walk) detectors(svc *result.Service) *result.Service {
 		o, err := detect.Run(ctx, d, env, p)
 		cancel()
 		var ne net.Error
-		if err != nil && errors.As(err, &ne) && ne.Timeout() && w.t.Proto == probes.TCP && w.ctx.Err() == nil {
-			// A TCP server that answered the walk timed out the
-			// detector's exchange: under loss a segment of it can
-			// take longer than the fitted wait (RabbitMQ's
-			// Connection.Start at 1% loss over IPv6). Once more,
-			// with twice the wait, as nmap's scripts wait seconds.
+		if err != nil && errors.As(err, &ne) && ne.Timeout() && w.c.Timing == TimingFast && w.t.Proto == probes.TCP && w.ctx.Err() == nil {
+			// A TCP server timed out the detector's exchange within
+			// the fitted wait: under loss a segment of it can take
+			// longer (RabbitMQ's Connection.Start at 1% loss over
+			// IPv6). Once more, with twice the wait, as nmap's
+			// scripts wait seconds. nmap's timing already waits
+			// nmap's time, and does not ask again.
 			w.trace("Service scan detector %s on %s: %v; once more, waiting %v", d.Name(), w.t.addr(), err, 2*wait)
 			again := *env
 			again.Wait = 2 * wait
