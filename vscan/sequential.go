@@ -24,14 +24,12 @@ type sequential struct {
 	keep                   net.Conn // the NULL probe's connection, for the next probe
 	kept                   []byte   // and its banner
 	udp                    net.Conn
-	// null, when set, is the NULL probe's reply as the adaptive walk got
-	// it (walk.serialFallback): handed over instead of sending it again.
-	null *replay
-	// served, in the serial fallback of a port that turned some probes
-	// away alike (walk.tcpRecheck), are the other probes' replies as the
-	// adaptive walk got them (speculative.served): handed over instead
-	// of sending them again.
-	served map[*probes.Probe]*replay
+	// given, in the serial fallback, are replies the adaptive walk read,
+	// handed over instead of sending their probes again
+	// (walk.serialFallback): the NULL probe's, and, for a port that
+	// turned some probes away alike, the replies of those it served
+	// (speculative.served).
+	given map[*probes.Probe]*replay
 	// retries, in the serial fallback, is how many times a probe's
 	// connect is tried again, retryPause later, when it is refused: the
 	// server had not yet let the previous client go (nmap's walk, with
@@ -81,13 +79,8 @@ func (s *sequential) detectorTimes() (time.Duration, time.Duration) { return s.w
 
 func (s *sequential) send(p *probes.Probe) reply {
 	w := s.w
-	if p.IsNull() && s.null != nil && s.null.p == p {
-		r := s.null
-		s.null = nil
-		return r
-	}
-	if r := s.served[p]; r != nil && !s.ssl {
-		delete(s.served, p)
+	if r := s.given[p]; r != nil {
+		delete(s.given, p)
 		return r
 	}
 	ctx := w.ctx

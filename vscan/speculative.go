@@ -1248,14 +1248,20 @@ func (s *speculative) nullReplay() *replay {
 	if !f.done {
 		return nil
 	}
-	r := &replay{p: f.p, end: f.end, dial: f.dialErr}
+	return f.replay()
+}
+
+// replay is the reply as the walk read it, read by read, for a source
+// that hands it over again (rp.mu is held).
+func (rp *specReply) replay() *replay {
+	r := &replay{p: rp.p, end: rp.end, dial: rp.dialErr}
 	lo := 0
-	for _, c := range f.cuts {
-		r.reads = append(r.reads, append([]byte(nil), f.buf[lo:c]...))
+	for _, c := range rp.cuts {
+		r.reads = append(r.reads, append([]byte(nil), rp.buf[lo:c]...))
 		lo = c
 	}
-	if !f.began.IsZero() {
-		r.took = f.ended.Sub(f.began)
+	if !rp.began.IsZero() {
+		r.took = rp.ended.Sub(rp.began)
 	}
 	return r
 }
@@ -1286,13 +1292,7 @@ func (s *speculative) served(skip map[*probes.Probe]bool) map[*probes.Probe]*rep
 			ok = rp.end == endTimeout && rp.ended.Sub(rp.began) >= rp.p.TotalWait
 		}
 		if ok {
-			r := &replay{p: rp.p, end: rp.end, took: rp.ended.Sub(rp.began)}
-			lo := 0
-			for _, c := range rp.cuts {
-				r.reads = append(r.reads, append([]byte(nil), rp.buf[lo:c]...))
-				lo = c
-			}
-			out[rp.p] = r
+			out[rp.p] = rp.replay()
 		}
 		rp.mu.Unlock()
 	}

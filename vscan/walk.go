@@ -239,8 +239,10 @@ func (w *walk) udpRewalk() {
 // and the port gets no late listen. emptyClose is for a port that
 // turned connections away by closing them without a byte (tcpRecheck):
 // each probe waits EmptyCloseWait plus one RTT, and one closed at once is
-// sent again (sequential.emptyRetry).
-func (w *walk) serialFallback(emptyClose bool) {
+// sent again (sequential.emptyRetry). given are other replies handed
+// over as they came (the probes a port served while it turned others
+// away: tcpRecheck), or nil.
+func (w *walk) serialFallback(emptyClose bool, given map[*probes.Probe]*replay) {
 	sp := w.src.(*speculative)
 	var floor time.Duration
 	wait := sp.serialWait()
@@ -255,10 +257,15 @@ func (w *walk) serialFallback(emptyClose bool) {
 		wait = floor
 	}
 	dwait, dconnect := sp.detectorTimes()
-	null := sp.nullReplay()
+	if given == nil {
+		given = map[*probes.Probe]*replay{}
+	}
+	if null := sp.nullReplay(); null != nil {
+		given[null.p] = null
+	}
 	sp.endPass()
 	w.trace("Service scan: %s: its probes again one connection at a time, %v each at most", w.t.addr(), wait)
-	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect, null: null, retries: 2, retryPause: SerialMinWait, fallback: true, emptyRetry: emptyClose, rtt: sp.roundTrip(), floor: floor}
+	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect, given: given, retries: 2, retryPause: SerialMinWait, fallback: true, emptyRetry: emptyClose, rtt: sp.roundTrip(), floor: floor}
 	if !w.ssl {
 		w.wrapOK, w.replied, w.alerts = true, false, false
 	}
@@ -295,7 +302,7 @@ func (w *walk) tcpRecheck() {
 		// for them all turned none away. A port silent alone too costs
 		// SerialMinWait a probe more.
 		w.trace("Service scan: %s was silent to every probe with other connections open", w.t.addr())
-		w.serialFallback(false)
+		w.serialFallback(false, nil)
 		w.signatures()
 		return
 	}
@@ -345,10 +352,7 @@ func (w *walk) tcpRecheck() {
 	// pending for a moment (transmission answers on a timer of about
 	// 200 ms), and nothing it did while the others were open is its
 	// answer alone.
-	w.serialFallback(len(before) == 0)
-	if sq, ok := w.src.(*sequential); ok {
-		sq.served = served
-	}
+	w.serialFallback(len(before) == 0, served)
 	w.signatures()
 }
 
@@ -370,7 +374,7 @@ func (w *walk) starvedRecheck(sp *speculative) {
 			continue
 		}
 		w.trace("Service scan: %s left probe %s without a byte while it answered later ones, and alone it got %d bytes: it serves few clients at once", w.t.addr(), rp.p.Name, len(got))
-		w.serialFallback(false)
+		w.serialFallback(false, nil)
 		w.signatures()
 		return
 	}
@@ -479,7 +483,7 @@ func (w *walk) signatures() {
 			}
 		}
 		if end == endFallback {
-			w.serialFallback(false)
+			w.serialFallback(false, nil)
 			continue
 		}
 		rp.release(p.IsNull() && (end == endTimeout || end == endCap), buf)
@@ -734,11 +738,7 @@ func (w *walk) detectors(svc *result.Service) *result.Service {
 			continue
 		}
 		w.trace("Service scan detector %s on %s (%s)", d.Name(), w.t.addr(), w.t.proto())
-		// A detector gets the time of a few exchanges, never more than
-		// the scan has left.
-		ctx, cancel := context.WithTimeout(w.ctx, 2*wait+2*max(connect, SSLConnectTimeout))
-		o, err := detect.Run(ctx, d, env, p)
-		cancel()
+		o, err := w.runDetector(d, env, p, connect)
 		var ne net.Error
 		if err != nil && errors.As(err, &ne) && ne.Timeout() && w.c.Timing == TimingFast && w.t.Proto == probes.TCP && w.ctx.Err() == nil {
 			// A TCP server timed out the detector's exchange within
@@ -750,9 +750,7 @@ func (w *walk) detectors(svc *result.Service) *result.Service {
 			w.trace("Service scan detector %s on %s: %v; once more, waiting %v", d.Name(), w.t.addr(), err, 2*wait)
 			again := *env
 			again.Wait = 2 * wait
-			ctx, cancel := context.WithTimeout(w.ctx, 2*again.Wait+2*max(connect, SSLConnectTimeout))
-			o, err = detect.Run(ctx, d, &again, p)
-			cancel()
+			o, err = w.runDetector(d, &again, p, connect)
 		}
 		switch {
 		case err != nil:
@@ -781,6 +779,14 @@ func (w *walk) detectors(svc *result.Service) *result.Service {
 		}
 	}
 	return svc
+}
+
+// runDetector runs d with env; a detector gets the time of a few
+// exchanges (env.Wait each), never more than the scan has left.
+func (w *walk) runDetector(d detect.Detector, env *detect.Env, p *detect.Port, connect time.Duration) (*detect.Result, error) {
+	ctx, cancel := context.WithTimeout(w.ctx, 2*env.Wait+2*max(connect, SSLConnectTimeout))
+	defer cancel()
+	return detect.Run(ctx, d, env, p)
 }
 
 // port is what the detectors see of the port.
