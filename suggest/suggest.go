@@ -420,8 +420,11 @@ func inPayload(data []byte, k int, payload []byte) bool {
 // clipped to the range, classes whole, the version piece as the group.
 // Classes before the group are lazy, so that one which could also take
 // digits (a word that varies between recordings, say) leaves the version
-// to the group; where even so the group would not capture the version
-// piece, the classes before it are written as the reply's bytes.
+// to the group. Where even so the group would not capture exactly the
+// version piece, stricter forms are tried in turn, each checked against
+// the reply: the classes before the group written as the reply's bytes;
+// then the group as dot-separated runs (so it leaves a trailing dot to
+// the class after it); then the classes after it as bytes too.
 func (b *builder) bytesParts(from, to int) []part {
 	var out []part
 	group, vstart, vend := -1, 0, 0
@@ -445,10 +448,16 @@ func (b *builder) bytesParts(from, to int) []part {
 	for i := range out[:group] {
 		out[i].re = lazy(out[i].re)
 	}
-	if re := b.mustCompile(out); re != nil {
-		if loc, err := re.Exec(b.rep.data[from:to]); err == nil && len(loc) >= 4 && loc[2] == vstart-from && loc[3] == vend-from {
-			return out
+	captures := func(parts []part) bool {
+		re := b.mustCompile(parts)
+		if re == nil {
+			return false
 		}
+		loc, err := re.Exec(b.rep.data[from:to])
+		return err == nil && len(loc) >= 4 && loc[2] == vstart-from && loc[3] == vend-from
+	}
+	if captures(out) {
+		return out
 	}
 	// The classes before the group are written as the bytes they stand for.
 	var fixed []part
@@ -460,7 +469,38 @@ func (b *builder) bytesParts(from, to int) []part {
 			fixed = append(fixed, part{lit: b.rep.data[max(p.start, from):p.end]})
 		}
 	}
-	return append(fixed, out[group:]...)
+	g := len(fixed)
+	out = append(fixed, out[group:]...)
+	if captures(out) {
+		return out
+	}
+	if strict, ok := dotRuns(out[g].re); ok {
+		out[g].re = strict
+		if captures(out) {
+			return out
+		}
+	}
+	// The classes after the group too.
+	after := out[:g+1]
+	for _, p := range b.rep.pieces {
+		if p.end <= vend || p.start >= to {
+			continue
+		}
+		after = append(after, part{lit: b.rep.data[max(p.start, vend):min(p.end, to)]})
+	}
+	return after
+}
+
+// dotRuns gives a version class's stricter form, which cannot end on a dot:
+// [\d.]+ becomes \d+(?:\.\d+)*.
+func dotRuns(re string) (string, bool) {
+	switch re {
+	case `[\d.]+`:
+		return `\d+(?:\.\d+)*`, true
+	case `[\w.]+`:
+		return `\w+(?:\.\w+)*`, true
+	}
+	return "", false
 }
 
 // lazy makes a class's last quantifier lazy: [^\r\n]* becomes [^\r\n]*?.
