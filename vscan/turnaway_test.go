@@ -436,3 +436,58 @@ func TestStarvedFirstAndLast(t *testing.T) {
 		})
 	}
 }
+
+// oneClientProbes: GenericLines' error softmatches the service, and a
+// probe too rare for the walk without it asks the version.
+var oneClientProbes = strings.Replace(nullAndLines, "totalwaitms 5000\n", "totalwaitms 5000\nsoftmatch gk m|^<error>\\nBad connect string!| p/testgk/\n", 1) + queueFill + `Probe TCP gk q|gk 0.0.0\n|
+rarity 9
+totalwaitms 5000
+match gk m|^<setup>\nversion ([\d.]+)\n| p/testgk/ v/$1/
+`
+
+// A server that serves one client's handshake at a time (gkrellmd reads
+// a connect string with no time limit, and the clients queued behind it
+// get nothing until it leaves), modelled without a listen queue's timing:
+// a client whose first bytes come while another is connected gets
+// nothing. Whatever it cannot parse it answers with an error line and a
+// close, and the P probes' payloads it never parses, whatever else is
+// open. nmap's walk names it from GenericLines' error (a softmatch only
+// that probe carries) and the version probe after it. The adaptive
+// walk's NULL connection holds the server: the probes sent with it that
+// it would parse get nothing (starved), and the P probes' closes are
+// alike, alone too (the server's own answer to them). The starved ones
+// are asked again alone all the same: GenericLines is answered, and the
+// port is walked again one connection at a time.
+func TestAlikeAndStarved(t *testing.T) {
+	t.Parallel()
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		defer endWithTest(h, c)()
+		buf := make([]byte, 512)
+		n, _ := c.Read(buf)
+		got := string(buf[:n])
+		switch {
+		case n == 0:
+			return
+		case strings.HasPrefix(got, "gk "):
+			c.Write([]byte("<setup>\nversion 2.3.11\n"))
+			return
+		case !strings.HasPrefix(got, "P"):
+			// A client that just left (nmap's NULL connection) is
+			// gone from the count within moments.
+			time.Sleep(20 * time.Millisecond)
+			if h.live.Load() > 1 {
+				c.Read(buf) // queued: nothing until the client leaves
+				return
+			}
+		}
+		c.Write([]byte("<error>\nBad connect string!"))
+	})
+	c := func(timing Timing) *Config { return probesConfig(t, oneClientProbes, timing) }
+	res, _, traces := scanInTurn(t, h.tg, c, 0)
+	sameAnswer(t, res)
+	if res[1].Service.Version != "2.3.11" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	wantAdaptiveTrace(t, traces[1], "alike alone too", "no alike re-check")
+	wantAdaptiveTrace(t, traces[1], "one connection at a time", "the starved probes were not asked again")
+}

@@ -285,7 +285,8 @@ func (w *walk) serialFallback(emptyClose bool, given map[*probes.Probe]*replay) 
 // walked again one connection at a time (serialFallback). When it closes
 // the probe alike alone too (the same first line), the closes were the
 // server's own answers (one error for whatever it cannot parse): the
-// walk's answer stands, at the cost of that one exchange. A port silent
+// walk's answer stands, at the cost of that one exchange, unless probes
+// it left without a byte were starved (starvedRecheck). A port silent
 // to every probe while other connections were open is walked one
 // connection at a time without a re-check (no probe tells which one a
 // one-client server would answer).
@@ -324,6 +325,12 @@ func (w *walk) tcpRecheck() {
 		// Alike: the same first line (an error page's Date header
 		// changes from second to second).
 		w.trace("Service scan: %s closes probe %s alike alone too: its own answer", w.t.addr(), first.p.Name)
+		// The closes were its answers to those probes; the probes it
+		// left without a byte while others were open may still be
+		// starved (gkrellmd takes one client's handshake at a time:
+		// the probes queued behind the NULL connection got nothing,
+		// the ones after it its error line).
+		w.starvedRecheck(sp)
 		return
 	}
 	how := "held it"
