@@ -175,6 +175,11 @@ type speculative struct {
 	// own time when nothing held it back).
 	fallback string
 	quickest time.Duration
+
+	// slowest is the longest a reply's first event (its first byte, or
+	// a close without one) took after the connect on this port, NULL's
+	// and the held-back ones aside (see slowWait).
+	slowest atomic.Int64
 }
 
 func newSpeculative(w *walk) *speculative {
@@ -518,7 +523,7 @@ func (rp *specReply) fitted(now time.Time) (time.Time, bool) {
 	if rp.began.IsZero() {
 		return time.Time{}, true // connecting
 	}
-	d := rp.began.Add(rp.first)
+	d := rp.began.Add(max(rp.first, rp.s.slowWait(rp.p)))
 	if len(rp.buf) > 0 {
 		d = rp.last.Add(rp.idle)
 	}
@@ -789,7 +794,7 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 	end := more
 	for end == more {
 		g := s.gen.Load()
-		fitted := began.Add(first)
+		fitted := began.Add(max(first, s.slowWait(p)))
 		if size > 0 {
 			fitted = last.Add(idle)
 		}
@@ -848,6 +853,9 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 			end = e
 		}
 		// A timeout is either the deadline or a wake: the loop decides.
+	}
+	if size == 0 && (end == endEOF || end == endReset) {
+		s.noteSlow(rp, began, c.now())
 	}
 	if size == 0 && (end == endEOF || end == endReset) && p.IsNull() && t.Proto == probes.TCP && !s.ssl && c.now().Sub(began) < p.TCPWrapped {
 		// The NULL connection closed without a byte, which says
@@ -1147,6 +1155,47 @@ const (
 	SerialMinWait = 250 * time.Millisecond
 )
 
+// noteSlow records how long rp's first event (its first byte, or a close
+// without one), at at, took after its connect at began, as the port's
+// slowest when it is (see slowWait). NULL's is left out (a banner comes
+// at the accept, not after a request is read), and so is a TCP close
+// that came after a second or more just as another connection of the
+// port ended (held back for it, not the server's time).
+func (s *speculative) noteSlow(rp *specReply, began, at time.Time) {
+	if rp.p.IsNull() || began.IsZero() {
+		return
+	}
+	waited := at.Sub(began)
+	if s.w.t.Proto == probes.TCP {
+		s.mu.Lock()
+		rtt := s.rtt
+		s.mu.Unlock()
+		s.portMu.Lock()
+		end := s.lastEnd
+		s.portMu.Unlock()
+		if waited >= heldBack+4*rtt && !end.IsZero() && end.After(began) && at.Sub(end) <= heldGap+2*rtt {
+			return
+		}
+	}
+	for {
+		old := s.slowest.Load()
+		if int64(waited) <= old || s.slowest.CompareAndSwap(old, int64(waited)) {
+			return
+		}
+	}
+}
+
+// slowWait is the least first-byte wait of p on this port: twice the
+// slowest first event seen on it (noteSlow), nmap's totalwaitms at most.
+// A server slow to read a request (Samba's smbd forks a child for each
+// client, which under load took 0.5-1.9 s to close or reset the probes it
+// could not parse) is slow to answer the one it can too, past a wait
+// fitted to the round trip; a server that closes every connection after
+// some seconds ends each wait itself.
+func (s *speculative) slowWait(p *probes.Probe) time.Duration {
+	return min(2*time.Duration(s.slowest.Load()), p.TotalWait)
+}
+
 // firstEvent looks at a reply's first byte, at at, on a connection up
 // since began: one that waited and came right after another connection
 // of the port ended was held back for it. (A close without a byte is not
@@ -1167,6 +1216,7 @@ func (s *speculative) firstEvent(rp *specReply, began, at time.Time) {
 		s.suspect(rp, fmt.Sprintf("its reply to %s came %v after the connect, just as another connection closed", rp.p.Name, waited.Round(time.Millisecond)))
 		return
 	}
+	s.noteSlow(rp, began, at)
 	s.mu.Lock()
 	if s.quickest == 0 || waited < s.quickest {
 		s.quickest = waited

@@ -614,3 +614,55 @@ func listenBacklog(t *testing.T, backlog int) net.Listener {
 	}
 	return ln
 }
+
+// slowReadProbes: NULL's wait is 2 s, and the last probe, launched after
+// it (more probes before it than the walk sends at once), is the one the
+// server answers.
+var slowReadProbes = strings.Replace(nullAndLines, "totalwaitms 6000", "totalwaitms 2000", 1) + func() string {
+	var b strings.Builder
+	for i := 3; i <= 18; i++ {
+		fmt.Fprintf(&b, "Probe TCP P%d q|P%d\\r\\n|\nrarity 1\ntotalwaitms 5000\n", i, i)
+	}
+	return b.String()
+}() + `Probe TCP SMB q|SMB\r\n|
+rarity 1
+totalwaitms 5000
+match smb m|^SMBOK ([\d.]+)\n| p/testsmb/ v/$1/
+`
+
+// A server slow to read a request (Samba's smbd forks a child for each
+// client, and under load the child took 0.5-1.9 s to close or reset the
+// probes it could not parse): it closes whatever it cannot parse 1.1 s
+// after it comes, and answers SMB's probe 1.4 s after it. nmap's walk
+// waits 5 s for each probe and names it. The adaptive walk's probes sent
+// after the NULL probe's wait have a first-byte wait fitted to the round
+// trip, 1 s on loopback; the port's closes after 1.1 s stretch it to
+// twice that, and SMB's reply is read.
+func TestSlowServerStretchesWaits(t *testing.T) {
+	t.Parallel()
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		defer endWithTest(h, c)()
+		buf := make([]byte, 512)
+		n, _ := c.Read(buf)
+		if n == 0 {
+			return
+		}
+		if strings.HasPrefix(string(buf[:n]), "SMB") {
+			time.Sleep(1400 * time.Millisecond)
+			c.Write([]byte("SMBOK 4.6.2\n"))
+			c.Read(buf)
+			return
+		}
+		time.Sleep(1100 * time.Millisecond)
+	})
+	c := func(timing Timing) *Config { return probesConfig(t, slowReadProbes, timing) }
+	res, took, traces := scanInTurn(t, h.tg, c, 0)
+	sameAnswer(t, res)
+	if res[1].Service.Version != "4.6.2" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	wantAdaptiveTrace(t, traces[1], "sending probe SMB", "no SMB probe")
+	if took[1] > 8*time.Second {
+		t.Errorf("adaptive took %v (nmap's walk %v)", took[1], took[0])
+	}
+}
