@@ -666,3 +666,28 @@ func TestSlowServerStretchesWaits(t *testing.T) {
 		t.Errorf("adaptive took %v (nmap's walk %v)", took[1], took[0])
 	}
 }
+
+// The same server without the probe it answers: every probe's
+// connection closes 1.1 s after it comes, alike. The re-check alone
+// waits as long as the port took to close them (twice that, see
+// slowWait), reads the close alike alone too, and the walk's answer
+// stands: with the serial fallback's quarter of a second it read
+// "held it", and the walk again one connection at a time read every
+// probe as silent.
+func TestSlowClosesAloneToo(t *testing.T) {
+	t.Parallel()
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		defer endWithTest(h, c)()
+		buf := make([]byte, 512)
+		if n, _ := c.Read(buf); n > 0 {
+			time.Sleep(1100 * time.Millisecond)
+		}
+	})
+	c := func(timing Timing) *Config { return probesConfig(t, slowReadProbes, timing) }
+	res, _, traces := scanInTurn(t, h.tg, c, 0)
+	sameAnswer(t, res)
+	wantAdaptiveTrace(t, traces[1], "alike alone too", "no alike re-check, or not alike alone")
+	if tr := strings.Join(traces[1], "\n"); strings.Contains(tr, "one connection at a time") {
+		t.Errorf("adaptive: walked again one connection at a time: %q", traces[1])
+	}
+}

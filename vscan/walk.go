@@ -388,7 +388,7 @@ func (w *walk) starvedRecheck(sp *speculative) {
 }
 
 // alone sends p on a connection of its own once the pass's connections
-// are closed, waiting serialWait, and returns its reply and how it ended.
+// are closed, waiting serialWait or the port's slowWait, and returns its reply and how it ended.
 // emptyRetry (the walk's closes carried no byte) sends it again once,
 // SerialMinWait later, when it is closed without a byte at once: a server
 // that keeps a client pending for a moment after it left (transmission)
@@ -396,7 +396,10 @@ func (w *walk) starvedRecheck(sp *speculative) {
 // later still (behind the IPv6 relay at 50 ms, transmission's port read
 // "its own answer" and no reply).
 func (w *walk) alone(sp *speculative, p *probes.Probe, emptyRetry bool) ([]byte, readEnd) {
-	wait := sp.serialWait()
+	// As long as the port took to close or answer the others (twice
+	// that, slowWait): git-daemon and dovecot under load closed junk
+	// after 0.85 s, and a quarter of a second alone read "held it".
+	wait := max(sp.serialWait(), sp.slowWait(p))
 	sp.endPass()
 	// The server sees the walk's connections close before the probe
 	// comes alone.
