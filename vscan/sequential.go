@@ -55,6 +55,11 @@ type sequential struct {
 	// after the last one left, where nmap's walk, after its waits of
 	// seconds, comes later.
 	emptyRetry bool
+	// heard, in the serial fallback, is each probe's reply as the walk
+	// read it, in order; redone marks the walk that asks its silent
+	// probes again (walk.drained).
+	heard  []*replay
+	redone bool
 }
 
 func (s *sequential) pass(ssl bool) {

@@ -491,3 +491,39 @@ func TestAlikeAndStarved(t *testing.T) {
 	wantAdaptiveTrace(t, traces[1], "alike alone too", "no alike re-check")
 	wantAdaptiveTrace(t, traces[1], "one connection at a time", "the starved probes were not asked again")
 }
+
+// drainProbes: GenericLines' reply names the service; the P probes'
+// replies name nothing.
+var drainProbes = strings.Replace(nullAndLines, "totalwaitms 5000\n", "totalwaitms 5000\nmatch spamd m|^SPAMD/1\\.0 76 Bad header line: \\r\\n| p/testspamd/\n", 1) + queueFill
+
+// A server with one worker that takes its clients in the order it
+// accepted them, reads each one's request with no time limit, and takes
+// 100 ms to answer it, whether the client is still there or not (spamd's
+// children read and answer a client that left while queued). nmap's
+// walk names it from GenericLines' reply. The adaptive walk's NULL
+// connection holds the worker through its wait: every probe is silent,
+// and the serial walk begins while the worker still answers the dead
+// connections queued behind it, so its first probes are silent too and
+// the later ones answered. The silent ones are asked again once the walk
+// ends without an answer, and GenericLines names it.
+func TestDrainedSerialWalk(t *testing.T) {
+	t.Parallel()
+	h := serveOn(t, listenLoopback(t, 0), true, func(h *hostileServer, c net.Conn) {
+		defer endWithTest(h, c)()
+		buf := make([]byte, 512)
+		n, _ := c.Read(buf)
+		if n == 0 {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+		line, _, _ := strings.Cut(string(buf[:n]), "\r\n")
+		c.Write([]byte("SPAMD/1.0 76 Bad header line: " + line + "\r\n"))
+	})
+	c := func(timing Timing) *Config { return probesConfig(t, drainProbes, timing) }
+	res, _, traces := scanInTurn(t, h.tg, c, 0)
+	sameAnswer(t, res)
+	if res[1].Service.Product != "testspamd" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	wantAdaptiveTrace(t, traces[1], "silent ones: those again", "the silent probes of the serial walk were not asked again")
+}

@@ -458,6 +458,9 @@ func (w *walk) signatures() {
 	for {
 		p := w.order.next()
 		if p == nil {
+			if w.drained() {
+				continue
+			}
 			w.lateBanner()
 			w.src.endPass()
 			w.finish(Running)
@@ -498,6 +501,13 @@ func (w *walk) signatures() {
 		}
 		rp.release(p.IsNull() && (end == endTimeout || end == endCap), buf)
 		elapsed := rp.elapsed()
+		if sq, ok := w.src.(*sequential); ok && sq.fallback {
+			r := &replay{p: p, end: end, dial: rp.err(), took: elapsed}
+			if len(buf) > 0 {
+				r.reads = [][]byte{append([]byte(nil), buf...)}
+			}
+			sq.heard = append(sq.heard, r)
+		}
 		if len(buf) == 0 {
 			w.quietEnd(end)
 		}
@@ -551,6 +561,48 @@ func (w *walk) signatures() {
 			return
 		}
 	}
+}
+
+// drained: a serial fallback's walk that ends without an answer, whose
+// probes were silent through their waits before the first one answered,
+// asks those again, once, one connection at a time, the other replies
+// handed over as they came. A server that queues its clients (spamd's
+// children) was still draining the parallel walk's dead connections
+// when the serial walk began: over the WAN rig under load GenericLines,
+// whose reply names spamd, was silent and later probes were answered.
+// A port silent to every probe, or that answered from the first, is not
+// asked again.
+func (w *walk) drained() bool {
+	sq, ok := w.src.(*sequential)
+	if !ok || !sq.fallback || sq.redone || w.ssl || w.t.Proto != probes.TCP || w.ctx.Err() != nil {
+		return false
+	}
+	first := -1
+	for i, r := range sq.heard {
+		if !r.p.IsNull() && len(r.reads) > 0 {
+			first = i
+			break
+		}
+	}
+	given := map[*probes.Probe]*replay{}
+	var silent []*probes.Probe
+	for i, r := range sq.heard {
+		if i < first && !r.p.IsNull() && len(r.reads) == 0 && r.end == endTimeout {
+			silent = append(silent, r.p)
+			continue
+		}
+		given[r.p] = r
+	}
+	if first < 0 || len(silent) == 0 {
+		return false
+	}
+	w.trace("Service scan: %s answered probe %s one connection at a time after %d silent ones: those again", w.t.addr(), sq.heard[first].p.Name, len(silent))
+	sq.endPass()
+	w.src = &sequential{w: w, maxWait: sq.maxWait, wait: sq.wait, connect: sq.connect, given: given, retries: sq.retries, retryPause: sq.retryPause, fallback: true, emptyRetry: sq.emptyRetry, rtt: sq.rtt, floor: sq.floor, redone: true}
+	w.wrapOK, w.replied, w.alerts = true, false, false
+	w.quiet, w.capped = Running, false
+	w.start(false)
+	return true
 }
 
 // quietEnd notes how a reply without a byte ended, for the outcome of a
