@@ -56,10 +56,11 @@ type sequential struct {
 	// seconds, comes later.
 	emptyRetry bool
 	// heard, in the serial fallback, is each probe's reply as the walk
-	// read it, in order; redone marks the walk that asks its silent
-	// probes again (walk.drained).
-	heard  []*replay
-	redone bool
+	// read it, in order; drain marks the walk of a port silent to every
+	// probe of the parallel walk, and redone the walk that asks its
+	// silent probes again (walk.drained).
+	heard         []*replay
+	drain, redone bool
 }
 
 func (s *sequential) pass(ssl bool) {

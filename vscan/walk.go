@@ -304,6 +304,7 @@ func (w *walk) tcpRecheck() {
 		// SerialMinWait a probe more.
 		w.trace("Service scan: %s was silent to every probe with other connections open", w.t.addr())
 		w.serialFallback(false, nil)
+		w.src.(*sequential).drain = true
 		w.signatures()
 		return
 	}
@@ -315,8 +316,12 @@ func (w *walk) tcpRecheck() {
 	first := alike[0]
 	first.mu.Lock()
 	before := append([]byte(nil), first.buf...)
+	took := first.ended.Sub(first.began)
 	first.mu.Unlock()
-	got, end := w.alone(sp, first.p, len(before) == 0)
+	// Alone, it waits twice as long as the server took to close it in
+	// the walk (git-daemon and dovecot under load closed junk after
+	// 0.85 s, and a quarter of a second alone read "held it").
+	got, end := w.alone(sp, first.p, len(before) == 0, 2*took)
 	closed := end == endEOF || end == endReset
 	switch {
 	case end == endCut, end == endDial, end == endRefused, end == endWrite:
@@ -372,7 +377,7 @@ func (w *walk) tcpRecheck() {
 // the server's own answer.
 func (w *walk) starvedRecheck(sp *speculative) {
 	for _, rp := range sp.starved() {
-		got, end := w.alone(sp, rp.p, false)
+		got, end := w.alone(sp, rp.p, false, 0)
 		if len(got) == 0 || end == endCut {
 			w.trace("Service scan: %s is silent to probe %s alone too: its own answer", w.t.addr(), rp.p.Name)
 			if end == endCut {
@@ -388,18 +393,16 @@ func (w *walk) starvedRecheck(sp *speculative) {
 }
 
 // alone sends p on a connection of its own once the pass's connections
-// are closed, waiting serialWait or the port's slowWait, and returns its reply and how it ended.
+// are closed, waiting serialWait or atLeast (p's totalwaitms at most),
+// and returns its reply and how it ended.
 // emptyRetry (the walk's closes carried no byte) sends it again once,
 // SerialMinWait later, when it is closed without a byte at once: a server
 // that keeps a client pending for a moment after it left (transmission)
 // still turns the probe away, and over a path the walk's closes reach it
 // later still (behind the IPv6 relay at 50 ms, transmission's port read
 // "its own answer" and no reply).
-func (w *walk) alone(sp *speculative, p *probes.Probe, emptyRetry bool) ([]byte, readEnd) {
-	// As long as the port took to close or answer the others (twice
-	// that, slowWait): git-daemon and dovecot under load closed junk
-	// after 0.85 s, and a quarter of a second alone read "held it".
-	wait := max(sp.serialWait(), sp.slowWait(p))
+func (w *walk) alone(sp *speculative, p *probes.Probe, emptyRetry bool, atLeast time.Duration) ([]byte, readEnd) {
+	wait := max(sp.serialWait(), min(atLeast, p.TotalWait))
 	sp.endPass()
 	// The server sees the walk's connections close before the probe
 	// comes alone.
@@ -563,7 +566,8 @@ func (w *walk) signatures() {
 	}
 }
 
-// drained: a serial fallback's walk that ends without an answer, whose
+// drained: the serial walk of a port silent to every probe of the
+// parallel walk (sequential.drain) that ends without an answer, whose
 // probes were silent through their waits before the first one answered,
 // asks those again, once, one connection at a time, the other replies
 // handed over as they came. A server that queues its clients (spamd's
@@ -571,10 +575,12 @@ func (w *walk) signatures() {
 // when the serial walk began: over the WAN rig under load GenericLines,
 // whose reply names spamd, was silent and later probes were answered.
 // A port silent to every probe, or that answered from the first, is not
-// asked again.
+// asked again; nor is a port whose parallel walk got answers (silence
+// in its serial walk is its own: transmission holds GenericLines and
+// the probes after it pending, and answers TLSSessionReq).
 func (w *walk) drained() bool {
 	sq, ok := w.src.(*sequential)
-	if !ok || !sq.fallback || sq.redone || w.ssl || w.t.Proto != probes.TCP || w.ctx.Err() != nil {
+	if !ok || !sq.drain || sq.redone || w.ssl || w.t.Proto != probes.TCP || w.ctx.Err() != nil {
 		return false
 	}
 	first := -1
