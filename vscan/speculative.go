@@ -1165,18 +1165,10 @@ func (s *speculative) noteSlow(rp *specReply, began, at time.Time) {
 	if rp.p.IsNull() || began.IsZero() {
 		return
 	}
-	waited := at.Sub(began)
-	if s.w.t.Proto == probes.TCP {
-		s.mu.Lock()
-		rtt := s.rtt
-		s.mu.Unlock()
-		s.portMu.Lock()
-		end := s.lastEnd
-		s.portMu.Unlock()
-		if waited >= heldBack+4*rtt && !end.IsZero() && end.After(began) && at.Sub(end) <= heldGap+2*rtt {
-			return
-		}
+	if s.w.t.Proto == probes.TCP && s.heldBackEvent(began, at) {
+		return
 	}
+	waited := at.Sub(began)
 	for {
 		old := s.slowest.Load()
 		if int64(waited) <= old || s.slowest.CompareAndSwap(old, int64(waited)) {
@@ -1196,6 +1188,19 @@ func (s *speculative) slowWait(p *probes.Probe) time.Duration {
 	return min(2*time.Duration(s.slowest.Load()), p.TotalWait)
 }
 
+// heldBackEvent reports whether an event at at, on a connection up since
+// began, came after heldBack or more just as another connection of the
+// port ended: held back for it, not the server's own time.
+func (s *speculative) heldBackEvent(began, at time.Time) bool {
+	s.mu.Lock()
+	rtt := s.rtt
+	s.mu.Unlock()
+	s.portMu.Lock()
+	end := s.lastEnd
+	s.portMu.Unlock()
+	return at.Sub(began) >= heldBack+4*rtt && !end.IsZero() && end.After(began) && at.Sub(end) <= heldGap+2*rtt
+}
+
 // firstEvent looks at a reply's first byte, at at, on a connection up
 // since began: one that waited and came right after another connection
 // of the port ended was held back for it. (A close without a byte is not
@@ -1205,14 +1210,8 @@ func (s *speculative) firstEvent(rp *specReply, began, at time.Time) {
 	if s.w.t.Proto != probes.TCP {
 		return
 	}
-	s.mu.Lock()
-	rtt := s.rtt
-	s.mu.Unlock()
-	s.portMu.Lock()
-	end := s.lastEnd
-	s.portMu.Unlock()
 	waited := at.Sub(began)
-	if waited >= heldBack+4*rtt && !end.IsZero() && end.After(began) && at.Sub(end) <= heldGap+2*rtt {
+	if s.heldBackEvent(began, at) {
 		s.suspect(rp, fmt.Sprintf("its reply to %s came %v after the connect, just as another connection closed", rp.p.Name, waited.Round(time.Millisecond)))
 		return
 	}
@@ -1226,7 +1225,7 @@ func (s *speculative) firstEvent(rp *specReply, began, at time.Time) {
 	// nothing of whether the server serves another client meanwhile (a
 	// server with one worker greets its first client and queues the
 	// rest: TestStarvedEarlyProbes).
-	if waited <= promptReply+4*rtt && !rp.p.IsNull() {
+	if waited <= promptReply+4*s.roundTrip() && !rp.p.IsNull() {
 		s.earn()
 	}
 }

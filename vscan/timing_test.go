@@ -655,9 +655,7 @@ func TestSlowServerStretchesWaits(t *testing.T) {
 		}
 		time.Sleep(1100 * time.Millisecond)
 	})
-	c := func(timing Timing) *Config { return probesConfig(t, slowReadProbes, timing) }
-	res, took, traces := scanInTurn(t, h.tg, c, 0)
-	sameAnswer(t, res)
+	res, took, traces := walksAgree(t, h, slowReadProbes)
 	if res[1].Service.Version != "4.6.2" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
 	}
@@ -683,9 +681,7 @@ func TestSlowClosesAloneToo(t *testing.T) {
 			time.Sleep(1100 * time.Millisecond)
 		}
 	})
-	c := func(timing Timing) *Config { return probesConfig(t, slowReadProbes, timing) }
-	res, _, traces := scanInTurn(t, h.tg, c, 0)
-	sameAnswer(t, res)
+	_, _, traces := walksAgree(t, h, slowReadProbes)
 	wantAdaptiveTrace(t, traces[1], "alike alone too", "no alike re-check, or not alike alone")
 	if tr := strings.Join(traces[1], "\n"); strings.Contains(tr, "one connection at a time") {
 		t.Errorf("adaptive: walked again one connection at a time: %q", traces[1])

@@ -58,9 +58,7 @@ func TestLimitPerAddress(t *testing.T) {
 		}
 		return false
 	})
-	c := func(timing Timing) *Config { return probesConfig(t, limitProbes, timing) }
-	res, _, traces := scanInTurn(t, h.tg, c, 0)
-	sameAnswer(t, res)
+	res, _, traces := walksAgree(t, h, limitProbes)
 	if s := res[1].Service; s.Name != "irc" || s.Hostname != "irc.test" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, s)
 	}
@@ -296,6 +294,16 @@ func scanInTurn(t *testing.T, tg Target, config func(Timing) *Config, nmapGap ti
 	return
 }
 
+// walksAgree scans h's port in both timings, one after the other, with
+// the signature file src (scanInTurn), and checks they give the same
+// answer.
+func walksAgree(t *testing.T, h *hostileServer, src string) (res [2]*Result, took [2]time.Duration, traces [2][]string) {
+	t.Helper()
+	res, took, traces = scanInTurn(t, h.tg, func(timing Timing) *Config { return probesConfig(t, src, timing) }, 0)
+	sameAnswer(t, res)
+	return res, took, traces
+}
+
 // A server that answers whatever a client sends with one error line and
 // a line that changes (a clock), then closes: its closes are alike while
 // others are open, and asked alone it answers alike again. The re-check
@@ -386,9 +394,7 @@ func TestStarvedEarlyProbes(t *testing.T) {
 			}
 		}
 	})
-	c := func(timing Timing) *Config { return probesConfig(t, queueProbes, timing) }
-	res, _, traces := scanInTurn(t, h.tg, c, 0)
-	sameAnswer(t, res)
+	res, _, traces := walksAgree(t, h, queueProbes)
 	if res[1].Service.Product != "testspamd" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
 	}
@@ -482,9 +488,7 @@ func TestAlikeAndStarved(t *testing.T) {
 		}
 		c.Write([]byte("<error>\nBad connect string!"))
 	})
-	c := func(timing Timing) *Config { return probesConfig(t, oneClientProbes, timing) }
-	res, _, traces := scanInTurn(t, h.tg, c, 0)
-	sameAnswer(t, res)
+	res, _, traces := walksAgree(t, h, oneClientProbes)
 	if res[1].Service.Version != "2.3.11" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
 	}
@@ -519,9 +523,7 @@ func TestDrainedSerialWalk(t *testing.T) {
 		line, _, _ := strings.Cut(string(buf[:n]), "\r\n")
 		c.Write([]byte("SPAMD/1.0 76 Bad header line: " + line + "\r\n"))
 	})
-	c := func(timing Timing) *Config { return probesConfig(t, drainProbes, timing) }
-	res, _, traces := scanInTurn(t, h.tg, c, 0)
-	sameAnswer(t, res)
+	res, _, traces := walksAgree(t, h, drainProbes)
 	if res[1].Service.Product != "testspamd" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
 	}
