@@ -854,8 +854,8 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 		}
 		// A timeout is either the deadline or a wake: the loop decides.
 	}
-	if size == 0 && (end == endEOF || end == endReset) {
-		s.noteSlow(rp, began, c.now())
+	if now := c.now(); size == 0 && (end == endEOF || end == endReset) && !s.heldBackEvent(began, now) {
+		s.noteSlow(rp, now.Sub(began))
 	}
 	if size == 0 && (end == endEOF || end == endReset) && p.IsNull() && t.Proto == probes.TCP && !s.ssl && c.now().Sub(began) < p.TCPWrapped {
 		// The NULL connection closed without a byte, which says
@@ -1156,19 +1156,15 @@ const (
 )
 
 // noteSlow records how long rp's first event (its first byte, or a close
-// without one), at at, took after its connect at began, as the port's
-// slowest when it is (see slowWait). NULL's is left out (a banner comes
-// at the accept, not after a request is read), and so is a TCP close
-// that came after a second or more just as another connection of the
-// port ended (held back for it, not the server's time).
-func (s *speculative) noteSlow(rp *specReply, began, at time.Time) {
-	if rp.p.IsNull() || began.IsZero() {
+// without one) took after its connect, waited, as the port's slowest
+// when it is (see slowWait). NULL's is left out (a banner comes at the
+// accept, not after a request is read); the callers leave out the events
+// held back for another connection's close (heldBackEvent), not the
+// server's own time.
+func (s *speculative) noteSlow(rp *specReply, waited time.Duration) {
+	if rp.p.IsNull() {
 		return
 	}
-	if s.w.t.Proto == probes.TCP && s.heldBackEvent(began, at) {
-		return
-	}
-	waited := at.Sub(began)
 	for {
 		old := s.slowest.Load()
 		if int64(waited) <= old || s.slowest.CompareAndSwap(old, int64(waited)) {
@@ -1215,7 +1211,7 @@ func (s *speculative) firstEvent(rp *specReply, began, at time.Time) {
 		s.suspect(rp, fmt.Sprintf("its reply to %s came %v after the connect, just as another connection closed", rp.p.Name, waited.Round(time.Millisecond)))
 		return
 	}
-	s.noteSlow(rp, began, at)
+	s.noteSlow(rp, waited)
 	s.mu.Lock()
 	if s.quickest == 0 || waited < s.quickest {
 		s.quickest = waited

@@ -604,7 +604,7 @@ func (w *walk) drained() bool {
 	}
 	w.trace("Service scan: %s answered probe %s one connection at a time after %d silent ones: those again", w.t.addr(), sq.heard[first].p.Name, len(silent))
 	sq.endPass()
-	w.src = &sequential{w: w, maxWait: sq.maxWait, wait: sq.wait, connect: sq.connect, given: given, retries: sq.retries, retryPause: sq.retryPause, fallback: true, emptyRetry: sq.emptyRetry, rtt: sq.rtt, floor: sq.floor, redone: true}
+	sq.given, sq.heard, sq.redone = given, nil, true
 	w.wrapOK, w.replied, w.alerts = true, false, false
 	w.quiet, w.capped = Running, false
 	w.start(false)
