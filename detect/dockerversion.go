@@ -7,7 +7,7 @@ import (
 )
 
 // DockerVersion stands for nmap's docker-version: on ports 2375 and 2376
-// and on services the walk named docker, at intensity 7 and more, it asks
+// and on services the walk named docker or docker-s, at intensity 7 and more, it asks
 // the Docker Engine API for GET /version (over TLS when the port is TLS).
 // When the answer is status 200 with a JSON object whose "Version" is a
 // non-empty string, the port becomes docker, product "Docker", that
@@ -20,7 +20,7 @@ type DockerVersion struct{}
 
 func (DockerVersion) Name() string { return "docker-version" }
 func (DockerVersion) Rule() Rule {
-	return Rule{Ports: []int{2375, 2376}, Services: []string{"docker"}, MinIntensity: 7}
+	return Rule{Ports: []int{2375, 2376}, Services: []string{"docker", "docker-s"}, MinIntensity: 7}
 }
 func (DockerVersion) Sets() []Field { return []Field{FName, FProduct, FVersion} }
 

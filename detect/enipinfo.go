@@ -12,12 +12,13 @@ import (
 // command (its header says 0x0063), names the port EtherNet-IP-2, probed
 // with confidence 10 and its fingerprint dropped (nmap 7.93 sets no
 // product or version, whatever vendor and product name the identity
-// gives). Its rule: port 44818 or a port named EtherNet-IP-2, TCP or UDP.
+// gives). Its rule: port 44818 or a port named EtherNet-IP-2 (or
+// EtherNet/IP-2), TCP or UDP.
 type ENIPInfo struct{}
 
 func (ENIPInfo) Name() string { return "enip-info" }
 func (ENIPInfo) Rule() Rule {
-	return Rule{Ports: []int{44818}, Services: []string{"EtherNet-IP-2"}, Protos: []string{"tcp", "udp"}, MinIntensity: 7}
+	return Rule{Ports: []int{44818}, Services: []string{"EtherNet-IP-2", "EtherNet/IP-2"}, Protos: []string{"tcp", "udp"}, MinIntensity: 7}
 }
 func (ENIPInfo) Sets() []Field { return []Field{FName} }
 
