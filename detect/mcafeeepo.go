@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 )
 
 // McAfeeEPOAgent stands for nmap's mcafee-epo-agent: on port 8081 it
@@ -18,8 +19,27 @@ type McAfeeEPOAgent struct{}
 
 func (McAfeeEPOAgent) Name() string { return "mcafee-epo-agent" }
 func (McAfeeEPOAgent) Rule() Rule {
-	return Rule{Ports: []int{8081}, MinIntensity: 7}
+	return Rule{Ports: []int{8081}, MinIntensity: 7, Product: namesEPO}
 }
+
+// namesEPO reports whether a product names McAfee's ePolicy Orchestrator
+// or its agent as nmap's script looks for them: "ePolicy Orch" or
+// "EPO Agent", where only the first letter of each word may be of
+// either case ("EPolicy Orch", "ePO agent"; not "EPOLICY").
+func namesEPO(product string) bool {
+	either := func(c byte) string { return string(c) + string(c^0x20) }
+	for i := range len(product) {
+		s := product[i:]
+		if len(s) >= 12 && strings.ContainsRune(either('e'), rune(s[0])) && strings.ContainsRune(either('p'), rune(s[1])) && s[2:12] == "olicy Orch" {
+			return true
+		}
+		if len(s) >= 9 && strings.ContainsRune(either('e'), rune(s[0])) && s[1:4] == "PO " && strings.ContainsRune(either('a'), rune(s[4])) && s[5:9] == "gent" {
+			return true
+		}
+	}
+	return false
+}
+
 func (McAfeeEPOAgent) Sets() []Field {
 	return []Field{FName, FProduct, FVersion, FInfo, FHostname}
 }

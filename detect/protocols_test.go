@@ -310,10 +310,11 @@ func TestHELOVersion(t *testing.T) {
 	for in, want := range map[string]string{
 		"HELO:12.2.1.4.0.false\n": "12.2.1.4",
 		"HELO:10.3.6.0.false\n":   "10.3.6.0",
-		"HELO:8.1.6.false\n":      "8.1.6",
+		"HELO:8.1.6.false\n":      "", // four numbers or none
+		"HELO:12.2.1.4\n":         "", // a dot after the fourth
 	} {
 		m := heloVersion.FindStringSubmatch(in)
-		if m == nil || m[1] != want {
+		if want == "" && m != nil || want != "" && (m == nil || m[1] != want) {
 			t.Errorf("%q: %v, want %q", in, m, want)
 		}
 	}

@@ -1,7 +1,11 @@
 package detect
 
 import (
+	"context"
+	"net"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/signetscan/signet/result"
 )
@@ -63,6 +67,115 @@ func TestRulesAsNmap(t *testing.T) {
 		}
 		if got := d.Rule().Wants(c.port()); got != c.want {
 			t.Errorf("%s on %d/%s named %q product %q: wants %v, nmap's script %v", c.detector, c.number, c.proto, c.name, c.product, got, c.want)
+		}
+	}
+}
+
+// TestProductRules: weblogic-t3-info and mcafee-epo-agent go by the
+// product when the walk found one, by the port (and name) otherwise.
+func TestProductRules(t *testing.T) {
+	for _, c := range []ruleCase{
+		{"weblogic-t3-info", 7001, "tcp", "http", "", true},
+		{"weblogic-t3-info", 7001, "tcp", "http", "Apache httpd", false},
+		{"weblogic-t3-info", 80, "tcp", "http", "WebLogic applications server", true},
+		{"weblogic-t3-info", 9002, "tcp", "unknown", "Oracle WebLogic Server", true},
+		{"weblogic-t3-info", 9002, "tcp", "unknown", "weblogic", false}, // the case counts
+		{"weblogic-t3-info", 9002, "tcp", "unknown", "", false},
+		{"mcafee-epo-agent", 8081, "tcp", "http", "", true},
+		{"mcafee-epo-agent", 8081, "tcp", "http", "Apache httpd", false},
+		{"mcafee-epo-agent", 80, "tcp", "http", "Network Associates ePolicy Orchestrator", true},
+		{"mcafee-epo-agent", 8082, "tcp", "http", "EPolicy Orchestrator", true},
+		{"mcafee-epo-agent", 8082, "tcp", "http", "McAfee EPO agent", true},
+		{"mcafee-epo-agent", 8082, "tcp", "http", "McAfee EPO AGENT", false},
+		{"mcafee-epo-agent", 8082, "tcp", "http", "EPOLICY ORCHESTRATOR", false},
+		{"mcafee-epo-agent", 8082, "tcp", "http", "", false},
+	} {
+		d := Named(c.detector)
+		if got := d.Rule().Wants(c.port()); got != c.want {
+			t.Errorf("%s on %d/%s named %q product %q: wants %v, nmap's script %v", c.detector, c.number, c.proto, c.name, c.product, got, c.want)
+		}
+	}
+}
+
+// TestProductRulesFirst: a detector whose rule goes by the product runs
+// before every detector that may set a product, so that it sees the
+// walk's product as nmap's script does (nmap decides every portrule of
+// its first runlevel on the walk's answer).
+func TestProductRulesFirst(t *testing.T) {
+	for i, d := range Table {
+		if d.Rule().Product == nil {
+			continue
+		}
+		for _, e := range Table[:i] {
+			// tls-fallback's walk inside TLS is beyond nmap; two rules by
+			// product (WebLogic, ePO) never both hold on one server.
+			if e.Name() != "tls-fallback" && e.Rule().Product == nil && slices.Contains(e.Sets(), FProduct) {
+				t.Errorf("%s runs after %s, which may set a product", d.Name(), e.Name())
+			}
+		}
+	}
+}
+
+// pipeEnv answers each connection's first request with answer(request).
+func pipeEnv(answer func(req string) string) *Env {
+	return &Env{Wait: time.Second, Trace: func(string, ...any) {},
+		Dial: func(ctx context.Context, ssl bool) (net.Conn, error) {
+			c, s := net.Pipe()
+			go func() {
+				defer s.Close()
+				s.SetDeadline(time.Now().Add(2 * time.Second))
+				buf := make([]byte, 4096)
+				n, err := s.Read(buf)
+				if err != nil {
+					return
+				}
+				if r := answer(string(buf[:n])); r != "" {
+					s.Write([]byte(r))
+				}
+			}()
+			return c, nil
+		}}
+}
+
+// TestWebLogicT3: what weblogic-t3-info takes from each answer, and what
+// of the walk's answer it keeps.
+func TestWebLogicT3(t *testing.T) {
+	for _, c := range []struct {
+		reply                 string
+		product, info         string // the walk's
+		wantProduct, wantVers string
+		wantInfo              string
+		changed               bool
+	}{
+		{reply: "HELO:12.2.1.4.0.false\nAS:2048\nHL:19\n\n", wantProduct: "WebLogic application server", wantVers: "12.2.1.4", wantInfo: "T3 enabled", changed: true},
+		{reply: "HELO:10.3.6.0.false\nAS:2048\nHL:19\n\n", product: "WebLogic applications server", info: "Servlet 2.5", wantVers: "10.3.6.0", wantInfo: "Servlet 2.5; T3 enabled", changed: true},
+		{reply: "HELO:12.1.2.0.false\n\n", wantProduct: "WebLogic application server", wantVers: "12.1.2.0", wantInfo: "T3 enabled", changed: true},
+		{reply: "VERS:Incompatible versions - this server:10.3.6.0\n\n", wantProduct: "WebLogic application server", wantVers: "10.3.6.0", wantInfo: "T3 enabled", changed: true},
+		{reply: "SERV:no such service\n\n", wantProduct: "WebLogic application server", wantInfo: "T3 enabled", changed: true},
+		{reply: "LGIN:filtered\n\n", wantProduct: "WebLogic application server", wantInfo: "T3 enabled", changed: true},
+		{reply: "HELO:10.3\n\n"}, // not four numbers: nothing
+		{reply: "HTTP/1.1 400 Bad Request\r\n\r\n"},
+	} {
+		env := pipeEnv(func(req string) string {
+			if req != "t3 12.1.2\nAS:2048\nHL:19\n\n" {
+				return ""
+			}
+			return c.reply
+		})
+		p := &Port{Number: 7001, Proto: "tcp", Intensity: 7, Service: &result.Service{Name: "http", Product: c.product, Info: c.info}}
+		u, err := WebLogicT3Info{}.Detect(context.Background(), env, p)
+		if !c.changed {
+			if u != nil {
+				t.Errorf("%q: %+v, want no change", c.reply, u)
+			}
+			continue
+		}
+		if err != nil || u == nil {
+			t.Errorf("%q: %v %v", c.reply, u, err)
+			continue
+		}
+		if u.Product != c.wantProduct || u.Version != c.wantVers || u.Info != c.wantInfo || u.Match != Hard {
+			t.Errorf("%q: product %q version %q info %q, want %q %q %q", c.reply, u.Product, u.Version, u.Info, c.wantProduct, c.wantVers, c.wantInfo)
 		}
 	}
 }
