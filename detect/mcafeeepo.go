@@ -1,20 +1,21 @@
 package detect
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"regexp"
 	"strings"
 )
 
-// McAfeeEPOAgent stands for nmap's mcafee-epo-agent: on port 8081 it
-// fetches "/" from the McAfee Agent's wake-up port, which serves the
-// agent's activity log (an naLog XML document). When the log names the
-// agent's version, the answer becomes name http, product "McAfee
-// ePolicy Orchestrator Agent", that version, extrainfo "ePOServerName:
-// SERVER, AgentGuid: GUID" and host name the log's ComputerName, probed
-// with confidence 10 and its fingerprint dropped.
+// McAfeeEPOAgent stands for nmap's mcafee-epo-agent: it fetches "/"
+// from the McAfee Agent's wake-up port, which serves the agent's
+// activity log (an naLog XML document). When the body is such a document
+// (an XML declaration, then naLog), the answer becomes name http, product
+// "McAfee ePolicy Orchestrator Agent", version the log's version (none
+// when it has none), extrainfo "ePOServerName: SERVER, AgentGuid: GUID"
+// and host name the log's ComputerName, probed with confidence 10 and
+// its fingerprint dropped. Its rule goes by the walk's product when there
+// is one (namesEPO, on any port), else TCP port 8081.
 type McAfeeEPOAgent struct{}
 
 func (McAfeeEPOAgent) Name() string { return "mcafee-epo-agent" }
@@ -44,6 +45,10 @@ func (McAfeeEPOAgent) Sets() []Field {
 	return []Field{FName, FProduct, FVersion, FInfo, FHostname}
 }
 
+// naLogDoc is the agent's log as nmap's script accepts it: an XML
+// declaration first, the naLog element right after it.
+var naLogDoc = regexp.MustCompile(`^<\?xml (?s:.*)\?>\s*<naLog>`)
+
 var naLogElem = regexp.MustCompile(`<(version|ComputerName|ePOServerName|AgentGUID)>([^<]*)</`)
 
 func (McAfeeEPOAgent) Detect(ctx context.Context, env *Env, p *Port) (*Update, error) {
@@ -52,7 +57,7 @@ func (McAfeeEPOAgent) Detect(ctx context.Context, env *Env, p *Port) (*Update, e
 	if err != nil {
 		return nil, err
 	}
-	if !bytes.Contains(resp.Body, []byte("<naLog>")) {
+	if !naLogDoc.Match(resp.Body) {
 		return nil, nil
 	}
 	log := map[string]string{}
@@ -60,9 +65,6 @@ func (McAfeeEPOAgent) Detect(ctx context.Context, env *Env, p *Port) (*Update, e
 		if _, seen := log[string(m[1])]; !seen {
 			log[string(m[1])] = string(m[2])
 		}
-	}
-	if log["version"] == "" {
-		return nil, nil
 	}
 	env.Trace("Service scan detector mcafee-epo-agent: %s:%d is McAfee Agent %s", p.Addr, p.Number, log["version"])
 	return &Update{Name: "http", Product: "McAfee ePolicy Orchestrator Agent", Version: log["version"],

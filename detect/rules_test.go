@@ -2,6 +2,7 @@ package detect
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"slices"
 	"testing"
@@ -176,6 +177,37 @@ func TestWebLogicT3(t *testing.T) {
 		}
 		if u.Product != c.wantProduct || u.Version != c.wantVers || u.Info != c.wantInfo || u.Match != Hard {
 			t.Errorf("%q: product %q version %q info %q, want %q %q %q", c.reply, u.Product, u.Version, u.Info, c.wantProduct, c.wantVers, c.wantInfo)
+		}
+	}
+}
+
+// TestMcAfeeEPOAgent: nmap's script takes a body that is an naLog
+// document, with or without a version, and no other.
+func TestMcAfeeEPOAgent(t *testing.T) {
+	const doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<naLog><version>%s</version><ComputerName>host1</ComputerName></naLog>"
+	for _, c := range []struct {
+		body, version string
+		changed       bool
+	}{
+		{fmt.Sprintf(doc, "5.7.8.262"), "5.7.8.262", true},
+		{fmt.Sprintf(doc, ""), "", true},
+		{"<html><naLog><version>5.7</version></naLog></html>", "", false},
+		{"<?xml version=\"1.0\"?><html/><naLog>", "", false},
+	} {
+		env := pipeEnv(func(string) string {
+			return fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s", len(c.body), c.body)
+		})
+		p := &Port{Number: 8081, Proto: "tcp", Intensity: 7, Service: &result.Service{Name: "http"}}
+		u, err := McAfeeEPOAgent{}.Detect(context.Background(), env, p)
+		if err != nil {
+			t.Fatalf("%q: %v", c.body, err)
+		}
+		if (u != nil) != c.changed {
+			t.Errorf("%q: %+v, want a change: %v", c.body, u, c.changed)
+			continue
+		}
+		if u != nil && (u.Version != c.version || u.Hostname != "host1" || u.Product != "McAfee ePolicy Orchestrator Agent") {
+			t.Errorf("%q: %+v", c.body, u)
 		}
 	}
 }
