@@ -205,16 +205,6 @@ func TestMQTTPackets(t *testing.T) {
 	}
 }
 
-func TestPlausibleTime(t *testing.T) {
-	const year = 365 * 24 * time.Hour
-	if !plausibleTime(3*year + year/2) {
-		t.Error("3.5 years off is a clock (nmap 7.93 names it time)")
-	}
-	if plausibleTime(-126 * year) {
-		t.Error("1900 is not a clock")
-	}
-}
-
 func FuzzParseSNMPv3EngineID(f *testing.F) {
 	f.Add(snmpDiscovery(0x01020304))
 	f.Fuzz(func(t *testing.T, b []byte) {

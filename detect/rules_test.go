@@ -211,3 +211,40 @@ func TestMcAfeeEPOAgent(t *testing.T) {
 		}
 	}
 }
+
+// bannerEnv sends banner on every connection at once, then closes it.
+func bannerEnv(banner string) *Env {
+	return &Env{Wait: time.Second, Trace: func(string, ...any) {},
+		Dial: func(ctx context.Context, ssl bool) (net.Conn, error) {
+			c, s := net.Pipe()
+			go func() {
+				defer s.Close()
+				s.SetDeadline(time.Now().Add(2 * time.Second))
+				s.Write([]byte(banner))
+			}()
+			return c, nil
+		}}
+}
+
+// TestRFC868Time: nmap's rfc868-time changes only a port named time, by
+// the answer's length, whatever the clock says.
+func TestRFC868Time(t *testing.T) {
+	for _, c := range []struct {
+		name, banner, info string
+	}{
+		{"time", "\xee\xbf\xea\x29", "32 bits"},
+		{"time", "\x00\x00\x00\x01", "32 bits"}, // 1900: still named
+		{"time", "\x00\x00\x00\x00\xee\xbf\xea\x29", "64 bits"},
+		{"time", "\xee\xbf\xea\x29\x00", ""},
+		{"daytime", "\xee\xbf\xea\x29", ""}, // another line named the port
+	} {
+		p := &Port{Number: 37, Proto: "tcp", Intensity: 7, Service: &result.Service{Name: c.name}}
+		u, err := RFC868Time{}.Detect(context.Background(), bannerEnv(c.banner), p)
+		switch {
+		case c.info == "" && u != nil:
+			t.Errorf("%s %q: %+v, want no change", c.name, c.banner, u)
+		case c.info != "" && (err != nil || u == nil || u.Info != c.info || u.Name != "time" || u.Match != Hard):
+			t.Errorf("%s %q: %+v %v, want time (%s)", c.name, c.banner, u, err, c.info)
+		}
+	}
+}
