@@ -248,3 +248,27 @@ func TestRFC868Time(t *testing.T) {
 		}
 	}
 }
+
+// TestSNMPProduct: snmp-info puts the walk's product first unless it is
+// the generic "SNMPv3 server", whichever kind of line gave it: a
+// softmatch's own product stays too (the crafted Microsoft agent's
+// evidence, with another walk's answer).
+func TestSNMPProduct(t *testing.T) {
+	for walk, want := range map[string]string{
+		"":                  "net-snmp SNMPv3 server",
+		"SNMPv3 server":     "net-snmp SNMPv3 server",
+		"SNMPv1 server":     "SNMPv1 server; net-snmp SNMPv3 server",
+		"Cisco SNMP agent":  "Cisco SNMP agent; net-snmp SNMPv3 server",
+		"SNMPv3 server (x)": "SNMPv3 server (x); net-snmp SNMPv3 server",
+	} {
+		if got := snmpProduct(walk, "net-snmp"); got != want {
+			t.Errorf("after %q: %q, want %q", walk, got, want)
+		}
+	}
+	e := loadEvidence(t, "testdata/evidence/snmp-info/crafted-microsoft-softmatch.txt")
+	e.Before["product"], e.Hard = "Windows SNMP agent", false
+	svc, _, _ := replay(t, SNMPInfo{}, e)
+	if want := "Windows SNMP agent; Microsoft SNMPv3 server"; svc.Product != want {
+		t.Errorf("after a softmatch's product: %q, want %q", svc.Product, want)
+	}
+}
