@@ -272,3 +272,29 @@ func TestSNMPProduct(t *testing.T) {
 		t.Errorf("after a softmatch's product: %q, want %q", svc.Product, want)
 	}
 }
+
+// TestENIPNamed: enip-info names the port only for a ListIdentity reply
+// whose identity item is whole, state byte included.
+func TestENIPNamed(t *testing.T) {
+	e := loadEvidence(t, "testdata/evidence/enip-info/1756-en2t-tcp.txt")
+	full := e.Exchanges[len(e.Exchanges)-1].Reply
+	if !enipNamed(full) {
+		t.Fatalf("the 1756-EN2T's reply is not taken: %q", full)
+	}
+	noItem := append([]byte(nil), full[:26]...) // header and an item count, no item
+	noItem[24] = 0
+	cut := full[:len(full)-1] // the state byte missing
+	other := append([]byte(nil), full...)
+	other[26] = 0x86 // another item type
+	for name, b := range map[string][]byte{"no item": noItem, "no state": cut, "another item": other} {
+		if enipNamed(b) {
+			t.Errorf("%s: taken", name)
+		}
+		p := &Port{Number: 44818, Proto: "tcp", Intensity: 7, Service: &result.Service{Name: "EtherNet-IP-2"}}
+		reply := b
+		env := pipeEnv(func(string) string { return string(reply) })
+		if u, _ := (ENIPInfo{}).Detect(context.Background(), env, p); u != nil {
+			t.Errorf("%s: %+v, want no change", name, u)
+		}
+	}
+}
