@@ -466,7 +466,19 @@ match gk m|^<setup>\nversion ([\d.]+)\n| p/testgk/ v/$1/
 // port is walked again one connection at a time.
 func TestAlikeAndStarved(t *testing.T) {
 	t.Parallel()
-	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+	h := serveHostile(t, 0, oneClientGk(0))
+	res, _, traces := walksAgree(t, h, oneClientProbes)
+	if res[1].Service.Version != "2.3.11" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	wantAdaptiveTrace(t, traces[1], "alike alone too", "no alike re-check")
+	wantAdaptiveTrace(t, traces[1], "one connection at a time", "the starved probes were not asked again")
+}
+
+// oneClientGk is the server of TestAlikeAndStarved, answering the
+// version probe versionAfter after it came.
+func oneClientGk(versionAfter time.Duration) func(*hostileServer, net.Conn) {
+	return func(h *hostileServer, c net.Conn) {
 		defer endWithTest(h, c)()
 		buf := make([]byte, 512)
 		n, _ := c.Read(buf)
@@ -475,6 +487,9 @@ func TestAlikeAndStarved(t *testing.T) {
 		case n == 0:
 			return
 		case strings.HasPrefix(got, "gk "):
+			if versionAfter > 0 && !h.wait(versionAfter) {
+				return
+			}
 			c.Write([]byte("<setup>\nversion 2.3.11\n"))
 			return
 		case !strings.HasPrefix(got, "P"):
@@ -487,13 +502,21 @@ func TestAlikeAndStarved(t *testing.T) {
 			}
 		}
 		c.Write([]byte("<error>\nBad connect string!"))
-	})
+	}
+}
+
+// The same server, answering the version probe 1.2 s after it came
+// (past the serial walk's fitted wait, within the probe's totalwaitms):
+// after the softmatch, the probe written to name the service waits
+// nmap's whole time in the serial walk too, and the version is nmap's.
+func TestSoftmatchVersionProbeWaitsFull(t *testing.T) {
+	t.Parallel()
+	h := serveHostile(t, 0, oneClientGk(1200*time.Millisecond))
 	res, _, traces := walksAgree(t, h, oneClientProbes)
 	if res[1].Service.Version != "2.3.11" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
 	}
-	wantAdaptiveTrace(t, traces[1], "alike alone too", "no alike re-check")
-	wantAdaptiveTrace(t, traces[1], "one connection at a time", "the starved probes were not asked again")
+	wantAdaptiveTrace(t, traces[1], "one connection at a time", "no serial walk")
 }
 
 // drainProbes: GenericLines' reply names the service; the P probes'
