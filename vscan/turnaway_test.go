@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"net"
 	"os"
 	"strings"
@@ -147,7 +148,7 @@ func TestClosedWhileOnePending(t *testing.T) {
 	t.Parallel()
 	// A close of the pending client is seen as any client's is, unless
 	// it came within 300 ms of its accept.
-	h := onePending(t, func(accepted time.Time) time.Time { return accepted.Add(300 * time.Millisecond) })
+	h, served := onePending(t, func(accepted time.Time) time.Time { return accepted.Add(300 * time.Millisecond) })
 	c := func(timing Timing) *Config { return nmapWaitConfig(t, timing) }
 	res, _, traces := scanInTurn(t, h.tg, c, 0)
 	sameAnswer(t, res)
@@ -155,6 +156,13 @@ func TestClosedWhileOnePending(t *testing.T) {
 		t.Errorf("adaptive: GetRequest's answer is not in the fingerprint: %v %+v", res[1].Outcome, res[1].Service)
 	}
 	wantAdaptiveTrace(t, traces[1], "turns connections away", "the turned-away connections were not seen")
+	// Each walk is served each probe once: the serial walk takes the
+	// re-check's reply as its own.
+	for payload, n := range served() {
+		if n > 2 {
+			t.Errorf("probe %q served %d times by the two walks, want at most 2", payload, n)
+		}
+	}
 }
 
 // The same server seeing every close 200 ms late, as it does behind a
@@ -165,7 +173,7 @@ func TestClosedWhileOnePending(t *testing.T) {
 // had no reply at all.
 func TestClosedWhileOnePendingLate(t *testing.T) {
 	t.Parallel()
-	h := onePending(t, func(time.Time) time.Time { return time.Now().Add(200 * time.Millisecond) })
+	h, _ := onePending(t, func(time.Time) time.Time { return time.Now().Add(200 * time.Millisecond) })
 	c := nmapWaitConfig(t, TimingFast)
 	var trace []string
 	var mu sync.Mutex
@@ -181,11 +189,18 @@ func TestClosedWhileOnePendingLate(t *testing.T) {
 // connection at once, without a byte, until pendingUntil(accepted) after
 // the pending one leaves (transmission's peer port keeps a client that
 // left pending a moment longer). It answers a request of 16 bytes or
-// more 100 ms after it came, and holds the rest.
-func onePending(t *testing.T, pendingUntil func(accepted time.Time) time.Time) *hostileServer {
+// more 100 ms after it came, and holds the rest. served returns how many
+// served connections each first request (a probe's payload) came on.
+func onePending(t *testing.T, pendingUntil func(accepted time.Time) time.Time) (h *hostileServer, served func() map[string]int) {
 	var mu sync.Mutex
 	var until time.Time
 	pending := false
+	seen := map[string]int{}
+	served = func() map[string]int {
+		mu.Lock()
+		defer mu.Unlock()
+		return maps.Clone(seen)
+	}
 	return serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
 		accepted := time.Now()
 		if !admit(&mu, func() bool {
@@ -203,8 +218,14 @@ func onePending(t *testing.T, pendingUntil func(accepted time.Time) time.Time) *
 			until = pendingUntil(accepted)
 			mu.Unlock()
 		}()
-		answered := false
+		answered, first := false, true
 		readEach(c, func(got []byte) bool {
+			if first && len(got) > 0 {
+				first = false
+				mu.Lock()
+				seen[string(got)]++
+				mu.Unlock()
+			}
 			if len(got) >= 16 && !answered {
 				answered = true
 				time.Sleep(100 * time.Millisecond)
@@ -212,7 +233,7 @@ func onePending(t *testing.T, pendingUntil func(accepted time.Time) time.Time) *
 			}
 			return false
 		})
-	})
+	}), served
 }
 
 // admit is a server's check that a connection may be served, tried up
