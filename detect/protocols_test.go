@@ -317,8 +317,11 @@ func TestDockerVersionOf(t *testing.T) {
 		want   string
 		ok     bool
 	}{
-		{200, `{"Version":"20.10.24+dfsg1","ApiVersion":"1.41"}`, "20.10.24+dfsg1", true},
-		{200, `{"Components":[{"Version":"x"}],"Version":"1.11.2"}` + "\n", "1.11.2", true},
+		{200, `{"Version":"20.10.24+dfsg1","ApiVersion":"1.41","GitCommit":"3713ee1"}`, "20.10.24+dfsg1", true},
+		{200, `{"Components":[{"Version":"x"}],"Version":"1.11.2","GitCommit":""}` + "\n", "1.11.2", true},
+		{200, `{"Version":"4.3.1","GitCommit":null}`, "4.3.1", true},
+		{200, `{"Version":"20.10.24","ApiVersion":"1.41"}`, "", false}, // no GitCommit
+		{200, `{"Version":"20.10.24","GitCommit":false}`, "", false},
 		{500, `{"Version":"1.11.2"}`, "", false},
 		{404, `{"message":"page not found"}`, "", false},
 		{200, `{"Version":20.1}`, "", false},
