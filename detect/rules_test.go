@@ -298,3 +298,27 @@ func TestENIPNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestIAX2Pong: iax2-version takes a 12-byte control frame, PONG or ACK,
+// and nothing longer.
+func TestIAX2Pong(t *testing.T) {
+	frame := func(sub byte, extra ...byte) string {
+		return string(append([]byte{0x80, 1, 0x80, 0, 0, 0, 0, 3, 0, 1, 6, sub}, extra...))
+	}
+	for _, c := range []struct {
+		reply string
+		want  bool
+	}{
+		{frame(0x03), true},
+		{frame(0x04), true},
+		{frame(0x03, 0), false}, // an information element after it
+		{frame(0x05), false},
+	} {
+		p := &Port{Number: 4569, Proto: "udp", Intensity: 7, Service: &result.Service{Name: "iax2"}}
+		reply := c.reply
+		u, _ := IAX2Version{}.Detect(context.Background(), pipeEnv(func(string) string { return reply }), p)
+		if (u != nil) != c.want {
+			t.Errorf("%q: %+v, want a change: %v", c.reply, u, c.want)
+		}
+	}
+}
