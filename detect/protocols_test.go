@@ -346,18 +346,6 @@ func TestEBCDIC(t *testing.T) {
 	}
 }
 
-func TestRandomLooking(t *testing.T) {
-	if RandomLooking([]byte("0123456789abcdef")) {
-		t.Error("text is not random")
-	}
-	if RandomLooking(make([]byte, 16)) {
-		t.Error("zeros are not random")
-	}
-	if !RandomLooking([]byte{0x8f, 0x12, 0xa0, 0x33, 0xfe, 0x01, 0x7c, 0x55, 0xd2, 0x09, 0xbb, 0x40, 0x61, 0xc8, 0x2e, 0x97}) {
-		t.Error("a seed is random")
-	}
-}
-
 // FuzzProtocolParsers: the detectors' parsers never panic on any reply.
 func FuzzProtocolParsers(f *testing.F) {
 	f.Add([]byte("fox a 0 -1 fox hello\n{\nhostName=s:x\n};;\n"))
