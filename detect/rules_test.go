@@ -30,7 +30,7 @@ func (c ruleCase) port() *Port {
 // TestRulesAsNmap: each detector's rule starts it where nmap 7.93's
 // script starts, and only there.
 func TestRulesAsNmap(t *testing.T) {
-	for _, c := range []ruleCase{
+	wantRules(t, []ruleCase{
 		// mqtt-subscribe: the plain and the TLS port of MQTT, and both names.
 		{"mqtt-subscribe", 1883, "tcp", "unknown", "", true},
 		{"mqtt-subscribe", 8883, "tcp", "unknown", "", true},
@@ -61,7 +61,13 @@ func TestRulesAsNmap(t *testing.T) {
 		{"jdwp-version", 8000, "tcp", "tcpwrapped", "", true},
 		{"jdwp-version", 8000, "tcp", "jdwp", "", false},
 		{"jdwp-version", 8000, "udp", "tcpwrapped", "", false},
-	} {
+	})
+}
+
+// wantRules checks each case's detector's rule against nmap's verdict.
+func wantRules(t *testing.T, cases []ruleCase) {
+	t.Helper()
+	for _, c := range cases {
 		d := Named(c.detector)
 		if d == nil {
 			t.Fatalf("no detector %s", c.detector)
@@ -75,7 +81,7 @@ func TestRulesAsNmap(t *testing.T) {
 // TestProductRules: weblogic-t3-info and mcafee-epo-agent go by the
 // product when the walk found one, by the port (and name) otherwise.
 func TestProductRules(t *testing.T) {
-	for _, c := range []ruleCase{
+	wantRules(t, []ruleCase{
 		{"weblogic-t3-info", 7001, "tcp", "http", "", true},
 		{"weblogic-t3-info", 7001, "tcp", "http", "Apache httpd", false},
 		{"weblogic-t3-info", 80, "tcp", "http", "WebLogic applications server", true},
@@ -90,12 +96,7 @@ func TestProductRules(t *testing.T) {
 		{"mcafee-epo-agent", 8082, "tcp", "http", "McAfee EPO AGENT", false},
 		{"mcafee-epo-agent", 8082, "tcp", "http", "EPOLICY ORCHESTRATOR", false},
 		{"mcafee-epo-agent", 8082, "tcp", "http", "", false},
-	} {
-		d := Named(c.detector)
-		if got := d.Rule().Wants(c.port()); got != c.want {
-			t.Errorf("%s on %d/%s named %q product %q: wants %v, nmap's script %v", c.detector, c.number, c.proto, c.name, c.product, got, c.want)
-		}
-	}
+	})
 }
 
 // TestProductRulesFirst: a detector whose rule goes by the product runs
