@@ -70,6 +70,14 @@ type Rule struct {
 	// Others: the detector may name other ports of the host (Update.Others),
 	// so the host's ports are reported only once it has run.
 	Others bool
+	// Product, when set, decides alone on a port whose answer so far has
+	// a product: the rule wants the port when Product accepts that
+	// product, whatever its number and name (Ports and Services decide
+	// only for a port without a product). nmap's weblogic-t3-info and
+	// mcafee-epo-agent choose so; as nmap decides on the signature walk's
+	// answer, such a detector must run before any detector that may set
+	// a product on a port the walk left without one.
+	Product func(product string) bool
 }
 
 // Wants reports whether the rule selects p.
@@ -79,6 +87,9 @@ func (r Rule) Wants(p *Port) bool {
 	}
 	if r.Any {
 		return true
+	}
+	if r.Product != nil && p.Service != nil && p.Service.Product != "" {
+		return r.Product(p.Service.Product)
 	}
 	if slices.Contains(r.Ports, p.Number) {
 		return true
@@ -90,7 +101,7 @@ func (r Rule) Wants(p *Port) bool {
 // and protocol whatever its service turns out to be: the scan holds a
 // host's results back while an Others detector may still name them.
 func (r Rule) MayWant(number int, proto string) bool {
-	return r.proto(proto) && (r.Any || len(r.Services) > 0 || slices.Contains(r.Ports, number))
+	return r.proto(proto) && (r.Any || r.Product != nil || len(r.Services) > 0 || slices.Contains(r.Ports, number))
 }
 
 func (r Rule) proto(p string) bool {

@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// DRDAInfo stands for nmap's drda-info: on ports 50000, 1526 and 1527
+// DRDAInfo stands for nmap's drda-info: on ports 50000, 60000, 9090, 1526 and 1527
 // (or a port named drda or ibm-db2) it sends a DRDA EXCSAT (exchange
 // server attributes; The Open Group's DRDA, volume 3: DDM) and reads the
 // EXCSATRD reply. The answer becomes name drda, extrainfo the server
@@ -20,7 +20,7 @@ type DRDAInfo struct{}
 
 func (DRDAInfo) Name() string { return "drda-info" }
 func (DRDAInfo) Rule() Rule {
-	return Rule{Ports: []int{50000, 1526, 1527}, Services: []string{"drda", "ibm-db2"}, MinIntensity: 7}
+	return Rule{Ports: []int{50000, 60000, 9090, 1526, 1527}, Services: []string{"drda", "ibm-db2"}, MinIntensity: 7}
 }
 func (DRDAInfo) Sets() []Field { return []Field{FName, FProduct, FInfo} }
 

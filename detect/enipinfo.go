@@ -9,15 +9,16 @@ import (
 // ENIPInfo stands for nmap's enip-info: on port 44818, TCP or UDP, it
 // sends the EtherNet/IP encapsulation ListIdentity command (0x0063, The
 // CIP Networks Library volume 2) and, when the reply is one to that
-// command (its header says 0x0063), names the port EtherNet-IP-2, probed
+// command carrying a whole identity item (enipNamed), names the port EtherNet-IP-2, probed
 // with confidence 10 and its fingerprint dropped (nmap 7.93 sets no
 // product or version, whatever vendor and product name the identity
-// gives). Its rule: port 44818 or a port named EtherNet-IP-2, TCP or UDP.
+// gives). Its rule: port 44818 or a port named EtherNet-IP-2 (or
+// EtherNet/IP-2), TCP or UDP.
 type ENIPInfo struct{}
 
 func (ENIPInfo) Name() string { return "enip-info" }
 func (ENIPInfo) Rule() Rule {
-	return Rule{Ports: []int{44818}, Services: []string{"EtherNet-IP-2"}, Protos: []string{"tcp", "udp"}, MinIntensity: 7}
+	return Rule{Ports: []int{44818}, Services: []string{"EtherNet-IP-2", "EtherNet/IP-2"}, Protos: []string{"tcp", "udp"}, MinIntensity: 7}
 }
 func (ENIPInfo) Sets() []Field { return []Field{FName} }
 
@@ -38,7 +39,7 @@ func (ENIPInfo) Detect(ctx context.Context, env *Env, p *Port) (*Update, error) 
 	if err != nil {
 		return nil, err
 	}
-	if len(reply) < 24 || le16(reply, 0) != 0x0063 {
+	if !enipNamed(reply) {
 		return nil, errNotENIP
 	}
 	if id, err := ParseListIdentity(reply); err == nil {
@@ -67,6 +68,17 @@ func enipTCP(ctx context.Context, env *Env, req []byte) ([]byte, error) {
 		return nil, err
 	}
 	return append(hdr, body...), nil
+}
+
+// enipNamed reports whether nmap's enip-info names the port for reply:
+// its command byte is ListIdentity's (0x63), its first item is a CIP
+// Identity (type 0x0c) and that item is there up to its state byte, the
+// last field (nmap reads every field and gives up on one cut short).
+func enipNamed(b []byte) bool {
+	// header 24, item count 2, item type 2 and length 2, then the
+	// identity: 32 bytes before the product name's length byte.
+	const nameAt = 24 + 6 + 32
+	return len(b) > nameAt && b[0] == 0x63 && b[26] == 0x0c && len(b) >= nameAt+1+int(b[nameAt])+1
 }
 
 // ENIPIdentity is a CIP Identity item of a ListIdentity reply.

@@ -32,7 +32,12 @@ import (
 //	> ""                                             (no request: what the
 //	< "\x8f\x12..."                                  server sends on connection)
 //
-// Strings are Go-quoted; values of key=value pairs may be.
+// Strings are Go-quoted; values of key=value pairs may be. The replay
+// sends each new connection the next banner (> "") of the file, in file
+// order, and starts over at the first once every one was sent: a file
+// with one banner sends it on every connection, and a detector that
+// connects twice to read a fresh banner each time (cccam-version) needs
+// two.
 type Evidence struct {
 	Name    string // file name, for messages
 	Port    int

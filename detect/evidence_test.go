@@ -255,6 +255,26 @@ func serveEvidence(t *testing.T, e *Evidence) string {
 		}
 		ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{*cert}, MinVersion: min})
 	}
+	// The banners are handed out in file order, one a connection, and
+	// again from the first once all were sent: a detector that connects
+	// twice (cccam-version's two trials) gets two recorded banners.
+	var banners []int
+	for i, x := range e.Exchanges {
+		if len(x.Request) == 0 {
+			banners = append(banners, i)
+		}
+	}
+	var bannerMu sync.Mutex
+	sent := 0
+	nextBanner := func() (int, bool) {
+		if len(banners) == 0 {
+			return 0, false
+		}
+		bannerMu.Lock()
+		defer bannerMu.Unlock()
+		sent++
+		return banners[(sent-1)%len(banners)], true
+	}
 	var wg sync.WaitGroup
 	t.Cleanup(func() { ln.Close(); wg.Wait() })
 	wg.Go(func() {
@@ -270,10 +290,12 @@ func serveEvidence(t *testing.T, e *Evidence) string {
 					return
 				}
 				// An exchange with an empty request (> "") is what the
-				// server sends on connection, a banner.
+				// server sends on connection, a banner; each connection
+				// gets the next one (see Evidence).
 				used := map[int]bool{}
-				if reply, ok := answer(nil, used); ok {
-					c.Write(reply)
+				if i, ok := nextBanner(); ok {
+					used[i] = true
+					c.Write(e.Exchanges[i].Reply)
 				}
 				// Requests are answered one after the other on the
 				// connection until the detector closes it.

@@ -17,14 +17,15 @@ import (
 // Command Set"). The port is named jdwp, the product becomes the
 // description's first line, the version the VM's version (nmap 7.93 on
 // OpenJDK 17: jdwp "Java Debug Wire Protocol (Reference Implementation)
-// version 17.0" 17.0.15). nmap runs it on ports named jdwp and on
-// tcpwrapped ones: OpenJDK drops a connection that sends no handshake
-// within its timeout, so the signature walk often ends tcpwrapped there.
+// version 17.0" 17.0.15). nmap runs it only on TCP ports the walk left
+// tcpwrapped, not on one a line named jdwp: OpenJDK drops a connection
+// that sends no handshake within its timeout, so the signature walk
+// often ends tcpwrapped there.
 type JDWPVersion struct{}
 
 func (JDWPVersion) Name() string { return "jdwp-version" }
 func (JDWPVersion) Rule() Rule {
-	return Rule{Services: []string{"jdwp", "tcpwrapped"}, MinIntensity: 7}
+	return Rule{Services: []string{"tcpwrapped"}, MinIntensity: 7}
 }
 func (JDWPVersion) Sets() []Field { return []Field{FName, FProduct, FVersion} }
 

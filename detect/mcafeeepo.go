@@ -1,28 +1,53 @@
 package detect
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 )
 
-// McAfeeEPOAgent stands for nmap's mcafee-epo-agent: on port 8081 it
-// fetches "/" from the McAfee Agent's wake-up port, which serves the
-// agent's activity log (an naLog XML document). When the log names the
-// agent's version, the answer becomes name http, product "McAfee
-// ePolicy Orchestrator Agent", that version, extrainfo "ePOServerName:
-// SERVER, AgentGuid: GUID" and host name the log's ComputerName, probed
-// with confidence 10 and its fingerprint dropped.
+// McAfeeEPOAgent stands for nmap's mcafee-epo-agent: it fetches "/"
+// from the McAfee Agent's wake-up port, which serves the agent's
+// activity log (an naLog XML document). When the body is such a document
+// (an XML declaration, then naLog), the answer becomes name http, product
+// "McAfee ePolicy Orchestrator Agent", version the log's version (none
+// when it has none), extrainfo "ePOServerName: SERVER, AgentGuid: GUID"
+// and host name the log's ComputerName, probed with confidence 10 and
+// its fingerprint dropped. Its rule goes by the walk's product when there
+// is one (namesEPO, on any port), else TCP port 8081.
 type McAfeeEPOAgent struct{}
 
 func (McAfeeEPOAgent) Name() string { return "mcafee-epo-agent" }
 func (McAfeeEPOAgent) Rule() Rule {
-	return Rule{Ports: []int{8081}, MinIntensity: 7}
+	return Rule{Ports: []int{8081}, MinIntensity: 7, Product: namesEPO}
 }
+
+// namesEPO reports whether a product names McAfee's ePolicy Orchestrator
+// or its agent as nmap's script looks for them: "ePolicy Orch" or
+// "EPO Agent", where only the first letter of each word may be of
+// either case ("EPolicy Orch", "ePO agent"; not "EPOLICY").
+func namesEPO(product string) bool {
+	either := func(c byte) string { return string(c) + string(c^0x20) }
+	for i := range len(product) {
+		s := product[i:]
+		if len(s) >= 12 && strings.ContainsRune(either('e'), rune(s[0])) && strings.ContainsRune(either('p'), rune(s[1])) && s[2:12] == "olicy Orch" {
+			return true
+		}
+		if len(s) >= 9 && strings.ContainsRune(either('e'), rune(s[0])) && s[1:4] == "PO " && strings.ContainsRune(either('a'), rune(s[4])) && s[5:9] == "gent" {
+			return true
+		}
+	}
+	return false
+}
+
 func (McAfeeEPOAgent) Sets() []Field {
 	return []Field{FName, FProduct, FVersion, FInfo, FHostname}
 }
+
+// naLogDoc is the agent's log as nmap's script accepts it: an XML
+// declaration first, the naLog element right after it.
+var naLogDoc = regexp.MustCompile(`^<\?xml (?s:.*)\?>\s*<naLog>`)
 
 var naLogElem = regexp.MustCompile(`<(version|ComputerName|ePOServerName|AgentGUID)>([^<]*)</`)
 
@@ -32,7 +57,7 @@ func (McAfeeEPOAgent) Detect(ctx context.Context, env *Env, p *Port) (*Update, e
 	if err != nil {
 		return nil, err
 	}
-	if !bytes.Contains(resp.Body, []byte("<naLog>")) {
+	if !naLogDoc.Match(resp.Body) {
 		return nil, nil
 	}
 	log := map[string]string{}
@@ -40,9 +65,6 @@ func (McAfeeEPOAgent) Detect(ctx context.Context, env *Env, p *Port) (*Update, e
 		if _, seen := log[string(m[1])]; !seen {
 			log[string(m[1])] = string(m[2])
 		}
-	}
-	if log["version"] == "" {
-		return nil, nil
 	}
 	env.Trace("Service scan detector mcafee-epo-agent: %s:%d is McAfee Agent %s", p.Addr, p.Number, log["version"])
 	return &Update{Name: "http", Product: "McAfee ePolicy Orchestrator Agent", Version: log["version"],

@@ -12,12 +12,14 @@ import (
 // version 2.0.11"). nmap 7.93 then names the service with that message —
 // the whole text becomes the service name, with no product — probed with
 // confidence 10. A broker that refuses the connection, or publishes no
-// version, keeps its answer.
+// version, keeps its answer. Its rule: TCP port 1883 or 8883, or a port
+// named mqtt or secure-mqtt; over TLS when the walk found the port
+// inside TLS.
 type MQTTSubscribe struct{}
 
 func (MQTTSubscribe) Name() string { return "mqtt-subscribe" }
 func (MQTTSubscribe) Rule() Rule {
-	return Rule{Ports: []int{1883}, Services: []string{"mqtt"}, MinIntensity: 7}
+	return Rule{Ports: []int{1883, 8883}, Services: []string{"mqtt", "secure-mqtt"}, MinIntensity: 7}
 }
 func (MQTTSubscribe) Sets() []Field { return []Field{FName} }
 
@@ -34,7 +36,7 @@ const mqttClientID = "signet-detect"
 const maxMQTTPackets = 256
 
 func (MQTTSubscribe) Detect(ctx context.Context, env *Env, p *Port) (*Update, error) {
-	conn, err := dialWait(ctx, env, false)
+	conn, err := dialWait(ctx, env, p.Service.Tunnel == "ssl")
 	if err != nil {
 		return nil, err
 	}

@@ -15,12 +15,13 @@ import (
 // server's firmware revision, host name and vendor string. nmap 7.93
 // sets the product to the vendor string, the version to "(Firmware: N)"
 // and the hostname to the host name (pptpd 1.4.0: linux (Firmware: 1),
-// Host: local).
+// Host: local). Its rule is the port number alone: TCP 1723 (a port
+// named pptp elsewhere is not asked).
 type PPTPVersion struct{}
 
 func (PPTPVersion) Name() string { return "pptp-version" }
 func (PPTPVersion) Rule() Rule {
-	return Rule{Ports: []int{1723}, Services: []string{"pptp"}, MinIntensity: 7}
+	return Rule{Ports: []int{1723}, MinIntensity: 7}
 }
 func (PPTPVersion) Sets() []Field { return []Field{FProduct, FVersion, FHostname} }
 

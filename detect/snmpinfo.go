@@ -14,11 +14,11 @@ import (
 // enterprise number (RFC 3411, SnmpEngineID, either format); the product
 // becomes "ENTERPRISE SNMPv3 server", ENTERPRISE as IANA's registry of
 // private enterprise numbers names the organisation ("nil" for a number
-// it cannot name, as nmap 7.93 prints). After a hard match's product it
+// it cannot name, as nmap 7.93 prints). After the walk's product it
 // comes after "; " (nmap 7.93 answers "SNMPv1 server; net-snmp SNMPv3
-// server" for snmpd); a softmatch's product ("SNMPv3 server") is
-// replaced. nmap's file cannot tell this rule from "prefix unless the
-// product names SNMPv3": its only SNMPv3 product is its softmatch's. The
+// server" for snmpd), unless that product is exactly "SNMPv3 server"
+// (nmap's softmatch for any SNMPv3 agent), which is replaced; hard or
+// soft, any other product stays in front. The
 // answer becomes a hard one (the fingerprint goes); an engine ID shorter
 // than four octets changes nothing. Other fields stay.
 type SNMPInfo struct{}
@@ -52,6 +52,17 @@ func concat(parts ...[]byte) []byte {
 	return out
 }
 
+// snmpProduct is the product snmp-info gives a port whose answer had
+// product walk: "ENTERPRISE SNMPv3 server", after the walk's product and
+// "; " unless that was empty or nmap's own softmatch's "SNMPv3 server".
+func snmpProduct(walk, enterprise string) string {
+	product := enterprise + " SNMPv3 server"
+	if walk != "" && walk != "SNMPv3 server" {
+		product = walk + "; " + product
+	}
+	return product
+}
+
 func (SNMPInfo) Detect(ctx context.Context, env *Env, p *Port) (*Update, error) {
 	conn, err := dialWait(ctx, env, false)
 	if err != nil {
@@ -77,11 +88,7 @@ func (SNMPInfo) Detect(ctx context.Context, env *Env, p *Port) (*Update, error) 
 		if err != nil || msgID != int64(id) {
 			continue
 		}
-		name := EngineEnterprise(eid)
-		product := name + " SNMPv3 server"
-		if p.Service.Product != "" && p.Hard {
-			product = p.Service.Product + "; " + product
-		}
+		product := snmpProduct(p.Service.Product, EngineEnterprise(eid))
 		env.Trace("Service scan detector snmp-info: %s:%d engine ID %x", p.Addr, p.Number, eid)
 		return &Update{Product: product, Match: Hard}, nil
 	}

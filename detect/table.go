@@ -5,8 +5,11 @@ package detect
 // here and its evidence (testdata/evidence/NAME/, checked by
 // TestEveryDetectorHasEvidence).
 var Table = []Detector{
-	TLSFallback{},      // beyond nmap: modern TLS, then the probes again inside
-	HTTPSRedirect{},    // before http-server-header, as nmap orders them
+	TLSFallback{},   // beyond nmap: modern TLS, then the probes again inside
+	HTTPSRedirect{}, // before http-server-header, as nmap orders them
+	// rules that go by the walk's product, before anything sets one
+	WebLogicT3Info{},
+	McAfeeEPOAgent{},
 	HTTPServerHeader{}, //
 	RPCInfo{},          //
 	SNMPInfo{},         //
@@ -26,13 +29,11 @@ var Table = []Detector{
 	UbiquitiDiscovery{},
 	OracleTNSVersion{},
 	VMwareVersion{},
-	WebLogicT3Info{},
 	IAX2Version{},
 	HTTPTraneInfo{},
 	DRDAInfo{},
 	NDMPVersion{},
 	CCcamVersion{},
-	McAfeeEPOAgent{},
 	// the Docker Engine API
 	DockerVersion{},
 	// last, as nmap runs it after every other version script (runlevel 2)

@@ -124,9 +124,33 @@ func (s *sequential) send(p *probes.Probe) reply {
 func (r *seqReply) start() {
 	r.began = r.now()
 	r.deadline = r.began.Add(r.p.TotalWait)
-	if r.s.maxWait > 0 && r.s.maxWait < r.p.TotalWait {
+	if r.s.maxWait > 0 && r.s.maxWait < r.p.TotalWait && !r.s.namesSoft(r.p) {
 		r.deadline = r.began.Add(r.s.maxWait)
 	}
+}
+
+// namesSoft reports whether p, in the serial fallback, is a probe
+// written to name the service the walk softmatched (every match line of
+// its own is for that service): it waits nmap's totalwaitms, not
+// maxWait. Such a probe is the walk's last chance at the version, and
+// few are left after a softmatch; gkrellmd, one client at a time,
+// answered the version probe after the fitted wait over a 50 ms path
+// (under load) and the port read the softmatch alone, without the
+// version nmap's walk names.
+func (s *sequential) namesSoft(p *probes.Probe) bool {
+	if !s.fallback || len(p.Matches) == 0 {
+		return false
+	}
+	soft := s.w.sess.SoftService()
+	if soft == "" {
+		return false
+	}
+	for _, m := range p.Matches {
+		if m.Service != soft {
+			return false
+		}
+	}
+	return true
 }
 
 // open connects for probe p and sends it (r.fail says why not). In the

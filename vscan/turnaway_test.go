@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"net"
 	"os"
 	"strings"
@@ -147,7 +148,7 @@ func TestClosedWhileOnePending(t *testing.T) {
 	t.Parallel()
 	// A close of the pending client is seen as any client's is, unless
 	// it came within 300 ms of its accept.
-	h := onePending(t, func(accepted time.Time) time.Time { return accepted.Add(300 * time.Millisecond) })
+	h, served := onePending(t, func(accepted time.Time) time.Time { return accepted.Add(300 * time.Millisecond) })
 	c := func(timing Timing) *Config { return nmapWaitConfig(t, timing) }
 	res, _, traces := scanInTurn(t, h.tg, c, 0)
 	sameAnswer(t, res)
@@ -155,6 +156,13 @@ func TestClosedWhileOnePending(t *testing.T) {
 		t.Errorf("adaptive: GetRequest's answer is not in the fingerprint: %v %+v", res[1].Outcome, res[1].Service)
 	}
 	wantAdaptiveTrace(t, traces[1], "turns connections away", "the turned-away connections were not seen")
+	// Each walk is served each probe once: the serial walk takes the
+	// re-check's reply as its own.
+	for payload, n := range served() {
+		if n > 2 {
+			t.Errorf("probe %q served %d times by the two walks, want at most 2", payload, n)
+		}
+	}
 }
 
 // The same server seeing every close 200 ms late, as it does behind a
@@ -165,7 +173,7 @@ func TestClosedWhileOnePending(t *testing.T) {
 // had no reply at all.
 func TestClosedWhileOnePendingLate(t *testing.T) {
 	t.Parallel()
-	h := onePending(t, func(time.Time) time.Time { return time.Now().Add(200 * time.Millisecond) })
+	h, _ := onePending(t, func(time.Time) time.Time { return time.Now().Add(200 * time.Millisecond) })
 	c := nmapWaitConfig(t, TimingFast)
 	var trace []string
 	var mu sync.Mutex
@@ -181,11 +189,18 @@ func TestClosedWhileOnePendingLate(t *testing.T) {
 // connection at once, without a byte, until pendingUntil(accepted) after
 // the pending one leaves (transmission's peer port keeps a client that
 // left pending a moment longer). It answers a request of 16 bytes or
-// more 100 ms after it came, and holds the rest.
-func onePending(t *testing.T, pendingUntil func(accepted time.Time) time.Time) *hostileServer {
+// more 100 ms after it came, and holds the rest. served returns how many
+// served connections each first request (a probe's payload) came on.
+func onePending(t *testing.T, pendingUntil func(accepted time.Time) time.Time) (h *hostileServer, served func() map[string]int) {
 	var mu sync.Mutex
 	var until time.Time
 	pending := false
+	seen := map[string]int{}
+	served = func() map[string]int {
+		mu.Lock()
+		defer mu.Unlock()
+		return maps.Clone(seen)
+	}
 	return serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
 		accepted := time.Now()
 		if !admit(&mu, func() bool {
@@ -203,8 +218,14 @@ func onePending(t *testing.T, pendingUntil func(accepted time.Time) time.Time) *
 			until = pendingUntil(accepted)
 			mu.Unlock()
 		}()
-		answered := false
+		answered, first := false, true
 		readEach(c, func(got []byte) bool {
+			if first && len(got) > 0 {
+				first = false
+				mu.Lock()
+				seen[string(got)]++
+				mu.Unlock()
+			}
 			if len(got) >= 16 && !answered {
 				answered = true
 				time.Sleep(100 * time.Millisecond)
@@ -212,7 +233,7 @@ func onePending(t *testing.T, pendingUntil func(accepted time.Time) time.Time) *
 			}
 			return false
 		})
-	})
+	}), served
 }
 
 // admit is a server's check that a connection may be served, tried up
@@ -466,7 +487,19 @@ match gk m|^<setup>\nversion ([\d.]+)\n| p/testgk/ v/$1/
 // port is walked again one connection at a time.
 func TestAlikeAndStarved(t *testing.T) {
 	t.Parallel()
-	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+	h := serveHostile(t, 0, oneClientGk(0))
+	res, _, traces := walksAgree(t, h, oneClientProbes)
+	if res[1].Service.Version != "2.3.11" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	wantAdaptiveTrace(t, traces[1], "alike alone too", "no alike re-check")
+	wantAdaptiveTrace(t, traces[1], "one connection at a time", "the starved probes were not asked again")
+}
+
+// oneClientGk is the server of TestAlikeAndStarved, answering the
+// version probe versionAfter after it came.
+func oneClientGk(versionAfter time.Duration) func(*hostileServer, net.Conn) {
+	return func(h *hostileServer, c net.Conn) {
 		defer endWithTest(h, c)()
 		buf := make([]byte, 512)
 		n, _ := c.Read(buf)
@@ -475,6 +508,9 @@ func TestAlikeAndStarved(t *testing.T) {
 		case n == 0:
 			return
 		case strings.HasPrefix(got, "gk "):
+			if versionAfter > 0 && !h.wait(versionAfter) {
+				return
+			}
 			c.Write([]byte("<setup>\nversion 2.3.11\n"))
 			return
 		case !strings.HasPrefix(got, "P"):
@@ -487,13 +523,21 @@ func TestAlikeAndStarved(t *testing.T) {
 			}
 		}
 		c.Write([]byte("<error>\nBad connect string!"))
-	})
+	}
+}
+
+// The same server, answering the version probe 1.2 s after it came
+// (past the serial walk's fitted wait, within the probe's totalwaitms):
+// after the softmatch, the probe written to name the service waits
+// nmap's whole time in the serial walk too, and the version is nmap's.
+func TestSoftmatchVersionProbeWaitsFull(t *testing.T) {
+	t.Parallel()
+	h := serveHostile(t, 0, oneClientGk(1200*time.Millisecond))
 	res, _, traces := walksAgree(t, h, oneClientProbes)
 	if res[1].Service.Version != "2.3.11" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
 	}
-	wantAdaptiveTrace(t, traces[1], "alike alone too", "no alike re-check")
-	wantAdaptiveTrace(t, traces[1], "one connection at a time", "the starved probes were not asked again")
+	wantAdaptiveTrace(t, traces[1], "one connection at a time", "no serial walk")
 }
 
 // drainProbes: GenericLines' reply names the service; the P probes'

@@ -247,13 +247,7 @@ func (w *walk) serialFallback(emptyClose bool, given map[*probes.Probe]*replay) 
 	var floor time.Duration
 	wait := sp.serialWait()
 	if emptyClose {
-		// The parallel walk's quickest reply came while the server
-		// turned the others away, and says nothing of its time alone
-		// (transmission's 180 ms over a 50 ms path read 0.98 s, and each
-		// probe waited 1.4 s): such a server answers alone within its
-		// own timer, EmptyCloseWait, and the path adds a round trip (the
-		// probe out, the reply back).
-		floor = EmptyCloseWait + sp.roundTrip()
+		floor = emptyCloseWait(sp)
 		wait = floor
 	}
 	dwait, dconnect := sp.detectorTimes()
@@ -320,8 +314,15 @@ func (w *walk) tcpRecheck() {
 	first.mu.Unlock()
 	// Alone, it waits twice as long as the server took to close it in
 	// the walk (git-daemon and dovecot under load closed junk after
-	// 0.85 s, and a quarter of a second alone read "held it").
-	got, end := w.alone(sp, first.p, len(before) == 0, 2*took)
+	// 0.85 s, and a quarter of a second alone read "held it"), and, when
+	// the closes carried no byte, at least as long as the serial walk
+	// would wait it (emptyCloseWait), which then takes this reply as its
+	// own instead of asking the probe a second time alone.
+	atLeast := 2 * took
+	if len(before) == 0 {
+		atLeast = max(atLeast, emptyCloseWait(sp))
+	}
+	got, end := w.alone(sp, first.p, len(before) == 0, atLeast)
 	closed := end == endEOF || end == endReset
 	switch {
 	case end == endCut, end == endDial, end == endRefused, end == endWrite:
@@ -363,7 +364,16 @@ func (w *walk) tcpRecheck() {
 	// Turned away without a byte: the server keeps a client that left
 	// pending for a moment (transmission answers on a timer of about
 	// 200 ms), and nothing it did while the others were open is its
-	// answer alone.
+	// answer alone; the probe just asked alone is (a serial walk of
+	// transmission's or freeciv's port over a 50 ms path costs 0.6 s a
+	// probe).
+	if len(before) == 0 {
+		alone := &replay{p: first.p, end: end}
+		if len(got) > 0 {
+			alone.reads = [][]byte{got}
+		}
+		served = map[*probes.Probe]*replay{first.p: alone}
+	}
 	w.serialFallback(len(before) == 0, served)
 	w.signatures()
 }
@@ -437,6 +447,17 @@ const recheckPause = 50 * time.Millisecond
 // (tcpRecheck): transmission's peer port answered a 120-byte request
 // alone after 190 to 440 ms (8 tries).
 const EmptyCloseWait = 500 * time.Millisecond
+
+// emptyCloseWait is each probe's wait in the serial walk of a port that
+// turned connections away without a byte. The parallel walk's quickest
+// reply came while the server turned the others away, and says nothing
+// of its time alone (transmission's 180 ms over a 50 ms path read
+// 0.98 s, and each probe waited 1.4 s): such a server answers alone
+// within its own timer, EmptyCloseWait, and the path adds a round trip
+// (the probe out, the reply back).
+func emptyCloseWait(sp *speculative) time.Duration {
+	return EmptyCloseWait + sp.roundTrip()
+}
 
 // udpRewalkWait is a re-walk probe's wait given the port's fastest and
 // slowest reply (see udpRewalk).

@@ -96,10 +96,9 @@ func TestEvidenceIsNmaps(t *testing.T) {
 			ns := fmt.Sprintf("simnmap-%d-%d", os.Getpid(), i)
 			answers, err := inNamespace(ns, bin, g, signet)
 			// nmap's scripts have their own timeouts, which a loaded
-			// machine can pass, and some answer by chance
-			// (cccam-version wants two seeds that both pass its
-			// randomness test, and the simulated device's are random):
-			// a disagreement is checked twice more.
+			// machine can pass: a disagreement is checked twice more.
+			// (No device answers by chance: the simulated CCcam's
+			// seeds all pass cccam-version's randomness test.)
 			for try := 0; try < 2; try++ {
 				d := disagreements(answers["nmap"], g)
 				if err != nil || len(d) == 0 {
