@@ -690,14 +690,7 @@ func (s *speculative) write(conn net.Conn, proto probes.Protocol, payload []byte
 func (s *speculative) collect(rp *specReply, est time.Duration) {
 	defer s.wg.Done()
 	for s.attempt(rp, est) {
-		// A probe sent again after a close without a byte waits a
-		// moment: the server may not yet have counted the connections
-		// that closed with it (they often close together, at the end of
-		// nmap's wait).
-		if rp.retried && !s.pause(SerialMinWait) {
-			rp.finish(endCut, nil)
-			return
-		}
+		// Sent again: attempt waits for the port (portAcquire, settle).
 	}
 }
 
@@ -718,6 +711,11 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 	}
 	open, limited, err := s.portAcquire()
 	if err != nil {
+		rp.finish(endCut, nil)
+		return false
+	}
+	if rp.retried && !s.settle(rp) {
+		s.portRelease()
 		rp.finish(endCut, nil)
 		return false
 	}
@@ -879,13 +877,14 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 		// Closed without a byte: a server that limits its clients closes
 		// the ones over its limit so. The port earns no more, and a
 		// probe whose connection it had earned is sent again, once,
-		// within PortConns, where it would have gone before; so is one
-		// closed at once (a limit's close comes at the accept, not after
-		// a server's own timeout: rabbitmq's Erlang port closes junk
-		// after seconds) that came after such a close (the server may
-		// not yet have seen the close that made room for it) or while
-		// more than PortConns were open (the connects of a burst reach
-		// the server in another order than their slots were taken).
+		// within PortConns (see settle), where it would have gone
+		// before; so is one closed at once (a limit's close comes at
+		// the accept, not after a server's own timeout: rabbitmq's
+		// Erlang port closes junk after seconds) that came after such a
+		// close (the server may not yet have seen the close that made
+		// room for it) or while more than PortConns were open (the
+		// connects of a burst reach the server in another order than
+		// their slots were taken).
 		crowded := s.portOthers()+1 > PortConns
 		quick := c.now().Sub(began) < SerialMinWait+4*s.roundTrip()
 		s.forfeit()
@@ -910,6 +909,38 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 		s.listenLate(rp, conn, full.Add(c.lateListen(p)), idle)
 	}
 	return false
+}
+
+// settle keeps a probe sent again after a close without a byte (see
+// attempt), its slot of the port taken, from connecting until no
+// connection of the port has ended for SerialMinWait (plus 4 RTT), its
+// own close included. A server that limits its clients counts a
+// connection until it has seen its close, and a port's held replies end
+// together, at the end of nmap's wait: the probe, waiting for a slot
+// they free, connected microseconds after their closes, before the
+// server had counted them out, and was closed again (GetRequest's reply
+// was lost so in about one run of TestJunkAnswersClientLimit in ten).
+// Its slot taken, the probes launched meanwhile keep the port within
+// PortConns with it. A port whose connections keep ending holds it no
+// longer than the probe's first-byte wait. False when the pass ends
+// first.
+func (s *speculative) settle(rp *specReply) bool {
+	rp.mu.Lock()
+	until := time.Now().Add(rp.first)
+	rp.mu.Unlock()
+	quiet := SerialMinWait + 4*s.roundTrip()
+	for {
+		s.portMu.Lock()
+		d := time.Until(s.lastEnd.Add(quiet))
+		s.portMu.Unlock()
+		d = min(d, time.Until(until))
+		if d <= 0 {
+			return true
+		}
+		if !s.pause(d) {
+			return false
+		}
+	}
 }
 
 // WrappedRecheck is how long after a NULL connection closed without a
