@@ -487,7 +487,7 @@ match gk m|^<setup>\nversion ([\d.]+)\n| p/testgk/ v/$1/
 // port is walked again one connection at a time.
 func TestAlikeAndStarved(t *testing.T) {
 	t.Parallel()
-	h := serveHostile(t, 0, oneClientGk(0))
+	h := serveHostile(t, 0, oneClientGk(0, nil))
 	res, _, traces := walksAgree(t, h, oneClientProbes)
 	if res[1].Service.Version != "2.3.11" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
@@ -497,8 +497,10 @@ func TestAlikeAndStarved(t *testing.T) {
 }
 
 // oneClientGk is the server of TestAlikeAndStarved, answering the
-// version probe versionAfter after it came.
-func oneClientGk(versionAfter time.Duration) func(*hostileServer, net.Conn) {
+// version probe versionAfter after it came; errors, when not nil, is how
+// many connect strings it still answers with its error line, alone,
+// before it holds the others silent (a server another client stalls).
+func oneClientGk(versionAfter time.Duration, errors *atomic.Int64) func(*hostileServer, net.Conn) {
 	return func(h *hostileServer, c net.Conn) {
 		defer endWithTest(h, c)()
 		buf := make([]byte, 512)
@@ -517,7 +519,7 @@ func oneClientGk(versionAfter time.Duration) func(*hostileServer, net.Conn) {
 			// A client that just left (nmap's NULL connection) is
 			// gone from the count within moments.
 			time.Sleep(20 * time.Millisecond)
-			if h.live.Load() > 1 {
+			if h.live.Load() > 1 || errors != nil && errors.Add(-1) < 0 {
 				c.Read(buf) // queued: nothing until the client leaves
 				return
 			}
@@ -526,13 +528,31 @@ func oneClientGk(versionAfter time.Duration) func(*hostileServer, net.Conn) {
 	}
 }
 
+// The same server, answering GenericLines' connect string twice only:
+// nmap's walk gets it, and the adaptive walk's starved re-check alone;
+// asked a third time, it holds it silent (kadmind, asked GenericLines
+// again in the serial walk, stalled: its other port's client held it).
+// The serial walk takes the re-check's reply as its own, and the answer
+// is nmap's.
+func TestStarvedRecheckReplyKept(t *testing.T) {
+	t.Parallel()
+	var errors atomic.Int64
+	errors.Store(2)
+	h := serveHostile(t, 0, oneClientGk(0, &errors))
+	res, _, traces := walksAgree(t, h, oneClientProbes)
+	if res[1].Service.Version != "2.3.11" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	wantAdaptiveTrace(t, traces[1], "one connection at a time", "no serial walk")
+}
+
 // The same server, answering the version probe 1.2 s after it came
 // (past the serial walk's fitted wait, within the probe's totalwaitms):
 // after the softmatch, the probe written to name the service waits
 // nmap's whole time in the serial walk too, and the version is nmap's.
 func TestSoftmatchVersionProbeWaitsFull(t *testing.T) {
 	t.Parallel()
-	h := serveHostile(t, 0, oneClientGk(1200*time.Millisecond))
+	h := serveHostile(t, 0, oneClientGk(1200*time.Millisecond, nil))
 	res, _, traces := walksAgree(t, h, oneClientProbes)
 	if res[1].Service.Version != "2.3.11" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)

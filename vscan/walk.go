@@ -396,7 +396,11 @@ func (w *walk) starvedRecheck(sp *speculative) {
 			continue
 		}
 		w.trace("Service scan: %s left probe %s without a byte while it answered later ones, and alone it got %d bytes: it serves few clients at once", w.t.addr(), rp.p.Name, len(got))
-		w.serialFallback(false, nil)
+		// Asked alone, with the serial walk's wait, its reply is the
+		// serial walk's: kadmind answered GenericLines alone, then, asked
+		// it again in the serial walk, stalled (its other port's client
+		// held it) and the port read a softmatch without its product.
+		w.serialFallback(false, map[*probes.Probe]*replay{rp.p: {p: rp.p, reads: [][]byte{got}, end: end}})
 		w.signatures()
 		return
 	}
