@@ -3,6 +3,7 @@ package detect
 import (
 	"bytes"
 	"context"
+	"slices"
 )
 
 // CCcamVersion stands for nmap's cccam-version. A CCcam card-sharing
@@ -55,7 +56,7 @@ func (CCcamVersion) Detect(ctx context.Context, env *Env, p *Port) (*Update, err
 		switch {
 		case len(seed) != 16:
 			why = "not 16 bytes"
-		case containsBytes(seeds, seed):
+		case slices.ContainsFunc(seeds, func(x []byte) bool { return bytes.Equal(x, seed) }):
 			why = "the same as an earlier trial's"
 		case !RandomLooking(seed):
 			why = "not random-looking"
@@ -68,15 +69,6 @@ func (CCcamVersion) Detect(ctx context.Context, env *Env, p *Port) (*Update, err
 	}
 	env.Trace("Service scan detector cccam-version: %s:%d sent %d different random-looking 16-byte seeds", p.Addr, p.Number, cccamTrials)
 	return &Update{Name: "cccam", Version: "CCcam DVR card sharing system", Match: Hard}, nil
-}
-
-func containsBytes(list [][]byte, b []byte) bool {
-	for _, x := range list {
-		if bytes.Equal(x, b) {
-			return true
-		}
-	}
-	return false
 }
 
 // chiSquare95 is the 95th percentile of the chi-square distribution with

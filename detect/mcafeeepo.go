@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"strings"
 )
 
 // McAfeeEPOAgent stands for nmap's mcafee-epo-agent: it fetches "/"
@@ -27,19 +26,9 @@ func (McAfeeEPOAgent) Rule() Rule {
 // or its agent as nmap's script looks for them: "ePolicy Orch" or
 // "EPO Agent", where only the first letter of each word may be of
 // either case ("EPolicy Orch", "ePO agent"; not "EPOLICY").
-func namesEPO(product string) bool {
-	either := func(c byte) string { return string(c) + string(c^0x20) }
-	for i := range len(product) {
-		s := product[i:]
-		if len(s) >= 12 && strings.ContainsRune(either('e'), rune(s[0])) && strings.ContainsRune(either('p'), rune(s[1])) && s[2:12] == "olicy Orch" {
-			return true
-		}
-		if len(s) >= 9 && strings.ContainsRune(either('e'), rune(s[0])) && s[1:4] == "PO " && strings.ContainsRune(either('a'), rune(s[4])) && s[5:9] == "gent" {
-			return true
-		}
-	}
-	return false
-}
+func namesEPO(product string) bool { return epoProduct.MatchString(product) }
+
+var epoProduct = regexp.MustCompile(`[eE][pP]olicy Orch|[eE]PO [aA]gent`)
 
 func (McAfeeEPOAgent) Sets() []Field {
 	return []Field{FName, FProduct, FVersion, FInfo, FHostname}

@@ -14,10 +14,10 @@ import (
 // speaks T3 and the answer's version becomes the first four numbers of
 // VERSION (nmap 7.93 prints 12.2.1.4 for HELO:12.2.1.4.0, 10.3.6.0 for
 // HELO:10.3.6.0, and 12.1.2.0 for a server that says what the client
-// offered: nmap 7.93 means to ask such a server again as another version,
-// but compares the four numbers with three and never does). A refusal of the handshake (a line starting LGIN:,
-// SERV:, UNAV:, LICN:, RESC:, CATA: or CMND:; VERS: with the server's
-// four-number version after "Incompatible versions - this server:")
+// offered: nmap 7.93 means to ask such a server again as another
+// version, but compares the four numbers with three and never does). A
+// refusal of the handshake (a line starting LGIN:, SERV:, UNAV:,
+// LICN:, RESC:, CATA: or CMND:; VERS: with the server's four-number version after "Incompatible versions - this server:")
 // still shows T3. Either way extrainfo gets "T3 enabled" (after the
 // walk's extrainfo and "; "), the product becomes "WebLogic application
 // server" when the walk gave none (a match line's product stays), and
@@ -46,14 +46,14 @@ var (
 	t3Refusals = []string{"LGIN:", "SERV:", "UNAV:", "LICN:", "RESC:", "CATA:", "CMND:"}
 )
 
-// t3Hello sends a T3 handshake offering version v and returns the reply.
-func t3Hello(ctx context.Context, env *Env, p *Port, v string) ([]byte, error) {
+// t3Hello sends the T3 handshake (offering 12.1.2) and returns the reply.
+func t3Hello(ctx context.Context, env *Env, p *Port) ([]byte, error) {
 	s, err := dial(ctx, env, p.Service.Tunnel == "ssl")
 	if err != nil {
 		return nil, err
 	}
 	defer s.Close()
-	if err := s.write([]byte("t3 " + v + "\nAS:2048\nHL:19\n\n")); err != nil {
+	if err := s.write([]byte("t3 12.1.2\nAS:2048\nHL:19\n\n")); err != nil {
 		return nil, err
 	}
 	reply, err := s.readUntil(4096, func(b []byte) bool { return bytes.Contains(b, []byte("\n\n")) })
@@ -64,7 +64,7 @@ func t3Hello(ctx context.Context, env *Env, p *Port, v string) ([]byte, error) {
 }
 
 func (WebLogicT3Info) Detect(ctx context.Context, env *Env, p *Port) (*Update, error) {
-	reply, err := t3Hello(ctx, env, p, "12.1.2")
+	reply, err := t3Hello(ctx, env, p)
 	if reply == nil {
 		return nil, err
 	}
