@@ -1128,12 +1128,14 @@ func (ps *parser) parseGroup(o *options, depth int) (*node, bool) {
 			}
 			// Option setting.
 			no := *o
+			// PCRE2: (?^ unsets imnsx and forbids a hyphen after it.
+			neg, hyphenOK := false, true
 			if c == '^' {
 				no.caseless, no.multiline, no.extended = false, false, false
 				no.dotall = false
+				hyphenOK = false
 				ps.i++
 			}
-			neg := false
 			for {
 				if ps.eof() {
 					panic(synErr(ps.i, "missing )"))
@@ -1144,10 +1146,10 @@ func (ps *parser) parseGroup(o *options, depth int) (*node, bool) {
 				}
 				switch c {
 				case '-':
-					if neg {
-						panic(synErr(ps.i, "unrecognized character after (? or (?-"))
+					if !hyphenOK {
+						panic(synErr(ps.i, "invalid hyphen in option setting"))
 					}
-					neg = true
+					neg, hyphenOK = true, false
 				case 'i':
 					no.caseless = !neg
 				case 's':
