@@ -838,13 +838,17 @@ func (ps *parser) parseClass(o *options) *node {
 			ps.i++
 			break
 		}
-		// \Q...\E inside a class (an empty one, or \E, changes nothing)
+		// \Q...\E inside a class (an empty one, or \E, changes nothing);
+		// its last character may start a range, as PCRE2's does.
+		var lo byte
+		quoted := false
 		if c == '\\' && ps.i+1 < len(ps.p) && (ps.p[ps.i+1] == 'Q' || ps.p[ps.i+1] == 'E') {
 			if ps.p[ps.i+1] == 'E' {
 				ps.i += 2
 				continue
 			}
 			ps.i += 2
+			var q []byte
 			for {
 				if ps.eof() {
 					missing()
@@ -853,16 +857,21 @@ func (ps *parser) parseClass(o *options) *node {
 					ps.i += 2
 					break
 				}
-				addChar(ps.p[ps.i])
-				lits = append(lits, ps.p[ps.i])
+				q = append(q, ps.p[ps.i])
 				ps.i++
-				first = false
 			}
-			continue
+			if len(q) == 0 {
+				continue
+			}
+			for _, x := range q[:len(q)-1] {
+				addChar(x)
+				lits = append(lits, x)
+			}
+			lo, quoted = q[len(q)-1], true
 		}
 		first = false
 		// POSIX class
-		if c == '[' && ps.i+1 < len(ps.p) && (ps.p[ps.i+1] == ':' || ps.p[ps.i+1] == '.' || ps.p[ps.i+1] == '=') {
+		if !quoted && c == '[' && ps.i+1 < len(ps.p) && (ps.p[ps.i+1] == ':' || ps.p[ps.i+1] == '.' || ps.p[ps.i+1] == '=') {
 			if name, pneg, n, ok := readPosix(ps.p, ps.i); ok {
 				if ps.p[ps.i+1] != ':' {
 					panic(synErr(ps.i, "POSIX collating elements are not supported"))
@@ -893,9 +902,10 @@ func (ps *parser) parseClass(o *options) *node {
 			}
 		}
 		// Read one element (char or class escape).
-		var lo byte
 		isChar := true
-		if c == '\\' {
+		switch {
+		case quoted:
+		case c == '\\':
 			e := ps.readEscape(true)
 			switch e.kind {
 			case escChar:
@@ -911,20 +921,19 @@ func (ps *parser) parseClass(o *options) *node {
 			default:
 				panic(synErr(ps.i, "escape sequence is invalid in character class"))
 			}
-		} else {
+		default:
 			lo = c
 			ps.i++
 		}
 		if !isChar {
 			continue
 		}
-		// Range?
+		// Range? (\E and an empty \Q\E around its '-' are ignored.)
+		ps.skipEmptyQuotes()
 		if ps.i+1 < len(ps.p) && ps.p[ps.i] == '-' && ps.p[ps.i+1] != ']' {
 			save := ps.i
 			ps.i++
-			for ps.i+1 < len(ps.p) && ps.p[ps.i] == '\\' && ps.p[ps.i+1] == 'E' {
-				ps.i += 2 // \E inside a range is ignored
-			}
+			ps.skipEmptyQuotes()
 			if ps.i >= len(ps.p) {
 				missing()
 			}
@@ -982,6 +991,21 @@ func (ps *parser) parseClass(o *options) *node {
 		set.invert()
 	}
 	return ps.nn(node{kind: nClass, set: &set, neg: neg})
+}
+
+// skipEmptyQuotes skips, inside a class, any \E and empty \Q\E at ps.i:
+// they change nothing, not even a range around them.
+func (ps *parser) skipEmptyQuotes() {
+	for ps.i+1 < len(ps.p) && ps.p[ps.i] == '\\' {
+		switch {
+		case ps.p[ps.i+1] == 'E':
+			ps.i += 2
+		case ps.p[ps.i+1] == 'Q' && strings.HasPrefix(ps.p[ps.i+2:], `\E`):
+			ps.i += 4
+		default:
+			return
+		}
+	}
 }
 
 // readPosix recognises [:name:] / [:^name:] (also [.x.] [=x=]) at p[i],
