@@ -56,11 +56,12 @@ type sequential struct {
 	// seconds, comes later.
 	emptyRetry bool
 	// heard, in the serial fallback, is each probe's reply as the walk
-	// read it, in order; drain marks the walk of a port silent to every
-	// probe of the parallel walk, and redone the walk that asks its
-	// silent probes again (walk.drained).
-	heard         []*replay
-	drain, redone bool
+	// read it, in order; spoke are the probes the parallel walk got an
+	// answer of any kind for (speculative.spoke), and redone marks the
+	// walk that asks its silent probes again (walk.drained).
+	heard  []*replay
+	spoke  map[*probes.Probe]bool
+	redone bool
 }
 
 func (s *sequential) pass(ssl bool) {

@@ -593,3 +593,60 @@ func TestDrainedSerialWalk(t *testing.T) {
 	}
 	wantAdaptiveTrace(t, traces[1], "silent ones: those again", "the silent probes of the serial walk were not asked again")
 }
+
+// kpasswdProbes: GenericLines' reply names the product; GetRequest's only
+// the service (a softmatch no later probe completes).
+var kpasswdProbes = strings.Replace(nullAndLines, "totalwaitms 5000\n", "totalwaitms 5000\nmatch kpasswd m|^KPASSWD error| p/testkdc/\n", 1) + `Probe TCP GetRequest q|GET / HTTP/1.0\r\n\r\n|
+rarity 1
+totalwaitms 5000
+softmatch kpasswd m|^KPASSWD|
+` + queueFill
+
+// A server of one worker that takes its clients in the order it
+// accepted them, behind a listen queue of one (connects past it go
+// unanswered), dropping those that left while queued and holding each
+// other client until it leaves unless it asks something known: each
+// reply names the service, GenericLines' the product too. Asked
+// GenericLines a second time, it holds it silent (kadmind, one process
+// for two ports: its kpasswd port, asked GenericLines in the serial walk
+// while the other port's walk held the process on a partial RPC record).
+// nmap's walk names the product. The adaptive walk's NULL connection
+// holds the worker, a connect is turned away and the port is walked one
+// connection at a time: GenericLines silent, GetRequest's softmatch.
+// GenericLines, silent in the parallel walk too, is asked once more,
+// and the product is nmap's.
+func TestStalledSerialProbeAskedAgain(t *testing.T) {
+	t.Parallel()
+	var generic atomic.Int64
+	h := serveOn(t, listenBacklog(t, 1), true, func(h *hostileServer, c net.Conn) {
+		buf := make([]byte, 512)
+		var got []byte
+		for len(got) < 4096 {
+			c.SetReadDeadline(time.Now().Add(5 * time.Millisecond))
+			n, err := c.Read(buf)
+			got = append(got, buf[:n]...)
+			if errors.Is(err, os.ErrDeadlineExceeded) && len(got) > 0 {
+				break
+			}
+			if err != nil && !errors.Is(err, os.ErrDeadlineExceeded) {
+				return // left while queued, or a client that sent nothing
+			}
+		}
+		c.SetDeadline(time.Now().Add(serverLife))
+		defer endWithTest(h, c)()
+		switch {
+		case string(got) == "\r\n\r\n" && generic.Add(1) != 2:
+			c.Write([]byte("KPASSWD error\r\n"))
+		case strings.HasPrefix(string(got), "GET / "):
+			c.Write([]byte("KPASSWD\r\n"))
+		default:
+			hold(h, c)
+		}
+	})
+	res, _, traces := walksAgree(t, h, kpasswdProbes)
+	if res[1].Service.Product != "testkdc" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	wantAdaptiveTrace(t, traces[1], "turned away", "no connection turned away")
+	wantAdaptiveTrace(t, traces[1], "silent ones: those again", "the silent probe of the serial walk was not asked again")
+}

@@ -257,9 +257,10 @@ func (w *walk) serialFallback(emptyClose bool, given map[*probes.Probe]*replay) 
 	if null := sp.nullReplay(); null != nil {
 		given[null.p] = null
 	}
+	spoke := sp.spoke()
 	sp.endPass()
 	w.trace("Service scan: %s: its probes again one connection at a time, %v each at most", w.t.addr(), wait)
-	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect, given: given, retries: 2, retryPause: SerialMinWait, fallback: true, emptyRetry: emptyClose, rtt: sp.roundTrip(), floor: floor}
+	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect, given: given, retries: 2, retryPause: SerialMinWait, fallback: true, emptyRetry: emptyClose, rtt: sp.roundTrip(), floor: floor, spoke: spoke}
 	if !w.ssl {
 		w.wrapOK, w.replied, w.alerts = true, false, false
 	}
@@ -298,7 +299,6 @@ func (w *walk) tcpRecheck() {
 		// SerialMinWait a probe more.
 		w.trace("Service scan: %s was silent to every probe with other connections open", w.t.addr())
 		w.serialFallback(false, nil)
-		w.src.(*sequential).drain = true
 		w.signatures()
 		return
 	}
@@ -591,21 +591,28 @@ func (w *walk) signatures() {
 	}
 }
 
-// drained: the serial walk of a port silent to every probe of the
-// parallel walk (sequential.drain) that ends without an answer, whose
-// probes were silent through their waits before the first one answered,
-// asks those again, once, one connection at a time, the other replies
-// handed over as they came. A server that queues its clients (spamd's
-// children) was still draining the parallel walk's dead connections
-// when the serial walk began: over the WAN rig under load GenericLines,
-// whose reply names spamd, was silent and later probes were answered.
-// A port silent to every probe, or that answered from the first, is not
-// asked again; nor is a port whose parallel walk got answers (silence
-// in its serial walk is its own: transmission holds GenericLines and
-// the probes after it pending, and answers TLSSessionReq).
+// drained: a serial walk that ends without an answer, whose probes
+// were silent through their waits before the first one answered, asks
+// again, once, one connection at a time, those of them the parallel walk
+// got no answer for either, not a byte nor a close (sequential.spoke);
+// the other replies are handed over as they came.
+// The serial walk's waits are fitted to the port, shorter than nmap's,
+// and a server held by other clients is silent through them: spamd's
+// children were still draining the parallel walk's dead connections
+// when the serial walk began (over the WAN rig under load GenericLines,
+// whose reply names spamd, was silent and later probes were answered),
+// and kadmind, one process for its two ports, stalls on the other
+// port's partial RPC record (its kpasswd port, silent to GenericLines
+// while the other port's walk held it, read a softmatch without the
+// product nmap names). A port silent to every probe, or that answered
+// from the first, is not asked again; nor are probes the parallel walk
+// got a close or a reply for (silence in the serial walk is then the
+// server's own: transmission closes the parallel walk's connections,
+// holds GenericLines and the probes after it pending alone, and answers
+// TLSSessionReq).
 func (w *walk) drained() bool {
 	sq, ok := w.src.(*sequential)
-	if !ok || !sq.drain || sq.redone || w.ssl || w.t.Proto != probes.TCP || w.ctx.Err() != nil {
+	if !ok || !sq.fallback || sq.redone || w.ssl || w.t.Proto != probes.TCP || w.ctx.Err() != nil {
 		return false
 	}
 	first := -1
@@ -618,7 +625,7 @@ func (w *walk) drained() bool {
 	given := map[*probes.Probe]*replay{}
 	var silent []*probes.Probe
 	for i, r := range sq.heard {
-		if i < first && !r.p.IsNull() && len(r.reads) == 0 && r.end == endTimeout {
+		if i < first && !r.p.IsNull() && len(r.reads) == 0 && r.end == endTimeout && !sq.spoke[r.p] {
 			silent = append(silent, r.p)
 			continue
 		}
