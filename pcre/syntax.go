@@ -809,8 +809,14 @@ func (ps *parser) parseClass(o *options) *node {
 		}
 	}
 	ps.i++
+	// A '^' makes it negated; \E and empty \Q\E before or after it are
+	// skipped, and a ']' after them all is still the first character.
 	neg := false
-	if ps.i < len(ps.p) && ps.p[ps.i] == '^' {
+	for {
+		ps.skipEmptyQuotes()
+		if neg || ps.eof() || ps.p[ps.i] != '^' {
+			break
+		}
 		neg = true
 		ps.i++
 	}
