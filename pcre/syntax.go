@@ -1270,10 +1270,9 @@ func nodeFixedLength(n *node) (int, bool) {
 			return 0, true // a repeated lookahead is zero-width
 		}
 		if n.sub.kind == nGroup && (n.sub.typ == opAssertBack || n.sub.typ == opAssertBackNot) {
-			if n.min == 0 { // PCRE2: an optional lookbehind is not fixed
-				return 0, false
-			}
-			return 0, true
+			// PCRE2: a lookbehind repeated other than an exact
+			// number of times ({0} included) is not fixed.
+			return 0, n.min == n.max
 		}
 		if n.min != n.max {
 			return 0, false
