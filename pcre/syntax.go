@@ -247,35 +247,53 @@ func (ps *parser) skipExtended(o *options) {
 	}
 }
 
-// parseItem parses one atom and an optional quantifier, appending to seq.
-// skipEmptyQE skips \E and empty \Q\E, which PCRE2 ignores entirely.
+// skipEmptyQE skips \E, empty \Q\E and (?#comments), which PCRE2
+// ignores entirely outside a class.
 func (ps *parser) skipEmptyQE() {
-	for ps.i+1 < len(ps.p) && (ps.p[ps.i] == '\\' || ps.p[ps.i] == '(') {
-		if ps.p[ps.i] == '(' {
-			// (?#comment) is invisible too
-			if ps.i+2 < len(ps.p) && ps.p[ps.i+1] == '?' && ps.p[ps.i+2] == '#' {
-				k := strings.IndexByte(ps.p[ps.i:], ')')
-				if k < 0 {
-					panic(synErr(len(ps.p), "missing ) after (?# comment"))
-				}
-				ps.i += k + 1
-				continue
+	for {
+		if strings.HasPrefix(ps.p[ps.i:], "(?#") {
+			k := strings.IndexByte(ps.p[ps.i:], ')')
+			if k < 0 {
+				panic(synErr(len(ps.p), "missing ) after (?# comment"))
 			}
-			break
+			ps.i += k + 1
+			continue
 		}
-		if ps.p[ps.i+1] == 'E' {
-			ps.i += 2
-		} else if ps.p[ps.i+1] == 'Q' && ps.i+3 < len(ps.p) && ps.p[ps.i+2] == '\\' && ps.p[ps.i+3] == 'E' {
-			ps.i += 4
-		} else {
-			break
+		if !ps.skipQuote() {
+			return
 		}
 	}
 }
 
+// skipQuote skips one \E or empty \Q\E at ps.i, if there is one.
+func (ps *parser) skipQuote() bool {
+	switch {
+	case strings.HasPrefix(ps.p[ps.i:], `\E`):
+		ps.i += 2
+	case strings.HasPrefix(ps.p[ps.i:], `\Q\E`):
+		ps.i += 4
+	default:
+		return false
+	}
+	return true
+}
+
+// skipInvisible skips what PCRE2 ignores between items: \E, empty \Q\E
+// and comments, and white space in extended mode.
+func (ps *parser) skipInvisible(o *options) {
+	for {
+		at := ps.i
+		ps.skipExtended(o)
+		ps.skipEmptyQE()
+		if ps.i == at {
+			return
+		}
+	}
+}
+
+// parseItem parses one atom and an optional quantifier, appending to seq.
 func (ps *parser) parseItem(o *options, seq []*node, depth int) []*node {
-	ps.skipExtended(o)
-	ps.skipEmptyQE()
+	ps.skipInvisible(o)
 	if ps.eof() {
 		return seq
 	}
@@ -348,8 +366,7 @@ func (ps *parser) parseItem(o *options, seq []*node, depth int) []*node {
 	}
 	atom.off = start
 	// Quantifier?
-	ps.skipExtended(o)
-	ps.skipEmptyQE()
+	ps.skipInvisible(o)
 	if ps.eof() || !isQuantStart(ps.p, ps.i) {
 		return append(seq, atom)
 	}
@@ -379,7 +396,7 @@ func (ps *parser) parseItem(o *options, seq []*node, depth int) []*node {
 		ps.i += n
 	}
 	rk := repGreedy
-	ps.skipExtended(o)
+	ps.skipInvisible(o)
 	if ps.i < len(ps.p) {
 		switch ps.p[ps.i] {
 		case '?':
@@ -390,8 +407,7 @@ func (ps *parser) parseItem(o *options, seq []*node, depth int) []*node {
 			ps.i++
 		}
 	}
-	ps.skipExtended(o)
-	ps.skipEmptyQE()
+	ps.skipInvisible(o)
 	if !ps.eof() && isQuantStart(ps.p, ps.i) {
 		off := ps.i
 		if _, _, n := readBraceQuant(ps.p, ps.i); n > 0 {
@@ -902,7 +918,7 @@ func (ps *parser) parseClass(o *options) *node {
 				ps.i += n
 				// A range may not start at a POSIX class.
 				if ps.i+1 < len(ps.p) && ps.p[ps.i] == '-' && ps.p[ps.i+1] != ']' {
-					panic(synErr(ps.i+2, "invalid range in character class"))
+					panic(synErr(ps.i, "invalid range in character class"))
 				}
 				continue
 			}
@@ -1002,15 +1018,7 @@ func (ps *parser) parseClass(o *options) *node {
 // skipEmptyQuotes skips, inside a class, any \E and empty \Q\E at ps.i:
 // they change nothing, not even a range around them.
 func (ps *parser) skipEmptyQuotes() {
-	for ps.i+1 < len(ps.p) && ps.p[ps.i] == '\\' {
-		switch {
-		case ps.p[ps.i+1] == 'E':
-			ps.i += 2
-		case ps.p[ps.i+1] == 'Q' && strings.HasPrefix(ps.p[ps.i+2:], `\E`):
-			ps.i += 4
-		default:
-			return
-		}
+	for ps.skipQuote() {
 	}
 }
 
