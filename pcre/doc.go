@@ -58,7 +58,10 @@
 //     PCRE2 does), "start of line" for a leading ".*", the set of possible
 //     first bytes, a minimum length and a required byte. PCRE2 has similar
 //     ones; at a position one side skips and the other runs, the attempt
-//     fails within a few frames, so they never change a result.
+//     fails within a few frames, so they never change a result. (PCRE2
+//     10.42's first and last code unit optimisation is wrong after a
+//     lookahead: it misses "a" with (?=a)a*a. This engine matches, as
+//     10.45 and 10.42 without start optimisations do.)
 //
 // The counts agree exactly with pcre2test's find_limits output (minimum
 // match and depth limits) on every case checked: all reference patterns

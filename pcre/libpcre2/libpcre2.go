@@ -122,7 +122,19 @@ func errorMessage(code C.int) string {
 // else. The pattern length is passed explicitly, so NUL bytes are allowed.
 // Compile errors are *pcre.SyntaxError with PCRE2's offset and message.
 func Compile(pattern string, flags pcre.Flags) (*Regexp, error) {
-	var opts C.uint32_t
+	return compile(pattern, flags, 0)
+}
+
+// CompileUnoptimized is Compile with PCRE2_NO_START_OPTIMIZE: no first
+// or required code unit, no minimum length, each start position tried.
+// PCRE2 10.42's first and last code unit optimisation is wrong after a
+// lookahead ((?=a)a*a misses "a"; fixed in 10.45, PCRE2 pull request
+// 444): differential tests ask it again unoptimised.
+func CompileUnoptimized(pattern string, flags pcre.Flags) (*Regexp, error) {
+	return compile(pattern, flags, C.PCRE2_NO_START_OPTIMIZE)
+}
+
+func compile(pattern string, flags pcre.Flags, opts C.uint32_t) (*Regexp, error) {
 	if flags&pcre.Caseless != 0 {
 		opts |= C.PCRE2_CASELESS
 	}
