@@ -166,9 +166,10 @@ type speculative struct {
 	portOpen    int
 	portCap     int
 	portChanged chan struct{}
-	lastEnd     time.Time // when a connection of the port last ended
-	earned      int       // connections and probes in flight earned (PortBurstConns)
-	noEarn      bool      // a connection ended without a byte: earn no more
+	portWait    map[int]bool // the walk positions (specReply.seq) waiting for a connection
+	lastEnd     time.Time    // when a connection of the port last ended
+	earned      int          // connections and probes in flight earned (PortBurstConns)
+	noEarn      bool         // a connection ended without a byte: earn no more
 
 	// The serial fallback (see stalled): why the port's replies are not
 	// to be trusted, and the quickest first byte of a reply (the server's
@@ -199,6 +200,7 @@ func (s *speculative) pass(ssl bool) {
 	s.ctx, s.cancel = context.WithCancel(s.w.ctx)
 	s.launched = map[*probes.Probe]*specReply{}
 	s.portOpen, s.portCap, s.portChanged = 0, PortConns, make(chan struct{})
+	s.portWait = map[int]bool{}
 	s.earned, s.noEarn = 0, false
 	s.lastEnd = time.Time{}
 	s.fallback = ""
@@ -260,7 +262,7 @@ func (s *speculative) launch(p *probes.Probe) *specReply {
 	s.mu.Lock()
 	est := s.rtt
 	s.mu.Unlock()
-	rp := &specReply{s: s, p: p, launchedAt: s.w.c.now()}
+	rp := &specReply{s: s, p: p, seq: len(s.list), launchedAt: s.w.c.now()}
 	rp.first, rp.idle = s.w.c.waits(p, est)
 	if s.w.t.Proto == probes.UDP {
 		rp.udpPrev, rp.udpTurn = s.udpTail, make(chan struct{})
@@ -467,6 +469,7 @@ func (s *speculative) late() []byte {
 type specReply struct {
 	s          *speculative
 	p          *probes.Probe
+	seq        int // its place in the walk: its index in list
 	launchedAt time.Time
 	first      time.Duration // fitted waits
 	idle       time.Duration
@@ -709,7 +712,7 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 			return false
 		}
 	}
-	open, limited, err := s.portAcquire()
+	open, limited, err := s.portAcquire(rp.seq)
 	if err != nil {
 		rp.finish(endCut, nil)
 		return false
@@ -1069,24 +1072,47 @@ func (s *speculative) starved() []*specReply {
 }
 
 // portAcquire waits until fewer than the port's cap of connections are
-// open, counts one more and returns how many are open with it, and
-// whether a connection of the port has closed without a byte (forfeit).
-func (s *speculative) portAcquire() (n int, limited bool, err error) {
+// open and no probe before seq in the walk waits for one, counts one
+// more and returns how many are open with it, and whether a connection
+// of the port has closed without a byte (forfeit). The walk reads the
+// replies in its order: under a cap lowered to one (portTrouble), the
+// probe it waits for, sent again, went last behind the others' retries
+// (a TCP wrapper slow to close, distccd over the WAN rig: 35.9 s).
+func (s *speculative) portAcquire(seq int) (n int, limited bool, err error) {
 	s.portMu.Lock()
-	for s.portOpen >= s.portCap {
+	s.portWait[seq] = true
+	for s.portOpen >= s.portCap || s.earlierWaits(seq) {
 		ch := s.portChanged
 		s.portMu.Unlock()
 		select {
 		case <-ch:
 		case <-s.ctx.Done():
+			s.portMu.Lock()
+			delete(s.portWait, seq)
+			s.portMu.Unlock()
 			return 0, false, s.ctx.Err()
 		}
 		s.portMu.Lock()
 	}
+	delete(s.portWait, seq)
 	s.portOpen++
 	n, limited = s.portOpen, s.noEarn
+	// The next waiter may fit too.
+	close(s.portChanged)
+	s.portChanged = make(chan struct{})
 	s.portMu.Unlock()
 	return n, limited, nil
+}
+
+// earlierWaits reports whether a probe before seq in the walk waits for
+// a connection of the port (s.portMu held).
+func (s *speculative) earlierWaits(seq int) bool {
+	for q := range s.portWait {
+		if q < seq {
+			return true
+		}
+	}
+	return false
 }
 
 // portRelease counts a connection closed (or a connect failed) and

@@ -650,3 +650,26 @@ func TestStalledSerialProbeAskedAgain(t *testing.T) {
 	wantAdaptiveTrace(t, traces[1], "turned away", "no connection turned away")
 	wantAdaptiveTrace(t, traces[1], "silent ones: those again", "the silent probe of the serial walk was not asked again")
 }
+
+// A TCP wrapper slow to decide (distccd under load): it closes every
+// connection without a byte 200 ms after the accept. nmap's NULL probe
+// reads tcpwrapped. The adaptive walk's NULL connection closes with the
+// other probes open and is sent again under a lower cap, as are the
+// others, each retried one holding its slot until the port's closes
+// settle: the NULL probe, the one the walk waits for, takes the first
+// slot that frees, and the port reads tcpwrapped within a few seconds
+// (over the WAN rig at 1% loss it took 35.9 s behind the others).
+func TestWrappedNullFirstUnderCap(t *testing.T) {
+	t.Parallel()
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		h.wait(200 * time.Millisecond)
+	})
+	res, took, traces := walksAgree(t, h, nullAndLines+queueFill+strings.ReplaceAll(queueFill, " P", " Q"))
+	if res[1].Outcome != TCPWrapped {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	wantAdaptiveTrace(t, traces[1], "turned away probe NULL", "the NULL connection was not turned away")
+	if took[1] > 3*time.Second {
+		t.Errorf("adaptive took %v", took[1])
+	}
+}
