@@ -166,7 +166,11 @@ func (s *sequential) open(r *seqReply, p *probes.Probe) bool {
 			r.conn = conn
 			return s.write(r, p)
 		}
-		refused := errors.Is(err, syscall.ECONNREFUSED)
+		// A connect reset in the serial fallback is a refusal too: a
+		// server that closes its listener with connects queued on it
+		// resets them (amavisd, overrun by the parallel walk).
+		refused := errors.Is(err, syscall.ECONNREFUSED) ||
+			s.fallback && (errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNABORTED))
 		if refused && s.fallback && (s.refusedOnce || try >= s.retries) {
 			// The port was open and answered moments ago: the server,
 			// overrun by the parallel walk before, is restarting its

@@ -1,12 +1,14 @@
 package vscan
 
 import (
+	"context"
 	"encoding/binary"
 	"fmt"
 	"net"
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -271,9 +273,13 @@ func TestNoProbesPastAnAnswer(t *testing.T) {
 	if res.Service.Name != "http" {
 		t.Fatalf("%v %+v", res.Outcome, res.Service)
 	}
-	// NULL and the first window: NULL, J00-J02, GetRequest, J03-J06.
-	if n := h.accepted.Load(); n > 1+fastWindow {
-		t.Errorf("%d connections for a port whose fourth probe matched at once; want at most %d", n, 1+fastWindow)
+	// NULL and the first window: NULL, J00-J02, GetRequest, J03-J06,
+	// and up to earnStep more: GetRequest's reply, on loopback within
+	// microseconds of its connect, can earn the port connections while
+	// the first window is still going out, before its match is known
+	// (about one run in fifteen before this bound: a race left open).
+	if n := h.accepted.Load(); n > 1+fastWindow+earnStep {
+		t.Errorf("%d connections for a port whose fourth probe matched at once; want at most %d", n, 1+fastWindow+earnStep)
 	}
 }
 
@@ -685,5 +691,43 @@ func TestSlowClosesAloneToo(t *testing.T) {
 	wantAdaptiveTrace(t, traces[1], "alike alone too", "no alike re-check, or not alike alone")
 	if tr := strings.Join(traces[1], "\n"); strings.Contains(tr, "one connection at a time") {
 		t.Errorf("adaptive: walked again one connection at a time: %q", traces[1])
+	}
+}
+
+// The server of TestSilentToEveryProbe, whose first connect of the
+// serial walk is reset (amavisd, overrun by the parallel walk, closed its
+// listener with connections queued on it, and a connect of the serial
+// walk read ECONNRESET: the port, which had answered moments before,
+// read "reset" where nmap names it). The serial walk treats it as it
+// treats a refused connect: tried again SerialMinWait later, and the
+// answer is nmap's.
+func TestSerialConnectResetRetried(t *testing.T) {
+	t.Parallel()
+	h := serveOn(t, listenLoopback(t, 0), true, oneClientGetOnly)
+	c := nmapWaitConfig(t, TimingFast)
+	var serial, reset atomic.Bool
+	var mu sync.Mutex
+	var traces []string
+	c.Trace = func(s string) {
+		if strings.Contains(s, "one connection at a time") {
+			serial.Store(true)
+		}
+		mu.Lock()
+		traces = append(traces, s)
+		mu.Unlock()
+	}
+	var d net.Dialer
+	c.Dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		if serial.Load() && reset.CompareAndSwap(false, true) {
+			return nil, &net.OpError{Op: "dial", Net: network, Err: os.NewSyscallError("connect", syscall.ECONNRESET)}
+		}
+		return d.DialContext(ctx, network, addr)
+	}
+	r := scan(t, c, h.tg)
+	if !reset.Load() {
+		t.Fatalf("no serial walk: %q", traces)
+	}
+	if r.Service.Name != "http" {
+		t.Errorf("%v %+v, want http: %q", r.Outcome, r.Service, traces)
 	}
 }
