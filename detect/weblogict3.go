@@ -16,8 +16,9 @@ import (
 // HELO:10.3.6.0, and 12.1.2.0 for a server that says what the client
 // offered: nmap 7.93 means to ask such a server again as another
 // version, but compares the four numbers with three and never does). A
-// refusal of the handshake (a line starting LGIN:, SERV:, UNAV:,
-// LICN:, RESC:, CATA: or CMND:; VERS: with the server's four-number version after "Incompatible versions - this server:")
+// refusal of the handshake (a line starting LGIN:, SERV:, UNAV:, LICN:,
+// RESC:, CATA: or CMND:; VERS: with the server's four-number version
+// after "Incompatible versions - this server:")
 // still shows T3. Either way extrainfo gets "T3 enabled" (after the
 // walk's extrainfo and "; "), the product becomes "WebLogic application
 // server" when the walk gave none (a match line's product stays), and

@@ -862,13 +862,12 @@ func (ps *parser) parseClass(o *options) *node {
 		}
 		// \Q...\E inside a class (an empty one, or \E, changes nothing);
 		// its last character may start a range, as PCRE2's does.
+		if ps.skipQuote() {
+			continue
+		}
 		var lo byte
 		quoted := false
-		if c == '\\' && ps.i+1 < len(ps.p) && (ps.p[ps.i+1] == 'Q' || ps.p[ps.i+1] == 'E') {
-			if ps.p[ps.i+1] == 'E' {
-				ps.i += 2
-				continue
-			}
+		if strings.HasPrefix(ps.p[ps.i:], `\Q`) { // not empty: skipQuote took \Q\E
 			ps.i += 2
 			var q []byte
 			for {
@@ -881,9 +880,6 @@ func (ps *parser) parseClass(o *options) *node {
 				}
 				q = append(q, ps.p[ps.i])
 				ps.i++
-			}
-			if len(q) == 0 {
-				continue
 			}
 			for _, x := range q[:len(q)-1] {
 				addChar(x)

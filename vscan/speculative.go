@@ -1097,9 +1097,11 @@ func (s *speculative) portAcquire(seq int) (n int, limited bool, err error) {
 	delete(s.portWait, seq)
 	s.portOpen++
 	n, limited = s.portOpen, s.noEarn
-	// The next waiter may fit too.
-	close(s.portChanged)
-	s.portChanged = make(chan struct{})
+	if len(s.portWait) > 0 {
+		// The next waiter may fit too.
+		close(s.portChanged)
+		s.portChanged = make(chan struct{})
+	}
 	s.portMu.Unlock()
 	return n, limited, nil
 }
