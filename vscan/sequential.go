@@ -56,11 +56,11 @@ type sequential struct {
 	// seconds, comes later.
 	emptyRetry bool
 	// heard, in the serial fallback, is each probe's reply as the walk
-	// read it, in order; spoke are the probes the parallel walk got an
-	// answer of any kind for (speculative.spoke), and redone marks the
+	// read it, in order; shut are the probes the parallel walk got an
+	// end without a byte for (speculative.shut), and redone marks the
 	// walk that asks its silent probes again (walk.drained).
 	heard  []*replay
-	spoke  map[*probes.Probe]bool
+	shut   map[*probes.Probe]bool
 	redone bool
 }
 

@@ -1403,15 +1403,14 @@ func (s *speculative) served(skip map[*probes.Probe]bool) map[*probes.Probe]*rep
 	return out
 }
 
-// spoke returns the probes this pass got an answer of any kind for: a
-// byte, or a close, a reset or a refusal. A probe the server left silent
-// through its whole wait, turned away unanswered, or never saw, is not
-// among them.
-func (s *speculative) spoke() map[*probes.Probe]bool {
+// shut returns the probes this pass got an end without a byte for: a
+// close, a reset or a refusal. A probe the server answered, left silent
+// through its whole wait, or never saw, is not among them.
+func (s *speculative) shut() map[*probes.Probe]bool {
 	out := map[*probes.Probe]bool{}
 	for _, rp := range s.list {
 		rp.mu.Lock()
-		if rp.done && (len(rp.buf) > 0 || rp.end != endTimeout && rp.end != endCut) {
+		if rp.done && len(rp.buf) == 0 && rp.end != endTimeout && rp.end != endCut {
 			out[rp.p] = true
 		}
 		rp.mu.Unlock()

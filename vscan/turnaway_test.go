@@ -673,3 +673,67 @@ func TestWrappedNullFirstUnderCap(t *testing.T) {
 		t.Errorf("adaptive took %v", took[1])
 	}
 }
+
+// gkrellmProbes: GenericLines' reply names the service only (a
+// softmatch); GetRequest's matches nothing.
+var gkrellmProbes = nullAndLines + `softmatch gkrellm m|^GKR\r\n|
+Probe TCP GetRequest q|GET / HTTP/1.0\r\n\r\n|
+rarity 1
+totalwaitms 5000
+` + queueFill
+
+// A server that turns away, closing it without a byte, a client asking
+// anything but GenericLines or GetRequest while another client is
+// connected, and holds it when alone; it answers GenericLines with a
+// line naming the service, except the third time, which it holds silent
+// (gkrellmd over the WAN rig at 1% loss: it reads one client's connect
+// string at a time, and the parallel walk's closes reach it late), and
+// GetRequest with a line that names nothing. nmap's walk names the
+// service from GenericLines' reply. The parallel walk gets that reply
+// too, its other probes are closed alike, alone one is held and the port
+// is walked one connection at a time: GenericLines silent, GetRequest
+// answered. The serial silence of a probe the parallel walk got a reply
+// for is the server being busy, not its answer: GenericLines is asked
+// once more and names the port.
+func TestSerialSilenceAfterParallelReply(t *testing.T) {
+	t.Parallel()
+	var generic, open atomic.Int64
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		open.Add(1)
+		defer open.Add(-1)
+		defer endWithTest(h, c)()
+		buf := make([]byte, 512)
+		var got []byte
+		for len(got) < 4096 {
+			c.SetReadDeadline(time.Now().Add(5 * time.Millisecond))
+			n, err := c.Read(buf)
+			got = append(got, buf[:n]...)
+			if errors.Is(err, os.ErrDeadlineExceeded) && len(got) > 0 {
+				break
+			}
+			if err != nil && !errors.Is(err, os.ErrDeadlineExceeded) {
+				return // the client left
+			}
+		}
+		c.SetDeadline(time.Now().Add(serverLife))
+		switch {
+		case string(got) == "\r\n\r\n":
+			if generic.Add(1) == 3 {
+				hold(h, c)
+				return
+			}
+			c.Write([]byte("GKR\r\n"))
+		case strings.HasPrefix(string(got), "GET / "):
+			c.Write([]byte("ERR\r\n"))
+		case open.Load() > 1:
+			return
+		}
+		hold(h, c)
+	})
+	res, _, traces := walksAgree(t, h, gkrellmProbes)
+	if res[1].Service.Name != "gkrellm" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	wantAdaptiveTrace(t, traces[1], "one connection at a time", "no serial walk")
+	wantAdaptiveTrace(t, traces[1], "silent ones: those again", "the silent probe of the serial walk was not asked again")
+}

@@ -257,10 +257,10 @@ func (w *walk) serialFallback(emptyClose bool, given map[*probes.Probe]*replay) 
 	if null := sp.nullReplay(); null != nil {
 		given[null.p] = null
 	}
-	spoke := sp.spoke()
+	shut := sp.shut()
 	sp.endPass()
 	w.trace("Service scan: %s: its probes again one connection at a time, %v each at most", w.t.addr(), wait)
-	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect, given: given, retries: 2, retryPause: SerialMinWait, fallback: true, emptyRetry: emptyClose, rtt: sp.roundTrip(), floor: floor, spoke: spoke}
+	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect, given: given, retries: 2, retryPause: SerialMinWait, fallback: true, emptyRetry: emptyClose, rtt: sp.roundTrip(), floor: floor, shut: shut}
 	if !w.ssl {
 		w.wrapOK, w.replied, w.alerts = true, false, false
 	}
@@ -594,8 +594,8 @@ func (w *walk) signatures() {
 // drained: a serial walk that ends without an answer, whose probes
 // were silent through their waits before the first one answered, asks
 // again, once, one connection at a time, those of them the parallel walk
-// got no answer for either, not a byte nor a close (sequential.spoke);
-// the other replies are handed over as they came.
+// did not get a close, a reset or a refusal without a byte for
+// (sequential.shut); the other replies are handed over as they came.
 // The serial walk's waits are fitted to the port, shorter than nmap's,
 // and a server held by other clients is silent through them: spamd's
 // children were still draining the parallel walk's dead connections
@@ -604,9 +604,13 @@ func (w *walk) signatures() {
 // and kadmind, one process for its two ports, stalls on the other
 // port's partial RPC record (its kpasswd port, silent to GenericLines
 // while the other port's walk held it, read a softmatch without the
-// product nmap names). A port silent to every probe, or that answered
+// product nmap names), and gkrellmd, over the WAN rig under loss,
+// answered GenericLines in the parallel walk and, one client's connect
+// string at a time, was silent to it in the serial walk while the
+// parallel walk's closes had not reached it: the port read unknown where
+// nmap names gkrellm. A port silent to every probe, or that answered
 // from the first, is not asked again; nor are probes the parallel walk
-// got a close or a reply for (silence in the serial walk is then the
+// got a close without a byte for (silence in the serial walk is then the
 // server's own: transmission closes the parallel walk's connections,
 // holds GenericLines and the probes after it pending alone, and answers
 // TLSSessionReq).
@@ -625,7 +629,7 @@ func (w *walk) drained() bool {
 	given := map[*probes.Probe]*replay{}
 	var silent []*probes.Probe
 	for i, r := range sq.heard {
-		if i < first && !r.p.IsNull() && len(r.reads) == 0 && r.end == endTimeout && !sq.spoke[r.p] {
+		if i < first && !r.p.IsNull() && len(r.reads) == 0 && r.end == endTimeout && !sq.shut[r.p] {
 			silent = append(silent, r.p)
 			continue
 		}
