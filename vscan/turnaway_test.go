@@ -737,3 +737,73 @@ func TestSerialSilenceAfterParallelReply(t *testing.T) {
 	wantAdaptiveTrace(t, traces[1], "one connection at a time", "no serial walk")
 	wantAdaptiveTrace(t, traces[1], "silent ones: those again", "the silent probe of the serial walk was not asked again")
 }
+
+// softVersionProbes: Version's reply names the product, Status's only
+// the service (a softmatch); J1 and J2 are junk to the server.
+var softVersionProbes = nullAndLines + `Probe TCP J1 q|J1\r\n|
+rarity 1
+totalwaitms 5000
+Probe TCP J2 q|J2\r\n|
+rarity 1
+totalwaitms 5000
+Probe TCP Version q|VERSION\r\n|
+rarity 1
+totalwaitms 5000
+match dom m|^VER ([\d.]+)\r\n| p/testdns/ v/$1/
+Probe TCP Status q|STATUS\r\n|
+rarity 1
+totalwaitms 5000
+softmatch dom m|^NOTIMP\r\n|
+` + queueFill
+
+// A server that closes junk without a byte, answers Status with a line
+// naming the service, and Version with its product and version, but
+// closes Version without a byte while another client is connected
+// (Unbound behind the IPv6 relay with its TCP slots taken by the walk).
+// nmap's walk, one connection at a time, names the product from
+// Version's reply. The adaptive walk's closes are alike, the first
+// closed alike alone too (junk: the server's own answer), and the walk
+// ends on Status's softmatch: Version, closed alike and able to name the
+// softmatched service, is asked alone too, answered, and the port walked
+// again one connection at a time.
+func TestSoftmatchAlikeVersionAskedAlone(t *testing.T) {
+	t.Parallel()
+	var open atomic.Int64
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		open.Add(1)
+		defer open.Add(-1)
+		defer endWithTest(h, c)()
+		buf := make([]byte, 512)
+		var got []byte
+		for len(got) < 4096 {
+			c.SetReadDeadline(time.Now().Add(5 * time.Millisecond))
+			n, err := c.Read(buf)
+			got = append(got, buf[:n]...)
+			if errors.Is(err, os.ErrDeadlineExceeded) && len(got) > 0 {
+				break
+			}
+			if err != nil && !errors.Is(err, os.ErrDeadlineExceeded) {
+				return // the client left
+			}
+		}
+		c.SetDeadline(time.Now().Add(serverLife))
+		switch string(got) {
+		case "STATUS\r\n":
+			c.Write([]byte("NOTIMP\r\n"))
+		case "VERSION\r\n":
+			if open.Load() > 1 {
+				return
+			}
+			c.Write([]byte("VER 1.17\r\n"))
+		default:
+			return
+		}
+		hold(h, c)
+	})
+	res, _, traces := walksAgree(t, h, softVersionProbes)
+	if res[1].Service.Product != "testdns" || res[1].Service.Version != "1.17" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	wantAdaptiveTrace(t, traces[1], "closes probe GenericLines alike alone too", "no alike re-check")
+	wantAdaptiveTrace(t, traces[1], "closed probe Version alike while others were open, and alone it got", "Version was not asked alone")
+}

@@ -308,21 +308,7 @@ func (w *walk) tcpRecheck() {
 		return
 	}
 	first := alike[0]
-	first.mu.Lock()
-	before := append([]byte(nil), first.buf...)
-	took := first.ended.Sub(first.began)
-	first.mu.Unlock()
-	// Alone, it waits twice as long as the server took to close it in
-	// the walk (git-daemon and dovecot under load closed junk after
-	// 0.85 s, and a quarter of a second alone read "held it"), and, when
-	// the closes carried no byte, at least as long as the serial walk
-	// would wait it (emptyCloseWait), which then takes this reply as its
-	// own instead of asking the probe a second time alone.
-	atLeast := 2 * took
-	if len(before) == 0 {
-		atLeast = max(atLeast, emptyCloseWait(sp))
-	}
-	got, end := w.alone(sp, first.p, len(before) == 0, atLeast)
+	before, got, end := w.askAlike(sp, first)
 	closed := end == endEOF || end == endReset
 	switch {
 	case end == endCut, end == endDial, end == endRefused, end == endWrite:
@@ -331,6 +317,9 @@ func (w *walk) tcpRecheck() {
 		// Alike: the same first line (an error page's Date header
 		// changes from second to second).
 		w.trace("Service scan: %s closes probe %s alike alone too: its own answer", w.t.addr(), first.p.Name)
+		if w.softRecheck(sp, alike[1:]) {
+			return
+		}
 		// The closes were its answers to those probes; the probes it
 		// left without a byte while others were open may still be
 		// starved (gkrellmd takes one client's handshake at a time:
@@ -376,6 +365,63 @@ func (w *walk) tcpRecheck() {
 	}
 	w.serialFallback(len(before) == 0, served)
 	w.signatures()
+}
+
+// askAlike asks rp, a probe the server closed alike while other
+// connections were open, again alone (alone), and returns the walk's
+// reply and the one alone. Alone, it waits twice as long as the server
+// took to close it in the walk (git-daemon and dovecot under load closed
+// junk after 0.85 s, and a quarter of a second alone read "held it"),
+// and, when the closes carried no byte, at least as long as the serial
+// walk would wait it (emptyCloseWait), which then takes this reply as
+// its own instead of asking the probe a second time alone.
+func (w *walk) askAlike(sp *speculative, rp *specReply) (before, got []byte, end readEnd) {
+	rp.mu.Lock()
+	before = append([]byte(nil), rp.buf...)
+	took := rp.ended.Sub(rp.began)
+	rp.mu.Unlock()
+	atLeast := 2 * took
+	if len(before) == 0 {
+		atLeast = max(atLeast, emptyCloseWait(sp))
+	}
+	got, end = w.alone(sp, rp.p, len(before) == 0, atLeast)
+	return before, got, end
+}
+
+// softRecheck: a walk that ended on a softmatch, whose closes alike were
+// the server's own answer to the first of those probes asked alone, asks
+// alone each other probe it closed alike that has lines for the
+// softmatched service, the probes whose reply could name the product.
+// One answered alone with bytes it had not sent in the walk was turned
+// away for the others' sake, and the port is walked again one
+// connection at a time with that reply (serialFallback). Unbound behind
+// the IPv6 relay, its TCP slots taken by the walk, closed the version
+// query with the junk probes and softmatched a status query after it:
+// "generic dns response" where nmap, one connection at a time, names
+// Unbound and its version.
+func (w *walk) softRecheck(sp *speculative, alike []*specReply) bool {
+	soft := w.sess.SoftService()
+	if soft == "" {
+		return false
+	}
+	for _, rp := range alike {
+		if !rp.p.Detectable[soft] {
+			continue
+		}
+		before, got, end := w.askAlike(sp, rp)
+		switch {
+		case end == endCut, end == endDial, end == endRefused, end == endWrite:
+			return false
+		case len(got) == 0 || bytes.Equal(firstLine(got), firstLine(before)):
+			w.trace("Service scan: %s answers probe %s alone as in the walk: its own answer", w.t.addr(), rp.p.Name)
+			continue
+		}
+		w.trace("Service scan: %s closed probe %s alike while others were open, and alone it got %d bytes: it turns connections away for the others' sake", w.t.addr(), rp.p.Name, len(got))
+		w.serialFallback(len(before) == 0, map[*probes.Probe]*replay{rp.p: {p: rp.p, reads: [][]byte{got}, end: end}})
+		w.signatures()
+		return true
+	}
+	return false
 }
 
 // starvedRecheck: a port without an answer whose early probes waited
