@@ -619,20 +619,10 @@ func TestStalledSerialProbeAskedAgain(t *testing.T) {
 	t.Parallel()
 	var generic atomic.Int64
 	h := serveOn(t, listenBacklog(t, 1), true, func(h *hostileServer, c net.Conn) {
-		buf := make([]byte, 512)
-		var got []byte
-		for len(got) < 4096 {
-			c.SetReadDeadline(time.Now().Add(5 * time.Millisecond))
-			n, err := c.Read(buf)
-			got = append(got, buf[:n]...)
-			if errors.Is(err, os.ErrDeadlineExceeded) && len(got) > 0 {
-				break
-			}
-			if err != nil && !errors.Is(err, os.ErrDeadlineExceeded) {
-				return // left while queued, or a client that sent nothing
-			}
+		got, ok := readRequest(c)
+		if !ok {
+			return // left while queued, or a client that sent nothing
 		}
-		c.SetDeadline(time.Now().Add(serverLife))
 		defer endWithTest(h, c)()
 		switch {
 		case string(got) == "\r\n\r\n" && generic.Add(1) != 2:
@@ -702,20 +692,10 @@ func TestSerialSilenceAfterParallelReply(t *testing.T) {
 		open.Add(1)
 		defer open.Add(-1)
 		defer endWithTest(h, c)()
-		buf := make([]byte, 512)
-		var got []byte
-		for len(got) < 4096 {
-			c.SetReadDeadline(time.Now().Add(5 * time.Millisecond))
-			n, err := c.Read(buf)
-			got = append(got, buf[:n]...)
-			if errors.Is(err, os.ErrDeadlineExceeded) && len(got) > 0 {
-				break
-			}
-			if err != nil && !errors.Is(err, os.ErrDeadlineExceeded) {
-				return // the client left
-			}
+		got, ok := readRequest(c)
+		if !ok {
+			return // the client left
 		}
-		c.SetDeadline(time.Now().Add(serverLife))
 		switch {
 		case string(got) == "\r\n\r\n":
 			if generic.Add(1) == 3 {
@@ -773,20 +753,10 @@ func TestSoftmatchAlikeVersionAskedAlone(t *testing.T) {
 		open.Add(1)
 		defer open.Add(-1)
 		defer endWithTest(h, c)()
-		buf := make([]byte, 512)
-		var got []byte
-		for len(got) < 4096 {
-			c.SetReadDeadline(time.Now().Add(5 * time.Millisecond))
-			n, err := c.Read(buf)
-			got = append(got, buf[:n]...)
-			if errors.Is(err, os.ErrDeadlineExceeded) && len(got) > 0 {
-				break
-			}
-			if err != nil && !errors.Is(err, os.ErrDeadlineExceeded) {
-				return // the client left
-			}
+		got, ok := readRequest(c)
+		if !ok {
+			return // the client left
 		}
-		c.SetDeadline(time.Now().Add(serverLife))
 		switch string(got) {
 		case "STATUS\r\n":
 			c.Write([]byte("NOTIMP\r\n"))
@@ -806,4 +776,25 @@ func TestSoftmatchAlikeVersionAskedAlone(t *testing.T) {
 	}
 	wantAdaptiveTrace(t, traces[1], "closes probe GenericLines alike alone too", "no alike re-check")
 	wantAdaptiveTrace(t, traces[1], "closed probe Version alike while others were open, and alone it got", "Version was not asked alone")
+}
+
+// readRequest reads what a client sends until it pauses 5 ms after its
+// first byte (or 4096 bytes came), then gives the connection back its
+// serverLife deadline; false: the client left without sending a byte.
+func readRequest(c net.Conn) ([]byte, bool) {
+	buf := make([]byte, 512)
+	var got []byte
+	for len(got) < 4096 {
+		c.SetReadDeadline(time.Now().Add(5 * time.Millisecond))
+		n, err := c.Read(buf)
+		got = append(got, buf[:n]...)
+		if errors.Is(err, os.ErrDeadlineExceeded) && len(got) > 0 {
+			break
+		}
+		if err != nil && !errors.Is(err, os.ErrDeadlineExceeded) {
+			return got, false
+		}
+	}
+	c.SetDeadline(time.Now().Add(serverLife))
+	return got, true
 }
