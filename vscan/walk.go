@@ -367,9 +367,9 @@ func (w *walk) tcpRecheck() {
 	w.signatures()
 }
 
-// askAlike asks rp, a probe the server closed alike while other
-// connections were open, again alone (alone), and returns the walk's
-// reply and the one alone. Alone, it waits twice as long as the server
+// askAlike sends rp, a probe the server closed alike while other
+// connections were open, again on a connection of its own (w.alone),
+// and returns its reply in the walk and its reply alone. Alone, it waits twice as long as the server
 // took to close it in the walk (git-daemon and dovecot under load closed
 // junk after 0.85 s, and a quarter of a second alone read "held it"),
 // and, when the closes carried no byte, at least as long as the serial
