@@ -716,7 +716,7 @@ func TestHostWindow(t *testing.T) {
 	var rel []func()
 	var outs []func(error)
 	for range 4 {
-		r, o, err := c.acquire(ctx, ip)
+		r, o, err := c.acquire(ctx, ip, false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -725,7 +725,7 @@ func TestHostWindow(t *testing.T) {
 	// The window is full: a fifth waits until a connect succeeds.
 	got := make(chan func(), 1)
 	go func() {
-		r, _, err := c.acquire(ctx, ip)
+		r, _, err := c.acquire(ctx, ip, false)
 		if err == nil {
 			got <- r
 		}
@@ -763,5 +763,104 @@ func TestHostWindow(t *testing.T) {
 	c.limits.mu.Unlock()
 	if left != 0 {
 		t.Errorf("%d hosts left in the limiter", left)
+	}
+}
+
+// TestUrgentSlotFirst: with the host's window full, a freed slot goes to
+// an urgent connection (a port's first, a serial walk's) before a
+// speculative one that waited longer; the speculative one gets the next.
+func TestUrgentSlotFirst(t *testing.T) {
+	c := &Config{MaxHostConns: 2, InitialHostConns: 2}
+	ip := netip.MustParseAddr("192.0.2.1")
+	ctx := context.Background()
+	var rel []func()
+	for range 2 {
+		r, _, err := c.acquire(ctx, ip, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel = append(rel, r)
+	}
+	waiting := func() (users int) {
+		c.limits.mu.Lock()
+		defer c.limits.mu.Unlock()
+		return c.limits.hosts[ip].users
+	}
+	got := make(chan string, 2)
+	wait := func(name string, urgent bool) {
+		r, _, err := c.acquire(ctx, ip, urgent)
+		if err == nil {
+			got <- name
+			<-time.After(100 * time.Millisecond)
+			r()
+		}
+	}
+	go wait("speculative", false)
+	for deadline := time.Now().Add(2 * time.Second); waiting() < 3; {
+		if time.Now().After(deadline) {
+			t.Fatal("the speculative connection never waited")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	go wait("urgent", true)
+	for deadline := time.Now().Add(2 * time.Second); waiting() < 4; {
+		if time.Now().After(deadline) {
+			t.Fatal("the urgent connection never waited")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	rel[0]()
+	var order []string
+	for range 2 {
+		select {
+		case name := <-got:
+			order = append(order, name)
+			if len(order) == 1 {
+				rel[1]()
+			}
+		case <-time.After(2 * time.Second):
+			t.Fatalf("slots given: %v, want urgent then speculative", order)
+		}
+	}
+	if order[0] != "urgent" || order[1] != "speculative" {
+		t.Errorf("slots given in the order %v, want urgent then speculative", order)
+	}
+}
+
+// TestTLSFallbackSilentFitted: in the adaptive mode the TLS fallback's
+// handshake with a port that holds the ClientHello silent ends within
+// the fitted handshake wait (MinHandshakeWait on loopback), not the
+// connect timeout's 5 s it cost every silent port before; nmap's
+// timing keeps nmap's bound.
+func TestTLSFallbackSilentFitted(t *testing.T) {
+	t.Parallel()
+	h := serveHostile(t, 0, silent)
+	var mu sync.Mutex
+	var tried time.Time
+	cfg := &Config{Matcher: matcher.New(parseDB(t, fallbackProbes)), Intensity: 7, Detectors: []detect.Detector{detect.TLSFallback{}},
+		Timing: TimingFast, FPVersion: "7.93", FPPlatform: "x86_64-pc-linux-gnu",
+		Trace: func(line string) {
+			if strings.HasPrefix(line, "Service scan detector tls-fallback on") {
+				mu.Lock()
+				tried = time.Now()
+				mu.Unlock()
+			}
+		}}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	r := cfg.Scan(ctx, h.tg)
+	end := time.Now()
+	mu.Lock()
+	defer mu.Unlock()
+	if tried.IsZero() {
+		t.Fatalf("the TLS fallback was not tried (outcome %v)", r.Outcome)
+	}
+	took := end.Sub(tried)
+	t.Logf("outcome %v; the TLS fallback took %v", r.Outcome, took.Round(time.Millisecond))
+	if took < MinHandshakeWait-100*time.Millisecond || took > MinHandshakeWait+time.Second {
+		t.Errorf("the TLS fallback's handshake with a silent port took %v, want about %v", took, MinHandshakeWait)
+	}
+	if r.Service.Tunnel == "ssl" {
+		t.Errorf("a silent port read ssl: %+v", r.Service)
 	}
 }

@@ -3,6 +3,7 @@ package vscan
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"syscall"
 	"time"
@@ -39,14 +40,21 @@ type sequential struct {
 	// fallback marks the serial fallback's walk; refusedOnce, that a
 	// connect of it was refused through every retry.
 	fallback, refusedOnce bool
-	// rtt and floor, in the serial fallback: the port's round trip and
-	// the least maxWait may become (EmptyCloseWait, or 0). quickest is
-	// the quickest first byte of a probe (not NULL's banner) in this
-	// walk: one connection at a time, nothing holds it back, so it is
-	// the server's own time, where the parallel walk's quickest may have
-	// queued behind another connection (a server with one worker). Each
-	// quicker one lowers maxWait to its Config.serialWait.
-	rtt, floor, quickest time.Duration
+	// rtt, floor and server, in the serial fallback: the port's round
+	// trip (its quickest connect, lowered by this walk's own connects:
+	// the parallel walk's may all have queued behind the scan's first
+	// burst of connects, 200 ms over a 50 ms path, and four of those
+	// round trips made a second of every probe's wait), the least
+	// maxWait may be less the round trip (EmptyCloseWait, or 0), and the
+	// server's own time in the quickest reply the parallel walk got.
+	// quickest is the quickest first byte of a probe (not NULL's banner)
+	// in this walk, and quickServer its server time: one connection at
+	// a time, nothing holds it back, so it is the server's own time,
+	// where the parallel walk's may have queued behind another
+	// connection (a server with one worker). Each quicker reply, and each
+	// quicker connect, lowers maxWait (refit).
+	rtt, floor, server    time.Duration
+	quickest, quickServer time.Duration
 	// emptyRetry, in the serial fallback of a port that closed the
 	// adaptive walk's connections without a byte for the others' sake
 	// (walk.tcpRecheck), sends a probe again once, retryPause later, when
@@ -94,7 +102,7 @@ func (s *sequential) send(p *probes.Probe) reply {
 	r := &seqReply{ctx: ctx, s: s, now: w.c.now, p: p}
 	if w.t.Proto == probes.UDP {
 		if s.udp == nil {
-			conn, _, err := w.c.dial(ctx, w.t, false, nil, 0)
+			conn, _, err := w.c.dial(ctx, w.t, dialOpts{urgent: true})
 			if err != nil {
 				r.fail, r.dialErr = endDial, err
 				return r
@@ -161,8 +169,11 @@ func (s *sequential) namesSoft(p *probes.Probe) bool {
 func (s *sequential) open(r *seqReply, p *probes.Probe) bool {
 	w := s.w
 	for try := 0; ; try++ {
-		conn, _, err := w.c.dial(r.ctx, w.t, s.ssl, w.sessions, 0)
+		conn, t0, err := w.c.dial(r.ctx, w.t, dialOpts{ssl: s.ssl, sessions: w.sessions, urgent: true})
 		if err == nil {
+			if !s.ssl {
+				s.connected(w.c.now().Sub(t0))
+			}
 			r.conn = conn
 			return s.write(r, p)
 		}
@@ -268,6 +279,7 @@ func (r *seqReply) next() ([]byte, readEnd) {
 		r.retried = true
 		r.conn.Close()
 		r.conn = nil
+		s.w.trace("Service scan: %s closed probe %s without a byte %v after the connect, one connection at a time: again in %v", s.w.t.addr(), r.p.Name, r.now().Sub(r.began).Round(time.Millisecond), s.retryPause)
 		if s.pause(r.ctx) && s.open(r, r.p) {
 			r.start()
 		}
@@ -290,14 +302,40 @@ func (s *sequential) firstByte(r *seqReply) {
 	if s.quickest > 0 && took >= s.quickest {
 		return
 	}
-	s.quickest = took
-	// Lowered only: a server whose quickest reply alone is slow (one
-	// that answers on a timer) keeps the wait it started with.
-	wait := min(max(s.w.c.serialWait(s.rtt, took), s.floor), s.maxWait)
-	if wait != s.maxWait {
-		s.w.trace("Service scan: %s answered probe %s in %v one connection at a time: %v each at most from now on", s.w.t.addr(), r.p.Name, took.Round(time.Microsecond), wait)
-		s.maxWait = wait
+	s.quickest, s.quickServer = took, max(took-s.rtt, 0)
+	s.refit(fmt.Sprintf("answered probe %s in %v one connection at a time (round trip %v)", r.p.Name, took.Round(time.Microsecond), s.rtt.Round(time.Microsecond)))
+}
+
+// connected notes, in the serial fallback, how long a connect of the
+// walk took, and lowers maxWait when it is the port's quickest.
+func (s *sequential) connected(took time.Duration) {
+	if !s.fallback || s.rtt == 0 || took >= s.rtt {
+		return
 	}
+	s.rtt = took
+	s.refit(fmt.Sprintf("connected in %v one connection at a time", took.Round(time.Microsecond)))
+}
+
+// refit lowers maxWait to the serial wait of the port's round trip and
+// the server's time in its quickest reply (this walk's own once it has
+// one), at least floor plus the round trip. Lowered only: a server
+// whose quickest reply alone is slow (one that answers on a timer)
+// keeps the wait it started with.
+func (s *sequential) refit(why string) {
+	server := s.server
+	if s.quickest > 0 {
+		server = s.quickServer
+	}
+	wait := s.w.c.serialWaitServer(s.rtt, server)
+	if s.floor > 0 {
+		wait = s.floor + s.rtt
+	}
+	if wait = min(wait, s.maxWait); wait < s.maxWait-s.maxWait/20 {
+		// (Said when it changes by a twentieth or more: each connect
+		// a millisecond quicker lowers it a little.)
+		s.w.trace("Service scan: %s %s: %v each at most from now on", s.w.t.addr(), why, wait)
+	}
+	s.maxWait = wait
 }
 
 func (r *seqReply) release(reuse bool, buf []byte) {

@@ -68,3 +68,39 @@ func TestSerialWaitLoweredByOwnReplies(t *testing.T) {
 		t.Errorf("with the empty-close floor: wait %v, want %v", s.maxWait, EmptyCloseWait)
 	}
 }
+
+// The serial walk's own connects lower its wait too: the parallel walk's
+// connects may all have queued behind the scan's first burst (200 ms
+// over a 50 ms path), and four of those round trips made a second of
+// every probe's wait. The server's time in the parallel walk's quickest
+// reply is kept; a slower connect changes nothing.
+func TestSerialWaitLoweredByOwnConnects(t *testing.T) {
+	ms := time.Millisecond
+	c := &Config{}
+	for _, tc := range []struct {
+		name                 string
+		rtt, server, floor   time.Duration
+		connects             []time.Duration
+		wantBefore, wantThen time.Duration
+	}{
+		{"silent port", 200 * ms, 0, 0, []time.Duration{50 * ms, 60 * ms}, SerialMinWait + 800*ms, SerialMinWait + 200*ms},
+		{"a reply in the parallel walk", 200 * ms, 100 * ms, 0, []time.Duration{50 * ms}, 10*100*ms + 400*ms, 10*100*ms + 100*ms},
+		{"turned away without a byte", 200 * ms, 0, EmptyCloseWait, []time.Duration{50 * ms}, EmptyCloseWait + 200*ms, EmptyCloseWait + 50*ms},
+		{"no quicker connect", 50 * ms, 0, 0, []time.Duration{80 * ms}, SerialMinWait + 200*ms, SerialMinWait + 200*ms},
+	} {
+		before := c.serialWaitServer(tc.rtt, tc.server)
+		if tc.floor > 0 {
+			before = tc.floor + tc.rtt
+		}
+		if before != tc.wantBefore {
+			t.Errorf("%s: wait before %v, want %v", tc.name, before, tc.wantBefore)
+		}
+		s := &sequential{w: &walk{c: c}, fallback: true, maxWait: before, rtt: tc.rtt, server: tc.server, floor: tc.floor}
+		for _, d := range tc.connects {
+			s.connected(d)
+		}
+		if s.maxWait != tc.wantThen {
+			t.Errorf("%s: after connects of %v: wait %v, want %v", tc.name, tc.connects, s.maxWait, tc.wantThen)
+		}
+	}
+}

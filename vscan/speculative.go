@@ -723,7 +723,9 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 		return false
 	}
 	over := open > PortConns // a connection the port earned (see earn)
-	conn, t0, err := c.dial(s.ctx, t, s.ssl, s.w.sessions, 0)
+	// The port's first connection (NULL's, for TCP) goes before other
+	// ports' speculative ones: its wait bounds the port's walk.
+	conn, t0, err := c.dial(s.ctx, t, dialOpts{ssl: s.ssl, sessions: s.w.sessions, urgent: rp.seq == 0 || p.IsNull()})
 	if err != nil {
 		others := s.portRelease()
 		switch {
@@ -1441,7 +1443,20 @@ func (s *speculative) serialWait() time.Duration {
 // of 50 ms, ten times the whole would wait 500 ms for a server that
 // answers in one.
 func (c *Config) serialWait(rtt, quickest time.Duration) time.Duration {
+	return c.serialWaitServer(rtt, max(quickest-rtt, 0))
+}
+
+// serialWaitServer is serialWait for a server whose own time in its
+// quickest reply was server.
+func (c *Config) serialWaitServer(rtt, server time.Duration) time.Duration {
 	first, _ := c.waits(&probes.Probe{TotalWait: time.Hour}, rtt)
-	server := max(quickest-rtt, 0)
 	return min(max(SerialMinWait+4*rtt, 10*server+2*rtt), first)
+}
+
+// serverTime is the server's own time in the port's quickest reply of
+// the parallel walk (0 when none came).
+func (s *speculative) serverTime() time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return max(s.quickest-s.rtt, 0)
 }

@@ -22,6 +22,10 @@ const (
 	SSLConnectTimeout = 8 * time.Second
 )
 
+// MinHandshakeWait is the least a detector's TLS handshake gets after
+// its connect in the adaptive mode (twice the fitted wait when longer).
+const MinHandshakeWait = 2 * time.Second
+
 // DialFunc opens a connection; tests inject their own (style anchor 5).
 type DialFunc func(ctx context.Context, network, addr string) (net.Conn, error)
 
@@ -139,18 +143,31 @@ func (c *Config) HoldsHost(port int, proto probes.Protocol) bool {
 	return false
 }
 
+// dialOpts say how dial connects.
+type dialOpts struct {
+	ssl      bool        // through a TLS handshake
+	sessions *tls.Config // the TLS configuration (session cache) to use
+	// timeout bounds the connect and handshake (0: nmap's); handshake,
+	// when set, bounds the TLS handshake apart, after the connect (a
+	// detector's ClientHello to a server that holds it silent is over
+	// in a fitted wait, where the connect may need nmap's whole
+	// timeout).
+	timeout, handshake time.Duration
+	urgent             bool // takes a host slot before others (Config.acquire)
+}
+
 // dial connects to the target, through a TLS handshake when ssl is set,
 // and returns when the connect began: after the wait for a per-host slot
-// (Config.MaxHostConns), which is no part of the round trip. timeout
-// bounds the connect and handshake (0: nmap's).
-func (c *Config) dial(ctx context.Context, t Target, ssl bool, sessions *tls.Config, timeout time.Duration) (net.Conn, time.Time, error) {
+// (Config.MaxHostConns), which is no part of the round trip.
+func (c *Config) dial(ctx context.Context, t Target, o dialOpts) (net.Conn, time.Time, error) {
+	ssl, sessions, timeout, handshake := o.ssl, o.sessions, o.timeout, o.handshake
 	if timeout <= 0 {
 		timeout = ConnectTimeout
 		if ssl {
 			timeout = SSLConnectTimeout
 		}
 	}
-	release, outcome, err := c.acquire(ctx, t.IP)
+	release, outcome, err := c.acquire(ctx, t.IP, o.urgent)
 	if err != nil {
 		return nil, time.Time{}, err
 	}
@@ -173,6 +190,11 @@ func (c *Config) dial(ctx context.Context, t Target, ssl bool, sessions *tls.Con
 		return conn, t0, nil
 	}
 	tc := tls.Client(conn, sessions)
+	if handshake > 0 {
+		var hcancel context.CancelFunc
+		dctx, hcancel = context.WithTimeout(dctx, handshake)
+		defer hcancel()
+	}
 	if err := tc.HandshakeContext(dctx); err != nil {
 		conn.Close()
 		return nil, t0, err

@@ -247,8 +247,8 @@ func (w *walk) serialFallback(emptyClose bool, given map[*probes.Probe]*replay) 
 	var floor time.Duration
 	wait := sp.serialWait()
 	if emptyClose {
-		floor = emptyCloseWait(sp)
-		wait = floor
+		floor = EmptyCloseWait
+		wait = emptyCloseWait(sp)
 	}
 	dwait, dconnect := sp.detectorTimes()
 	if given == nil {
@@ -260,7 +260,7 @@ func (w *walk) serialFallback(emptyClose bool, given map[*probes.Probe]*replay) 
 	shut := sp.shut()
 	sp.endPass()
 	w.trace("Service scan: %s: its probes again one connection at a time, %v each at most", w.t.addr(), wait)
-	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect, given: given, retries: 2, retryPause: SerialMinWait, fallback: true, emptyRetry: emptyClose, rtt: sp.roundTrip(), floor: floor, shut: shut}
+	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect, given: given, retries: 2, retryPause: SerialMinWait, fallback: true, emptyRetry: emptyClose, rtt: sp.roundTrip(), floor: floor, server: sp.serverTime(), shut: shut}
 	if !w.ssl {
 		w.wrapOK, w.replied, w.alerts = true, false, false
 	}
@@ -865,17 +865,25 @@ func (w *walk) detectors(svc *result.Service) *result.Service {
 	if wait <= 0 {
 		wait = 6 * time.Second
 	}
+	// A TLS server answers a ClientHello in about one fitted wait; one
+	// that holds it silent (a silent port's TLS fallback) is not one,
+	// and waiting out the connect timeout for it cost such a port 5 s.
+	// nmap's timing keeps nmap's bound on connect and handshake.
+	var handshake time.Duration
+	if w.c.Timing == TimingFast {
+		handshake = max(2*wait, MinHandshakeWait)
+	}
 	env := &detect.Env{
 		Wait:  wait,
 		Trace: w.trace,
 		Dial: func(ctx context.Context, ssl bool) (net.Conn, error) {
-			conn, _, err := w.c.dial(ctx, w.t, ssl, w.sessions, connect)
+			conn, _, err := w.c.dial(ctx, w.t, dialOpts{ssl: ssl, sessions: w.sessions, timeout: connect, handshake: handshake})
 			return conn, err
 		},
 		DialUDP: func(ctx context.Context) (net.Conn, error) {
 			t := w.t
 			t.Proto = probes.UDP
-			conn, _, err := w.c.dial(ctx, t, false, nil, connect)
+			conn, _, err := w.c.dial(ctx, t, dialOpts{timeout: connect})
 			return conn, err
 		},
 	}
