@@ -279,7 +279,7 @@ func (r *seqReply) next() ([]byte, readEnd) {
 		r.retried = true
 		r.conn.Close()
 		r.conn = nil
-		s.w.trace("Service scan: %s closed probe %s without a byte %v after the connect, one connection at a time: again in %v", s.w.t.addr(), r.p.Name, r.now().Sub(r.began).Round(time.Millisecond), s.retryPause)
+		s.w.trace("Service scan: %s closed probe %s without a byte %v after the connect: asked again in %v", s.w.t.addr(), r.p.Name, r.now().Sub(r.began).Round(time.Millisecond), s.retryPause)
 		if s.pause(r.ctx) && s.open(r, r.p) {
 			r.start()
 		}
@@ -313,7 +313,7 @@ func (s *sequential) connected(took time.Duration) {
 		return
 	}
 	s.rtt = took
-	s.refit(fmt.Sprintf("connected in %v one connection at a time", took.Round(time.Microsecond)))
+	s.refit(fmt.Sprintf("connected in %v alone", took.Round(time.Microsecond)))
 }
 
 // refit lowers maxWait to the serial wait of the port's round trip and
