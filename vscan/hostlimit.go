@@ -94,8 +94,7 @@ func (c *Config) acquire(ctx context.Context, ip netip.Addr, urgent bool) (relea
 		case <-ctx.Done():
 			l.mu.Lock()
 			if urgent {
-				h.urgent--
-				h.wake()
+				h.urgentLeft()
 			}
 			if h.users--; h.users == 0 {
 				delete(l.hosts, ip)
@@ -106,8 +105,7 @@ func (c *Config) acquire(ctx context.Context, ip netip.Addr, urgent bool) (relea
 		l.mu.Lock()
 	}
 	if urgent {
-		h.urgent--
-		h.wake()
+		h.urgentLeft()
 	}
 	h.open++
 	granted := time.Now()
@@ -145,6 +143,14 @@ func (c *Config) acquire(ctx context.Context, ip netip.Addr, urgent bool) (relea
 		}
 	}
 	return release, outcome, nil
+}
+
+// urgentLeft: an urgent connection no longer waits; the others may take
+// slots again once none does (l.mu held).
+func (h *hostSlots) urgentLeft() {
+	if h.urgent--; h.urgent == 0 {
+		h.wake()
+	}
 }
 
 // wake tells the waiters to look at the window again (l.mu held).
