@@ -312,6 +312,14 @@ func (s *speculative) silentBurst() {
 	if !silent || troubled {
 		return
 	}
+	for _, rp := range s.list {
+		rp.mu.Lock()
+		got := len(rp.buf) > 0
+		rp.mu.Unlock()
+		if got {
+			return // the holding ended on an answer, not on silence
+		}
+	}
 	s.portMu.Lock()
 	defer s.portMu.Unlock()
 	if s.noEarn || s.earned >= PortBurstConns-PortConns {
