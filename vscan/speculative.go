@@ -786,10 +786,14 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 		switch {
 		case s.ctx.Err() != nil:
 			rp.finish(endCut, nil)
-		case others == 0 && p.IsNull() && t.Proto == probes.TCP && !s.ssl && errors.Is(err, syscall.ECONNREFUSED) && s.askAgain(rp, "refused probe NULL's connect"):
+		case others == 0 && p.IsNull() && t.Proto == probes.TCP && !s.ssl && !congested(err) && s.askAgain(rp, nullDialFailed(err)):
 			// The port scan found it open moments ago: a server that
 			// restarts its listener after a client leaves (iperf3) is
-			// asked again, as nmap's service scan comes seconds later.
+			// asked again, as nmap's service scan comes seconds later;
+			// so is one whose connect failed otherwise (reset, an
+			// unreachable burst of a path under load): a NULL probe
+			// that never connected reads tcpwrapped (S9's catch-all).
+			// A connect timeout already waited nmap's 5 s.
 			return true
 		case others > 0 && t.Proto == probes.TCP && !s.ssl && congested(err):
 			// A connect unanswered while others are open: a full listen
@@ -798,6 +802,9 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 			s.portTrouble(rp, others)
 			return true
 		default:
+			if p.IsNull() {
+				s.w.trace("Service scan: %s: probe NULL's connect failed: %v", t.addr(), err)
+			}
 			rp.finish(endDial, err)
 		}
 		return false
@@ -1046,6 +1053,14 @@ func (s *speculative) settle(rp *specReply) bool {
 			return false
 		}
 	}
+}
+
+// nullDialFailed says how NULL's connect failed, for askAgain's trace.
+func nullDialFailed(err error) string {
+	if errors.Is(err, syscall.ECONNREFUSED) {
+		return "refused probe NULL's connect"
+	}
+	return fmt.Sprintf("failed probe NULL's connect (%v)", err)
 }
 
 // WrappedRecheck is how long after a NULL connection closed without a
