@@ -1568,10 +1568,12 @@ func (c *Config) serialWaitServer(rtt, server time.Duration) time.Duration {
 	return min(max(SerialMinWait+4*rtt, 10*server+2*rtt), first)
 }
 
-// serverTime is the server's own time in the port's quickest reply of
-// the parallel walk (0 when none came).
-func (s *speculative) serverTime() time.Duration {
+// serialFit is serialWait and the server's own time in the port's
+// quickest reply of the parallel walk (0 when none came) it scales, read
+// together.
+func (s *speculative) serialFit() (wait, server time.Duration) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	return max(s.quickest-s.rtt, 0)
+	rtt, quickest := s.rtt, s.quickest
+	s.mu.Unlock()
+	return s.w.c.serialWait(rtt, quickest), max(quickest-rtt, 0)
 }

@@ -245,7 +245,11 @@ func (w *walk) udpRewalk() {
 func (w *walk) serialFallback(emptyClose bool, given map[*probes.Probe]*replay) {
 	sp := w.src.(*speculative)
 	var floor time.Duration
-	wait := sp.serialWait()
+	// The wait and the server time it scales are read together, before
+	// the pass ends: a reply that comes as it ends may lower the port's
+	// quickest (dovecot's server time read 0 so, and its serial walk
+	// waited 250 ms a probe where 603 ms had been fitted: no version).
+	wait, server := sp.serialFit()
 	if emptyClose {
 		floor = EmptyCloseWait
 		wait = emptyCloseWait(sp)
@@ -260,7 +264,7 @@ func (w *walk) serialFallback(emptyClose bool, given map[*probes.Probe]*replay) 
 	shut := sp.shut()
 	sp.endPass()
 	w.trace("Service scan: %s: its probes again one connection at a time, %v each at most", w.t.addr(), wait)
-	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect, given: given, retries: 2, retryPause: SerialMinWait, fallback: true, emptyRetry: emptyClose, rtt: sp.roundTrip(), floor: floor, server: sp.serverTime(), shut: shut}
+	w.src = &sequential{w: w, maxWait: wait, wait: dwait, connect: dconnect, given: given, retries: 2, retryPause: SerialMinWait, fallback: true, emptyRetry: emptyClose, rtt: sp.roundTrip(), floor: floor, server: server, shut: shut}
 	if !w.ssl {
 		w.wrapOK, w.replied, w.alerts = true, false, false
 	}
