@@ -83,6 +83,7 @@ func TestMootRetries(t *testing.T) {
 	now := time.Now()
 	newPort := func() (*speculative, *specReply) {
 		s := newSpeculative(&walk{c: &Config{}})
+		s.holding.Store(false) // its NULL probe waited its whole time
 		for i := range 4 {
 			rp := &specReply{s: s, seq: i}
 			s.list = append(s.list, rp)
