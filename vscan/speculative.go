@@ -1545,10 +1545,8 @@ func (s *speculative) roundTrip() time.Duration {
 // serialWait is the most a probe of the serial fallback waits (see
 // SerialMinWait).
 func (s *speculative) serialWait() time.Duration {
-	s.mu.Lock()
-	rtt, quickest := s.rtt, s.quickest
-	s.mu.Unlock()
-	return s.w.c.serialWait(rtt, quickest)
+	wait, _ := s.serialFit()
+	return wait
 }
 
 // serialWait is the serial fallback's wait for a port whose quickest
