@@ -641,6 +641,42 @@ func TestStalledSerialProbeAskedAgain(t *testing.T) {
 	wantAdaptiveTrace(t, traces[1], "silent ones: those again", "the silent probe of the serial walk was not asked again")
 }
 
+// The same kind of server serving its clients in parallel, as kadmind's
+// kpasswd port does while its other port is quiet: GenericLines asked a
+// second time is held silent (the other port's client holds the
+// process), and each one it answers comes 1.2 s after it came (that
+// client leaving), past the serial wait, within the probe's totalwaitms.
+// nmap's walk names the product. The adaptive walk's GenericLines is
+// starved (GetRequest's softmatch comes after it); asked alone, a probe
+// with lines for the softmatched service waits its whole time, as nmap's
+// does, and the product is nmap's.
+func TestStarvedSoftmatchProbeWaitsFull(t *testing.T) {
+	t.Parallel()
+	var generic atomic.Int64
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		got, ok := readRequest(c)
+		if !ok {
+			return
+		}
+		defer endWithTest(h, c)()
+		switch {
+		case string(got) == "\r\n\r\n" && generic.Add(1) != 2:
+			if h.wait(1200 * time.Millisecond) {
+				c.Write([]byte("KPASSWD error\r\n"))
+			}
+		case strings.HasPrefix(string(got), "GET / "):
+			c.Write([]byte("KPASSWD\r\n"))
+		default:
+			hold(h, c)
+		}
+	})
+	res, _, traces := walksAgree(t, h, kpasswdProbes)
+	if res[1].Service.Product != "testkdc" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	wantAdaptiveTrace(t, traces[1], "left probe GenericLines without a byte", "GenericLines was not asked alone, or read silent")
+}
+
 // A TCP wrapper slow to decide (distccd under load): it closes every
 // connection without a byte 200 ms after the accept. nmap's NULL probe
 // reads tcpwrapped. The adaptive walk's NULL connection closes with the

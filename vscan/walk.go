@@ -434,10 +434,21 @@ func (w *walk) softRecheck(sp *speculative, alike []*specReply) bool {
 // alone, then the last; answered alone, one was starved by the others (a
 // server that queues clients behind the held ones), and the port is
 // walked again one connection at a time. Silent alone too, both, it is
-// the server's own answer.
+// the server's own answer. A walk that softmatched asks a starved probe
+// with lines for that service alone for its whole totalwaitms, as nmap's
+// walk waits it: its reply may name the product, and a server shared by
+// two ports may still be held by the other's client (kadmind's kpasswd
+// port, behind the IPv6 relay, read a softmatch without the product when
+// GenericLines, asked alone while its RPC port's walk held the process,
+// waited the serial walk's 0.45 s).
 func (w *walk) starvedRecheck(sp *speculative) {
+	soft := w.sess.SoftService()
 	for _, rp := range sp.starved() {
-		got, end := w.alone(sp, rp.p, false, 0)
+		var atLeast time.Duration
+		if soft != "" && rp.p.Detectable[soft] {
+			atLeast = rp.p.TotalWait
+		}
+		got, end := w.alone(sp, rp.p, false, atLeast)
 		if len(got) == 0 || end == endCut {
 			w.trace("Service scan: %s is silent to probe %s alone too: its own answer", w.t.addr(), rp.p.Name)
 			if end == endCut {
