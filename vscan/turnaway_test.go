@@ -617,22 +617,7 @@ softmatch kpasswd m|^KPASSWD|
 // and the product is nmap's.
 func TestStalledSerialProbeAskedAgain(t *testing.T) {
 	t.Parallel()
-	var generic atomic.Int64
-	h := serveOn(t, listenBacklog(t, 1), true, func(h *hostileServer, c net.Conn) {
-		got, ok := readRequest(c)
-		if !ok {
-			return // left while queued, or a client that sent nothing
-		}
-		defer endWithTest(h, c)()
-		switch {
-		case string(got) == "\r\n\r\n" && generic.Add(1) != 2:
-			c.Write([]byte("KPASSWD error\r\n"))
-		case strings.HasPrefix(string(got), "GET / "):
-			c.Write([]byte("KPASSWD\r\n"))
-		default:
-			hold(h, c)
-		}
-	})
+	h := serveOn(t, listenBacklog(t, 1), true, kpasswdServer(0))
 	res, _, traces := walksAgree(t, h, kpasswdProbes)
 	if res[1].Service.Product != "testkdc" {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
@@ -652,16 +637,30 @@ func TestStalledSerialProbeAskedAgain(t *testing.T) {
 // does, and the product is nmap's.
 func TestStarvedSoftmatchProbeWaitsFull(t *testing.T) {
 	t.Parallel()
+	h := serveHostile(t, 0, kpasswdServer(1200*time.Millisecond))
+	res, _, traces := walksAgree(t, h, kpasswdProbes)
+	if res[1].Service.Product != "testkdc" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	wantAdaptiveTrace(t, traces[1], "left probe GenericLines without a byte", "GenericLines was not asked alone, or read silent")
+}
+
+// kpasswdServer is the kpasswd server of the tests above: it answers
+// GenericLines with an error line naming the product, answerAfter after
+// it came, except the second time, which it holds silent (kadmind's
+// process held by its other port's client); GetRequest with a line
+// naming the service only; and holds whatever else a client sends.
+func kpasswdServer(answerAfter time.Duration) func(*hostileServer, net.Conn) {
 	var generic atomic.Int64
-	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+	return func(h *hostileServer, c net.Conn) {
 		got, ok := readRequest(c)
 		if !ok {
-			return
+			return // left while queued, or a client that sent nothing
 		}
 		defer endWithTest(h, c)()
 		switch {
 		case string(got) == "\r\n\r\n" && generic.Add(1) != 2:
-			if h.wait(1200 * time.Millisecond) {
+			if answerAfter == 0 || h.wait(answerAfter) {
 				c.Write([]byte("KPASSWD error\r\n"))
 			}
 		case strings.HasPrefix(string(got), "GET / "):
@@ -669,12 +668,7 @@ func TestStarvedSoftmatchProbeWaitsFull(t *testing.T) {
 		default:
 			hold(h, c)
 		}
-	})
-	res, _, traces := walksAgree(t, h, kpasswdProbes)
-	if res[1].Service.Product != "testkdc" {
-		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
 	}
-	wantAdaptiveTrace(t, traces[1], "left probe GenericLines without a byte", "GenericLines was not asked alone, or read silent")
 }
 
 // A TCP wrapper slow to decide (distccd under load): it closes every
