@@ -34,6 +34,15 @@
 # few servers changes from run to run); a port differs there only when
 # signet's answer equals none of them. The script waits for the CPUs to settle
 # after the testbed starts (scripts/lib/settle.sh).
+#
+# Both scanners run on one CPU (taskset -c, SCANNER_CPUS: default 0 on a
+# machine of two or more; empty runs them anywhere), the servers and the
+# delay line on all: on a real network the scanner's CPU is not the server's,
+# and on a shared two-CPU machine a scanner busy on both, in its first second
+# (a thousand connections opened, their replies matched), delays the servers
+# it measures (in.rlogind, descheduled for a round trip between its two
+# writes, let a message out that it loses otherwise: docs/benchmarks.md).
+# The pinning is part of a saved nmap run's command line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 six=
@@ -42,6 +51,12 @@ rtt=${1:-50ms}
 shift || true
 losses=${*:-0 0.01}
 scan=${SCAN:--sT}
+if [ -z "${SCANNER_CPUS+set}" ]; then
+  SCANNER_CPUS=
+  [ "$(nproc)" -ge 2 ] && SCANNER_CPUS=0
+fi
+pin=()
+[ -n "$SCANNER_CPUS" ] && pin=(taskset -c "$SCANNER_CPUS")
 parts=${PARTS:-tcp udp ports}
 work=$(mktemp -d /tmp/signet-wan.XXXXXX)
 chmod 755 "$work"
@@ -96,7 +111,7 @@ measure() { # LABEL CMD...: wall seconds into $work/LABEL.time
 
 nmap_run() { # LABEL NMAP-ARGS...: nmap's run, or the one saved in BENCH_NMAP
   local l=$1; shift
-  local cmd="nmap $*"
+  local cmd="${pin[*]}${pin:+ }nmap $*"
   if [ -n "${BENCH_NMAP:-}" ]; then
     local saved=$BENCH_NMAP/nmap-$l
     [ -f "$saved.cmd" ] && [ "$(cat "$saved.cmd")" = "$cmd" ] || {
@@ -114,7 +129,7 @@ nmap_run() { # LABEL NMAP-ARGS...: nmap's run, or the one saved in BENCH_NMAP
   # the saved command line by their label only.
   local outn=()
   [ -n "${NMAP_OUT_N:-}" ] && outn=(-oN "$work/nmap-$l.nmap")
-  measure "nmap-$l" "$RIG" c nmap "$@" -oX "$work/nmap-$l.xml" "${outn[@]}"
+  measure "nmap-$l" "$RIG" c "${pin[@]}" nmap "$@" -oX "$work/nmap-$l.xml" "${outn[@]}"
   if [ -n "${BENCH_SAVE:-}" ]; then
     mkdir -p "$BENCH_SAVE"
     cp "$work/nmap-$l.xml" "$work/nmap-$l.time" "$BENCH_SAVE/"
@@ -172,13 +187,13 @@ for loss in $losses; do
   l="tcp-loss$loss"
   [[ " $parts " == *" tcp "* ]] && {
   nmap_run "$l" $six -sV $scan -Pn -n ${NMAP_ARGS:-} -p "$tcp" $target
-  measure "signet-$l" "$RIG" c "$work/signet" $six -sV $scan -Pn -n --no-tls-fallback ${SIGNET_ARGS:-} -p "$tcp" -oX "$work/signet-$l.xml" $target
+  measure "signet-$l" "$RIG" c "${pin[@]}" "$work/signet" $six -sV $scan -Pn -n --no-tls-fallback ${SIGNET_ARGS:-} -p "$tcp" -oX "$work/signet-$l.xml" $target
   report "$l"
   }
   l="udp-loss$loss"
   [[ " $parts " == *" udp "* ]] && {
   nmap_run "$l" $six -sV -sU -Pn -n ${NMAP_ARGS:-} -p "$udp" $target
-  measure "signet-$l" "$RIG" c "$work/signet" $six -sV -sU -Pn -n --no-tls-fallback ${SIGNET_ARGS:-} -p "$udp" -oX "$work/signet-$l.xml" $target
+  measure "signet-$l" "$RIG" c "${pin[@]}" "$work/signet" $six -sV -sU -Pn -n --no-tls-fallback ${SIGNET_ARGS:-} -p "$udp" -oX "$work/signet-$l.xml" $target
   report "$l"
   }
   [[ " $parts " == *" ports "* ]] || continue
@@ -186,7 +201,7 @@ for loss in $losses; do
   # the "Not shown" line must read as nmap's.
   l="ports-loss$loss"
   NMAP_OUT_N=1 nmap_run "$l" $six $scan -Pn -n ${NMAP_ARGS:-} -p 41900-41999 $target
-  measure "signet-$l" "$RIG" c "$work/signet" $six $scan -Pn -n ${SIGNET_ARGS:-} -p 41900-41999 -oX "$work/signet-$l.xml" -oN "$work/signet-$l.nmap" $target
+  measure "signet-$l" "$RIG" c "${pin[@]}" "$work/signet" $six $scan -Pn -n ${SIGNET_ARGS:-} -p 41900-41999 -oX "$work/signet-$l.xml" -oN "$work/signet-$l.nmap" $target
   report "$l"
   for t in nmap signet; do
     printf '    %-6s %s\n' "$t" "$(grep -E '^Not shown|^[0-9]+/tcp' "$work/$t-$l.nmap" | paste -sd'|' -)"
