@@ -47,6 +47,39 @@ const (
 	endFallback            // the reply is not nmap's: walk again one connection at a time
 )
 
+// String names the end in the trace.
+func (e readEnd) String() string {
+	switch e {
+	case more:
+		return "more to come"
+	case endTimeout:
+		return "silent through its wait"
+	case endCap:
+		return "read cap reached"
+	case endEOF:
+		return "closed"
+	case endReset:
+		return "reset"
+	case endRefused:
+		return "refused"
+	case endError:
+		return "failed"
+	case endUnreachable:
+		return "unreachable"
+	case endCut:
+		return "cut short"
+	case endDial:
+		return "connect failed"
+	case endWrite:
+		return "write failed"
+	case endMatch:
+		return "matched"
+	case endFallback:
+		return "walked again alone"
+	}
+	return fmt.Sprintf("end %d", int(e))
+}
+
 // classify maps a read error to its end (S8).
 func classify(ctx context.Context, err error) readEnd {
 	var ne net.Error
@@ -590,6 +623,12 @@ func (w *walk) signatures() {
 		}
 		rp.release(p.IsNull() && (end == endTimeout || end == endCap), buf)
 		elapsed := rp.elapsed()
+		if _, ok := w.src.(*speculative); ok && (len(buf) == 0 || end == endReset) {
+			// The parallel walk's replies without a byte, or whose bytes
+			// a reset discards (S8), say why the walk went on: the
+			// re-checks at its end turn on how each ended.
+			w.trace("Service scan: %s probe %s: %d bytes, %v after %v", w.t.addr(), p.Name, len(buf), end, elapsed.Round(time.Millisecond))
+		}
 		if sq, ok := w.src.(*sequential); ok && sq.fallback {
 			r := &replay{p: p, end: end, dial: rp.err(), took: elapsed}
 			if len(buf) > 0 {
