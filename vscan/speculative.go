@@ -128,7 +128,10 @@ func (c *Config) lateListen(null *probes.Probe) time.Duration {
 //
 // The port holds until a reply hard-matches a probe the walk will still
 // send (the port has an answer: faster waits cannot change it unless a
-// reply before it would have come later than its fitted wait), or until
+// reply before it would have come later than its fitted wait; a reply
+// before it in the walk that has begun keeps nmap's whole wait, since its
+// later pieces may match: in.uucpd's prompts to GenericLines' lines came
+// 500 ms apart under load), or until
 // its first probe (NULL on TCP) waited its full time and no byte came on
 // any connection (a silent port: the rest is cut short). So a banner
 // after 4.5 s, a service that closes silently after tcpwrappedms, a
@@ -159,7 +162,10 @@ type speculative struct {
 	events   chan struct{}
 	gen      atomic.Int64 // bumped when holding changes, see collect
 	holding  atomic.Bool
-	retries  atomic.Int32 // probes set to be sent again after a close without a byte
+	// answeredAt is the walk position (specReply.seq) of the hard match
+	// that ended the holding; -1 while holding, or when it ended silent.
+	answeredAt atomic.Int64
+	retries    atomic.Int32 // probes set to be sent again after a close without a byte
 
 	// The port's connections: open (or connecting) and the most allowed
 	// at once (portConns, lowered by portTrouble).
@@ -212,6 +218,7 @@ func (s *speculative) pass(ssl bool) {
 	// an open|filtered port silent to every probe, the common UDP case,
 	// would wait nmap's full waits for nothing.
 	s.holding.Store(s.w.t.Proto == probes.TCP)
+	s.answeredAt.Store(-1)
 	if s.w.t.Proto == probes.UDP {
 		s.portCap = UDPWindow
 	}
@@ -280,7 +287,12 @@ func (s *speculative) launch(p *probes.Probe) *specReply {
 // ends the holding when the port has an answer or is silent, and sends
 // probes ahead.
 func (s *speculative) review() {
-	if s.holding.Load() && s.answered() {
+	if !s.holding.Load() {
+		s.speculate()
+		return
+	}
+	if ok, at := s.answered(); ok {
+		s.answeredAt.Store(int64(at))
 		s.holding.Store(false)
 		s.gen.Add(1)
 		for _, rp := range s.list {
@@ -334,7 +346,7 @@ func (s *speculative) silentBurst() {
 // answered reports whether the port no longer holds: a reply hard-matched
 // a probe the walk will still send, or the first probe waited its full
 // time without a byte and no connection received one.
-func (s *speculative) answered() bool {
+func (s *speculative) answered() (ok bool, at int) {
 	silent := false
 	if f := s.first; f != nil {
 		f.mu.Lock()
@@ -346,13 +358,13 @@ func (s *speculative) answered() bool {
 		hard, got := rp.hard, len(rp.buf) > 0
 		rp.mu.Unlock()
 		if hard && !rp.passed && s.w.sess.Why(rp.p) == "" {
-			return true
+			return true, rp.seq
 		}
 		if got {
 			silent = false
 		}
 	}
-	return silent
+	return silent, -1
 }
 
 // speculate launches the probes the walk would send next, as things stand,
@@ -867,7 +879,7 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 		// server's greeting comes in pieces seconds apart (ngircd waits
 		// for its ident and DNS look-ups), and its last piece matches.
 		deadline := full
-		if !s.holding.Load() && fitted.Before(full) {
+		if !s.holding.Load() && fitted.Before(full) && !(size > 0 && int64(rp.seq) < s.answeredAt.Load()) {
 			deadline = fitted
 		}
 		if !c.now().Before(deadline) {

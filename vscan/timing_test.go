@@ -731,3 +731,49 @@ func TestSerialConnectResetRetried(t *testing.T) {
 		t.Errorf("%v %+v, want http: %q", r.Outcome, r.Service, traces)
 	}
 }
+
+// piecesProbes: GenericLines' whole reply names one product, GetRequest's
+// another; nmap's walk reaches GenericLines first.
+const piecesProbes = nullAndLines + `match uucp m|^login: login: login: $| p/slowpieces/
+Probe TCP GetRequest q|GET / HTTP/1.0\r\n\r\n|
+rarity 1
+totalwaitms 5000
+match uucp m|^login: Password:| p/quickpass/
+`
+
+// A login prompt (in.uucpd behind the IPv6 relay, 26 connections open):
+// it greets with "login: " and prompts again for each line it reads, the
+// prompts of GenericLines' two lines coming 500 ms apart, longer than the
+// fitted quiet that ends a reply; GetRequest's line is taken for a user
+// name and answered at once. nmap's walk reads GenericLines' reply for its
+// whole wait and names slowpieces. The adaptive walk has GetRequest's
+// hard match first, which ends the port's holding; the replies of probes
+// before it in the walk that have begun keep nmap's whole wait, or the
+// walk would read GenericLines' first pieces only and name quickpass.
+func TestEarlierReplyInPiecesKeepsWholeWait(t *testing.T) {
+	t.Parallel()
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		defer endWithTest(h, c)()
+		c.Write([]byte("login: "))
+		got, ok := readRequest(c)
+		if !ok {
+			return
+		}
+		switch {
+		case string(got) == "\r\n\r\n":
+			for range 2 {
+				if !h.wait(500 * time.Millisecond) {
+					return
+				}
+				c.Write([]byte("login: "))
+			}
+		case strings.HasPrefix(string(got), "GET "):
+			c.Write([]byte("Password:"))
+		}
+		hold(h, c)
+	})
+	res, _, _ := walksAgree(t, h, piecesProbes)
+	if res[1].Service.Product != "slowpieces" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+}

@@ -778,8 +778,51 @@ softmatch dom m|^NOTIMP\r\n|
 // again one connection at a time.
 func TestSoftmatchAlikeVersionAskedAlone(t *testing.T) {
 	t.Parallel()
+	h := serveHostile(t, 0, unboundLike())
+	res, _, traces := walksAgree(t, h, softVersionProbes)
+	if res[1].Service.Product != "testdns" || res[1].Service.Version != "1.17" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	wantAdaptiveTrace(t, traces[1], "closes probe GenericLines alike alone too", "no alike re-check")
+	wantAdaptiveTrace(t, traces[1], "closed probe Version alike while others were open, and alone it got", "Version was not asked alone")
+}
+
+// The server of TestSoftmatchAlikeVersionAskedAlone, with Version's line
+// in the probe it falls back on, as nmap's file puts Unbound's under the
+// UDP DNSVersionBindReq that DNSVersionBindReqTCP falls back on: its own
+// lines name no service, and its reply can name the softmatched one.
+func TestSoftmatchAlikeFallbackVersionAskedAlone(t *testing.T) {
+	t.Parallel()
+	h := serveHostile(t, 0, unboundLike())
+	src := strings.Replace(softVersionProbes, `Probe TCP Version q|VERSION\r\n|
+rarity 1
+totalwaitms 5000
+match dom m|^VER ([\d.]+)\r\n| p/testdns/ v/$1/
+`, `Probe UDP VersionU q|VERSION\r\n|
+rarity 1
+match dom m|^VER ([\d.]+)\r\n| p/testdns/ v/$1/
+Probe TCP Version q|VERSION\r\n|
+rarity 1
+totalwaitms 5000
+fallback VersionU
+`, 1)
+	if src == softVersionProbes {
+		t.Fatal("the probe file was not rewritten")
+	}
+	res, _, traces := walksAgree(t, h, src)
+	if res[1].Service.Product != "testdns" || res[1].Service.Version != "1.17" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	wantAdaptiveTrace(t, traces[1], "closed probe Version alike while others were open, and alone it got", "Version was not asked alone")
+}
+
+// unboundLike is the server of the two tests above: it closes junk
+// without a byte, answers Status with a line naming the service, and
+// Version with its product and version, but closes Version without a
+// byte while another client is connected.
+func unboundLike() func(*hostileServer, net.Conn) {
 	var open atomic.Int64
-	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+	return func(h *hostileServer, c net.Conn) {
 		open.Add(1)
 		defer open.Add(-1)
 		defer endWithTest(h, c)()
@@ -799,13 +842,7 @@ func TestSoftmatchAlikeVersionAskedAlone(t *testing.T) {
 			return
 		}
 		hold(h, c)
-	})
-	res, _, traces := walksAgree(t, h, softVersionProbes)
-	if res[1].Service.Product != "testdns" || res[1].Service.Version != "1.17" {
-		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
 	}
-	wantAdaptiveTrace(t, traces[1], "closes probe GenericLines alike alone too", "no alike re-check")
-	wantAdaptiveTrace(t, traces[1], "closed probe Version alike while others were open, and alone it got", "Version was not asked alone")
 }
 
 // readRequest reads what a client sends until it pauses 5 ms after its

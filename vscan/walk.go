@@ -427,8 +427,9 @@ func (w *walk) askAlike(sp *speculative, rp *specReply) (before, got []byte, end
 
 // softRecheck: a walk that ended on a softmatch, whose closes alike were
 // the server's own answer to the first of those probes asked alone, asks
-// alone each other probe it closed alike that has lines for the
-// softmatched service, the probes whose reply could name the product.
+// alone each other probe it closed alike whose reply could name the
+// softmatched service (canName), the probes whose reply could name the
+// product.
 // One answered alone with bytes it had not sent in the walk was turned
 // away for the others' sake, and the port is walked again one
 // connection at a time with that reply (serialFallback). Unbound behind
@@ -442,7 +443,7 @@ func (w *walk) softRecheck(sp *speculative, alike []*specReply) bool {
 		return false
 	}
 	for _, rp := range alike {
-		if !rp.p.Detectable[soft] {
+		if !canName(rp.p, soft) {
 			continue
 		}
 		before, got, end := w.askAlike(sp, rp)
@@ -457,6 +458,23 @@ func (w *walk) softRecheck(sp *speculative, alike []*specReply) bool {
 		w.serialFallback(len(before) == 0, map[*probes.Probe]*replay{rp.p: {p: rp.p, reads: [][]byte{got}, end: end}})
 		w.signatures()
 		return true
+	}
+	return false
+}
+
+// canName reports whether p's reply could name service: p's own lines
+// have it, or a probe p falls back on has (nmap's file puts Unbound's
+// lines under the UDP DNSVersionBindReq, which DNSVersionBindReqTCP falls
+// back on). The NULL probe at the end of every TCP chain does not count:
+// its lines name nearly every service.
+func canName(p *probes.Probe, service string) bool {
+	if p.Detectable[service] {
+		return true
+	}
+	for _, q := range p.Chain {
+		if q != p && !q.IsNull() && q.Detectable[service] {
+			return true
+		}
 	}
 	return false
 }
@@ -478,7 +496,7 @@ func (w *walk) starvedRecheck(sp *speculative) {
 	soft := w.sess.SoftService()
 	for _, rp := range sp.starved() {
 		var atLeast time.Duration
-		if soft != "" && rp.p.Detectable[soft] {
+		if soft != "" && canName(rp.p, soft) {
 			atLeast = rp.p.TotalWait
 		}
 		got, end := w.alone(sp, rp.p, false, atLeast)
