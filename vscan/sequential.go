@@ -70,6 +70,10 @@ type sequential struct {
 	heard  []*replay
 	shut   map[*probes.Probe]bool
 	redone bool
+	// full, in the walk that asks its silent probes again, are those
+	// whose reply can name the service the walk had softmatched: they
+	// wait nmap's totalwaitms, not maxWait.
+	full map[*probes.Probe]bool
 }
 
 func (s *sequential) pass(ssl bool) {
@@ -133,7 +137,7 @@ func (s *sequential) send(p *probes.Probe) reply {
 func (r *seqReply) start() {
 	r.began = r.now()
 	r.deadline = r.began.Add(r.p.TotalWait)
-	if r.s.maxWait > 0 && r.s.maxWait < r.p.TotalWait && !r.s.namesSoft(r.p) {
+	if r.s.maxWait > 0 && r.s.maxWait < r.p.TotalWait && !r.s.namesSoft(r.p) && !r.s.full[r.p] {
 		r.deadline = r.began.Add(r.s.maxWait)
 	}
 }

@@ -626,6 +626,46 @@ func TestStalledSerialProbeAskedAgain(t *testing.T) {
 	wantAdaptiveTrace(t, traces[1], "silent ones: those again", "the silent probe of the serial walk was not asked again")
 }
 
+// A server of one worker behind a listen queue of one whose answer to
+// GenericLines, naming the product, comes 1.2 s after the request (it
+// takes no other client meanwhile, unless that one leaves), past
+// the serial walk's wait and within the probe's totalwaitms (kadmind's
+// kpasswd port while its other port's client holds the process: behind
+// the IPv6 relay at 1% loss, GenericLines was silent in the serial walk
+// and again when asked once more, and the port read a softmatch without
+// the product). nmap's walk names the product. The adaptive walk is
+// turned away and walks one connection at a time: GenericLines silent,
+// GetRequest's softmatch; asked once more, a silent probe whose reply can
+// name the softmatched service waits its whole totalwaitms, as nmap's
+// walk waits it.
+func TestSerialSilentSoftProbeAgainWaitsFull(t *testing.T) {
+	t.Parallel()
+	h := serveOn(t, listenBacklog(t, 1), true, func(h *hostileServer, c net.Conn) {
+		got, ok := readRequest(c)
+		if !ok {
+			return
+		}
+		defer endWithTest(h, c)()
+		switch {
+		case string(got) == "\r\n\r\n":
+			// Busy 1.2 s, unless the client leaves first.
+			c.SetReadDeadline(time.Now().Add(1200 * time.Millisecond))
+			if _, err := c.Read(make([]byte, 1)); errors.Is(err, os.ErrDeadlineExceeded) {
+				c.Write([]byte("KPASSWD error\r\n"))
+			}
+		case strings.HasPrefix(string(got), "GET / "):
+			c.Write([]byte("KPASSWD\r\n"))
+		default:
+			hold(h, c)
+		}
+	})
+	res, _, traces := walksAgree(t, h, kpasswdProbes)
+	if res[1].Service.Product != "testkdc" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
+	}
+	wantAdaptiveTrace(t, traces[1], "silent ones: those again", "the silent probe of the serial walk was not asked again")
+}
+
 // The same kind of server serving its clients in parallel, as kadmind's
 // kpasswd port does while its other port is quiet: GenericLines asked a
 // second time is held silent (the other port's client holds the

@@ -731,7 +731,11 @@ func (w *walk) signatures() {
 // got a close without a byte for (silence in the serial walk is then the
 // server's own: transmission closes the parallel walk's connections,
 // holds GenericLines and the probes after it pending alone, and answers
-// TLSSessionReq).
+// TLSSessionReq). When the walk softmatched, a silent probe whose reply
+// can name that service (canName) waits its whole totalwaitms this time,
+// as nmap's walk waits it: behind the IPv6 relay at 1% loss, kadmind's
+// kpasswd port was silent to GenericLines through both serial waits while
+// its other port's walk held the process.
 func (w *walk) drained() bool {
 	sq, ok := w.src.(*sequential)
 	if !ok || !sq.fallback || sq.redone || w.ssl || w.t.Proto != probes.TCP || w.ctx.Err() != nil {
@@ -746,9 +750,14 @@ func (w *walk) drained() bool {
 	}
 	given := map[*probes.Probe]*replay{}
 	var silent []*probes.Probe
+	full := map[*probes.Probe]bool{}
+	soft := w.sess.SoftService()
 	for i, r := range sq.heard {
 		if i < first && !r.p.IsNull() && len(r.reads) == 0 && r.end == endTimeout && !sq.shut[r.p] {
 			silent = append(silent, r.p)
+			if soft != "" && canName(r.p, soft) {
+				full[r.p] = true
+			}
 			continue
 		}
 		given[r.p] = r
@@ -758,7 +767,7 @@ func (w *walk) drained() bool {
 	}
 	w.trace("Service scan: %s answered probe %s one connection at a time after %d silent ones: those again", w.t.addr(), sq.heard[first].p.Name, len(silent))
 	sq.endPass()
-	sq.given, sq.heard, sq.redone = given, nil, true
+	sq.given, sq.heard, sq.redone, sq.full = given, nil, true, full
 	w.wrapOK, w.replied, w.alerts = true, false, false
 	w.quiet, w.capped = Running, false
 	w.start(false)
