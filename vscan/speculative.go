@@ -399,6 +399,19 @@ func (s *speculative) speculate() {
 		if _, ok := rp.fitted(now); ok {
 			inflight++
 		}
+		rp.mu.Lock()
+		hard := rp.hard && !rp.passed
+		rp.mu.Unlock()
+		if hard && s.w.sess.Why(rp.p) == "" {
+			// The walk ends at rp, or before it: probes are launched
+			// in the walk's order, so every probe before it is out.
+			// The walk's order, below, no longer holds rp once the walk
+			// has taken it: under load, the probes before it ended
+			// their waits as the walk took it, and the window they
+			// left went to probes after it (up to 8 connections for
+			// nothing).
+			return
+		}
 	}
 	ahead := s.w.order
 	for inflight < s.window() {
