@@ -428,8 +428,7 @@ func (w *walk) askAlike(sp *speculative, rp *specReply) (before, got []byte, end
 // softRecheck: a walk that ended on a softmatch, whose closes alike were
 // the server's own answer to the first of those probes asked alone, asks
 // alone each other probe it closed alike whose reply could name the
-// softmatched service (canName), the probes whose reply could name the
-// product.
+// softmatched service, and so its product (canName).
 // One answered alone with bytes it had not sent in the walk was turned
 // away for the others' sake, and the port is walked again one
 // connection at a time with that reply (serialFallback). Unbound behind
