@@ -354,17 +354,27 @@ func (s *speculative) answered() (ok bool, at int) {
 		f.mu.Unlock()
 	}
 	for _, rp := range s.list {
-		rp.mu.Lock()
-		hard, got := rp.hard, len(rp.buf) > 0
-		rp.mu.Unlock()
-		if hard && !rp.passed && s.w.sess.Why(rp.p) == "" {
+		if s.endsWalk(rp) {
 			return true, rp.seq
 		}
+		rp.mu.Lock()
+		got := len(rp.buf) > 0
+		rp.mu.Unlock()
 		if got {
 			silent = false
 		}
 	}
 	return silent, -1
+}
+
+// endsWalk reports whether rp's reply hard-matched a probe the walk
+// will still send, or is reading now: the walk ends there (or restarts
+// at NULL inside TLS).
+func (s *speculative) endsWalk(rp *specReply) bool {
+	rp.mu.Lock()
+	hard := rp.hard && !rp.passed
+	rp.mu.Unlock()
+	return hard && s.w.sess.Why(rp.p) == ""
 }
 
 // speculate launches the probes the walk would send next, as things stand,
@@ -399,17 +409,18 @@ func (s *speculative) speculate() {
 		if _, ok := rp.fitted(now); ok {
 			inflight++
 		}
-		rp.mu.Lock()
-		hard := rp.hard && !rp.passed
-		rp.mu.Unlock()
-		if hard && s.w.sess.Why(rp.p) == "" {
+		if s.endsWalk(rp) {
 			// The walk ends at rp, or before it: probes are launched
-			// in the walk's order, so every probe before it is out.
-			// The walk's order, below, no longer holds rp once the walk
-			// has taken it: under load, the probes before it ended
-			// their waits as the walk took it, and the window they
-			// left went to probes after it (up to 8 connections for
-			// nothing).
+			// in the walk's order, so every probe before it is out,
+			// and none after it is sent. An HTTP server, silent to
+			// NULL, answered GetRequest at once while the NULL probe
+			// waited its fitted second, and 20 more probes went out
+			// for nothing, each a connection the server served. This
+			// looks at every launched reply, the one the walk has
+			// taken too (the walk's order no longer holds it): under
+			// load, the probes before GetRequest ended their waits as
+			// the walk took it, and their window went to probes after
+			// it.
 			return
 		}
 	}
@@ -419,22 +430,9 @@ func (s *speculative) speculate() {
 		if q == nil {
 			break
 		}
-		rp := s.launched[q]
-		if rp == nil {
+		if s.launched[q] == nil {
 			s.launch(q)
 			inflight++
-			continue
-		}
-		rp.mu.Lock()
-		hard := rp.hard
-		rp.mu.Unlock()
-		if hard {
-			// The walk ends at q (or restarts at NULL inside TLS): no
-			// probe after it is sent. An HTTP server, silent to NULL,
-			// answered GetRequest at once while the NULL probe waited
-			// its fitted second, and 20 more probes went out for
-			// nothing, each a connection the server served.
-			break
 		}
 	}
 }
