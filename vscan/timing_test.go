@@ -601,6 +601,65 @@ func TestSilentToEveryProbe(t *testing.T) {
 	wantAdaptiveTrace(t, trace, "silent to every probe with other connections open", "no silent-port re-walk")
 }
 
+// The same server, whose connection of one probe of the parallel walk
+// is reset instead of left silent (iperf3 behind the IPv6 relay, held
+// by the NULL connection: every probe silent through its wait but
+// LPDString's, reset after 1.6 s). The port's quiet end reads "reset",
+// not "timeout", yet no probe got a byte and one reset tells nothing of
+// a one-client server: it is walked again one connection at a time as a
+// wholly silent port is, and gets nmap's answer (it read "no service"
+// in 2 of 20 IPv6 runs where nmap names iperf3).
+func TestSilentButOneResetProbe(t *testing.T) {
+	t.Parallel()
+	h := serveOn(t, listenLoopback(t, 0), true, oneClientGetOnly)
+	c := nmapWaitConfig(t, TimingFast)
+	var mu sync.Mutex
+	var traces []string
+	c.Trace = func(s string) { mu.Lock(); traces = append(traces, s); mu.Unlock() }
+	var armed atomic.Bool
+	var d net.Dialer
+	c.Dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		conn, err := d.DialContext(ctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		return &resetAfterWrite{Conn: conn, payload: "HELP\r\n", armed: &armed}, nil
+	}
+	r := scan(t, c, h.tg)
+	if !armed.Load() {
+		t.Fatalf("no Help probe was reset: %q", traces)
+	}
+	if r.Service.Name != "http" {
+		t.Errorf("adaptive: %v %+v, want http: %q", r.Outcome, r.Service, traces)
+	}
+	wantAdaptiveTrace(t, traces, "one connection at a time", "no serial re-walk")
+}
+
+// resetAfterWrite is a connection whose reads fail with ECONNRESET 300 ms
+// after the first write of payload on any connection sharing armed (one
+// connection of a walk is reset, once).
+type resetAfterWrite struct {
+	net.Conn
+	payload string
+	armed   *atomic.Bool
+	reset   atomic.Bool
+}
+
+func (c *resetAfterWrite) Write(b []byte) (int, error) {
+	if string(b) == c.payload && c.armed.CompareAndSwap(false, true) {
+		c.reset.Store(true)
+	}
+	return c.Conn.Write(b)
+}
+
+func (c *resetAfterWrite) Read(b []byte) (int, error) {
+	if c.reset.Load() {
+		time.Sleep(300 * time.Millisecond)
+		return 0, &net.OpError{Op: "read", Net: "tcp", Err: os.NewSyscallError("read", syscall.ECONNRESET)}
+	}
+	return c.Conn.Read(b)
+}
+
 // listenBacklog listens on 127.0.0.1:0 with a listen queue of backlog.
 func listenBacklog(t *testing.T, backlog int) net.Listener {
 	t.Helper()

@@ -319,27 +319,30 @@ func (w *walk) serialFallback(emptyClose bool, given map[*probes.Probe]*replay) 
 // server's own answers (one error for whatever it cannot parse): the
 // walk's answer stands, at the cost of that one exchange, unless probes
 // it left without a byte were starved (starvedRecheck). A port silent
-// to every probe while other connections were open is walked one
-// connection at a time without a re-check (no probe tells which one a
-// one-client server would answer).
+// to every probe while other connections were open (one reset without a
+// byte included) is walked one connection at a time without a re-check
+// (no probe tells which one a one-client server would answer).
 func (w *walk) tcpRecheck() {
 	sp, ok := w.src.(*speculative)
 	if !ok || w.t.Proto != probes.TCP || w.ssl || w.outcome == Matched || w.outcome == TCPWrapped || w.outcome == TimeLimit || w.ctx.Err() != nil {
 		return
 	}
-	if w.outcome == Timeout && sp.crowded() {
+	alike := sp.alike()
+	if (w.outcome == Timeout || w.outcome == Reset && len(alike) == 0) && sp.crowded() {
 		// Silent to every probe, with other connections open: a server
 		// that serves one client at a time and holds each until it
 		// leaves (kadmind on a partial RPC record) gave every one of
 		// them to the NULL connection, and a listen queue long enough
 		// for them all turned none away. A port silent alone too costs
-		// SerialMinWait a probe more.
+		// SerialMinWait a probe more. A probe or NULL's connection reset
+		// without a byte (iperf3 behind the IPv6 relay reset one of its
+		// queued clients) changes nothing: no two probes were closed
+		// alike, so no probe tells which one the server would answer.
 		w.trace("Service scan: %s was silent to every probe with other connections open", w.t.addr())
 		w.serialFallback(false, nil)
 		w.signatures()
 		return
 	}
-	alike := sp.alike()
 	if len(alike) == 0 {
 		w.starvedRecheck(sp)
 		return
