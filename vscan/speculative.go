@@ -1128,8 +1128,8 @@ func sleep(ctx context.Context, d time.Duration) bool {
 
 // alike returns, in launch order, the replies (not NULL's) that ended
 // with the server's close while other connections were open to the
-// port, each alike the reply of another such probe with another payload:
-// the same first line (nothing at all included). A server that turns connections
+// port, alike: the same first line (nothing at all included), from
+// probes of more than one payload; of several such groups, the largest. A server that turns connections
 // away over a limit per client address (ngircd's error line) or while
 // another client is pending (transmission closes at once) answers every
 // probe alike; so do servers that answer whatever they cannot parse with
@@ -1150,13 +1150,22 @@ func (s *speculative) alike() []*specReply {
 			cs = append(cs, closed{rp, buf})
 		}
 	}
+	// The largest group of one first line, the earliest of groups as
+	// large: a server over its limit per address turns away most of
+	// the walk alike, and may have answered a few probes before that
+	// alike too (ngircd's error to both GET probes).
 	var out []*specReply
 	for i, a := range cs {
-		for j, b := range cs {
-			if i != j && bytes.Equal(firstLine(a.buf), firstLine(b.buf)) && !bytes.Equal(a.rp.p.Payload, b.rp.p.Payload) {
-				out = append(out, a.rp)
-				break
+		var group []*specReply
+		mixed := false
+		for _, b := range cs[i:] {
+			if bytes.Equal(firstLine(a.buf), firstLine(b.buf)) {
+				group = append(group, b.rp)
+				mixed = mixed || !bytes.Equal(a.rp.p.Payload, b.rp.p.Payload)
 			}
+		}
+		if mixed && len(group) > len(out) {
+			out = group
 		}
 	}
 	return out

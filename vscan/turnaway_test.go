@@ -905,3 +905,49 @@ func readRequest(c net.Conn) ([]byte, bool) {
 	c.SetDeadline(time.Now().Add(serverLife))
 	return got, true
 }
+
+// alike returns the largest group of probes closed with the same first
+// line (the earliest launched of groups as large): ngircd on the
+// loopback testbed, its NULL and GenericLines connections walked first,
+// answered the two GET probes with its "HTTP request received?" error
+// and turned the 24 after them away with "too many connections"; the
+// re-check asked GetRequest alone, read its own answer alike, and the
+// port read "unknown" where nmap names ngircd.
+func TestAlikeLargestGroup(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		replies string // per probe after NULL: a, b first lines, s silent, x closed with its own line
+		want    string
+	}{
+		{"ngircd", "ssaabbbb", "4 5 6 7"},
+		{"served group first", "aabbbx", "2 3 4"},
+		{"tie goes to the first", "abab", "0 2"},
+		{"one group", "sasxa", "1 4"},
+		{"none alike", "abx", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := &speculative{}
+			null := &specReply{s: s, p: &probes.Probe{Name: "NULL"}, done: true, end: endTimeout, began: time.Unix(1, 0)}
+			s.list = append(s.list, null)
+			for i, r := range tc.replies {
+				rp := &specReply{s: s, p: &probes.Probe{Name: fmt.Sprint(i), Payload: []byte(fmt.Sprint(i))}, done: true, end: endEOF, began: time.Unix(1, 0), others: 1}
+				switch r {
+				case 's':
+					rp.end = endTimeout
+				case 'x':
+					rp.buf = []byte(fmt.Sprintf("own %d\r\n", i))
+				default:
+					rp.buf = []byte("ERROR " + string(r) + "\r\nmore")
+				}
+				s.list = append(s.list, rp)
+			}
+			var got []string
+			for _, rp := range s.alike() {
+				got = append(got, rp.p.Name)
+			}
+			if strings.Join(got, " ") != tc.want {
+				t.Errorf("alike %q, want %q", strings.Join(got, " "), tc.want)
+			}
+		})
+	}
+}
