@@ -945,11 +945,18 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 	if now := c.now(); size == 0 && (end == endEOF || end == endReset) && !s.heldBackEvent(began, now) {
 		s.noteSlow(rp, now.Sub(began))
 	}
-	if size == 0 && (end == endEOF || end == endReset) && p.IsNull() && t.Proto == probes.TCP && !s.ssl && c.now().Sub(began) < p.TCPWrapped {
+	if took := c.now().Sub(began); size == 0 && (end == endEOF || end == endReset) && p.IsNull() && t.Proto == probes.TCP && !s.ssl && (took < p.TCPWrapped || s.troubled()) {
 		// The NULL connection closed without a byte, which says
 		// tcpwrapped, while other connections were open to the port:
 		// a server short of connections (unbound closes idle ones when
 		// busy) may have closed it for them. Ask again with fewer open.
+		// So is one closed late, past tcpwrappedms, on a port that
+		// turned connections away: a connect that came while the
+		// server's accept queue was full is taken at the SYN-ACK's
+		// retransmission, 1 s or 3 s later, though the client saw it
+		// connected (distccd over the 1% loss rig closed the NULL
+		// probe's third try 3.09 s after its connect; nmap, alone,
+		// reads tcpwrapped).
 		if others := s.portOthers(); others > 0 {
 			s.portTrouble(rp, others)
 			return true
@@ -959,7 +966,7 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 		// (transmission's peer port) closes a connection that comes
 		// while the port scan's is still pending with it; nmap's service
 		// scan comes seconds after its port scan.
-		if s.askAgain(rp, "closed probe NULL without a byte") {
+		if s.askAgain(rp, fmt.Sprintf("closed probe NULL without a byte after %v", took.Round(time.Millisecond))) {
 			return true
 		}
 	}
@@ -1432,6 +1439,14 @@ func (s *speculative) firstEvent(rp *specReply, began, at time.Time) {
 	if waited <= promptReply+4*s.roundTrip() && !rp.p.IsNull() {
 		s.earn()
 	}
+}
+
+// troubled reports whether the port turned a connection away or served
+// few clients at once in this pass (see portTrouble, suspect).
+func (s *speculative) troubled() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.fallback != ""
 }
 
 // suspect marks a reply as one nmap's walk would not get, and the port

@@ -951,3 +951,55 @@ func TestAlikeLargestGroup(t *testing.T) {
 		})
 	}
 }
+
+// queuedWrapProbes: NULL, then 24 probes the server closes and Help,
+// which it holds.
+var queuedWrapProbes = nullAndLines + func() string {
+	var b strings.Builder
+	for i := 3; i <= 25; i++ {
+		fmt.Fprintf(&b, "Probe TCP P%d q|P%d\\r\\n|\nrarity 1\ntotalwaitms 5000\n", i, i)
+	}
+	return b.String()
+}() + "Probe TCP Help q|HELP\\r\\n|\nrarity 1\ntotalwaitms 5000\n"
+
+// A server that closes each connection without a byte 150 ms after it
+// comes and holds one whose request is HELP (distccd with --jobs 1
+// turning away a client address it does not allow). nmap's walk, alone,
+// reads the NULL probe's close at once: tcpwrapped. The adaptive walk's
+// NULL connection, closed with others open, is asked again, and may
+// close late: over the 1% loss rig the third try's close came 3.09 s
+// after its connect (the server's full accept queue dropped the
+// handshake's last ACK twice, and the connect was taken at the SYN-ACK's
+// retransmissions, 1 s and 3 s later), past tcpwrappedms; the Help
+// probe's wait, timed out, then took the port's tcpwrapped away:
+// "unknown". Here the third connection without a request is closed
+// 3.1 s after it comes. A NULL connection closed without a byte late,
+// on a port that turned connections away, is asked again alone before
+// it is read.
+func TestLateNullCloseAskedAlone(t *testing.T) {
+	t.Parallel()
+	var nulls atomic.Int64
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		defer endWithTest(h, c)()
+		end := time.Now().Add(150 * time.Millisecond)
+		c.SetReadDeadline(end)
+		buf := make([]byte, 64)
+		n, _ := c.Read(buf)
+		switch {
+		case strings.HasPrefix(string(buf[:n]), "HELP"):
+			c.SetReadDeadline(time.Now().Add(3 * time.Second))
+			hold(h, c)
+		case n == 0 && nulls.Add(1) == 3:
+			h.wait(3100 * time.Millisecond)
+		default:
+			h.wait(time.Until(end))
+		}
+	})
+	res, _, traces := walksAgree(t, h, queuedWrapProbes)
+	if res[1].Outcome != TCPWrapped {
+		t.Errorf("adaptive: %v %+v\n%s", res[1].Outcome, res[1].Service, strings.Join(traces[1], "\n"))
+	}
+	if nulls.Load() < 3 {
+		t.Errorf("the NULL connection came %d times, not the 3 the test is for:\n%s", nulls.Load(), strings.Join(traces[1], "\n"))
+	}
+}
