@@ -562,6 +562,7 @@ type specReply struct {
 	firstBegan, firstEnded time.Time
 	others                 int       // TCP: the port's other connections open when it connected
 	again                  bool      // NULL: asked again once after a close while alone (see attempt)
+	turned                 bool      // NULL: closed without a byte at a try, and asked again
 	sent                   time.Time // UDP: when the datagram's write returned
 
 	// UDP: closed once the probe launched before this one was written
@@ -957,6 +958,9 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 		// connected (distccd over the 1% loss rig closed the NULL
 		// probe's third try 3.09 s after its connect; nmap, alone,
 		// reads tcpwrapped).
+		rp.mu.Lock()
+		rp.turned = true
+		rp.mu.Unlock()
 		if others := s.portOthers(); others > 0 {
 			s.portTrouble(rp, others)
 			return true
@@ -1505,7 +1509,12 @@ func (s *speculative) hasAnswer() bool {
 
 // nullReplay is the NULL probe's reply as the walk read it, for the
 // serial fallback to hand it over again (nil: the pass did not begin
-// with the NULL probe, or it has not ended).
+// with the NULL probe, or it has not ended, or it is to be asked again).
+// A NULL connection closed without a byte at a try, and silent through
+// its whole wait at the next, is asked again alone: a server of one
+// client at a time got to it late, behind the burst's connections
+// (distccd with one child, turning the scanner's address away, closed
+// its every connection; nmap's NULL, alone, reads tcpwrapped).
 func (s *speculative) nullReplay() *replay {
 	f := s.first
 	if f == nil || !f.p.IsNull() {
@@ -1513,7 +1522,7 @@ func (s *speculative) nullReplay() *replay {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if !f.done {
+	if !f.done || f.turned && len(f.buf) == 0 && f.end == endTimeout {
 		return nil
 	}
 	return f.replay()

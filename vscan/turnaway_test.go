@@ -1003,3 +1003,38 @@ func TestLateNullCloseAskedAlone(t *testing.T) {
 		t.Errorf("the NULL connection came %d times, not the 3 the test is for:\n%s", nulls.Load(), strings.Join(traces[1], "\n"))
 	}
 }
+
+// A server that closes each connection without a byte 100 ms after it
+// comes but the second one of the adaptive walk without a request, which it leaves silent
+// (distccd with --jobs 1 turning away a client address it does not
+// allow: its one child slow over each connection, it got to the NULL
+// probe's second try, queued behind the burst's, after NULL's whole
+// wait). nmap's walk, alone, reads the NULL probe's close: tcpwrapped.
+// The adaptive walk's NULL connection, turned away with others open, is
+// asked again and is silent through its wait, and the port read
+// "unknown" over the 1% loss rig. A port that turned the NULL probe away
+// and was silent to it then is asked it alone, for tcpwrappedms, before
+// its answer stands.
+func TestBackloggedNullAskedAlone(t *testing.T) {
+	t.Parallel()
+	var nulls atomic.Int64
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		defer endWithTest(h, c)()
+		end := time.Now().Add(100 * time.Millisecond)
+		c.SetReadDeadline(end)
+		buf := make([]byte, 64)
+		if n, _ := c.Read(buf); n == 0 && nulls.Add(1) == 3 {
+			c.SetReadDeadline(time.Now().Add(10 * time.Second))
+			hold(h, c)
+			return
+		}
+		h.wait(time.Until(end))
+	})
+	res, _, traces := walksAgree(t, h, queuedWrapProbes)
+	if res[1].Outcome != TCPWrapped {
+		t.Errorf("adaptive: %v %+v\n%s", res[1].Outcome, res[1].Service, strings.Join(traces[1], "\n"))
+	}
+	if nulls.Load() < 3 {
+		t.Errorf("the NULL connection came %d times, not the 3 the test is for (nmap's walk's, then the adaptive one's twice):\n%s", nulls.Load(), strings.Join(traces[1], "\n"))
+	}
+}
