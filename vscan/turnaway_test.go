@@ -1005,16 +1005,15 @@ func TestLateNullCloseAskedAlone(t *testing.T) {
 }
 
 // A server that closes each connection without a byte 100 ms after it
-// comes but the second one of the adaptive walk without a request, which it leaves silent
-// (distccd with --jobs 1 turning away a client address it does not
-// allow: its one child slow over each connection, it got to the NULL
-// probe's second try, queued behind the burst's, after NULL's whole
-// wait). nmap's walk, alone, reads the NULL probe's close: tcpwrapped.
-// The adaptive walk's NULL connection, turned away with others open, is
-// asked again and is silent through its wait, and the port read
-// "unknown" over the 1% loss rig. A port that turned the NULL probe away
-// and was silent to it then is asked it alone, for tcpwrappedms, before
-// its answer stands.
+// comes but the adaptive walk's second one without a request, which it
+// leaves silent (distccd with --jobs 1 turning away a client address it
+// does not allow: its one child slow over each connection, it got to
+// the NULL probe's second try, queued behind the burst's, after NULL's
+// whole wait). nmap's walk, alone, reads the NULL probe's close:
+// tcpwrapped. The adaptive walk's NULL connection, turned away with
+// others open, is asked again and is silent through its wait, and the
+// port read "unknown" over the 1% loss rig. The serial walk that follows
+// asks such a NULL probe again, alone, instead of taking its silence.
 func TestBackloggedNullAskedAlone(t *testing.T) {
 	t.Parallel()
 	var nulls atomic.Int64
