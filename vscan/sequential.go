@@ -63,6 +63,11 @@ type sequential struct {
 	// after the last one left, where nmap's walk, after its waits of
 	// seconds, comes later.
 	emptyRetry bool
+	// ownCloses counts the probes sent again so (emptyRetry) that were
+	// closed at once again: at ownClosesEnough, the server's closes are
+	// its own answers (freeciv closes what it cannot parse) and no probe
+	// is sent again.
+	ownCloses int
 	// heard, in the serial fallback, is each probe's reply as the walk
 	// read it, in order; shut are the probes the parallel walk got an
 	// end without a byte for (speculative.shut), and redone marks the
@@ -279,7 +284,14 @@ func (r *seqReply) next() ([]byte, readEnd) {
 	}
 	end := classify(r.ctx, err)
 	s := r.s
-	if s.emptyRetry && !r.got && !r.retried && !r.shared && len(r.buf) == 0 && (end == endEOF || end == endReset) && r.now().Sub(r.began) < s.retryPause {
+	quickClose := !r.got && !r.shared && len(r.buf) == 0 && (end == endEOF || end == endReset) && r.now().Sub(r.began) < s.retryPause
+	if s.emptyRetry && quickClose && r.retried {
+		if s.ownCloses++; s.ownCloses == ownClosesEnough {
+			s.emptyRetry = false
+			s.w.trace("Service scan: %s closed %d probes at once again after a pause: its own answers, no probe is asked again", s.w.t.addr(), s.ownCloses)
+		}
+	}
+	if s.emptyRetry && quickClose && !r.retried {
 		r.retried = true
 		r.conn.Close()
 		r.conn = nil
@@ -295,6 +307,11 @@ func (r *seqReply) next() ([]byte, readEnd) {
 	r.ended = r.now()
 	return r.chunk[:n], end
 }
+
+// ownClosesEnough is how many probes sent again after a close at once
+// must be closed at once again before the serial walk sends none again
+// (sequential.ownCloses).
+const ownClosesEnough = 2
 
 // firstByte notes, in the serial fallback, when a probe's reply began,
 // and lowers maxWait to fit the quickest (see sequential.quickest).

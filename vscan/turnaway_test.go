@@ -1037,3 +1037,76 @@ func TestBackloggedNullAskedAlone(t *testing.T) {
 		t.Errorf("the NULL connection came %d times, not the 3 the test is for (nmap's walk's, then the adaptive one's twice):\n%s", nulls.Load(), strings.Join(traces[1], "\n"))
 	}
 }
+
+// ownCloseProbes: probes the server holds (H) and probes it closes at
+// once without a byte (C), each C after an H.
+const ownCloseProbes = `Probe TCP NULL q||
+totalwaitms 2000
+tcpwrappedms 1000
+Probe TCP GenericLines q|\r\n\r\n|
+rarity 1
+totalwaitms 1000
+Probe TCP H1 q|H1\r\n|
+rarity 1
+totalwaitms 1000
+Probe TCP C1 q|C1\r\n|
+rarity 1
+totalwaitms 1000
+Probe TCP H2 q|H2\r\n|
+rarity 1
+totalwaitms 1000
+Probe TCP C2 q|C2\r\n|
+rarity 1
+totalwaitms 1000
+Probe TCP H3 q|H3\r\n|
+rarity 1
+totalwaitms 1000
+Probe TCP C3 q|C3\r\n|
+rarity 1
+totalwaitms 1000
+Probe TCP H4 q|H4\r\n|
+rarity 1
+totalwaitms 1000
+Probe TCP C4 q|C4\r\n|
+rarity 1
+totalwaitms 1000
+`
+
+// A server that takes one client at a time and closes every other
+// connection at once, without a byte, while it has one; it closes a
+// request it cannot parse at once too, and holds the others (freeciv's
+// server: the adaptive walk's probes are all closed alike while the
+// NULL connection is pending, and the serial walk follows). The serial
+// walk sends a probe closed at once again, 250 ms later (a server that
+// keeps a client pending for a moment after it left turns the next one
+// away: transmission), and freeciv's six junk closes cost 2.8 s over
+// the 50 ms rig. Once two probes asked again were closed at once again,
+// the closes are the server's own answers, and the walk asks no more
+// again.
+func TestOwnClosesStopRetries(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	pending := false
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		if !admit(&mu, func() bool {
+			if pending {
+				return false
+			}
+			pending = true
+			return true
+		}) {
+			return
+		}
+		defer func() { mu.Lock(); pending = false; mu.Unlock() }()
+		defer endWithTest(h, c)()
+		readEach(c, func(got []byte) bool { return strings.HasPrefix(string(got), "C") })
+	})
+	res, _, traces := walksAgree(t, h, ownCloseProbes)
+	tr := strings.Join(traces[1], "\n")
+	if !strings.Contains(tr, "one connection at a time") {
+		t.Fatalf("adaptive: no serial walk:\n%s", tr)
+	}
+	if n := strings.Count(tr, "asked again in"); n > 2 {
+		t.Errorf("adaptive: %d probes asked again after a close, want 2 at most: %v\n%s", n, res[1].Outcome, tr)
+	}
+}
