@@ -180,3 +180,12 @@ func (c *limitedConn) Close() error {
 	c.release()
 	return err
 }
+
+// CloseWrite closes the client's half of a TCP connection (see
+// speculative.halfClose); errors.ErrUnsupported for another kind.
+func (c *limitedConn) CloseWrite() error {
+	if cw, ok := c.Conn.(interface{ CloseWrite() error }); ok {
+		return cw.CloseWrite()
+	}
+	return errors.ErrUnsupported
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"sync"
 	"sync/atomic"
@@ -166,6 +167,8 @@ type speculative struct {
 	// that ended the holding; -1 while holding, or when it ended silent.
 	answeredAt atomic.Int64
 	retries    atomic.Int32 // probes set to be sent again after a close without a byte
+	together   atomic.Bool  // a silent probe's close showed the server serves clients at once (halfClose)
+	gotByte    atomic.Bool  // a connection of the pass got a byte
 
 	// The port's connections: open (or connecting) and the most allowed
 	// at once (portConns, lowered by portTrouble).
@@ -219,6 +222,8 @@ func (s *speculative) pass(ssl bool) {
 	// would wait nmap's full waits for nothing.
 	s.holding.Store(s.w.t.Proto == probes.TCP)
 	s.answeredAt.Store(-1)
+	s.together.Store(false)
+	s.gotByte.Store(false)
 	if s.w.t.Proto == probes.UDP {
 		s.portCap = UDPWindow
 	}
@@ -910,6 +915,7 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 		if n > 0 {
 			last = c.now()
 			if size == 0 {
+				s.gotByte.Store(true)
 				s.firstEvent(rp, began, last)
 			}
 			if size == 0 && t.Proto == probes.UDP {
@@ -1011,7 +1017,48 @@ func (s *speculative) attempt(rp *specReply, est time.Duration) (again bool) {
 	if late {
 		s.listenLate(rp, conn, full.Add(c.lateListen(p)), idle)
 	}
+	if end == endTimeout && size == 0 && !p.IsNull() && t.Proto == probes.TCP && !s.ssl {
+		s.halfClose(conn)
+	}
 	return false
+}
+
+// HalfCloseWait (plus two round trips) is how long a silent probe's
+// connection, half-closed, waits for the server's close (see halfClose).
+const HalfCloseWait = 100 * time.Millisecond
+
+// halfClose: a probe's connection silent through its wait, on a port
+// that has given no byte, while its NULL connection is still open, has
+// its client half closed, and the server's close is awaited for two
+// round trips and HalfCloseWait. A server that closes it then had taken
+// this connection while it held another one: it serves clients at once
+// (together), and a port silent to every probe is not walked again one
+// connection at a time for fear of a server of one client held by the
+// NULL connection (walk.tcpRecheck); its silence is its own. Such a
+// server never took this connection, and it stays silent.
+func (s *speculative) halfClose(conn net.Conn) {
+	cw, ok := conn.(interface{ CloseWrite() error })
+	if !ok || s.together.Load() || !s.nullOpen() || s.gotByte.Load() || cw.CloseWrite() != nil {
+		return
+	}
+	conn.SetReadDeadline(s.w.c.now().Add(2*s.roundTrip() + HalfCloseWait))
+	n, err := conn.Read(make([]byte, 1))
+	closed := n == 0 && (errors.Is(err, io.EOF) || errors.Is(err, syscall.ECONNRESET))
+	if closed && s.nullOpen() && s.together.CompareAndSwap(false, true) {
+		s.w.trace("Service scan: %s closed a silent probe's connection when its client half closed, with the NULL connection open: it serves clients at once", s.w.t.addr())
+	}
+}
+
+// nullOpen reports whether the pass's first probe is NULL's and its
+// reply has not ended.
+func (s *speculative) nullOpen() bool {
+	f := s.first
+	if f == nil || !f.p.IsNull() {
+		return false
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return !f.done && !f.began.IsZero()
 }
 
 // MootRetries is how many probes of a port must have been closed

@@ -840,3 +840,35 @@ func TestEarlierReplyInPiecesKeepsWholeWait(t *testing.T) {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
 	}
 }
+
+// silentProbes: NULL and six probes, with short waits.
+var silentProbes = `Probe TCP NULL q||
+totalwaitms 2000
+tcpwrappedms 1000
+` + func() string {
+	var b strings.Builder
+	for i := 1; i <= 6; i++ {
+		fmt.Fprintf(&b, "Probe TCP S%d q|S%d\\r\\n|\nrarity 1\ntotalwaitms 1000\n", i, i)
+	}
+	return b.String()
+}()
+
+// A server silent to everything that serves every client at once and
+// closes a connection when the client closes its half (shadowsocks:
+// 29 silent probes, and the walk again one connection at a time to
+// rule out a server of one client held by the NULL connection cost
+// 14.7 s over the 50 ms rig, the run's longest port). A silent probe's
+// connection is half-closed at the end of its wait while the NULL
+// connection is open; the server's close then shows it took that
+// connection while it held another, and the port's silence is its own:
+// no serial walk, and nmap's answer.
+func TestSilentServerClosesHalfClosed(t *testing.T) {
+	t.Parallel()
+	h := serveHostile(t, 0, hold)
+	res, _, traces := walksAgree(t, h, silentProbes)
+	tr := strings.Join(traces[1], "\n")
+	if strings.Contains(tr, "one connection at a time") {
+		t.Errorf("adaptive: walked again one connection at a time: %v\n%s", res[1].Outcome, tr)
+	}
+	wantAdaptiveTrace(t, traces[1], "serves clients at once", "no half-close sign")
+}
