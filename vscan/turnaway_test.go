@@ -750,11 +750,11 @@ totalwaitms 5000
 // string at a time, and the parallel walk's closes reach it late), and
 // GetRequest with a line that names nothing. nmap's walk names the
 // service from GenericLines' reply. The parallel walk gets that reply
-// too, its other probes are closed alike, alone one is held and the port
-// is walked one connection at a time: GenericLines silent, GetRequest
-// answered. The serial silence of a probe the parallel walk got a reply
-// for is the server being busy, not its answer: GenericLines is asked
-// once more and names the port.
+// too, its other probes are closed alike, and alone one is held: the
+// replies of the probes it served stand, GenericLines' among them, and
+// only the ones it turned away are walked again one connection at a
+// time. (Asked again one connection at a time, GenericLines was silent,
+// the server busy: the walk asked it once more, as in TestDrainedSerialWalk.)
 func TestSerialSilenceAfterParallelReply(t *testing.T) {
 	t.Parallel()
 	var generic, open atomic.Int64
@@ -785,7 +785,7 @@ func TestSerialSilenceAfterParallelReply(t *testing.T) {
 		t.Errorf("adaptive: %v %+v", res[1].Outcome, res[1].Service)
 	}
 	wantAdaptiveTrace(t, traces[1], "one connection at a time", "no serial walk")
-	wantAdaptiveTrace(t, traces[1], "silent ones: those again", "the silent probe of the serial walk was not asked again")
+	wantAdaptiveTrace(t, traces[1], "probes it served stand", "GenericLines' reply was asked again")
 }
 
 // softVersionProbes: Version's reply names the product, Status's only
@@ -1109,4 +1109,44 @@ func TestOwnClosesStopRetries(t *testing.T) {
 	if n := strings.Count(tr, "asked again in"); n > 2 {
 		t.Errorf("adaptive: %d probes asked again after a close, want 2 at most: %v\n%s", n, res[1].Outcome, tr)
 	}
+}
+
+// TestServedRepliesStand's server closing the connections over its
+// limit without a byte (PulseAudio's HTTP port on the loopback testbed
+// closed 9 probes so while it answered the others): the probes it
+// served stand there too, and only the ones it turned away are asked
+// again one connection at a time (all 30, 11 s more for PulseAudio).
+func TestServedRepliesStandEmptyCloses(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	open := 0
+	h := serveHostile(t, 0, func(h *hostileServer, c net.Conn) {
+		if !admit(&mu, func() bool {
+			if open >= 4 {
+				return false
+			}
+			open++
+			return true
+		}) {
+			return
+		}
+		defer func() { mu.Lock(); open--; mu.Unlock() }()
+		readEach(c, func(got []byte) bool {
+			if strings.HasPrefix(string(got), "HELP\r\n") {
+				c.Write([]byte(":irc.test 451 * :Connection not registered\r\n"))
+			}
+			return false
+		})
+	})
+	var b strings.Builder
+	b.WriteString("Probe TCP NULL q||\ntotalwaitms 2000\ntcpwrappedms 1000\n")
+	for i := range 8 {
+		fmt.Fprintf(&b, "Probe TCP J%02d q|J%02d\\r\\n|\nrarity 1\ntotalwaitms 1000\n", i, i)
+	}
+	b.WriteString("Probe TCP Help q|HELP\\r\\n|\nrarity 1\ntotalwaitms 1000\nmatch irc m|^:([\\w.]+) 451 \\* :Connection not registered\\r\\n| p/testircd/ h/$1/\n")
+	res, _, traces := walksAgree(t, h, b.String())
+	if s := res[1].Service; s.Name != "irc" || s.Hostname != "irc.test" {
+		t.Errorf("adaptive: %v %+v", res[1].Outcome, s)
+	}
+	wantAdaptiveTrace(t, traces[1], "probes it served stand", "the served replies were asked again")
 }

@@ -376,35 +376,27 @@ func (w *walk) tcpRecheck() {
 		how = fmt.Sprintf("got %d bytes", len(got))
 	}
 	w.trace("Service scan: %s closed %d probes alike (%d bytes each) while others were open, and probe %s alone %s: it turns connections away for the others' sake", w.t.addr(), len(alike), len(before), first.p.Name, how)
-	var served map[*probes.Probe]*replay
-	if len(before) > 0 {
-		// Turned away with an answer (an error line over a limit per
-		// address): the probes it did not turn away were served as
-		// alone, and only the others are asked again.
-		skip := map[*probes.Probe]bool{}
-		for _, rp := range alike {
-			skip[rp.p] = true
-		}
-		served = sp.served(skip)
-		alone := &replay{p: first.p, end: end}
-		if len(got) > 0 {
-			alone.reads = [][]byte{got}
-		}
-		served[first.p] = alone
-		w.trace("Service scan: %s: the replies of %d probes it served stand; the %d it turned away are asked again", w.t.addr(), len(served), len(alike)-1)
+	// The probes it did not turn away were served as alone (a server
+	// over a limit per address turns the rest away with an error line,
+	// or with a close without a byte: PulseAudio's HTTP port), and only
+	// the others are asked again; so is the one just asked alone. A
+	// server that keeps a client that left pending for a moment
+	// (transmission, freeciv) served none: what it held while others
+	// were open waited its fitted wait, not nmap's whole one, and is
+	// asked again with the rest (a serial walk of transmission's port
+	// over a 50 ms path costs 0.6 s a probe).
+	skip := map[*probes.Probe]bool{}
+	for _, rp := range alike {
+		skip[rp.p] = true
 	}
-	// Turned away without a byte: the server keeps a client that left
-	// pending for a moment (transmission answers on a timer of about
-	// 200 ms), and nothing it did while the others were open is its
-	// answer alone; the probe just asked alone is (a serial walk of
-	// transmission's or freeciv's port over a 50 ms path costs 0.6 s a
-	// probe).
-	if len(before) == 0 {
-		alone := &replay{p: first.p, end: end}
-		if len(got) > 0 {
-			alone.reads = [][]byte{got}
-		}
-		served = map[*probes.Probe]*replay{first.p: alone}
+	served := sp.served(skip)
+	alone := &replay{p: first.p, end: end}
+	if len(got) > 0 {
+		alone.reads = [][]byte{got}
+	}
+	served[first.p] = alone
+	if len(served) > 1 {
+		w.trace("Service scan: %s: the replies of %d probes it served stand; the %d it turned away are asked again", w.t.addr(), len(served), len(alike)-1)
 	}
 	w.serialFallback(len(before) == 0, served)
 	w.signatures()
