@@ -635,6 +635,36 @@ func TestSilentButOneResetProbe(t *testing.T) {
 	wantAdaptiveTrace(t, traces, "one connection at a time", "no serial re-walk")
 }
 
+// The same server, whose listener refuses one connect of the parallel
+// walk (iperf3 over the rig: when the NULL connection, its one client,
+// left, it reset the connections queued behind it and restarted its
+// listener, and LDAPSearchReq's connect was refused: the walk ended
+// "refused", no service, where nmap's serial walk names or fingerprints
+// it). A refusal on a port silent to every probe, with others open, is
+// walked again one connection at a time as a silent one is (the serial
+// walk tries a refused connect again).
+func TestSilentButOneRefusedConnect(t *testing.T) {
+	t.Parallel()
+	h := serveOn(t, listenLoopback(t, 0), true, oneClientGetOnly)
+	c := nmapWaitConfig(t, TimingFast)
+	var mu sync.Mutex
+	var traces []string
+	c.Trace = func(s string) { mu.Lock(); traces = append(traces, s); mu.Unlock() }
+	var dials atomic.Int64
+	var d net.Dialer
+	c.Dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		if dials.Add(1) == 4 {
+			return nil, &net.OpError{Op: "dial", Net: network, Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}
+		}
+		return d.DialContext(ctx, network, addr)
+	}
+	r := scan(t, c, h.tg)
+	if r.Service.Name != "http" {
+		t.Errorf("adaptive: %v %+v, want http: %q", r.Outcome, r.Service, traces)
+	}
+	wantAdaptiveTrace(t, traces, "one connection at a time", "no serial re-walk")
+}
+
 // resetAfterWrite is a connection whose reads fail with ECONNRESET 300 ms
 // after the first write of payload on any connection sharing armed (one
 // connection of a walk is reset, once).

@@ -328,7 +328,7 @@ func (w *walk) tcpRecheck() {
 		return
 	}
 	alike := sp.alike()
-	if (w.outcome == Timeout || w.outcome == Reset && len(alike) == 0) && sp.crowded() && !sp.together.Load() {
+	if (w.outcome == Timeout || w.outcome == Refused || w.outcome == Reset && len(alike) == 0) && sp.crowded() && !sp.together.Load() {
 		// Silent to every probe, with other connections open: a server
 		// that serves one client at a time and holds each until it
 		// leaves (kadmind on a partial RPC record) gave every one of
@@ -338,6 +338,9 @@ func (w *walk) tcpRecheck() {
 		// without a byte (iperf3 behind the IPv6 relay reset one of its
 		// queued clients) changes nothing: no two probes were closed
 		// alike, so no probe tells which one the server would answer.
+		// Nor does a connect refused after the NULL one connected: the
+		// same server restarted its listener when its client left
+		// (iperf3), and the serial walk tries a refused connect again.
 		// A server that closed a silent probe's half-closed connection
 		// while the NULL connection was open serves clients at once
 		// (speculative.halfClose): its silence is its own.
