@@ -716,7 +716,7 @@ func TestHostWindow(t *testing.T) {
 	var rel []func()
 	var outs []func(error)
 	for range 4 {
-		r, o, err := c.acquire(ctx, ip, false)
+		r, o, err := c.acquire(ctx, ip, false, false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -725,7 +725,7 @@ func TestHostWindow(t *testing.T) {
 	// The window is full: a fifth waits until a connect succeeds.
 	got := make(chan func(), 1)
 	go func() {
-		r, _, err := c.acquire(ctx, ip, false)
+		r, _, err := c.acquire(ctx, ip, false, false)
 		if err == nil {
 			got <- r
 		}
@@ -775,7 +775,7 @@ func TestUrgentSlotFirst(t *testing.T) {
 	ctx := context.Background()
 	var rel []func()
 	for range 2 {
-		r, _, err := c.acquire(ctx, ip, false)
+		r, _, err := c.acquire(ctx, ip, false, false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -788,7 +788,7 @@ func TestUrgentSlotFirst(t *testing.T) {
 	}
 	got := make(chan string, 2)
 	wait := func(name string, urgent bool) {
-		r, _, err := c.acquire(ctx, ip, urgent)
+		r, _, err := c.acquire(ctx, ip, urgent, false)
 		if err == nil {
 			got <- name
 			<-time.After(100 * time.Millisecond)
@@ -824,6 +824,31 @@ func TestUrgentSlotFirst(t *testing.T) {
 	}
 	if order[0] != "urgent" || order[1] != "speculative" {
 		t.Errorf("slots given in the order %v, want urgent then speculative", order)
+	}
+}
+
+// TestSerialSlotBeyondWindow: a connection of a walk one connection at
+// a time does not wait for a slot of the host's window, full of other
+// ports' probes, only for one under MaxHostConns.
+func TestSerialSlotBeyondWindow(t *testing.T) {
+	c := &Config{MaxHostConns: 3, InitialHostConns: 2}
+	ip := netip.MustParseAddr("192.0.2.1")
+	ctx := context.Background()
+	for range 2 {
+		if _, _, err := c.acquire(ctx, ip, false, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	short, cancel := context.WithTimeout(ctx, 100*time.Millisecond)
+	defer cancel()
+	if _, _, err := c.acquire(short, ip, true, false); err == nil {
+		t.Fatal("an urgent connection got a slot beyond the full window")
+	}
+	if _, _, err := c.acquire(short, ip, true, true); err != nil {
+		t.Fatalf("a serial connection waited for the full window: %v", err)
+	}
+	if _, _, err := c.acquire(short, ip, true, true); err == nil {
+		t.Error("a serial connection got a slot beyond MaxHostConns")
 	}
 }
 

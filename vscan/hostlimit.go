@@ -69,8 +69,13 @@ func (c *Config) initialHostConns() float64 {
 // before any other waits for one: the run lasts as long as its slowest
 // port, and a port's NULL probe that queued behind other ports'
 // speculative probes started its 6 s up to 2.5 s late (the WAN rig's
-// first burst, 109 ports), and a serial walk waits once a probe.
-func (c *Config) acquire(ctx context.Context, ip netip.Addr, urgent bool) (release func(), outcome func(error), err error) {
+// first burst, 109 ports), and a serial walk waits once a probe. A
+// serial one (a connection of a port's walk one connection at a time,
+// one per port at most) needs no slot of the window, only one under
+// MaxHostConns: over the WAN rig, the window full of other ports'
+// probes waiting out nmap's waits, transmission's probe asked alone
+// waited 1.4 s for a slot, and its serial walk is the run's longest.
+func (c *Config) acquire(ctx context.Context, ip netip.Addr, urgent, serial bool) (release func(), outcome func(error), err error) {
 	if c.MaxHostConns <= 0 {
 		return func() {}, func(error) {}, nil
 	}
@@ -86,7 +91,13 @@ func (c *Config) acquire(ctx context.Context, ip netip.Addr, urgent bool) (relea
 	if urgent {
 		h.urgent++
 	}
-	for h.open >= int(h.window) || (!urgent && h.urgent > 0) {
+	full := func() bool {
+		if serial {
+			return h.open >= c.MaxHostConns
+		}
+		return h.open >= int(h.window) || (!urgent && h.urgent > 0)
+	}
+	for full() {
 		ch := h.changed
 		l.mu.Unlock()
 		select {

@@ -38,8 +38,9 @@ type sequential struct {
 	retries    int
 	retryPause time.Duration
 	// fallback marks the serial fallback's walk; refusedOnce, that a
-	// connect of it was refused through every retry.
-	fallback, refusedOnce bool
+	// connect of it was refused through every retry; alone, a probe
+	// asked alone after the parallel walk (walk.alone).
+	fallback, refusedOnce, alone bool
 	// rtt, floor and server, in the serial fallback: the port's round
 	// trip (its quickest connect, lowered by this walk's own connects:
 	// the parallel walk's may all have queued behind the scan's first
@@ -178,7 +179,7 @@ func (s *sequential) namesSoft(p *probes.Probe) bool {
 func (s *sequential) open(r *seqReply, p *probes.Probe) bool {
 	w := s.w
 	for try := 0; ; try++ {
-		conn, t0, err := w.c.dial(r.ctx, w.t, dialOpts{ssl: s.ssl, sessions: w.sessions, urgent: true})
+		conn, t0, err := w.c.dial(r.ctx, w.t, dialOpts{ssl: s.ssl, sessions: w.sessions, urgent: true, serial: s.fallback || s.alone})
 		if err == nil {
 			if !s.ssl {
 				s.connected(w.c.now().Sub(t0))

@@ -154,6 +154,10 @@ type dialOpts struct {
 	// timeout).
 	timeout, handshake time.Duration
 	urgent             bool // takes a host slot before others (Config.acquire)
+	// serial: a connection of a port's walk one connection at a time
+	// (the serial fallback, a probe asked alone) needs no slot of the
+	// host's window, only one under MaxHostConns (Config.acquire).
+	serial bool
 }
 
 // dial connects to the target, through a TLS handshake when ssl is set,
@@ -167,7 +171,7 @@ func (c *Config) dial(ctx context.Context, t Target, o dialOpts) (net.Conn, time
 			timeout = SSLConnectTimeout
 		}
 	}
-	release, outcome, err := c.acquire(ctx, t.IP, o.urgent)
+	release, outcome, err := c.acquire(ctx, t.IP, o.urgent, o.serial)
 	if err != nil {
 		return nil, time.Time{}, err
 	}

@@ -533,7 +533,7 @@ func (w *walk) alone(sp *speculative, p *probes.Probe, emptyRetry bool, atLeast 
 	// The server sees the walk's connections close before the probe
 	// comes alone.
 	sleep(w.ctx, recheckPause)
-	sq := &sequential{w: w, maxWait: wait, emptyRetry: emptyRetry, retryPause: SerialMinWait}
+	sq := &sequential{w: w, maxWait: wait, emptyRetry: emptyRetry, retryPause: SerialMinWait, alone: true}
 	r := sq.send(p)
 	var got []byte
 	end := more
