@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -263,6 +264,10 @@ func (s *speculative) send(p *probes.Probe) reply {
 	rp := s.launch(p)
 	if s.first == nil {
 		s.first = rp
+		if p.IsNull() && s.w.t.Proto == probes.TCP && !s.ssl {
+			s.wg.Add(1)
+			go s.sentinel(rp)
+		}
 	}
 	s.review()
 	return rp
@@ -1050,6 +1055,60 @@ func (s *speculative) halfClose(conn net.Conn) {
 	if closed && s.nullOpen() && s.together.CompareAndSwap(false, true) {
 		s.w.trace("Service scan: %s closed a silent probe's connection when its client half closed, with the NULL connection open: it serves clients at once", s.w.t.addr())
 	}
+}
+
+// SentinelAfter is how long after the NULL connection's connect a port
+// that has given no byte on any connection gets its sentinel
+// connection (see sentinel).
+const SentinelAfter = 2 * time.Second
+
+// sentinel: a port silent on every connection SentinelAfter after its
+// NULL connection connected, that connection still open, gets one more
+// connection without a request, which after two round trips and
+// HalfCloseWait still open has its client half closed; a server that
+// closes it then (within as long again, the NULL connection open
+// still) took it while it held the NULL one: it serves clients at once
+// (together), as halfClose tells from a silent probe's connection. The
+// probes' own connections may all end with the NULL one: over the rig,
+// a port's first probes queued 3 s behind the scan's first burst for a
+// slot of the host's window, their waits cut when NULL's ended, and
+// shadowsocks, silent to every probe, was walked again one connection
+// at a time (14.7 s). A close before the half-close says nothing
+// (transmission closes every connection that comes while another is
+// pending).
+func (s *speculative) sentinel(null *specReply) {
+	defer s.wg.Done()
+	state := func() (time.Time, bool) {
+		null.mu.Lock()
+		defer null.mu.Unlock()
+		return null.began, null.done
+	}
+	began, done := state()
+	for began.IsZero() && !done {
+		if !sleep(s.ctx, 50*time.Millisecond) {
+			return
+		}
+		began, done = state()
+	}
+	if done || !sleep(s.ctx, time.Until(began.Add(SentinelAfter))) {
+		return
+	}
+	if s.gotByte.Load() || s.together.Load() || !s.nullOpen() {
+		return
+	}
+	conn, _, err := s.w.c.dial(s.ctx, s.w.t, dialOpts{urgent: true, serial: true})
+	if err != nil {
+		return
+	}
+	defer conn.Close()
+	stop := context.AfterFunc(s.ctx, func() { conn.SetDeadline(time.Unix(1, 0)) })
+	defer stop()
+	quiet := 2*s.roundTrip() + HalfCloseWait
+	conn.SetReadDeadline(s.w.c.now().Add(quiet))
+	if n, err := conn.Read(make([]byte, 1)); n > 0 || !errors.Is(err, os.ErrDeadlineExceeded) || s.ctx.Err() != nil {
+		return // a byte, or closed at once: not this test's
+	}
+	s.halfClose(conn)
 }
 
 // nullOpen reports whether the pass's first probe is NULL's and its

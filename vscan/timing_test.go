@@ -902,3 +902,37 @@ func TestSilentServerClosesHalfClosed(t *testing.T) {
 	}
 	wantAdaptiveTrace(t, traces[1], "serves clients at once", "no half-close sign")
 }
+
+// The server of TestSilentServerClosesHalfClosed with probes whose
+// waits outlast the NULL probe's: none ends while the NULL connection
+// is open (over the rig, a port's first probes queued behind the scan's
+// first burst and all ended with NULL), so none can show that the
+// server takes clients at once. The sentinel connection, opened without
+// a request SentinelAfter into the NULL probe's wait and half-closed,
+// shows it.
+func TestSilentServerSentinel(t *testing.T) {
+	t.Parallel()
+	h := serveHostile(t, 0, hold)
+	c := probesConfig(t, `Probe TCP NULL q||
+totalwaitms 4000
+tcpwrappedms 3000
+Probe TCP S1 q|S1\r\n|
+rarity 1
+totalwaitms 5000
+Probe TCP S2 q|S2\r\n|
+rarity 1
+totalwaitms 5000
+`, TimingFast)
+	var mu sync.Mutex
+	var traces []string
+	c.Trace = func(s string) { mu.Lock(); traces = append(traces, s); mu.Unlock() }
+	r := scan(t, c, h.tg)
+	tr := strings.Join(traces, "\n")
+	if strings.Contains(tr, "one connection at a time") {
+		t.Errorf("walked again one connection at a time: %v\n%s", r.Outcome, tr)
+	}
+	wantAdaptiveTrace(t, traces, "serves clients at once", "no sentinel sign")
+	if r.Outcome != Timeout {
+		t.Errorf("outcome %v, want %v (silent)", r.Outcome, Timeout)
+	}
+}
