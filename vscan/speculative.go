@@ -1057,13 +1057,17 @@ func (s *speculative) halfClose(conn net.Conn) {
 	}
 }
 
-// SentinelAfter is how long after the NULL connection's connect a port
-// that has given no byte on any connection gets its sentinel
-// connection (see sentinel).
-const SentinelAfter = 2 * time.Second
+// SentinelLead (plus four round trips) is how long before the end of the
+// NULL probe's wait a port that has given no byte on any connection,
+// and has not shown that it serves clients at once, gets its sentinel
+// connection (see sentinel): the probes' own connections, ended by
+// then when they came early, show it first, and servers see the
+// sentinel only in a case that needs it.
+const SentinelLead = 700 * time.Millisecond
 
-// sentinel: a port silent on every connection SentinelAfter after its
-// NULL connection connected, that connection still open, gets one more
+// sentinel: a port silent on every connection SentinelLead and four round
+// trips before its NULL probe's wait ends, that connection still open,
+// and not shown to serve clients at once, gets one more
 // connection without a request, which after two round trips and
 // HalfCloseWait still open has its client half closed; a server that
 // closes it then (within as long again, the NULL connection open
@@ -1090,7 +1094,8 @@ func (s *speculative) sentinel(null *specReply) {
 		}
 		began, done = state()
 	}
-	if done || !sleep(s.ctx, time.Until(began.Add(SentinelAfter))) {
+	at := began.Add(null.p.TotalWait - SentinelLead - 4*s.roundTrip())
+	if done || !sleep(s.ctx, time.Until(at)) {
 		return
 	}
 	if s.gotByte.Load() || s.together.Load() || !s.nullOpen() {

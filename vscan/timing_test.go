@@ -908,8 +908,8 @@ func TestSilentServerClosesHalfClosed(t *testing.T) {
 // is open (over the rig, a port's first probes queued behind the scan's
 // first burst and all ended with NULL), so none can show that the
 // server takes clients at once. The sentinel connection, opened without
-// a request SentinelAfter into the NULL probe's wait and half-closed,
-// shows it.
+// a request near the end of the NULL probe's wait (SentinelLead) and
+// half-closed, shows it.
 func TestSilentServerSentinel(t *testing.T) {
 	t.Parallel()
 	h := serveHostile(t, 0, hold)
