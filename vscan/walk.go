@@ -328,7 +328,7 @@ func (w *walk) tcpRecheck() {
 		return
 	}
 	alike := sp.alike()
-	if (w.outcome == Timeout || w.outcome == Refused || w.outcome == Reset && len(alike) == 0) && sp.crowded() && !sp.together.Load() {
+	if (w.outcome == Timeout || w.outcome == Refused || w.outcome == Reset && len(alike) == 0) && sp.crowded() {
 		// Silent to every probe, with other connections open: a server
 		// that serves one client at a time and holds each until it
 		// leaves (kadmind on a partial RPC record) gave every one of
@@ -344,6 +344,10 @@ func (w *walk) tcpRecheck() {
 		// A server that closed a silent probe's half-closed connection
 		// while the NULL connection was open serves clients at once
 		// (speculative.halfClose): its silence is its own.
+		if sp.together.Load() {
+			w.trace("Service scan: %s was silent to every probe with other connections open, and serves clients at once: its silence stands", w.t.addr())
+			return
+		}
 		w.trace("Service scan: %s was silent to every probe with other connections open", w.t.addr())
 		w.serialFallback(false, nil)
 		w.signatures()
