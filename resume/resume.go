@@ -323,6 +323,12 @@ func (l *Log) readText(r *lineReader) error {
 			}
 			rec.end = end
 			rec.lines = append(rec.lines, clone(line))
+		case rec != nil && l.Format == Grepable:
+			// A grepable record is its "Host:" lines: another line ends it and is kept
+			// as it is (a blank line after a failed run's closing line, once that line
+			// is cut, would otherwise join the record and leave it incomplete).
+			close()
+			l.add(off, end, segHeader, netip.Addr{})
 		case rec != nil:
 			rec.end = end
 			rec.lines = append(rec.lines, clone(line))
