@@ -359,13 +359,17 @@ totalwaitms 5000
 match spamd m|^WELCOME\r\nERR bad header: HELP\r\n| p/testspamd/
 ` + queueFill
 
-var queueFill = func() string {
+var queueFill = junkProbes("P", 3, 10, 5000)
+
+// junkProbes is probes NAME<from> to NAME<to>, each sending its name and
+// a line end, of rarity 1, waiting wait milliseconds.
+func junkProbes(name string, from, to, wait int) string {
 	var b strings.Builder
-	for i := 3; i <= 10; i++ {
-		fmt.Fprintf(&b, "Probe TCP P%d q|P%d\\r\\n|\nrarity 1\ntotalwaitms 5000\n", i, i)
+	for i := from; i <= to; i++ {
+		fmt.Fprintf(&b, "Probe TCP %s%d q|%s%d\\r\\n|\nrarity 1\ntotalwaitms %d\n", name, i, name, i, wait)
 	}
 	return b.String()
-}()
+}
 
 // A server with one worker that takes its clients in the order it
 // accepted them (dropping those that left meanwhile): it greets each and
@@ -440,25 +444,17 @@ func TestStarvedFirstAndLast(t *testing.T) {
 		{"data first", "dssd", "1 2"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := &speculative{}
-			null := &specReply{s: s, p: &probes.Probe{Name: "NULL"}, done: true, end: endTimeout, began: time.Unix(1, 0)}
-			s.list = append(s.list, null)
-			for i, r := range tc.replies {
-				rp := &specReply{s: s, p: &probes.Probe{Name: fmt.Sprint(i), Payload: []byte("x")}, done: true, end: endTimeout, began: time.Unix(1, 0), others: 1}
+			s := specPass(tc.replies, func(i int, r rune, rp *specReply) {
+				rp.end = endTimeout
 				switch r {
 				case 'd':
 					rp.buf = []byte("data")
 				case 'o':
 					rp.others = 0
 				}
-				s.list = append(s.list, rp)
-			}
-			var got []string
-			for _, rp := range s.starved() {
-				got = append(got, rp.p.Name)
-			}
-			if strings.Join(got, " ") != tc.want {
-				t.Errorf("starved %q, want %q", strings.Join(got, " "), tc.want)
+			})
+			if got := probeNames(s.starved()); got != tc.want {
+				t.Errorf("starved %q, want %q", got, tc.want)
 			}
 		})
 	}
@@ -926,11 +922,8 @@ func TestAlikeLargestGroup(t *testing.T) {
 		{"none alike", "abx", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := &speculative{}
-			null := &specReply{s: s, p: &probes.Probe{Name: "NULL"}, done: true, end: endTimeout, began: time.Unix(1, 0)}
-			s.list = append(s.list, null)
-			for i, r := range tc.replies {
-				rp := &specReply{s: s, p: &probes.Probe{Name: fmt.Sprint(i), Payload: []byte(fmt.Sprint(i))}, done: true, end: endEOF, began: time.Unix(1, 0), others: 1}
+			s := specPass(tc.replies, func(i int, r rune, rp *specReply) {
+				rp.end = endEOF
 				switch r {
 				case 's':
 					rp.end = endTimeout
@@ -939,28 +932,40 @@ func TestAlikeLargestGroup(t *testing.T) {
 				default:
 					rp.buf = []byte("ERROR " + string(r) + "\r\nmore")
 				}
-				s.list = append(s.list, rp)
-			}
-			var got []string
-			for _, rp := range s.alike() {
-				got = append(got, rp.p.Name)
-			}
-			if strings.Join(got, " ") != tc.want {
-				t.Errorf("alike %q, want %q", strings.Join(got, " "), tc.want)
+			})
+			if got := probeNames(s.alike()); got != tc.want {
+				t.Errorf("alike %q, want %q", got, tc.want)
 			}
 		})
 	}
 }
 
+// specPass is a parallel pass of a silent NULL reply and one ended reply
+// per letter of replies, each opened while another was (probe i: named
+// and sent i), set by set.
+func specPass(replies string, set func(i int, r rune, rp *specReply)) *speculative {
+	s := &speculative{}
+	s.list = append(s.list, &specReply{s: s, p: &probes.Probe{Name: "NULL"}, done: true, end: endTimeout, began: time.Unix(1, 0)})
+	for i, r := range replies {
+		rp := &specReply{s: s, p: &probes.Probe{Name: fmt.Sprint(i), Payload: []byte(fmt.Sprint(i))}, done: true, began: time.Unix(1, 0), others: 1}
+		set(i, r, rp)
+		s.list = append(s.list, rp)
+	}
+	return s
+}
+
+// probeNames is the names of rps' probes, in order, space-separated.
+func probeNames(rps []*specReply) string {
+	var names []string
+	for _, rp := range rps {
+		names = append(names, rp.p.Name)
+	}
+	return strings.Join(names, " ")
+}
+
 // queuedWrapProbes: NULL, then 24 probes the server closes and Help,
 // which it holds.
-var queuedWrapProbes = nullAndLines + func() string {
-	var b strings.Builder
-	for i := 3; i <= 25; i++ {
-		fmt.Fprintf(&b, "Probe TCP P%d q|P%d\\r\\n|\nrarity 1\ntotalwaitms 5000\n", i, i)
-	}
-	return b.String()
-}() + "Probe TCP Help q|HELP\\r\\n|\nrarity 1\ntotalwaitms 5000\n"
+var queuedWrapProbes = nullAndLines + junkProbes("P", 3, 25, 5000) + "Probe TCP Help q|HELP\\r\\n|\nrarity 1\ntotalwaitms 5000\n"
 
 // A server that closes each connection without a byte 150 ms after it
 // comes and holds one whose request is HELP (distccd with --jobs 1
