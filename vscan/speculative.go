@@ -331,16 +331,8 @@ func (s *speculative) silentBurst() {
 	s.mu.Lock()
 	troubled := s.fallback != ""
 	s.mu.Unlock()
-	if !silent || troubled {
+	if !silent || troubled || s.gotByte.Load() { // gotByte: the holding ended on an answer
 		return
-	}
-	for _, rp := range s.list {
-		rp.mu.Lock()
-		got := len(rp.buf) > 0
-		rp.mu.Unlock()
-		if got {
-			return // the holding ended on an answer, not on silence
-		}
 	}
 	s.portMu.Lock()
 	defer s.portMu.Unlock()
@@ -367,14 +359,8 @@ func (s *speculative) answered() (ok bool, at int) {
 		if s.endsWalk(rp) {
 			return true, rp.seq
 		}
-		rp.mu.Lock()
-		got := len(rp.buf) > 0
-		rp.mu.Unlock()
-		if got {
-			silent = false
-		}
 	}
-	return silent, -1
+	return silent && !s.gotByte.Load(), -1
 }
 
 // endsWalk reports whether rp's reply hard-matched a probe the walk
@@ -1150,15 +1136,7 @@ func (s *speculative) retryMoot() bool {
 	if s.holding.Load() || s.retries.Load() < MootRetries {
 		return false
 	}
-	for _, rp := range s.list {
-		rp.mu.Lock()
-		got := len(rp.buf) > 0
-		rp.mu.Unlock()
-		if got {
-			return false
-		}
-	}
-	return true
+	return !s.gotByte.Load()
 }
 
 // unretry ends a probe set to be sent again with its first try's close
